@@ -1,0 +1,1 @@
+"""Replace names and other direct identifiers in transcripts with consistent pseudonyms (Presidio)."""

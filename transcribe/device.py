@@ -1,0 +1,23 @@
+"""Choosing where Whisper runs and how many windows it decodes at once."""
+
+from __future__ import annotations
+
+import torch
+
+
+def pick_device(requested: str = "auto") -> str:
+    """`auto` takes CUDA when a GPU is visible, else the CPU; asking for CUDA without one is an error."""
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise ValueError("--device cuda: no CUDA GPU is visible to torch")
+    return requested
+
+
+def default_batch_size(device: str, n_text_state: int) -> int:
+    """Windows per decoding batch: bounded by GPU memory on CUDA, small on CPU where cores are few."""
+    if device != "cuda":
+        return 8
+    free, _total = torch.cuda.mem_get_info()
+    per_window = 60e6 * max(1.0, n_text_state / 512) ** 2  # rough estimate (encoder activations + KV cache); not yet measured on a GPU
+    return int(max(4, min(64, free * 0.5 // per_window)))

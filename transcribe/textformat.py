@@ -1,0 +1,66 @@
+"""The readable text transcript: one turn per line, `[hh:mm:ss] Speaker: text`, and its parser.
+
+Researchers correct this file by hand, so it must parse back: timestamps and speaker labels are read
+again, and a line that breaks the format is reported with its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcribe.errors import TranscriptFormatError
+from transcribe.transcript import Transcript
+
+_LINE = re.compile(r"^\[(\d{1,2}):([0-5]\d):([0-5]\d)\]\s*(?:([^:\[\]]{1,40}?):\s)?(.*)$")
+
+
+@dataclass
+class TextTurn:
+    start: float  # seconds
+    speaker: str | None
+    text: str
+
+
+def format_timestamp(seconds: float) -> str:
+    """`hh:mm:ss`, the timestamp every text-like output shares."""
+    whole = max(0, int(seconds))
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def transcript_turns(transcript: Transcript) -> list[TextTurn]:
+    """Consecutive segments of one speaker joined into turns; without speakers, one turn per segment."""
+    turns: list[TextTurn] = []
+    for segment in transcript.segments:
+        text = segment.text.strip()
+        if not text:
+            continue
+        if turns and segment.speaker is not None and turns[-1].speaker == segment.speaker:
+            turns[-1].text += " " + text
+        else:
+            turns.append(TextTurn(segment.start, segment.speaker, text))
+    return turns
+
+
+def format_turns(turns: list[TextTurn]) -> str:
+    lines = []
+    for turn in turns:
+        label = f"{turn.speaker}: " if turn.speaker else ""
+        lines.append(f"[{format_timestamp(turn.start)}] {label}{turn.text}")
+    return "\n".join(lines) + "\n"
+
+
+def parse_text(text: str, name: str = "transcript") -> list[TextTurn]:
+    """Read a text transcript back; blank lines are ignored, anything else must be a turn line."""
+    turns = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line.strip())
+        if not match:
+            raise TranscriptFormatError(
+                f"{name}, line {number}: expected `[hh:mm:ss] Speaker: text`, got {line[:40]!r}")
+        hours, minutes, seconds, speaker, body = match.groups()
+        turns.append(TextTurn(int(hours) * 3600 + int(minutes) * 60 + int(seconds),
+                              speaker.strip() if speaker else None, body.strip()))
+    return turns
