@@ -197,3 +197,7 @@ def models_install(names: tuple[str, ...], force: bool) -> None:
         except ScribeError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"{name}: {path} (sha256 {checksum_of(path)})")
+
+
+if __name__ == "__main__":
+    main()

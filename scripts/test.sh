@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (first run only) and run the whole test suite, slow end-to-end tests on real audio included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. .venv/bin/activate
+python -m pytest "$@"

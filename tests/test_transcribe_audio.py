@@ -1,0 +1,140 @@
+"""End-to-end transcription on real recordings with the offline tiny.en model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import jiwer
+import pytest
+from click.testing import CliRunner
+from whisper.normalizers import EnglishTextNormalizer
+
+from transcribe.audio import ffmpeg_exe, load_audio
+from transcribe.cli import main
+from transcribe.errors import AudioError
+from transcribe.pipeline import plan_jobs
+
+pytestmark = pytest.mark.slow
+normalise = EnglishTextNormalizer()
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    return jiwer.wer(normalise(reference), normalise(hypothesis))
+
+
+def transcribe_file(transcriber, path):
+    job = plan_jobs([path])[0][0]
+    return transcriber.transcribe_job(job)
+
+
+def test_jfk_words_and_timings(tiny_transcriber, data_dir):
+    transcript = transcribe_file(tiny_transcriber, data_dir / "whisper_jfk" / "jfk.flac")
+    reference = (data_dir / "whisper_jfk" / "reference.txt").read_text()
+    assert wer(reference, transcript.text) < 0.1
+    words = [w for s in transcript.segments for w in s.words]
+    americans = next(w for w in words if "Americans" in w.word)
+    assert americans.start <= 1.8 <= americans.end  # openai/whisper's own test of word timing
+    assert all(w.start <= w.end for w in words)
+    assert all(0 <= w.probability <= 1 for w in words)
+
+
+def test_word_starts_match_reference_turns(tiny_transcriber, data_dir):
+    """Each timed reference utterance of the pyannote call starts within 0.3 s of its first word."""
+    transcript = transcribe_file(tiny_transcriber, data_dir / "pyannote_sample" / "sample.wav")
+    words = [w for s in transcript.segments for w in s.words]
+    errors = []
+    for line in (data_dir / "pyannote_sample" / "sample.stm").read_text().splitlines():
+        _, _, _, start, _, text = line.split(" ", 5)
+        first = normalise(text).split()[0]
+        candidates = [w for w in words if normalise(w.word).strip() == first]
+        if candidates:
+            errors.append(min(abs(w.start - float(start)) for w in candidates))
+    assert len(errors) >= 10
+    assert sorted(errors)[len(errors) // 2] < 0.3  # median
+    assert sum(e < 0.3 for e in errors) >= 0.8 * len(errors)
+
+
+@pytest.mark.parametrize(
+    "recording, reference, bound",
+    [
+        ("pyannote_sample/sample.wav", "stm", 0.30),
+        ("loc_fountain_hughes_interview_1949/real-world-fountain-hughes-interview.mp3", "manifest", 0.60),
+    ],
+)
+def test_word_error_rate(tiny_transcriber, data_dir, recording, reference, bound):
+    path = data_dir / recording
+    if reference == "stm":
+        lines = (path.parent / "sample.stm").read_text().splitlines()
+        text = " ".join(line.split(" ", 5)[5] for line in lines)
+    else:
+        text = json.loads((path.parent / "manifest_entry.jsonl").read_text().splitlines()[0])["reference_text"]
+    transcript = transcribe_file(tiny_transcriber, path)
+    assert wer(text, transcript.text) < bound
+
+
+@pytest.mark.parametrize("extension, codec", [("mp3", "libmp3lame"), ("m4a", "aac"), ("ogg", "libvorbis"),
+                                              ("opus", "libopus"), ("webm", "libopus"), ("mp4", "aac"),
+                                              ("wav", "pcm_s16le"), ("flac", "flac")])
+def test_formats_decode(tmp_path, data_dir, extension, codec):
+    target = tmp_path / f"jfk.{extension}"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(data_dir / "whisper_jfk" / "jfk.flac"),
+                    "-c:a", codec, str(target)], check=True)
+    samples = load_audio(target)
+    assert abs(len(samples) / 16000 - 11.0) < 0.1
+
+
+def test_video_without_audio_is_rejected(tmp_path):
+    video = tmp_path / "screen.mp4"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=1",
+                    str(video)], check=True)
+    with pytest.raises(AudioError, match=r"screen\.mp4: .*no audio"):
+        load_audio(video)
+
+
+def test_batch_goes_on_past_bad_files(tmp_path, data_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "notes.mp3").write_text("this is a text file, not audio\n")
+    (inputs / "empty.wav").write_bytes(b"")
+    truncated = (data_dir / "whisper_jfk" / "jfk.flac").read_bytes()[:2000]
+    (inputs / "truncated.flac").write_bytes(truncated)
+    (inputs / "jfk speech é.flac").write_bytes((data_dir / "whisper_jfk" / "jfk.flac").read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(inputs), "-o", str(out), "--model", "tiny.en", "--no-anonymise", "-q"])
+    assert result.exit_code == 1, result.output
+    assert "notes.mp3: cannot decode audio" in result.output
+    assert "empty.wav: empty file" in result.output
+    assert "truncated.flac" in result.output
+    assert "transcribed 1, already done 0, failed 3" in result.output
+    done = json.loads((out / "identified" / "jfk speech é.json").read_text())
+    assert done["anonymised"] is False and done["model"]["name"] == "tiny.en"
+    assert len(done["model"]["sha256"]) == 64
+    assert done["segments"][0]["words"][0].keys() >= {"word", "start", "end", "probability", "speaker"}
+    text = (out / "identified" / "jfk speech é.txt").read_text()
+    assert text.startswith("[00:00:00] And so my fellow Americans")
+
+
+def test_rerun_skips_force_redoes_and_edits_are_kept(tmp_path, data_dir):
+    out = tmp_path / "out"
+    recording = data_dir / "whisper_jfk" / "jfk.flac"
+    args = [str(recording), "-o", str(out), "--model", "tiny.en", "--no-anonymise", "-q"]
+    runner = CliRunner()
+    assert runner.invoke(main, args).exit_code == 0
+    second = runner.invoke(main, args)
+    assert "transcribed 0, already done 1, failed 0" in second.output
+    edited = out / "identified" / "jfk.txt"
+    edited.write_text("[00:00:00] Interviewer: corrected by hand\n")
+    third = runner.invoke(main, [*args, "--force"])
+    assert "transcribed 1, already done 0" in third.output
+    assert edited.read_text() == "[00:00:00] Interviewer: corrected by hand\n"
+    assert (out / "identified" / "jfk.new.txt").read_text().startswith("[00:00:00] And so")
+
+
+def test_dry_run_writes_nothing(tmp_path, data_dir):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(data_dir / "whisper_jfk"), "-o", str(out), "--model", "tiny.en",
+                                       "--dry-run"])
+    assert result.exit_code == 0
+    assert "would transcribe" in result.output and "jfk.flac" in result.output
+    assert not out.exists()
