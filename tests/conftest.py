@@ -25,3 +25,27 @@ def tiny_transcriber():
     from transcribe.pipeline import Transcriber, TranscribeOptions
 
     return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))
+
+
+@pytest.fixture(scope="session")
+def anonymise_config():
+    from anonymise.config import load_config
+
+    return load_config(None)
+
+
+@pytest.fixture(scope="session")
+def shared_anonymiser(anonymise_config):
+    """One loaded Presidio/spaCy pipeline for the session; each test gives it a fresh study key."""
+    from anonymise.engine import Anonymiser
+    from anonymise.pseudonyms import StudyKey
+
+    return Anonymiser(anonymise_config, StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels))
+
+
+@pytest.fixture()
+def anonymiser(shared_anonymiser, anonymise_config):
+    from anonymise.pseudonyms import StudyKey
+
+    shared_anonymiser.key = StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels)
+    return shared_anonymiser

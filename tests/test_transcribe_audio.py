@@ -138,3 +138,23 @@ def test_dry_run_writes_nothing(tmp_path, data_dir):
     assert result.exit_code == 0
     assert "would transcribe" in result.output and "jfk.flac" in result.output
     assert not out.exists()
+
+
+def test_spoken_names_are_gone_end_to_end(tmp_path, data_dir):
+    """The pyannote call's speakers say their names and home states; coders must not see them."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(data_dir / "pyannote_sample" / "sample.wav"), "-o", str(out),
+                                       "--model", "tiny.en", "-q"])
+    assert result.exit_code == 0, result.output
+    identified = (out / "identified" / "sample.txt").read_text()
+    assert "Diane" in identified and "Sheila" in identified  # the model heard them
+    coders = list((out / "for-coders").iterdir())
+    assert sorted(p.name for p in coders) == ["INT-001.json", "INT-001.txt"]
+    for path in coders:
+        text = path.read_text()
+        for identity in ("Diane", "Sheila", "New Jersey", "Texas", "Chicago", "sample.wav"):
+            assert identity not in text, f"{identity} leaked into {path.name}"
+    anonymised = json.loads((out / "for-coders" / "INT-001.json").read_text())
+    assert anonymised["anonymised"] is True
+    words = [w["word"] for s in anonymised["segments"] for w in s["words"]]
+    assert any("[PERSON" in w for w in words)

@@ -1,0 +1,152 @@
+"""Anonymisation on real text with the offline spaCy model and Presidio."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anonymise.cli import main as anonymise_main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def replaced(anonymiser, *texts):
+    return anonymiser.anonymise_turns(list(texts), "test").turns
+
+
+def test_name_seen_once_is_replaced_everywhere(anonymiser):
+    turns = replaced(anonymiser,
+                     "I work with Priya Rao on the forecasting team.",
+                     "Priya's checklist is great, and priya said it took a week.",
+                     "Rao is her surname, and Pria is how the captions spell her.")
+    joined = " ".join(turns)
+    for leak in ("Priya", "priya", "Rao", "Pria"):
+        assert leak not in joined.replace("[PERSON", "")
+    assert turns[0] == "I work with [PERSON 1] on the forecasting team."
+    assert turns[1].startswith("[PERSON 1]'s checklist")
+    assert "[PERSON 1] said" in turns[1]
+
+
+def test_ordinary_words_that_are_names_elsewhere(anonymiser):
+    turns = replaced(anonymiser,
+                     "My manager Will pushed for it. We will never hand-tune that many models.",
+                     "Will? Not really. And will said fine. It's leaking the target, like in May.",
+                     "I'm a data scientist at Target. We had a frank conversation about the bash shell script.")
+    assert turns[0] == "My manager [PERSON 1] pushed for it. We will never hand-tune that many models."
+    assert turns[1] == "[PERSON 1]? Not really. And [PERSON 1] said fine. It's leaking the target, like in May."
+    assert turns[2] == ("I'm a data scientist at [ORG 1]. We had a frank conversation about the bash shell script.")
+
+
+def test_spoken_contacts_and_address(anonymiser):
+    turns = replaced(anonymiser,
+                     "It's r dot fernandes at gmail dot com, and my cell is three one two, five five five, oh one three four.",
+                     "Sure, it's 88 Larchmont Terrace, Apartment 2B, Somerville, Mass, 02144.")
+    assert turns[0] == "It's [EMAIL 1], and my cell is [PHONE 1]."
+    assert turns[1] == "Sure, it's [ADDRESS 1]."
+
+
+def write_transcript(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def study(tmp_path):
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    write_transcript(folder / "Interview_Priya.txt", [
+        "[00:00:01] Interviewer: Thanks for joining, Priya Rao.",
+        "[00:00:05] Participant: Happy to. I'm at Helixtide Bio, with Gene Kowalczyk.",
+        "[00:00:12] Interviewer: And Gene runs the lab?",
+    ])
+    write_transcript(folder / "Interview_Gene.txt", [
+        "[00:00:02] Interviewer: You work with Priya, right?",
+        "[00:00:06] Participant: Yes, Priya and I both use DataRobot at Helixtide Bio.",
+    ])
+    return folder
+
+
+def run_cli(*args):
+    return CliRunner().invoke(anonymise_main, [str(a) for a in args])
+
+
+def test_study_run_consistent_private_and_rerun_keeps_edits(study, tmp_path):
+    out = tmp_path / "out"
+    allow = write_transcript(tmp_path / "allow.txt", ["DataRobot"])
+    result = run_cli(study, "-o", out, "--allow-list", allow)
+    assert result.exit_code == 0, result.output
+    coders = sorted((out / "for-coders").iterdir())
+    assert [p.name for p in coders] == ["INT-001.txt", "INT-002.txt"]  # no names in file names
+    gene, priya = (p.read_text() for p in coders)  # INT-001 is Interview_Gene (sorted order)
+    assert "Priya" not in gene + priya and "Gene" not in gene + priya and "Helixtide" not in gene + priya
+    assert "DataRobot" in gene  # allow-listed
+    # same person, same pseudonym, across transcripts of the study
+    assert "You work with [PERSON 1], right?" in gene
+    assert "Thanks for joining, [PERSON 1]." in priya
+    # lines, timestamps and labels kept
+    assert gene.splitlines()[1] == "[00:00:06] Participant: Yes, [PERSON 1] and I both use DataRobot at [ORG 1]."
+    assert priya.splitlines()[1] == "[00:00:05] Participant: Happy to. I'm at [ORG 1], with [PERSON 2]."
+    key = out / "identified" / "reidentification-key.json"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert not list((out / "for-coders").glob("*key*"))
+    assert json.loads(key.read_text())["recordings"] == {"Interview_Gene": "INT-001", "Interview_Priya": "INT-002"}
+    reports = out / "identified" / "reports"
+    assert "Priya" in (reports / "Interview_Gene.anonymisation.csv").read_text()
+
+    # the researcher corrects a transcript by hand and runs again
+    edited = study / "Interview_Gene.txt"
+    edited_text = edited.read_text().replace("use DataRobot", "use DataRobot daily") + \
+        "[00:00:10] Interviewer: And Siddharth joined later?\n"
+    edited.write_text(edited_text)
+    again = run_cli(study, "-o", out, "--allow-list", allow)
+    assert again.exit_code == 0
+    assert "anonymised 1, unchanged 1" in again.output
+    assert edited.read_text() == edited_text  # the edited transcript is never touched
+    redone = (out / "for-coders" / "INT-001.txt").read_text()
+    assert "use DataRobot daily" in redone and "[PERSON 1]" in redone and "Siddharth" not in redone
+
+
+def test_deny_list_catches_misspelt_name(tmp_path):
+    source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: I asked oluwasegun adeyemi about it."])
+    deny = write_transcript(tmp_path / "deny.txt", ["Oluwaseun Adeyemi"])
+    result = run_cli(source, "-o", tmp_path / "out", "--deny-list", deny)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text() == \
+        "[00:00:01] Participant: I asked [PERSON 1] about it.\n"
+
+
+def test_broken_hand_edit_names_the_line(tmp_path):
+    source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: fine", "a line without its timestamp"])
+    result = run_cli(source, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "t.txt, line 2: expected `[hh:mm:ss] Speaker: text`" in result.output
+
+
+def test_bad_config_fails_loudly(tmp_path):
+    config = tmp_path / "study.yaml"
+    config.write_text("score_treshold: 0.3\n")
+    source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: fine"])
+    result = run_cli(source, "-o", tmp_path / "out", "--config", config)
+    assert result.exit_code == 1
+    assert "unknown key(s) score_treshold" in result.output
+
+
+@pytest.mark.slow
+def test_annotated_transcripts_meet_targets(data_dir):
+    """The evaluation script on ../shared/data/pii: recall and precision targets, no decoy, allow-list kept."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_anonymise import main as eval_main
+
+    result = CliRunner().invoke(eval_main, [str(data_dir / "pii"), "--no-show-errors"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.strip().splitlines()[-1])["tool"]
+    assert summary["recall"]["PERSON"] >= 0.99 and summary["recall"]["ORG"] >= 0.99
+    assert all(v >= 0.95 for v in summary["recall"].values())
+    assert summary["precision_overall"] >= 0.90
+    assert summary["decoys_replaced"] == 0 and summary["allow_listed_replaced"] == 0

@@ -1,0 +1,52 @@
+import os
+import stat
+
+import pytest
+
+from anonymise.pseudonyms import KEY_FILE, StudyKey
+
+LABELS = {"PERSON": "PERSON", "ORGANIZATION": "ORG"}
+
+
+@pytest.fixture()
+def key():
+    return StudyKey("[{label} {number}]", LABELS)
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        ("Priya Rao", "Priya", True),
+        ("Priya", "Priya Rao", True),
+        ("Priya Rao", "Rao's", True),
+        ("Zainab Haddad", "Zeinab", True),  # ASR spelling variant
+        ("Siddharth", "Sidharth", True),
+        ("Will", "Bill", False),  # different first letter: not a variant
+        ("Ann", "Anna", False),  # too short to allow an edit
+        ("Mark Oyelaran", "Frank", False),
+    ],
+)
+def test_linking(key, first, second, same):
+    a = key.pseudonym("PERSON", first)
+    b = key.pseudonym("PERSON", second)
+    assert (a == b) is same
+
+
+def test_numbering_per_type(key):
+    assert key.pseudonym("PERSON", "Priya") == "[PERSON 1]"
+    assert key.pseudonym("ORGANIZATION", "Target") == "[ORG 1]"
+    assert key.pseudonym("PERSON", "Will") == "[PERSON 2]"
+    assert key.recording_id("Interview_JaneDoe") == "INT-001"
+    assert key.recording_id("other") == "INT-002"
+    assert key.recording_id("Interview_JaneDoe") == "INT-001"
+
+
+def test_key_round_trip_private(tmp_path, key):
+    key.pseudonym("PERSON", "Priya Rao", recording="r1", at="turn 3")
+    key.recording_id("r1")
+    path = key.save(tmp_path)
+    assert path.name == KEY_FILE
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    again = StudyKey.load(tmp_path, "[{label} {number}]", LABELS)
+    assert again.pseudonym("PERSON", "Priya") == "[PERSON 1]"
+    assert again.recording_id("r1") == "INT-001"
