@@ -45,3 +45,17 @@ def test_models_list_shows_folder():
     result = CliRunner().invoke(main, ["models", "list"])
     assert result.exit_code == 0
     assert "models folder:" in result.output
+
+
+def test_readme_documents_every_option():
+    """The README's command sections name every option the commands accept."""
+    from pathlib import Path
+
+    from anonymise.cli import main as anonymise_main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for command in (main.commands["run"], anonymise_main):
+        for param in command.params:
+            for option in getattr(param, "opts", []):
+                if option.startswith("--") and option not in ("--help", "--version"):
+                    assert option in readme, f"{option} missing from README.md"
