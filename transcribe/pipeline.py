@@ -16,6 +16,7 @@ from pathlib import Path
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
 from transcribe.audio import load_audio
+from transcribe.diarise import DiariseOptions, diarise
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
@@ -35,9 +36,11 @@ class TranscribeOptions:
     asr: AsrOptions = field(default_factory=AsrOptions)  # decoding
     vad: VadOptions = field(default_factory=VadOptions)  # speech detection
     max_gap: float = 1.0  # longest pause kept inside a decoding window, seconds
+    diarise: DiariseOptions | None = field(default_factory=DiariseOptions)  # None: no speakers
 
     def as_record(self) -> dict:
-        return {"asr": self.asr.as_record(), "vad": asdict(self.vad), "max_gap": self.max_gap}
+        return {"asr": self.asr.as_record(), "vad": asdict(self.vad), "max_gap": self.max_gap,
+                "diarise": asdict(self.diarise) if self.diarise else None}
 
 
 def transcribe_audio(model, samples, options: TranscribeOptions,
@@ -129,8 +132,11 @@ class BatchResult:
 class Transcriber:
     """Holds the loaded model and writes each recording's transcript under DIR/identified/."""
 
-    def __init__(self, resolved: ResolvedModel, device: str, options: TranscribeOptions):
+    def __init__(self, resolved: ResolvedModel, device: str, options: TranscribeOptions,
+                 voices: list | None = None, voice_files: list[str] | None = None):
         self.options = options
+        self.voices = voices or []  # enrolled interviewer voice embeddings
+        self.voice_files = voice_files or []
         self.device = device
         self.model = load_whisper(resolved, device)
         path = checkpoint_path_for(resolved)
@@ -139,16 +145,20 @@ class Transcriber:
 
     @property
     def options_record(self) -> dict:
-        return self.options.as_record()
+        return {**self.options.as_record(), "interviewer_voices": self.voice_files}
 
     def transcribe_job(self, job: Job, hook: ProgressHook | None = None) -> Transcript:
         samples = load_audio(job.recording)
         segments, language = transcribe_audio(self.model, samples, self.options, hook)
+        speakers: dict = {}
+        if self.options.diarise is not None and segments:
+            stereo = load_audio(job.recording, channels=2) if self.options.diarise.channels else None
+            segments, speakers = diarise(samples, segments, self.options.diarise, self.voices, stereo)
         return Transcript(
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
             model=self.model_info,
             options={"transcription": self.options_record, "device": self.device},
-            segments=segments, language=language, tool_version=__version__)
+            segments=segments, language=language, tool_version=__version__, speakers=speakers)
 
 
 def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path:

@@ -1,0 +1,163 @@
+"""Evaluate diarisation and roles on ../shared/data, with the offline tiny.en model.
+
+    python scripts/eval_diarisation.py            # all cases, a few minutes on 2 CPU cores
+
+- DER with pyannote.metrics (collar=0.25 s, overlap scored) on pyannote_sample and the AMI dev00/dev01
+  excerpts, and on synthetic two-speaker interviews (scripts/synthetic_interviews.py) with exact truth;
+- word diarisation error rate (WDER): the share of words given the wrong speaker, by time on the
+  synthetic interviews, by text alignment on the 1949 interview (its reference has speakers, no times);
+- roles: whether the interviewer got the Interviewer label, with and without an enrolment sample;
+- one-speaker recordings: how many speakers were found.
+The last line is one line of JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import click
+from pyannote.core import Annotation, Segment as Span, Timeline
+from pyannote.metrics.diarization import DiarizationErrorRate
+from pydub import AudioSegment
+from whisper.normalizers import EnglishTextNormalizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from longaudio import DATA, to_segment  # noqa: E402
+from synthetic_interviews import PAIRS, build_interview, clips_by_speaker  # noqa: E402
+
+from transcribe.asr import AsrOptions  # noqa: E402
+from transcribe.audio import load_audio  # noqa: E402
+from transcribe.checkpoints import resolve_model  # noqa: E402
+from transcribe.diarise import DiariseOptions, diarise, speaker_timeline  # noqa: E402
+from transcribe.pipeline import Transcriber, TranscribeOptions, plan_jobs  # noqa: E402
+from transcribe.speakers import embed_voice  # noqa: E402
+from transcribe.vad import speech_regions  # noqa: E402
+
+normalise = EnglishTextNormalizer()
+
+
+def hypothesis(samples, segments) -> Annotation:
+    """The speaker timeline over the VAD's speech regions (see transcribe.diarise.speaker_timeline)."""
+    annotation = Annotation()
+    for start, end, speaker in speaker_timeline(speech_regions(samples), segments):
+        if end > start:
+            annotation[Span(start, end)] = speaker
+    return annotation
+
+
+def rttm(path: Path, uri: str) -> Annotation:
+    annotation = Annotation(uri=uri)
+    for line in path.read_text().splitlines():
+        parts = line.split()
+        if parts and parts[1] == uri:
+            start, duration = float(parts[3]), float(parts[4])
+            annotation[Span(start, start + duration)] = parts[7]
+    return annotation
+
+
+def der(reference: Annotation, samples, segments, uem: Timeline | None = None) -> float:
+    metric = DiarizationErrorRate(collar=0.25, skip_overlap=False)
+    return float(metric(reference, hypothesis(samples, segments), uem=uem))
+
+
+def wder_by_time(turns, segments) -> tuple[float, bool]:
+    """Words whose speaker differs from the truth at their midpoint (best label mapping), and the role check."""
+    pairs = []
+    for s in segments:
+        for w in s.words:
+            mid = (w.start + w.end) / 2
+            truth = min(turns, key=lambda t: 0 if t.start <= mid <= t.end else min(abs(mid - t.start), abs(mid - t.end)))
+            pairs.append((truth.speaker, w.speaker))
+    return _wder(pairs, {"interviewer": "Interviewer", "participant": "Participant"})
+
+
+def _wder(pairs, roles: dict[str, str]) -> tuple[float, bool]:
+    counts = Counter(pairs)
+    truths = sorted({t for t, _ in pairs})
+    hyps = sorted({h for _, h in pairs})
+    best = 0
+    from itertools import permutations
+    for perm in permutations(hyps, min(len(hyps), len(truths))):
+        best = max(best, sum(counts[(t, h)] for t, h in zip(truths, perm)))
+    role_hits = sum(counts[(t, roles[t])] for t in truths if t in roles)
+    interviewer = [t for t in truths if roles.get(t) == "Interviewer"][0]
+    said_by_interviewer = Counter(h for t, h in pairs if t == interviewer).most_common(1)[0][0]
+    return round(1 - best / len(pairs), 4), said_by_interviewer == "Interviewer" and role_hits >= best * 0.9
+
+
+def wder_1949(segments) -> tuple[float, bool]:
+    entry = json.loads((DATA / "loc_fountain_hughes_interview_1949" / "manifest_entry.jsonl").read_text().splitlines()[0])
+    ref = [(normalise(w["text"]).strip(), w["speaker"]) for w in entry["reference_words"]]
+    ref = [(t, s) for t, s in ref if t]
+    hyp = [(normalise(w.word).strip(), w.speaker) for s in segments for w in s.words]
+    hyp = [(t, s) for t, s in hyp if t]
+    matcher = difflib.SequenceMatcher(a=[t for t, _ in ref], b=[t for t, _ in hyp], autojunk=False)
+    pairs = [(ref[block.a + k][1], hyp[block.b + k][1]) for block in matcher.get_matching_blocks()
+             for k in range(block.size)]
+    return _wder(pairs, {"Hermond": "Interviewer", "Fountain": "Participant"})
+
+
+def single_speaker_recording(folder: Path) -> Path:
+    audio = AudioSegment.silent(duration=300, frame_rate=16000)
+    for path in clips_by_speaker()["ljspeech_linda_johnson"]:
+        audio += to_segment(load_audio(path)) + AudioSegment.silent(duration=500, frame_rate=16000)
+    target = folder / "one_speaker_ljspeech.wav"
+    audio.export(target, format="wav")
+    return target
+
+
+@click.command()
+@click.option("--model", default="tiny.en", show_default=True)
+@click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
+def main(model: str, minutes: float) -> None:
+    work = Path(tempfile.mkdtemp())
+    transcriber = Transcriber(resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None))
+    options = DiariseOptions()
+
+    def asr(path: Path):
+        samples = load_audio(path)
+        return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
+
+    results: dict = {"der": {}, "wder": {}, "role_correct": {}, "speakers_found": {}}
+    samples, segments = asr(DATA / "pyannote_sample" / "sample.wav")
+    turns, _ = diarise(samples, segments, options)
+    results["der"]["pyannote_sample"] = round(der(rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns), 4)
+    for uri in ("dev00", "dev01"):
+        samples, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
+        turns, _ = diarise(samples, segments, options)
+        uem = Timeline([Span(0.0, 30.0)])
+        results["der"][f"ami_{uri}"] = round(der(rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri),
+                                                 samples, turns, uem), 4)
+    samples, segments = asr(DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3")
+    turns, record = diarise(samples, segments, options)
+    results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)
+    for seed, (interviewer, participant) in enumerate(PAIRS):
+        case = build_interview(work, interviewer, participant, minutes, seed)
+        name = case.audio.stem
+        samples, segments = asr(case.audio)
+        truth = Annotation()
+        for t in case.turns:
+            truth[Span(t.start, t.end)] = t.speaker
+        for enrolled in (False, True):
+            voices = [embed_voice(load_audio(case.enrolment))] if enrolled else []
+            turns, record = diarise(samples, segments, options, voices)
+            label = f"{name}{'+enrolment' if enrolled else ''}"
+            results["der"][label] = round(der(truth, samples, turns), 4)
+            results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)
+    for path in (single_speaker_recording(work), DATA / "whisper_jfk" / "jfk.flac"):
+        samples, segments = asr(path)
+        turns, _ = diarise(samples, segments, options)
+        results["speakers_found"][path.stem] = len({s.speaker for s in turns})
+    for kind, values in results.items():
+        for case, value in values.items():
+            click.echo(f"{kind:<15} {case:<70} {value}")
+    click.echo(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""Who spoke each word, turns re-cut at speaker changes, and the speakers' roles.
+
+Three ways to know roles, best first: enrolment (a voice sample of each interviewer), one speaker per
+stereo channel, and a heuristic (who asks the questions, who talks less, who speaks first) whose
+confidence is recorded so a person can check it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from transcribe.audio import SAMPLE_RATE
+from transcribe.speakers import centroids, cluster_speakers, embed_spans
+from transcribe.transcript import Segment, Word
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DiariseOptions:
+    speakers: int | None = None  # exact number of speakers, or None to estimate
+    min_speakers: int = 1  # lower bound when estimating
+    max_speakers: int = 2  # upper bound when estimating (interviews: 2)
+    same_speaker_similarity: float = 0.90  # clusters whose voices are this alike are one speaker
+    interviewer_label: str = "Interviewer"  # role names used in transcripts
+    participant_label: str = "Participant"
+    enrolment_similarity: float = 0.65  # below this an enrolled voice matches no speaker
+    max_pause: float = 0.25  # a longer pause between words starts a new unit (embedded on its own)
+    min_unit_seconds: float = 1.0  # shorter units are labelled by the nearest voice, not clustered
+    edge_margin: float = 0.05  # how much better another voice must match a unit's edge to take it
+    channels: tuple[str, ...] = ()  # roles per stereo channel ("interviewer", "participant"); empty: cluster
+
+    def __post_init__(self) -> None:
+        if self.speakers is not None and self.speakers < 1:
+            raise ValueError("--speakers must be at least 1")
+        if not 1 <= self.min_speakers <= self.max_speakers:
+            raise ValueError("need 1 <= --min-speakers <= --max-speakers")
+        for role in self.channels:
+            if role not in ("interviewer", "participant"):
+                raise ValueError(f"--channels: {role!r} is not 'interviewer' or 'participant'")
+
+
+@dataclass
+class RoleDecision:
+    roles: dict[int, str]  # cluster -> label
+    method: str  # "enrolment", "channels", "heuristic", "single speaker"
+    confidence: float  # 0..1, how sure the role assignment is
+    details: dict = field(default_factory=dict)
+
+
+def speech_units(segments: list[Segment], max_pause: float) -> list[list[Word]]:
+    """Sentence-sized runs of words: cut at a pause longer than max_pause, after . ? !, and between segments.
+
+    Turns change at such places; each unit is embedded on its own and given one speaker.
+    """
+    units: list[list[Word]] = []
+    for segment in segments:
+        current: list[Word] = []
+        for word in segment.words:
+            if current and (word.start - current[-1].end > max_pause or current[-1].word.strip()[-1:] in ".?!"):
+                units.append(current)
+                current = []
+            current.append(word)
+        if current:
+            units.append(current)
+    return units
+
+
+def _edge(words: list[Word], seconds: float, from_end: bool) -> int:
+    """How many words at one end of a unit make up at least `seconds` of speech."""
+    for count in range(1, len(words) + 1):
+        span = words[-1].end - words[-count].start if from_end else words[count - 1].end - words[0].start
+        if span >= seconds:
+            return count
+    return len(words)
+
+
+def refine_unit_edges(samples: np.ndarray, units: list[list[Word]], labels: np.ndarray, cents: np.ndarray,
+                      margin: float, edge_seconds: float = 1.2) -> list[np.ndarray]:
+    """Per-word labels: a long unit's first or last words go to another speaker when they sound like them.
+
+    Whisper often puts a reply in the same segment as the question; this stops a turn from ending with
+    the first words of the next speaker.
+    """
+    per_word = [np.full(len(unit), labels[i]) for i, unit in enumerate(units)]
+    if len(cents) < 2:
+        return per_word
+    for i, unit in enumerate(units):
+        if unit[-1].end - unit[0].start < 3 * edge_seconds or len(unit) < 4:
+            continue
+        for from_end in (False, True):
+            count = _edge(unit, edge_seconds, from_end)
+            if count >= len(unit) - 1:
+                continue
+            words = unit[-count:] if from_end else unit[:count]
+            embedding = embed_spans(samples, [(words[0].start, words[-1].end)])[0]
+            sims = cents @ embedding
+            best = int(np.argmax(sims))
+            if best != labels[i] and sims[best] - sims[labels[i]] > margin:
+                if from_end:
+                    per_word[i][-count:] = best
+                else:
+                    per_word[i][:count] = best
+    return per_word
+
+
+def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:
+    """Re-cut segments wherever the speaker changes between two words; each segment then has one speaker."""
+    out: list[Segment] = []
+    index = 0
+    for segment in segments:
+        current: list[Word] = []
+        for word in segment.words:
+            word.speaker = speakers[index]
+            index += 1
+            if current and word.speaker != current[-1].speaker:
+                out.append(_segment_of(current))
+                current = []
+            current.append(word)
+        if current:
+            out.append(_segment_of(current))
+    return out
+
+
+def _segment_of(words: list[Word]) -> Segment:
+    return Segment(start=words[0].start, end=words[-1].end, text="".join(w.word for w in words),
+                   speaker=words[0].speaker, words=words)
+
+
+def role_labels(count: int, interviewers: list[int], options: DiariseOptions) -> dict[int, str]:
+    """Interviewer, Interviewer 2…, Participant, Participant 2…"""
+    roles, others = {}, [k for k in range(count) if k not in interviewers]
+    for n, k in enumerate(interviewers):
+        roles[k] = options.interviewer_label if n == 0 else f"{options.interviewer_label} {n + 1}"
+    for n, k in enumerate(others):
+        roles[k] = options.participant_label if n == 0 else f"{options.participant_label} {n + 1}"
+    return roles
+
+
+def roles_by_enrolment(centroids: np.ndarray, voices: list[np.ndarray], options: DiariseOptions) -> RoleDecision | None:
+    """Each enrolled interviewer voice claims the most similar speaker, if similar enough."""
+    if not voices or len(centroids) == 0:
+        return None
+    sims = np.stack(voices) @ centroids.T  # (voices, clusters)
+    interviewers: list[int] = []
+    for v in np.argsort(-sims.max(axis=1)):
+        k = int(np.argmax(np.where(np.isin(np.arange(len(centroids)), interviewers), -1, sims[v])))
+        if sims[v, k] >= options.enrolment_similarity and k not in interviewers:
+            interviewers.append(k)
+    if not interviewers:
+        return None
+    best = float(sims.max())
+    return RoleDecision(role_labels(len(centroids), interviewers, options), "enrolment",
+                        round(min(1.0, best), 3), {"similarity": sims.round(3).tolist()})
+
+
+def roles_by_heuristic(segments: list[Segment], word_clusters: list[int], count: int,
+                       options: DiariseOptions) -> RoleDecision:
+    """Interviewers ask the questions, talk less and usually speak first."""
+    if count == 1:
+        return RoleDecision({0: options.participant_label}, "single speaker", 1.0)
+    words = np.bincount(word_clusters, minlength=count).astype(float)
+    questions = np.zeros(count)
+    turns = np.zeros(count)
+    position = 0
+    first = word_clusters[0] if word_clusters else 0
+    for segment in segments:
+        spoken = word_clusters[position : position + len(segment.words)]
+        position += len(segment.words)
+        if not spoken:
+            continue
+        speaker = max(set(spoken), key=spoken.count)
+        turns[speaker] += 1
+        questions[speaker] += segment.text.count("?")
+    question_share = questions / max(1.0, questions.sum())
+    quiet_share = 1 - words / max(1.0, words.sum())
+    score = 0.5 * question_share + 0.35 * quiet_share + 0.15 * (np.arange(count) == first)
+    interviewer = int(np.argmax(score))
+    ranked = np.sort(score)[::-1]
+    confidence = float(min(1.0, (ranked[0] - ranked[1]) * 2))
+    return RoleDecision(role_labels(count, [interviewer], options), "heuristic", round(confidence, 3),
+                        {"question_share": question_share.round(3).tolist(),
+                         "word_share": (words / max(1.0, words.sum())).round(3).tolist(),
+                         "first_speaker": int(first)})
+
+
+def channel_speakers(stereo: np.ndarray, words: list[Word]) -> list[int]:
+    """With one microphone per person, a word belongs to the louder channel while it is spoken."""
+    result = []
+    for word in words:
+        lo, hi = int(word.start * SAMPLE_RATE), max(int(word.end * SAMPLE_RATE), int(word.start * SAMPLE_RATE) + 160)
+        energy = (stereo[:, lo:hi].astype(np.float64) ** 2).mean(axis=1)
+        result.append(int(np.argmax(energy)))
+    return result
+
+
+def diarise(samples: np.ndarray, segments: list[Segment], options: DiariseOptions,
+            voices: list[np.ndarray] = (), stereo: np.ndarray | None = None) -> tuple[list[Segment], dict]:
+    """Label every word with a role and re-cut turns; returns segments and a record of how it was decided."""
+    words = [w for s in segments for w in s.words]
+    if not words:
+        return segments, {"method": "none"}
+    if options.channels and stereo is not None and stereo.ndim == 2 and stereo.shape[0] >= len(options.channels):
+        clusters = channel_speakers(stereo[: len(options.channels)], words)
+        interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
+        decision = RoleDecision(role_labels(len(options.channels), interviewers, options), "channels", 1.0)
+    else:
+        units = speech_units(segments, options.max_pause)
+        spans = [(u[0].start, u[-1].end) for u in units]
+        embeddings = embed_spans(samples, spans)
+        weights = np.array([end - start >= options.min_unit_seconds for start, end in spans], dtype=float)
+        labels = cluster_speakers(embeddings, options.speakers, options.min_speakers, options.max_speakers,
+                                  options.same_speaker_similarity, weights)
+        reliable = weights >= 1 if weights.sum() >= 2 else np.ones(len(labels), bool)
+        cents = centroids(embeddings[reliable], labels[reliable])
+        per_word = refine_unit_edges(samples, units, labels, cents, options.edge_margin)
+        clusters = [int(c) for unit_labels in per_word for c in unit_labels]
+        count = int(labels.max()) + 1 if len(labels) else 1
+        decision = roles_by_enrolment(cents, list(voices), options) or \
+            roles_by_heuristic(segments, clusters, count, options)
+    names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
+    turns = split_turns(segments, names)
+    record = {"method": decision.method, "confidence": decision.confidence, "roles": sorted(set(names)),
+              "details": decision.details}
+    logger.info("speakers: %d, roles by %s (confidence %.2f)", len(set(names)), decision.method,
+                decision.confidence)
+    return turns, record
+
+
+def speaker_timeline(regions: list, segments: list[Segment]) -> list[tuple[float, float, str]]:
+    """Who speaks when, over the speech regions (not only where words were recognised): each region is
+    cut at the midpoint between consecutive words of different speakers; a region without words goes
+    to the speaker of the nearest word. This is what diarisation error rate is measured on."""
+    words = sorted((w for s in segments for w in s.words if w.speaker), key=lambda w: w.start)
+    if not words:
+        return []
+    timeline: list[tuple[float, float, str]] = []
+    for region in regions:
+        inside = [w for w in words if w.end > region.start and w.start < region.end]
+        if not inside:
+            nearest = min(words, key=lambda w: min(abs(w.start - region.end), abs(w.end - region.start)))
+            timeline.append((region.start, region.end, nearest.speaker))
+            continue
+        start = region.start
+        for before, after in zip(inside, inside[1:]):
+            if after.speaker != before.speaker:
+                cut = (before.end + after.start) / 2
+                timeline.append((start, cut, before.speaker))
+                start = cut
+        timeline.append((start, region.end, inside[-1].speaker))
+    return timeline
