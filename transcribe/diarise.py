@@ -31,6 +31,7 @@ class DiariseOptions:
     max_pause: float = 0.25  # a longer pause between words starts a new unit (embedded on its own)
     min_unit_seconds: float = 1.0  # shorter units are labelled by the nearest voice, not clustered
     edge_margin: float = 0.05  # how much better another voice must match a unit's edge to take it
+    bleed_ratio: float = 0.25  # a channel's word quieter than this share of the loudest channel is an echo
     channels: tuple[str, ...] = ()  # roles per stereo channel ("interviewer", "participant"); empty: cluster
 
     def __post_init__(self) -> None:
@@ -187,19 +188,58 @@ def roles_by_heuristic(segments: list[Segment], word_clusters: list[int], count:
                          "first_speaker": int(first)})
 
 
+def channel_energies(stereo: np.ndarray, words: list[Word]) -> np.ndarray:
+    """Mean power of each channel while each word is spoken: shape (words, channels)."""
+    out = np.zeros((len(words), stereo.shape[0]))
+    for i, word in enumerate(words):
+        lo = int(word.start * SAMPLE_RATE)
+        hi = max(int(word.end * SAMPLE_RATE), lo + 160)
+        out[i] = (stereo[:, lo:hi].astype(np.float64) ** 2).mean(axis=1)
+    return out
+
+
 def channel_speakers(stereo: np.ndarray, words: list[Word]) -> list[int]:
     """With one microphone per person, a word belongs to the louder channel while it is spoken."""
-    result = []
-    for word in words:
-        lo, hi = int(word.start * SAMPLE_RATE), max(int(word.end * SAMPLE_RATE), int(word.start * SAMPLE_RATE) + 160)
-        energy = (stereo[:, lo:hi].astype(np.float64) ** 2).mean(axis=1)
-        result.append(int(np.argmax(energy)))
-    return result
+    return [int(i) for i in np.argmax(channel_energies(stereo, words), axis=1)] if words else []
+
+
+def merge_channels(per_channel: list[list[Segment]], stereo: np.ndarray, options: DiariseOptions
+                   ) -> tuple[list[Segment], dict]:
+    """Recordings with one microphone per person, each channel transcribed on its own: a word is kept
+    unless another channel is much louder while it is spoken (then this microphone only picked up an
+    echo); kept words get their channel's role and are merged in time order into turns. Both people
+    talking at once are both kept."""
+    interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
+    roles = role_labels(len(options.channels), interviewers, options)
+    kept: list[Word] = []
+    for channel, segments in enumerate(per_channel):
+        words = [w for s in segments for w in s.words]
+        if not words:
+            continue
+        energies = channel_energies(stereo, words)
+        for word, energy in zip(words, energies):
+            if energy[channel] >= options.bleed_ratio * energy.max():  # much quieter: the other mic's echo
+                word.speaker = roles[channel]
+                kept.append(word)
+    kept.sort(key=lambda w: w.start)
+    turns: list[Segment] = []
+    for word in kept:
+        if turns and turns[-1].speaker == word.speaker and word.start - turns[-1].end < 2.0:
+            turns[-1].words.append(word)
+            turns[-1].end = word.end
+            turns[-1].text += word.word
+        else:
+            turns.append(Segment(word.start, word.end, word.word, word.speaker, [word]))
+    return turns, {"method": "channels", "confidence": 1.0, "roles": sorted(set(roles.values())), "details": {}}
 
 
 def diarise(samples: np.ndarray, segments: list[Segment], options: DiariseOptions,
             voices: list[np.ndarray] = (), stereo: np.ndarray | None = None) -> tuple[list[Segment], dict]:
-    """Label every word with a role and re-cut turns; returns segments and a record of how it was decided."""
+    """Label every word with a role and re-cut turns; returns segments and a record of how it was decided.
+
+    With `options.channels` and a stereo recording, a word goes to its louder channel (see also
+    merge_channels, used when each channel is transcribed on its own).
+    """
     words = [w for s in segments for w in s.words]
     if not words:
         return segments, {"method": "none"}

@@ -16,7 +16,7 @@ from pathlib import Path
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
 from transcribe.audio import load_audio
-from transcribe.diarise import DiariseOptions, diarise
+from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
@@ -149,11 +149,19 @@ class Transcriber:
 
     def transcribe_job(self, job: Job, hook: ProgressHook | None = None) -> Transcript:
         samples = load_audio(job.recording)
-        segments, language = transcribe_audio(self.model, samples, self.options, hook)
         speakers: dict = {}
-        if self.options.diarise is not None and segments:
-            stereo = load_audio(job.recording, channels=2) if self.options.diarise.channels else None
-            segments, speakers = diarise(samples, segments, self.options.diarise, self.voices, stereo)
+        diarising = self.options.diarise
+        if diarising is not None and diarising.channels:
+            stereo = load_audio(job.recording, channels=len(diarising.channels))
+            per_channel = []
+            for channel in stereo:
+                channel_segments, language = transcribe_audio(self.model, channel, self.options, hook)
+                per_channel.append(channel_segments)
+            segments, speakers = merge_channels(per_channel, stereo, diarising)
+        else:
+            segments, language = transcribe_audio(self.model, samples, self.options, hook)
+            if diarising is not None and segments:
+                segments, speakers = diarise(samples, segments, diarising, self.voices)
         return Transcript(
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
             model=self.model_info,

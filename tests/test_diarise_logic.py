@@ -1,0 +1,85 @@
+"""Pure logic of diarisation: units, turn splitting, roles, timelines (no model)."""
+
+import numpy as np
+import pytest
+
+from transcribe.diarise import (DiariseOptions, role_labels, roles_by_enrolment, roles_by_heuristic,
+                                speaker_timeline, speech_units, split_turns)
+from transcribe.speakers import cluster_speakers
+from transcribe.transcript import Segment, Word
+from transcribe.windows import Region
+
+
+def seg(*words):
+    ws = [Word(w, s, e, 0.9) for w, s, e in words]
+    return Segment(ws[0].start, ws[-1].end, "".join(w.word for w in ws), words=ws)
+
+
+def test_units_cut_at_pauses_sentence_ends_and_segments():
+    segments = [seg((" How", 0.0, 0.2), (" are", 0.25, 0.4), (" you?", 0.45, 0.7), (" Fine", 0.75, 1.0)),
+                seg((" thanks", 1.05, 1.3), (" really", 2.0, 2.3))]
+    units = speech_units(segments, max_pause=0.25)
+    assert [[w.word for w in u] for u in units] == [[" How", " are", " you?"], [" Fine"], [" thanks"], [" really"]]
+
+
+def test_split_turns_recuts_inside_a_segment():
+    segments = [seg((" Where", 0, 0.3), (" from?", 0.3, 0.6), (" Leeds.", 0.7, 1.0))]
+    turns = split_turns(segments, ["Interviewer", "Interviewer", "Participant"])
+    assert [(t.speaker, t.text) for t in turns] == [("Interviewer", " Where from?"), ("Participant", " Leeds.")]
+    assert turns[1].start == 0.7 and turns[1].words[0].speaker == "Participant"
+
+
+@pytest.mark.parametrize("count, interviewers, expected", [
+    (2, [1], {1: "Interviewer", 0: "Participant"}),
+    (3, [0, 2], {0: "Interviewer", 2: "Interviewer 2", 1: "Participant"}),
+    (3, [0], {0: "Interviewer", 1: "Participant", 2: "Participant 2"}),
+])
+def test_role_labels(count, interviewers, expected):
+    assert role_labels(count, interviewers, DiariseOptions()) == expected
+
+
+def test_heuristic_prefers_the_questioner():
+    segments = [seg((" So", 0, 0.2), (" why?", 0.2, 0.5)), seg((" Because", 1, 1.3), (" it", 1.3, 1.4), (" was", 1.4, 1.6),
+                                                                    (" cheap", 1.6, 1.9), (" then.", 1.9, 2.2))]
+    decision = roles_by_heuristic(segments, [1, 1, 0, 0, 0, 0, 0], 2, DiariseOptions())
+    assert decision.roles == {1: "Interviewer", 0: "Participant"}
+    assert decision.method == "heuristic" and 0 < decision.confidence <= 1
+
+
+def test_enrolment_claims_the_closest_voice_only_when_close():
+    cents = np.array([[1.0, 0.0], [0.0, 1.0]])
+    options = DiariseOptions()
+    assert roles_by_enrolment(cents, [np.array([0.1, 0.995])], options).roles == {1: "Interviewer", 0: "Participant"}
+    assert roles_by_enrolment(cents, [np.array([0.5, -0.866])], options) is None
+
+
+def test_custom_role_names():
+    assert role_labels(2, [0], DiariseOptions(interviewer_label="Researcher", participant_label="Respondent")) == \
+        {0: "Researcher", 1: "Respondent"}
+
+
+def test_bad_options_are_rejected():
+    with pytest.raises(ValueError, match="min-speakers"):
+        DiariseOptions(min_speakers=3, max_speakers=2)
+    with pytest.raises(ValueError, match="channels"):
+        DiariseOptions(channels=("left", "right"))
+
+
+def test_clustering_estimates_one_or_two_voices():
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=16), rng.normal(size=16)
+    voices = np.stack([a + rng.normal(scale=0.1, size=16) for _ in range(6)] +
+                      [b + rng.normal(scale=0.1, size=16) for _ in range(6)])
+    voices /= np.linalg.norm(voices, axis=1, keepdims=True)
+    two = cluster_speakers(voices, None, 1, 2, 0.9)
+    assert sorted(np.bincount(two)) == [6, 6]
+    one = cluster_speakers(voices[:6], None, 1, 2, 0.9)
+    assert set(one) == {0}
+    assert len(set(cluster_speakers(voices[:6], 2, 1, 2, 0.9))) == 2  # an exact count is obeyed
+
+
+def test_timeline_covers_regions_and_cuts_between_speakers():
+    segments = split_turns([seg((" Hi", 0.5, 0.8), (" there", 0.9, 1.2), (" Hello", 1.6, 2.0))],
+                           ["Interviewer", "Interviewer", "Participant"])
+    timeline = speaker_timeline([Region(0.3, 2.4), Region(5.0, 6.0)], segments)
+    assert timeline == [(0.3, 1.4, "Interviewer"), (1.4, 2.4, "Participant"), (5.0, 6.0, "Participant")]
