@@ -15,11 +15,14 @@ from pathlib import Path
 from anonymise.config import AnonymiseConfig
 from anonymise.documents import anonymised_text, anonymised_transcript, read_document
 from anonymise.engine import Anonymiser
+from anonymise.guard import PrivacyLeak, find_leaks, guarded_terms
 from anonymise.pseudonyms import StudyKey
 from anonymise.report import report_csv, report_html, report_rows
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_text, sha256_file
-from transcribe.transcript import transcript_json
+from transcribe.fileio import atomic_write_bytes, atomic_write_text, sha256_file
+from transcribe.textformat import parse_text
+from transcribe.transcript import ModelInfo, Source
+from transcribe.writers import WRITERS, transcript_from_turns
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +112,7 @@ def anonymise_paths(inputs: list[Path], output_dir: Path, config: AnonymiseConfi
                 checksum = sha256_file(path)
                 previous = state.get(path.stem, {})
                 recording_id = key.recording_id(path.stem)
-                outputs = [coders / f"{recording_id}.txt"]
+                outputs = [coders / f"{recording_id}{WRITERS[f][0]}" for f in config.formats]
                 if not force and previous.get("input_sha256") == checksum and previous.get("config") == fingerprint \
                         and all(p.exists() for p in outputs):
                     outcome.skipped.append(path)
@@ -120,13 +123,27 @@ def anonymise_paths(inputs: list[Path], output_dir: Path, config: AnonymiseConfi
                 key.forget_occurrences(path.stem)
                 result = engine.anonymise_turns([t.text for t in source.turns], path.stem)
                 speakers = speaker_map(key, {t.speaker for t in source.turns if t.speaker})
-                coders.mkdir(parents=True, exist_ok=True)
-                atomic_write_text(coders / f"{recording_id}.txt", anonymised_text(source, result, speakers))
                 if source.transcript is not None:
-                    atomic_write_text(coders / f"{recording_id}.json",
-                                      transcript_json(anonymised_transcript(source, result, recording_id, speakers)))
-                rows = report_rows(source.turns, result)
+                    coder_transcript = anonymised_transcript(source, result, recording_id, speakers)
+                else:
+                    duration = source.turns[-1].start if source.turns else 0.0
+                    coder_transcript = transcript_from_turns(
+                        parse_text(anonymised_text(source, result, speakers)),
+                        Source(recording_id, checksum, float(duration)), ModelInfo("edited by hand", None, None), True)
+                files = {f"{recording_id}{WRITERS[f][0]}": WRITERS[f][1](coder_transcript) for f in config.formats}
                 reports = private / "reports"
+                leaks = find_leaks(files, guarded_terms(key.all_surfaces() + [t.partition(":")[2] or t
+                                                                              for t in config.deny_list],
+                                                        config.common_word_zipf))
+                if leaks:
+                    listing = "\n".join(f"{name}\t{term}" for name, term in leaks)
+                    atomic_write_text(reports / f"{path.stem}.leaks.tsv", listing + "\n", mode=0o600)
+                    raise PrivacyLeak(f"{path.name}: privacy guard found {len(leaks)} identifying term(s) in the "
+                                      f"files for coders; nothing written. Details (private): "
+                                      f"{reports / (path.stem + '.leaks.tsv')}")
+                for name, data in files.items():
+                    atomic_write_bytes(coders / name, data)
+                rows = report_rows(source.turns, result)
                 atomic_write_text(reports / f"{path.stem}.anonymisation.html",
                                   report_html(path.name, rows, config.source), mode=0o600)
                 atomic_write_text(reports / f"{path.stem}.anonymisation.csv", report_csv(rows), mode=0o600)

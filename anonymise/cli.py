@@ -12,6 +12,7 @@ from anonymise.batch import FOR_CODERS, IDENTIFIED, anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.errors import ScribeError
+from transcribe.writers import parse_formats
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -26,10 +27,13 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Terms never replaced (the study's topics, products), one per line. Repeatable.")
 @click.option("--deny-list", "deny_lists", type=_FILE, multiple=True,
               help="Names always replaced, one per line (`ORGANIZATION: Acme` for a type). Repeatable.")
+@click.option("--formats", default=None, metavar="LIST",
+              help="Files for coders, comma-separated: docx, txt, maxqda, nvivo, srt, vtt, csv, json "
+                   "(default from the config: docx,txt,json).")
 @click.option("--force/--no-force", default=False, help="Anonymise again even when the input is unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
 def main(inputs: tuple[Path, ...], output_dir: Path, config_path: Path | None, allow_lists: tuple[Path, ...],
-         deny_lists: tuple[Path, ...], force: bool, quiet: bool) -> None:
+         deny_lists: tuple[Path, ...], formats: str | None, force: bool, quiet: bool) -> None:
     """Anonymise transcripts (canonical JSON or `[hh:mm:ss] Speaker: text` files, or folders of them).
 
     Names, organisations, places, contacts and addresses become consistent pseudonyms across the study.
@@ -41,8 +45,10 @@ def main(inputs: tuple[Path, ...], output_dir: Path, config_path: Path | None, a
         logging.getLogger(noisy).setLevel(logging.ERROR)
     try:
         config = load_config(config_path, allow_lists, deny_lists)
+        if formats:
+            config.formats = list(parse_formats(formats))
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
-    except ScribeError as exc:
+    except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
                f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})", err=True)

@@ -12,7 +12,7 @@ import yaml
 from transcribe.errors import ConfigError
 
 DEFAULT_CONFIG = Path(__file__).with_name("default_config.yaml")
-KNOWN_KEYS = {"nlp_engine", "language", "entities", "score_threshold", "review_threshold", "pseudonym_format",
+KNOWN_KEYS = {"formats", "nlp_engine", "language", "entities", "score_threshold", "review_threshold", "pseudonym_format",
               "labels", "common_word_zipf", "max_spelling_edits", "allow_list", "deny_list"}
 
 
@@ -27,6 +27,7 @@ class AnonymiseConfig:
     labels: dict[str, str]  # entity type -> label used in pseudonyms
     common_word_zipf: float  # wordfreq Zipf frequency from which a word counts as ordinary English
     max_spelling_edits: int  # edits allowed between a known name and an ASR variant of it
+    formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports
@@ -92,6 +93,11 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
         config.pseudonym_format.format(label="X", number=1)
     except (KeyError, IndexError, ValueError) as exc:
         raise ConfigError(f"{path}: pseudonym_format: only {{label}} and {{number}} may be used ({exc})") from exc
+    from transcribe.writers import WRITERS
+
+    unknown = [f for f in config.formats if f not in WRITERS]
+    if unknown or not config.formats:
+        raise ConfigError(f"{path}: formats: unknown {', '.join(unknown) or '(none given)'}; known: {', '.join(WRITERS)}")
     for key in ("allow_list", "deny_list", "entities"):
         if not all(isinstance(t, str) for t in getattr(config, key)):
             raise ConfigError(f"{path}: {key}: every entry must be text")

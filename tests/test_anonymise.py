@@ -81,8 +81,9 @@ def test_study_run_consistent_private_and_rerun_keeps_edits(study, tmp_path):
     allow = write_transcript(tmp_path / "allow.txt", ["DataRobot"])
     result = run_cli(study, "-o", out, "--allow-list", allow)
     assert result.exit_code == 0, result.output
-    coders = sorted((out / "for-coders").iterdir())
-    assert [p.name for p in coders] == ["INT-001.txt", "INT-002.txt"]  # no names in file names
+    assert sorted(p.name for p in (out / "for-coders").iterdir()) == [
+        f"INT-00{n}.{ext}" for n in (1, 2) for ext in ("docx", "json", "txt")]  # no names in file names
+    coders = sorted((out / "for-coders").glob("*.txt"))
     gene, priya = (p.read_text() for p in coders)  # INT-001 is Interview_Gene (sorted order)
     assert "Priya" not in gene + priya and "Gene" not in gene + priya and "Helixtide" not in gene + priya
     assert "DataRobot" in gene  # allow-listed

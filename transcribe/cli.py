@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -18,8 +21,10 @@ from transcribe.audio import load_audio
 from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
 from transcribe.speakers import embed_voice
+from transcribe.writers import parse_formats
 from transcribe.discover import find_recordings
 from transcribe.errors import ScribeError
+from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.pipeline import FOR_CODERS, IDENTIFIED, Transcriber, TranscribeOptions, plan_jobs, run_batch
 
 logger = logging.getLogger("transcribe")
@@ -50,6 +55,7 @@ def main() -> None:
 
     \b
     transcribe INPUT... -o DIR     transcribe recordings and folders of them
+    transcribe status DIR          what is done, failed, running, pending
     transcribe models list|install manage the offline models
     """
 
@@ -84,28 +90,39 @@ def main() -> None:
 @click.option("--role-names", default="Interviewer,Participant", show_default=True, metavar="NAME,NAME",
               help="Labels for the interviewer and participant roles, e.g. Researcher,Respondent.")
 @click.option("--diarise/--no-diarise", default=True, show_default=True, help="Label turns by speaker role.")
+@click.option("--shard", default=None, metavar="K/N",
+              help="Process only shard K of N (from 0) of the recordings; on SLURM job arrays the shard is read "
+                   "from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT. Claims keep every recording done once.")
 @click.option("--force/--no-force", default=False, help="Transcribe again even when already done.")
 @click.option("--dry-run", is_flag=True, help="Show what would be done, and do nothing.")
 @click.option("--anonymise/--no-anonymise", default=True, show_default=True,
               help="Also write anonymised copies to for-coders/ after transcribing.")
+@click.option("--formats", default=None, metavar="LIST",
+              help="Files for coders: docx, txt, maxqda, nvivo, srt, vtt, csv, json (default docx,txt,json).")
 @click.option("-v", "--verbose", count=True, help="More detail in the log.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
 def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, device: str, language: str | None,
         batch_size: int | None, beam_size: int | None, initial_prompt: str | None, speakers: int | None,
         min_speakers: int, max_speakers: int, interviewer_voices: tuple[Path, ...], channels: str | None,
-        role_names: str, diarise: bool, force: bool, dry_run: bool, anonymise: bool, verbose: int,
-        quiet: bool) -> None:
+        role_names: str, diarise: bool, shard: str | None, force: bool, dry_run: bool, anonymise: bool, formats: str | None,
+        verbose: int, quiet: bool) -> None:
     """Transcribe recordings (files or folders, searched recursively) into OUTPUT_DIR/identified/."""
     setup_logging(verbose, quiet)
     recordings = find_recordings(inputs, exclude=[output_dir])
     if not recordings:
         raise click.UsageError("no recordings found in the inputs given")
+    try:
+        shard_of = parse_shard(shard)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     jobs, problems = plan_jobs(recordings)
+    jobs = [job for job in jobs if in_shard(job.stem, shard_of)]
     try:
         resolved = resolve_model(model_spec)
         device = pick_device(device)
         diarise_options = _diarise_options(speakers, min_speakers, max_speakers, channels, role_names) \
             if diarise else None
+        coder_formats = parse_formats(formats) if formats else None
     except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if dry_run:
@@ -116,6 +133,7 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
         click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
         return
     _check_writable(output_dir)
+    log_file = _log_to_file(output_dir)
     voice_files = _voice_files(interviewer_voices)
     try:
         voices = [embed_voice(load_audio(path)) for path in voice_files]
@@ -125,11 +143,16 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
         language=language, batch_size=batch_size or 1, beam_size=beam_size, initial_prompt=initial_prompt,
         fp16=device == "cuda"), diarise=diarise_options), voices, [str(p) for p in voice_files])
     transcriber.options.asr.batch_size = batch_size or default_batch_size(device, transcriber.model.dims.n_text_state)
-    result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
+    try:
+        result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
+    except KeyboardInterrupt:
+        click.echo("\nStopped. Finished recordings are kept; run the same command again to continue.", err=True)
+        sys.exit(130)
     result.failed[:0] = problems
     if anonymise and result.transcripts:
-        _anonymise_after(result.transcripts, output_dir, result)
+        _anonymise_after(result.transcripts, output_dir, result, coder_formats)
     _summary(result)
+    logger.debug("log written to %s", log_file)
     if result.failed:
         sys.exit(1)
 
@@ -149,6 +172,19 @@ def _voice_files(items: tuple[Path, ...]) -> list[Path]:
     for item in items:
         files.extend(find_recordings([item]) if item.is_dir() else [item])
     return files
+
+
+def _log_to_file(output_dir: Path) -> Path:
+    """A log file per run on the private side (it names recordings; it never holds transcript text)."""
+    folder = output_dir / IDENTIFIED / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.DEBUG)
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
+    return path
 
 
 def _check_writable(output_dir: Path) -> None:
@@ -174,9 +210,8 @@ def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: 
     def on_file(job, status: str) -> None:
         files.update(1)
         audio.reset(total=0)
-        if status == "failed":
-            return
-        logger.info("%s: %s", status, job.stem)
+        if status != "failed":
+            logger.info("%s: %s", {"elsewhere": "taken by another run"}.get(status, status), job.stem)
 
     with logging_redirect_tqdm():
         result = run_batch(transcriber, jobs, output_dir, force=force, on_file=on_file, hook=hook)
@@ -187,24 +222,47 @@ def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: 
     return result
 
 
-def _anonymise_after(transcripts: list[Path], output_dir: Path, result) -> None:
+def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats: tuple[str, ...] | None) -> None:
     """Chain into anonymisation: the one place where transcribe calls anonymise."""
     from anonymise.batch import anonymise_paths
     from anonymise.config import load_config
 
     try:
-        outcome = anonymise_paths(transcripts, output_dir, load_config(None))
+        config = load_config(None)
+        if formats:
+            config.formats = list(formats)
+        outcome = anonymise_paths(transcripts, output_dir, config)
     except ScribeError as exc:
         result.failed.append((output_dir, f"anonymisation: {exc}"))
         return
     result.failed.extend(outcome.failed)
+    manifest = Manifest(output_dir / IDENTIFIED)
+    for path in outcome.done + outcome.skipped:
+        state = manifest.load(path.stem)
+        if state is not None and state.stage == "transcribed":
+            state.stage = "done"
+            manifest.save(path.stem, state)
 
 
 def _summary(result) -> None:
-    click.echo(f"transcribed {len(result.done)}, already done {len(result.skipped)}, failed {len(result.failed)}",
-               err=True)
+    elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
+    click.echo(f"transcribed {len(result.done)}, already done {len(result.skipped)}{elsewhere}, "
+               f"failed {len(result.failed)}", err=True)
     for _path, message in result.failed:
         click.echo(f"  failed: {message}", err=True)
+
+
+@main.command("status")
+@click.argument("output_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def status(output_dir: Path) -> None:
+    """What is done, failed, running and pending in a study output folder."""
+    states = Manifest(output_dir / IDENTIFIED).all()
+    counts = {stage: sum(s.stage == stage for s in states.values()) for stage in STAGES}
+    click.echo(", ".join(f"{stage} {count}" for stage, count in counts.items() if count) or "nothing recorded yet")
+    for stem, state in states.items():
+        if state.stage in ("failed", "running", "pending"):
+            detail = state.error or f"on {state.host} (pid {state.pid})"
+            click.echo(f"  {state.stage:<8} {stem}: {detail}")
 
 
 @main.group()

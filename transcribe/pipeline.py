@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
+from transcribe.manifest import Claims, Manifest, RecordingState
 from transcribe.textformat import format_turns, transcript_turns
 from transcribe.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
 from transcribe.vad import VadOptions, speech_regions
@@ -43,10 +48,10 @@ class TranscribeOptions:
                 "diarise": asdict(self.diarise) if self.diarise else None}
 
 
-def transcribe_audio(model, samples, options: TranscribeOptions,
-                     hook: ProgressHook | None = None) -> tuple[list, str]:
+def transcribe_audio(model, samples, options: TranscribeOptions, hook: ProgressHook | None = None,
+                     regions: list | None = None) -> tuple[list, str]:
     """Speech regions → windows → batched Whisper → segments on the recording's timeline."""
-    regions = speech_regions(samples, options.vad)
+    regions = speech_regions(samples, options.vad) if regions is None else regions
     windows = pack_windows(regions, max_gap=options.max_gap)
     if not windows:
         return [], options.asr.language or "en"
@@ -125,6 +130,7 @@ class EditedFileGuard:
 class BatchResult:
     done: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    elsewhere: list[Path] = field(default_factory=list)  # claimed by another running process
     failed: list[tuple[Path, str]] = field(default_factory=list)
     transcripts: list[Path] = field(default_factory=list)  # JSON written or already up to date
 
@@ -147,8 +153,13 @@ class Transcriber:
     def options_record(self) -> dict:
         return {**self.options.as_record(), "interviewer_voices": self.voice_files}
 
-    def transcribe_job(self, job: Job, hook: ProgressHook | None = None) -> Transcript:
+    def prepare(self, job: Job) -> tuple:
+        """The CPU part before Whisper: decode the recording and find its speech (run ahead in a worker)."""
         samples = load_audio(job.recording)
+        return samples, speech_regions(samples, self.options.vad)
+
+    def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: tuple | None = None) -> Transcript:
+        samples, regions = prepared or self.prepare(job)
         speakers: dict = {}
         diarising = self.options.diarise
         if diarising is not None and diarising.channels:
@@ -159,7 +170,7 @@ class Transcriber:
                 per_channel.append(channel_segments)
             segments, speakers = merge_channels(per_channel, stereo, diarising)
         else:
-            segments, language = transcribe_audio(self.model, samples, self.options, hook)
+            segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
             if diarising is not None and segments:
                 segments, speakers = diarise(samples, segments, diarising, self.voices)
         return Transcript(
@@ -177,33 +188,95 @@ def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path
     return json_path
 
 
-def run_batch(transcriber: Transcriber, jobs: list[Job], output_dir: Path,
-              force: bool = False, on_file: Callable[[Job, str], None] | None = None,
-              hook: ProgressHook | None = None) -> BatchResult:
-    """Transcribe every job not already done; a failure is recorded and the batch goes on."""
+def _process(transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult,
+             manifest: Manifest) -> str:
+    state = manifest.load(job.stem) or RecordingState(str(job.recording), job.checksum)
+    state.recording, state.checksum, state.stage, state.error = str(job.recording), job.checksum, "running", None
+    state.started, state.host, state.pid, state.attempts = time.time(), socket.gethostname(), os.getpid(), state.attempts + 1
+    state.model = transcriber.model_info.name
+    manifest.save(job.stem, state)
+    try:
+        clock = time.perf_counter()
+        samples_regions = prepared.result()
+        state.timings["decode_and_vad"] = round(time.perf_counter() - clock, 2)
+        clock = time.perf_counter()
+        transcript = transcriber.transcribe_job(job, hook, samples_regions)
+        state.timings["transcribe_and_diarise"] = round(time.perf_counter() - clock, 2)
+        if not transcript.segments:
+            raise ScribeError(f"{job.recording}: no speech found")
+        result.transcripts.append(write_identified(transcript, job, output_dir))
+        result.done.append(job.recording)
+        state.stage = "transcribed"
+    except ScribeError as exc:
+        result.failed.append((job.recording, str(exc)))
+        state.stage, state.error = "failed", str(exc)
+    except Exception as exc:  # noqa: BLE001 - one bad recording must not stop the night's batch
+        logger.debug("unexpected error", exc_info=True)
+        message = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
+        result.failed.append((job.recording, message))
+        state.stage, state.error = "failed", message
+    state.finished = time.time()
+    manifest.save(job.stem, state)
+    return "done" if state.stage == "transcribed" else "failed"
+
+
+def run_batch(transcriber: Transcriber, jobs: list[Job], output_dir: Path, force: bool = False,
+              on_file: Callable[[Job, str], None] | None = None, hook: ProgressHook | None = None,
+              claims: Claims | None = None) -> BatchResult:
+    """Transcribe every job not already done and not claimed by another process; a failure is recorded
+    and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
+    in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""
+    private = output_dir / IDENTIFIED
+    claims = claims or Claims(private)
+    manifest = Manifest(private)
     result = BatchResult()
-    for job in jobs:
-        try:
-            if not force and is_done(job, output_dir, transcriber.model_info.sha256, transcriber.options_record):
-                result.skipped.append(job.recording)
-                result.transcripts.append(job.json_path(output_dir))
-                if on_file:
-                    on_file(job, "skipped")
+    model_sha, record = transcriber.model_info.sha256, transcriber.options_record
+
+    def finished_already(job: Job) -> bool:
+        if force or not is_done(job, output_dir, model_sha, record):
+            return False
+        result.skipped.append(job.recording)
+        result.transcripts.append(job.json_path(output_dir))
+        if on_file:
+            on_file(job, "skipped")
+        return True
+
+    def claim_next(queue, pool):
+        for job in queue:
+            if finished_already(job):
                 continue
-            transcript = transcriber.transcribe_job(job, hook)
-            if not transcript.segments:
-                raise ScribeError(f"{job.recording}: no speech found")
-            result.transcripts.append(write_identified(transcript, job, output_dir))
-            result.done.append(job.recording)
-            if on_file:
-                on_file(job, "done")
-        except ScribeError as exc:
-            result.failed.append((job.recording, str(exc)))
-            if on_file:
-                on_file(job, "failed")
-        except Exception as exc:  # noqa: BLE001 - one bad recording must not stop the night's batch
-            logger.debug("unexpected error", exc_info=True)
-            result.failed.append((job.recording, f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"))
-            if on_file:
-                on_file(job, "failed")
+            if not claims.acquire(job.stem):
+                result.elsewhere.append(job.recording)
+                if on_file:
+                    on_file(job, "elsewhere")
+                continue
+            if not force and is_done(job, output_dir, model_sha, record):  # finished while we looked
+                claims.release(job.stem)
+                finished_already(job)
+                continue
+            return job, pool.submit(transcriber.prepare, job)
+        return None
+
+    queue = iter(jobs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        current = claim_next(queue, pool)
+        upcoming = None
+        try:
+            while current:
+                upcoming = claim_next(queue, pool)
+                job, prepared = current
+                status = _process(transcriber, job, prepared, output_dir, hook, result, manifest)
+                claims.release(job.stem)
+                if on_file:
+                    on_file(job, status)
+                current, upcoming = upcoming, None
+        except KeyboardInterrupt:
+            for held in (current, upcoming):
+                if held:
+                    claims.release(held[0].stem)
+                    state = manifest.load(held[0].stem)
+                    if state and state.stage == "running":
+                        state.stage, state.error = "pending", "interrupted"
+                        manifest.save(held[0].stem, state)
+            raise
     return result

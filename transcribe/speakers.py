@@ -14,9 +14,11 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def voice_encoder():
+    """Resemblyzer's encoder, on the GPU when there is one (it is small; the CPU is fine too)."""
+    import torch
     from resemblyzer import VoiceEncoder
 
-    return VoiceEncoder("cpu", verbose=False)
+    return VoiceEncoder("cuda" if torch.cuda.is_available() else "cpu", verbose=False)
 
 
 def embed_spans(samples: np.ndarray, spans: list[tuple[float, float]], min_seconds: float = 0.5) -> np.ndarray:

@@ -1,0 +1,63 @@
+import os
+import time
+
+import pytest
+
+from transcribe.manifest import Claims, Manifest, RecordingState, in_shard, parse_shard
+
+
+def test_one_claim_per_recording(tmp_path):
+    first, second = Claims(tmp_path), Claims(tmp_path)
+    assert first.acquire("interview-1")
+    assert not second.acquire("interview-1")  # held by a live process
+    first.release("interview-1")
+    assert second.acquire("interview-1")
+
+
+def test_claim_of_a_dead_process_is_taken_over(tmp_path):
+    claims = Claims(tmp_path)
+    path = claims.folder / "interview-2.claim"
+    claims.folder.mkdir(parents=True)
+    path.write_text('{"host": "%s", "pid": 999999999, "token": "old"}' % claims.host)
+    assert claims.acquire("interview-2")
+
+
+def test_old_claim_from_another_machine_expires(tmp_path):
+    claims = Claims(tmp_path, timeout_s=60)
+    claims.folder.mkdir(parents=True)
+    path = claims.folder / "interview-3.claim"
+    path.write_text('{"host": "node-17", "pid": 1, "token": "old"}')
+    assert not claims.acquire("interview-3")
+    old = time.time() - 3600
+    os.utime(path, (old, old))
+    assert claims.acquire("interview-3")
+
+
+def test_manifest_round_trip(tmp_path):
+    manifest = Manifest(tmp_path)
+    manifest.save("a", RecordingState("a.m4a", "abc", stage="failed", error="a.m4a: no speech found"))
+    assert manifest.all()["a"].error == "a.m4a: no speech found"
+
+
+@pytest.mark.parametrize("text, env, expected", [
+    ("1/4", {}, (1, 4)),
+    (None, {"SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"}, (3, 4)),
+    (None, {"SLURM_ARRAY_TASK_ID": "11", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "10"}, (1, 2)),
+    (None, {}, None),
+])
+def test_parse_shard(text, env, expected):
+    assert parse_shard(text, env) == expected
+
+
+def test_bad_shard():
+    with pytest.raises(ValueError, match="K/N"):
+        parse_shard("first", {})
+    with pytest.raises(ValueError, match="between 0 and N-1"):
+        parse_shard("4/4", {})
+
+
+def test_shards_partition_the_recordings():
+    names = [f"interview-{i:03d}" for i in range(200)]
+    shards = [[n for n in names if in_shard(n, (k, 3))] for k in range(3)]
+    assert sorted(sum(shards, [])) == names
+    assert all(40 < len(s) < 90 for s in shards)

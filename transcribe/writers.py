@@ -1,0 +1,171 @@
+"""Output formats, from one registry: each writer takes a transcript and writes one file.
+
+Formats for coders' software: docx (Word; NVivo, ATLAS.ti, MAXQDA and Dedoose open it), maxqda (text
+with MAXQDA's timestamp-speaker paragraphs), nvivo (tab-separated Timespan/Speaker/Content rows for
+NVivo's transcript import), srt and vtt (subtitles, via whisper's own writers), csv (a row per turn),
+txt (this tool's editable text) and json (the canonical transcript).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from whisper.utils import WriteSRT, WriteVTT
+
+from transcribe.textformat import format_timestamp, format_turns, transcript_turns
+from transcribe.transcript import Segment, Transcript, transcript_json
+
+
+@dataclass(frozen=True)
+class Turn:
+    start: float
+    end: float
+    speaker: str | None
+    text: str
+
+
+def turns_of(transcript: Transcript) -> list[Turn]:
+    """Consecutive segments of one speaker joined; ends taken from the last segment of each turn."""
+    turns: list[Turn] = []
+    for segment in transcript.segments:
+        text = segment.text.strip()
+        if not text:
+            continue
+        if turns and segment.speaker is not None and turns[-1].speaker == segment.speaker:
+            last = turns[-1]
+            turns[-1] = Turn(last.start, max(last.end, segment.end), last.speaker, f"{last.text} {text}")
+        else:
+            turns.append(Turn(segment.start, segment.end, segment.speaker, text))
+    return turns
+
+
+def precise_timestamp(seconds: float) -> str:
+    """hh:mm:ss.s, to the tenth of a second (what NVivo and MAXQDA read)."""
+    tenths = max(0, int(round(seconds * 10)))
+    return f"{format_timestamp(tenths // 10)}.{tenths % 10}"
+
+
+def write_txt(transcript: Transcript) -> bytes:
+    return format_turns(transcript_turns(transcript)).encode("utf-8")
+
+
+def write_json(transcript: Transcript) -> bytes:
+    return transcript_json(transcript).encode("utf-8")
+
+
+def write_maxqda(transcript: Transcript) -> bytes:
+    """MAXQDA transcript import: a paragraph per turn starting `hh:mm:ss.sSpeaker: `, blank line between."""
+    paragraphs = [f"{precise_timestamp(t.start)}{t.speaker + ': ' if t.speaker else ''}{t.text}"
+                  for t in turns_of(transcript)]
+    return ("\n\n".join(paragraphs) + "\n").encode("utf-8")
+
+
+def write_nvivo(transcript: Transcript) -> bytes:
+    """NVivo transcript rows: tab-separated Timespan, Speaker, Content, with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n")
+    writer.writerow(["Timespan", "Speaker", "Content"])
+    for t in turns_of(transcript):
+        writer.writerow([f"{precise_timestamp(t.start)}-{precise_timestamp(t.end)}", t.speaker or "",
+                         t.text.replace("\t", " ")])
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(transcript: Transcript) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["recording", "start", "end", "speaker", "text"])
+    for t in turns_of(transcript):
+        writer.writerow([transcript.source.path, f"{t.start:.2f}", f"{t.end:.2f}", t.speaker or "", t.text])
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read UTF-8
+
+
+def _subtitles(writer_class, transcript: Transcript) -> bytes:
+    result = {"segments": [{"start": t.start, "end": t.end,
+                            "text": f"{t.speaker}: {t.text}" if t.speaker else t.text}
+                           for t in turns_of(transcript)]}
+    buffer = io.StringIO()
+    writer_class(".").write_result(result, buffer, {"max_line_width": None, "max_line_count": None,
+                                                     "highlight_words": False})
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_srt(transcript: Transcript) -> bytes:
+    return _subtitles(WriteSRT, transcript)
+
+
+def write_vtt(transcript: Transcript) -> bytes:
+    return _subtitles(WriteVTT, transcript)
+
+
+def write_docx(transcript: Transcript, line_numbers: bool = True) -> bytes:
+    """Word document: header with recording id, duration, date, model; a paragraph per turn with a bold
+    speaker label; document properties emptied so no author or path identifies anyone."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    properties = document.core_properties
+    for name in ("author", "last_modified_by", "comments", "keywords", "subject", "category", "identifier",
+                 "content_status", "language", "version"):
+        setattr(properties, name, "")
+    properties.title = transcript.source.path if transcript.anonymised else ""
+    properties.revision = 1
+    recording = transcript.source.path if transcript.anonymised else "transcript"
+    document.add_heading(f"Interview {recording}", level=1)
+    minutes = transcript.source.duration / 60
+    document.add_paragraph(f"Duration {minutes:.0f} min · processed {date.today().isoformat()} · "
+                           f"model {transcript.model.name}" + (" · anonymised" if transcript.anonymised else ""))
+    for turn in turns_of(transcript):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"[{format_timestamp(turn.start)}] ")
+        if turn.speaker:
+            paragraph.add_run(f"{turn.speaker}: ").bold = True
+        paragraph.add_run(turn.text)
+        paragraph.paragraph_format.space_after = Pt(6)
+    if line_numbers:
+        numbering = OxmlElement("w:lnNumType")
+        numbering.set(qn("w:countBy"), "1")
+        numbering.set(qn("w:restart"), "continuous")
+        document.sections[0]._sectPr.append(numbering)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+WRITERS: dict[str, tuple[str, Callable[[Transcript], bytes]]] = {
+    "docx": (".docx", write_docx),
+    "txt": (".txt", write_txt),
+    "maxqda": (".maxqda.txt", write_maxqda),
+    "nvivo": (".nvivo.txt", write_nvivo),
+    "srt": (".srt", write_srt),
+    "vtt": (".vtt", write_vtt),
+    "csv": (".csv", write_csv),
+    "json": (".json", write_json),
+}
+DEFAULT_CODER_FORMATS = ("docx", "txt", "json")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`docx,txt` → ("docx", "txt"); unknown names are an error naming the known ones."""
+    names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown or not names:
+        raise ValueError(f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
+    return names
+
+
+def transcript_from_turns(turns, source, model, anonymised: bool) -> Transcript:
+    """A transcript without word timings, from text turns (a hand-edited text transcript)."""
+    segments = []
+    for i, turn in enumerate(turns):
+        end = turns[i + 1].start if i + 1 < len(turns) else turn.start
+        segments.append(Segment(start=float(turn.start), end=float(max(end, turn.start)), text=" " + turn.text,
+                                speaker=turn.speaker))
+    return Transcript(source=source, model=model, options={}, segments=segments, anonymised=anonymised)
