@@ -72,9 +72,12 @@ def _anonymise_words(words: list[Word], replacements: list[Replacement]) -> list
             last += 1
         prefix = word.word[: max(0, hit.start - start)]
         suffix = words[last].word[max(0, hit.end - bounds[last][0]):]
-        out.append(Word(word=f"{prefix}{hit.pseudonym}{suffix}", start=word.start, end=words[last].end,
-                        probability=min(w.probability for w in words[index : last + 1]), speaker=word.speaker))
         consumed = last
+        text = f"{prefix}{hit.pseudonym}{suffix}"
+        if not text.strip():
+            continue  # the rest of a name that began in the previous segment
+        out.append(Word(word=text, start=word.start, end=words[last].end,
+                        probability=min(w.probability for w in words[index : last + 1]), speaker=word.speaker))
     return out
 
 

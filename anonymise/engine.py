@@ -98,33 +98,44 @@ class Anonymiser:
         return keep, doubtful
 
     def anonymise_turns(self, texts: list[str], recording: str) -> AnonymisedDocument:
+        """Anonymise turns as one document (a name split over two turns is still one name); each
+        detection becomes its pseudonym in the turn where it starts, and its continuation in the
+        next turn, if any, is removed."""
         texts = [" ".join(t.split("\n")) for t in texts]
-        document = "\n".join(texts)
+        document = " ".join(texts)
         offsets, position = [], 0
         for text in texts:
             offsets.append(position)
             position += len(text) + 1
         detections, review = self.detect(document)
-
         for d in sorted(detections, key=lambda d: (-len(d.text.split()), d.start)):
             self.key.pseudonym(d.entity_type, d.text)  # whole names first, so their parts link to them
 
-        def pseudonymise(entity_type: str):
-            return lambda surface: self.key.pseudonym(entity_type, surface)
+        per_turn: dict[int, list[RecognizerResult]] = {}
+        operators: dict[str, OperatorConfig] = {}
+        replacements: list[Replacement] = []
+        for index, d in enumerate(detections):
+            pseudonym = self.key.pseudonym(d.entity_type, d.text, recording, f"turn {_turn_of(offsets, d.start) + 1}")
+            first = _turn_of(offsets, d.start)
+            for turn in range(first, _turn_of(offsets, max(d.start, d.end - 1)) + 1):
+                lo, hi = max(d.start, offsets[turn]), min(d.end, offsets[turn] + len(texts[turn]))
+                if hi <= lo:
+                    continue
+                tag = f"DETECTION_{index}_{turn}"
+                operators[tag] = OperatorConfig("replace", {"new_value": pseudonym if turn == first else ""})
+                per_turn.setdefault(turn, []).append(RecognizerResult(tag, lo - offsets[turn], hi - offsets[turn], d.score))
+                replacements.append(Replacement(turn, lo - offsets[turn], hi - offsets[turn], d.entity_type, d.score,
+                                                d.rule if turn == first else f"{d.rule} (continued)",
+                                                document[lo:hi], pseudonym if turn == first else ""))
+        anonymised = []
+        for turn, text in enumerate(texts):
+            results = per_turn.get(turn)
+            out = self.anonymizer.anonymize(text, results, operators).text if results else text
+            anonymised.append(" ".join(out.split()) if results else out)
 
-        operators = {t: OperatorConfig("custom", {"lambda": pseudonymise(t)})
-                     for t in {d.entity_type for d in detections}}
-        results = [RecognizerResult(d.entity_type, d.start, d.end, d.score) for d in detections]
-        anonymised = self.anonymizer.anonymize(document, results, operators).text if results else document
-
-        def located(d: Detection, pseudonym: str | None) -> Replacement:
+        def located(d: Detection) -> Replacement:
             turn = _turn_of(offsets, d.start)
             return Replacement(turn, d.start - offsets[turn], d.end - offsets[turn], d.entity_type, d.score,
-                               d.rule, d.text, pseudonym)
+                               d.rule, d.text, None)
 
-        replacements = []
-        for d in detections:
-            replacement = located(d, self.key.pseudonym(d.entity_type, d.text))
-            self.key.pseudonym(d.entity_type, d.text, recording, f"turn {replacement.turn + 1}")
-            replacements.append(replacement)
-        return AnonymisedDocument(anonymised.split("\n"), replacements, [located(r, None) for r in review])
+        return AnonymisedDocument(anonymised, replacements, [located(r) for r in review])

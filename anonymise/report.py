@@ -24,6 +24,8 @@ def report_rows(turns: list[TextTurn], result: AnonymisedDocument) -> list[dict]
     rows = []
     for decision, items in (("replaced", result.replacements), ("review", result.review)):
         for r in items:
+            if r.rule.endswith("(continued)"):
+                continue  # the part of a name that ran into the next turn: listed with its start
             before, surface, after = _context(turns[r.turn].text, r)
             rows.append({"decision": decision, "time": format_timestamp(turns[r.turn].start),
                          "speaker": turns[r.turn].speaker or "", "type": r.entity_type, "original": surface,

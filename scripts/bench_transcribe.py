@@ -56,7 +56,8 @@ def score(reference: str, hypothesis: str) -> tuple[float, int]:
 @click.option("--model", "model_name", default="base", show_default=True)
 @click.option("--peer/--no-peer", default=True, help="Also run the plain whisper command.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=ROOT / ".bench", show_default=True)
-def main(minutes: float, model_name: str, peer: bool, workdir: Path) -> None:
+@click.option("--tool-args", default="", help="Extra options for the tool, e.g. '--beam-size 5 --no-diarise'.")
+def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: str) -> None:
     audio = workdir / f"long_{minutes:g}min.wav"
     reference = build_long_recording(audio, minutes)
     checkpoint = str(resolve_model(model_name).path)
@@ -67,7 +68,8 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path) -> None:
     rows = {}
     out = Path(tempfile.mkdtemp())
     wall, rss = timed([sys.executable, "-m", "transcribe.cli", str(audio), "-o", str(out / "tool"), "--model",
-                       checkpoint, "--language", "en", "--device", "cpu", "--no-anonymise", "-q"], env)
+                       checkpoint, "--language", "en", "--device", "cpu", "--no-anonymise", "-q",
+                       *tool_args.split()], env)
     tool = json.loads((out / "tool" / "identified" / f"{audio.stem}.json").read_text())
     rows["tool"] = {"wall_s": wall, "peak_rss_mib": rss, **dict(zip(("wer", "max_repeat"), score(reference, tool["text"])))}
     if peer:
@@ -79,11 +81,12 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path) -> None:
                                **dict(zip(("wer", "max_repeat"), score(reference, plain["text"])))}
     duration = len(reference) and (audio.stat().st_size - 44) / 2 / 16000
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu'}"
-    click.echo(f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine}")
+    click.echo(f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine}; "
+               f"tool options: {tool_args or 'defaults'}")
     for name, row in rows.items():
         click.echo(f"{name:<12} wall {row['wall_s']:8.1f} s  ({duration / row['wall_s']:5.1f}x real time)  "
                    f"peak RSS {row['peak_rss_mib']:7.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}")
-    summary = {"audio_s": duration, "model": model_name, "machine": machine, **rows}
+    summary = {"audio_s": duration, "model": model_name, "machine": machine, "tool_args": tool_args, **rows}
     if peer:
         summary["speedup_vs_whisper_cli"] = rows["whisper_cli"]["wall_s"] / rows["tool"]["wall_s"]
         click.echo(f"speed-up vs plain whisper: {summary['speedup_vs_whisper_cli']:.2f}x")

@@ -37,6 +37,10 @@ def command(*args) -> list[str]:
     return [sys.executable, "-m", "transcribe.cli", *map(str, args)]
 
 
+def transcripts(out: Path) -> list[Path]:
+    return [p for p in (out / "identified").glob("*.json") if not p.name.startswith(".")]
+
+
 def states(out: Path) -> dict:
     return {p.stem: json.loads(p.read_text()) for p in (out / "identified" / ".manifest").glob("*.json")}
 
@@ -56,11 +60,11 @@ def test_kill_then_resume(recordings, tmp_path):
     process = subprocess.Popen(command(recordings, "-o", out, *FAST), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
-    while time.time() < deadline and len(list((out / "identified").glob("*.json"))) < 1:
+    while time.time() < deadline and len(transcripts(out)) < 1:
         time.sleep(0.2)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    done_before = len(list((out / "identified").glob("*.json")))
+    done_before = len(transcripts(out))
     assert 1 <= done_before < len(CLIPS)
     resumed = subprocess.run(command(recordings, "-o", out, *FAST), capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr

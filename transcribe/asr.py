@@ -32,6 +32,7 @@ class AsrOptions:
     task: str = "transcribe"  # or "translate" (into English)
     batch_size: int = 8  # windows decoded together
     beam_size: int | None = None  # None: greedy decoding at temperature 0
+    best_of: int | None = 5  # samples drawn when a window is retried at a higher temperature
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # fallback ladder
     compression_ratio_threshold: float = 2.4  # above: output too repetitive, retry hotter
     logprob_threshold: float = -1.0  # below: output unlikely, retry hotter
@@ -68,6 +69,17 @@ def _needs_retry(result: DecodingResult, options: AsrOptions) -> bool:
             or is_looping(result.tokens, options.max_repeats))
 
 
+def _decode(model: whisper.Whisper, mels: torch.Tensor, decoding: whisper.DecodingOptions) -> list[DecodingResult]:
+    """whisper.decode on a batch. Beam search or best-of-n sampling over a batch fails in openai-whisper
+    20250625 (the audio features are not repeated per beam: openai/whisper PRs #2197, #2389), so then the
+    encoder still runs on the whole batch and each window is decoded on its own from its features."""
+    group = max(decoding.beam_size or 1, decoding.best_of or 1)
+    if group <= 1 or len(mels) == 1:
+        return whisper.decode(model, mels, decoding)
+    features = model.embed_audio(mels)
+    return [whisper.decode(model, features[i : i + 1], decoding)[0] for i in range(len(features))]
+
+
 def decode_with_fallback(model: whisper.Whisper, mels: torch.Tensor, language: str | None,
                          options: AsrOptions) -> list[DecodingResult]:
     """Decode a batch; windows whose output fails the checks are decoded again, together, hotter."""
@@ -77,8 +89,9 @@ def decode_with_fallback(model: whisper.Whisper, mels: torch.Tensor, language: s
         decoding = whisper.DecodingOptions(
             task=options.task, language=language, temperature=temperature,
             beam_size=options.beam_size if temperature == 0 else None,
+            best_of=options.best_of if temperature > 0 else None,
             prompt=options.initial_prompt, fp16=options.fp16)
-        decoded = whisper.decode(model, mels[pending], decoding)
+        decoded = _decode(model, mels[pending], decoding)
         for index, result in zip(pending, decoded):
             results[index] = result
         pending = [i for i in pending if _needs_retry(results[i], options)]

@@ -60,9 +60,7 @@ def load_audio(path: Path, sample_rate: int = SAMPLE_RATE, channels: int = 1) ->
     except OSError as exc:
         raise AudioError(f"{path}: cannot run ffmpeg ({exc})") from exc
     if proc.returncode != 0:
-        reason = _ffmpeg_reason(proc.stderr)
-        if "matches no streams" in reason:
-            reason = "no audio track"
+        reason = "no audio track" if b"matches no streams" in proc.stderr else _ffmpeg_reason(proc.stderr)
         raise AudioError(f"{path}: cannot decode audio: {reason}")
     samples = np.frombuffer(proc.stdout, np.int16).astype(np.float32) / 32768.0
     if samples.size < sample_rate // 10 * channels:

@@ -43,7 +43,13 @@ class DefaultCommandGroup(click.Group):
 
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(level)
+    console.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.StreamHandler)
+                     or isinstance(h, logging.FileHandler)] + [console]
+    root.setLevel(level)
     for noisy in ("presidio-analyzer", "presidio-anonymizer", "numba"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 

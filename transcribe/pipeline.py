@@ -151,7 +151,8 @@ class Transcriber:
 
     @property
     def options_record(self) -> dict:
-        return {**self.options.as_record(), "interviewer_voices": self.voice_files}
+        """The options as they read back from the transcript's JSON (tuples become lists)."""
+        return json.loads(json.dumps({**self.options.as_record(), "interviewer_voices": self.voice_files}))
 
     def prepare(self, job: Job) -> tuple:
         """The CPU part before Whisper: decode the recording and find its speech (run ahead in a worker)."""
