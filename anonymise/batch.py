@@ -62,7 +62,7 @@ def resolve_inputs(inputs: list[Path]) -> list[Path]:
     for path in files:
         by_stem.setdefault((path.parent, path.stem), []).append(path)
     chosen = []
-    for (_, _), paths in by_stem.items():
+    for paths in by_stem.values():
         texts = [p for p in paths if p.suffix == ".txt"]
         jsons = [p for p in paths if p.suffix == ".json"]
         if texts and jsons:

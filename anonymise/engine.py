@@ -9,8 +9,14 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import NAME_TYPES, Detection, Detector
-from anonymise.propagate import (extend_person_names, is_common_word, merge_detections, propagate,
-                                 rare_proper_nouns, sentence_initial)
+from anonymise.propagate import (
+    extend_person_names,
+    is_common_word,
+    merge_detections,
+    propagate,
+    rare_proper_nouns,
+    sentence_initial,
+)
 from anonymise.pseudonyms import StudyKey, normalise
 
 

@@ -24,9 +24,9 @@ from pathlib import Path
 import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from longaudio import build_long_recording  # noqa: E402
+from longaudio import build_long_recording
 
-from transcribe.audio import ffmpeg_exe  # noqa: E402
+from transcribe.audio import ffmpeg_exe
 
 ROOT = Path(__file__).resolve().parents[1]
 

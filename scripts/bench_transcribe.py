@@ -25,11 +25,11 @@ import jiwer
 from whisper.normalizers import EnglishTextNormalizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from longaudio import build_long_recording  # noqa: E402
+from longaudio import build_long_recording
 
-from transcribe.audio import ffmpeg_exe  # noqa: E402
-from transcribe.checkpoints import resolve_model  # noqa: E402
-from transcribe.repetition import longest_repeat  # noqa: E402
+from transcribe.audio import ffmpeg_exe
+from transcribe.checkpoints import resolve_model
+from transcribe.repetition import longest_repeat
 
 ROOT = Path(__file__).resolve().parents[1]
 

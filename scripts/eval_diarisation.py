@@ -21,22 +21,23 @@ from collections import Counter
 from pathlib import Path
 
 import click
-from pyannote.core import Annotation, Segment as Span, Timeline
+from pyannote.core import Annotation, Timeline
+from pyannote.core import Segment as Span
 from pyannote.metrics.diarization import DiarizationErrorRate
 from pydub import AudioSegment
 from whisper.normalizers import EnglishTextNormalizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from longaudio import DATA, to_segment  # noqa: E402
-from synthetic_interviews import PAIRS, build_interview, clips_by_speaker  # noqa: E402
+from longaudio import DATA, to_segment
+from synthetic_interviews import PAIRS, build_interview, clips_by_speaker
 
-from transcribe.asr import AsrOptions  # noqa: E402
-from transcribe.audio import load_audio  # noqa: E402
-from transcribe.checkpoints import resolve_model  # noqa: E402
-from transcribe.diarise import DiariseOptions, diarise, speaker_timeline  # noqa: E402
-from transcribe.pipeline import Transcriber, TranscribeOptions, plan_jobs  # noqa: E402
-from transcribe.speakers import embed_voice  # noqa: E402
-from transcribe.vad import speech_regions  # noqa: E402
+from transcribe.asr import AsrOptions
+from transcribe.audio import load_audio
+from transcribe.checkpoints import resolve_model
+from transcribe.diarise import DiariseOptions, diarise, speaker_timeline
+from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
+from transcribe.speakers import embed_voice
+from transcribe.vad import speech_regions
 
 normalise = EnglishTextNormalizer()
 
@@ -85,7 +86,7 @@ def _wder(pairs, roles: dict[str, str]) -> tuple[float, bool]:
     for perm in permutations(hyps, min(len(hyps), len(truths))):
         best = max(best, sum(counts[(t, h)] for t, h in zip(truths, perm)))
     role_hits = sum(counts[(t, roles[t])] for t in truths if t in roles)
-    interviewer = [t for t in truths if roles.get(t) == "Interviewer"][0]
+    interviewer = next(t for t in truths if roles.get(t) == "Interviewer")
     said_by_interviewer = Counter(h for t, h in pairs if t == interviewer).most_common(1)[0][0]
     return round(1 - best / len(pairs), 4), said_by_interviewer == "Interviewer" and role_hits >= best * 0.9
 
@@ -134,7 +135,7 @@ def main(model: str, minutes: float) -> None:
         results["der"][f"ami_{uri}"] = round(der(rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri),
                                                  samples, turns, uem), 4)
     samples, segments = asr(DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3")
-    turns, record = diarise(samples, segments, options)
+    turns, _ = diarise(samples, segments, options)
     results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)
     for seed, (interviewer, participant) in enumerate(PAIRS):
         case = build_interview(work, interviewer, participant, minutes, seed)
@@ -145,7 +146,7 @@ def main(model: str, minutes: float) -> None:
             truth[Span(t.start, t.end)] = t.speaker
         for enrolled in (False, True):
             voices = [embed_voice(load_audio(case.enrolment))] if enrolled else []
-            turns, record = diarise(samples, segments, options, voices)
+            turns, _ = diarise(samples, segments, options, voices)
             label = f"{name}{'+enrolment' if enrolled else ''}"
             results["der"][label] = round(der(truth, samples, turns), 4)
             results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import random
-from pathlib import Path
-
 import warnings
+from pathlib import Path
 
 import numpy as np
 

@@ -13,9 +13,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from longaudio import DATA, to_segment
 from pydub import AudioSegment
 
-from longaudio import DATA, to_segment
 from transcribe.audio import SAMPLE_RATE, load_audio
 
 PAIRS = [

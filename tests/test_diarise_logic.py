@@ -3,8 +3,15 @@
 import numpy as np
 import pytest
 
-from transcribe.diarise import (DiariseOptions, role_labels, roles_by_enrolment, roles_by_heuristic,
-                                speaker_timeline, speech_units, split_turns)
+from transcribe.diarise import (
+    DiariseOptions,
+    role_labels,
+    roles_by_enrolment,
+    roles_by_heuristic,
+    speaker_timeline,
+    speech_units,
+    split_turns,
+)
 from transcribe.speakers import cluster_speakers
 from transcribe.transcript import Segment, Word
 from transcribe.windows import Region

@@ -9,8 +9,9 @@ import pytest
 from docx import Document
 
 from anonymise.guard import find_leaks, guarded_terms, readable_text
+from transcribe.textformat import transcript_turns
 from transcribe.transcript import ModelInfo, Segment, Source, Transcript, Word
-from transcribe.writers import WRITERS, parse_formats, precise_timestamp, turns_of
+from transcribe.writers import WRITERS, parse_formats, precise_timestamp
 
 
 @pytest.fixture()
@@ -25,7 +26,7 @@ def transcript():
 
 
 def test_turns_join_a_speakers_segments(transcript):
-    turns = turns_of(transcript)
+    turns = transcript_turns(transcript)
     assert [(t.speaker, t.text) for t in turns] == [
         ("Interviewer", "So, where did you grow up?"), ("Participant", "In a small town. Near the coast, honestly."),
         ("Interviewer", "Thank you.")]

@@ -13,8 +13,7 @@ from transcribe.errors import AudioError
 SAMPLE_RATE = 16000
 
 AUDIO_EXTENSIONS = frozenset(
-    ".wav .mp3 .m4a .aac .flac .ogg .oga .opus .wma .aif .aiff .amr .webm .mp4 .m4v .mov .mkv .avi .3gp"
-    .split()
+    [".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".oga", ".opus", ".wma", ".aif", ".aiff", ".amr", ".webm", ".mp4", ".m4v", ".mov", ".mkv", ".avi", ".3gp"]
 )
 
 

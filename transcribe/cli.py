@@ -15,17 +15,25 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from transcribe import __version__
 from transcribe.asr import AsrOptions
-from transcribe.checkpoints import (OFFLINE_SOURCES, PIP_NAMES, checksum_of, install_offline_model,
-                                    installed_models, models_dir, offline_available, resolve_model)
 from transcribe.audio import load_audio
+from transcribe.checkpoints import (
+    OFFLINE_SOURCES,
+    PIP_NAMES,
+    checksum_of,
+    install_offline_model,
+    installed_models,
+    models_dir,
+    offline_available,
+    resolve_model,
+)
 from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
-from transcribe.speakers import embed_voice
-from transcribe.writers import parse_formats
 from transcribe.discover import find_recordings
 from transcribe.errors import ScribeError
 from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
-from transcribe.pipeline import FOR_CODERS, IDENTIFIED, Transcriber, TranscribeOptions, plan_jobs, run_batch
+from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
+from transcribe.speakers import embed_voice
+from transcribe.writers import parse_formats
 
 logger = logging.getLogger("transcribe")
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
 from transcribe.audio import load_audio
-from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
+from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
 from transcribe.manifest import Claims, Manifest, RecordingState
@@ -211,7 +211,7 @@ def _process(transcriber: Transcriber, job: Job, prepared, output_dir: Path, hoo
     except ScribeError as exc:
         result.failed.append((job.recording, str(exc)))
         state.stage, state.error = "failed", str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad recording must not stop the night's batch
+    except Exception as exc:
         logger.debug("unexpected error", exc_info=True)
         message = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
         result.failed.append((job.recording, message))

@@ -20,6 +20,7 @@ class TextTurn:
     start: float  # seconds
     speaker: str | None
     text: str
+    end: float | None = None  # seconds; unknown for turns read back from text
 
 
 def format_timestamp(seconds: float) -> str:
@@ -37,8 +38,9 @@ def transcript_turns(transcript: Transcript) -> list[TextTurn]:
             continue
         if turns and segment.speaker is not None and turns[-1].speaker == segment.speaker:
             turns[-1].text += " " + text
+            turns[-1].end = max(turns[-1].end or segment.end, segment.end)
         else:
-            turns.append(TextTurn(segment.start, segment.speaker, text))
+            turns.append(TextTurn(segment.start, segment.speaker, text, segment.end))
     return turns
 
 

@@ -11,36 +11,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from whisper.utils import WriteSRT, WriteVTT
 
 from transcribe.textformat import format_timestamp, format_turns, transcript_turns
 from transcribe.transcript import Segment, Transcript, transcript_json
-
-
-@dataclass(frozen=True)
-class Turn:
-    start: float
-    end: float
-    speaker: str | None
-    text: str
-
-
-def turns_of(transcript: Transcript) -> list[Turn]:
-    """Consecutive segments of one speaker joined; ends taken from the last segment of each turn."""
-    turns: list[Turn] = []
-    for segment in transcript.segments:
-        text = segment.text.strip()
-        if not text:
-            continue
-        if turns and segment.speaker is not None and turns[-1].speaker == segment.speaker:
-            last = turns[-1]
-            turns[-1] = Turn(last.start, max(last.end, segment.end), last.speaker, f"{last.text} {text}")
-        else:
-            turns.append(Turn(segment.start, segment.end, segment.speaker, text))
-    return turns
 
 
 def precise_timestamp(seconds: float) -> str:
@@ -60,7 +36,7 @@ def write_json(transcript: Transcript) -> bytes:
 def write_maxqda(transcript: Transcript) -> bytes:
     """MAXQDA transcript import: a paragraph per turn starting `hh:mm:ss.sSpeaker: `, blank line between."""
     paragraphs = [f"{precise_timestamp(t.start)}{t.speaker + ': ' if t.speaker else ''}{t.text}"
-                  for t in turns_of(transcript)]
+                  for t in transcript_turns(transcript)]
     return ("\n\n".join(paragraphs) + "\n").encode("utf-8")
 
 
@@ -69,7 +45,7 @@ def write_nvivo(transcript: Transcript) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n")
     writer.writerow(["Timespan", "Speaker", "Content"])
-    for t in turns_of(transcript):
+    for t in transcript_turns(transcript):
         writer.writerow([f"{precise_timestamp(t.start)}-{precise_timestamp(t.end)}", t.speaker or "",
                          t.text.replace("\t", " ")])
     return buffer.getvalue().encode("utf-8")
@@ -79,7 +55,7 @@ def write_csv(transcript: Transcript) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["recording", "start", "end", "speaker", "text"])
-    for t in turns_of(transcript):
+    for t in transcript_turns(transcript):
         writer.writerow([transcript.source.path, f"{t.start:.2f}", f"{t.end:.2f}", t.speaker or "", t.text])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read UTF-8
 
@@ -87,7 +63,7 @@ def write_csv(transcript: Transcript) -> bytes:
 def _subtitles(writer_class, transcript: Transcript) -> bytes:
     result = {"segments": [{"start": t.start, "end": t.end,
                             "text": f"{t.speaker}: {t.text}" if t.speaker else t.text}
-                           for t in turns_of(transcript)]}
+                           for t in transcript_turns(transcript)]}
     buffer = io.StringIO()
     writer_class(".").write_result(result, buffer, {"max_line_width": None, "max_line_count": None,
                                                      "highlight_words": False})
@@ -122,7 +98,7 @@ def write_docx(transcript: Transcript, line_numbers: bool = True) -> bytes:
     minutes = transcript.source.duration / 60
     document.add_paragraph(f"Duration {minutes:.0f} min · processed {date.today().isoformat()} · "
                            f"model {transcript.model.name}" + (" · anonymised" if transcript.anonymised else ""))
-    for turn in turns_of(transcript):
+    for turn in transcript_turns(transcript):
         paragraph = document.add_paragraph()
         paragraph.add_run(f"[{format_timestamp(turn.start)}] ")
         if turn.speaker:
