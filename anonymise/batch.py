@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 IDENTIFIED, FOR_CODERS = "identified", "for-coders"
 STATE_FILE = ".anonymise-state.json"
-ROLE_LABEL = re.compile(r"^(?:Interviewer|Participant|Researcher|Respondent|Moderator|Speaker|Unknown)(?: \d+)?$",
-                        re.IGNORECASE)
+ROLE_LABEL = re.compile(
+    r"^(?:Interviewer|Participant|Researcher|Respondent|Moderator|Speaker|Unknown)(?: \d+)?$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -53,9 +54,16 @@ def resolve_inputs(inputs: list[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            files += [p for p in sorted(item.rglob("*")) if p.suffix in (".json", ".txt") and p.is_file()
-                      and not p.name.startswith(".") and ".new." not in p.name and "reports" not in p.parts
-                      and p.name != "reidentification-key.json"]
+            files += [
+                p
+                for p in sorted(item.rglob("*"))
+                if p.suffix in (".json", ".txt")
+                and p.is_file()
+                and not p.name.startswith(".")
+                and ".new." not in p.name
+                and "reports" not in p.parts
+                and p.name != "reidentification-key.json"
+            ]
         else:
             files.append(item)
     by_stem: dict[tuple[Path, str], list[Path]] = {}
@@ -93,8 +101,13 @@ def speaker_map(key: StudyKey, speakers: set[str]) -> dict[str, str]:
     return {s: s if ROLE_LABEL.match(s) else key.pseudonym("PERSON", s) for s in speakers if s}
 
 
-def anonymise_paths(inputs: list[Path], output_dir: Path, config: AnonymiseConfig, force: bool = False,
-                    anonymiser: Anonymiser | None = None) -> AnonymiseOutcome:
+def anonymise_paths(
+    inputs: list[Path],
+    output_dir: Path,
+    config: AnonymiseConfig,
+    force: bool = False,
+    anonymiser: Anonymiser | None = None,
+) -> AnonymiseOutcome:
     """Anonymise transcripts into OUTPUT/for-coders/, with reports and the key in OUTPUT/identified/."""
     private, coders = output_dir / IDENTIFIED, output_dir / FOR_CODERS
     outcome = AnonymiseOutcome()
@@ -113,8 +126,12 @@ def anonymise_paths(inputs: list[Path], output_dir: Path, config: AnonymiseConfi
                 previous = state.get(path.stem, {})
                 recording_id = key.recording_id(path.stem)
                 outputs = [coders / f"{recording_id}{WRITERS[f][0]}" for f in config.formats]
-                if not force and previous.get("input_sha256") == checksum and previous.get("config") == fingerprint \
-                        and all(p.exists() for p in outputs):
+                if (
+                    not force
+                    and previous.get("input_sha256") == checksum
+                    and previous.get("config") == fingerprint
+                    and all(p.exists() for p in outputs)
+                ):
                     outcome.skipped.append(path)
                     continue
                 source = read_document(path)
@@ -129,31 +146,50 @@ def anonymise_paths(inputs: list[Path], output_dir: Path, config: AnonymiseConfi
                     duration = source.turns[-1].start if source.turns else 0.0
                     coder_transcript = transcript_from_turns(
                         parse_text(anonymised_text(source, result, speakers)),
-                        Source(recording_id, checksum, float(duration)), ModelInfo("edited by hand", None, None), True)
+                        Source(recording_id, checksum, float(duration)),
+                        ModelInfo("edited by hand", None, None),
+                        True,
+                    )
                 files = {f"{recording_id}{WRITERS[f][0]}": WRITERS[f][1](coder_transcript) for f in config.formats}
                 reports = private / "reports"
-                leaks = find_leaks(files, guarded_terms(key.all_surfaces() + [t.partition(":")[2] or t
-                                                                              for t in config.deny_list],
-                                                        config.common_word_zipf))
+                leaks = find_leaks(
+                    files,
+                    guarded_terms(
+                        key.all_surfaces() + [t.partition(":")[2] or t for t in config.deny_list],
+                        config.common_word_zipf,
+                    ),
+                )
                 if leaks:
                     listing = "\n".join(f"{name}\t{term}" for name, term in leaks)
                     atomic_write_text(reports / f"{path.stem}.leaks.tsv", listing + "\n", mode=0o600)
-                    raise PrivacyLeak(f"{path.name}: privacy guard found {len(leaks)} identifying term(s) in the "
-                                      f"files for coders; nothing written. Details (private): "
-                                      f"{reports / (path.stem + '.leaks.tsv')}")
+                    raise PrivacyLeak(
+                        f"{path.name}: privacy guard found {len(leaks)} identifying term(s) in the "
+                        f"files for coders; nothing written. Details (private): "
+                        f"{reports / (path.stem + '.leaks.tsv')}"
+                    )
                 for name, data in files.items():
                     atomic_write_bytes(coders / name, data)
                 rows = report_rows(source.turns, result)
-                atomic_write_text(reports / f"{path.stem}.anonymisation.html",
-                                  report_html(path.name, rows, config.source), mode=0o600)
+                atomic_write_text(
+                    reports / f"{path.stem}.anonymisation.html", report_html(path.name, rows, config.source), mode=0o600
+                )
                 atomic_write_text(reports / f"{path.stem}.anonymisation.csv", report_csv(rows), mode=0o600)
                 key.save(private)
-                state[path.stem] = {"input": path.name, "input_sha256": checksum, "config": fingerprint,
-                                    "recording_id": recording_id}
+                state[path.stem] = {
+                    "input": path.name,
+                    "input_sha256": checksum,
+                    "config": fingerprint,
+                    "recording_id": recording_id,
+                }
                 atomic_write_text(state_path, json.dumps(state, indent=1), mode=0o600)
                 outcome.done.append(path)
-                logger.info("anonymised %s -> %s (%d replacements, %d to review)", recording_id, FOR_CODERS,
-                            len(result.replacements), len(result.review))
+                logger.info(
+                    "anonymised %s -> %s (%d replacements, %d to review)",
+                    recording_id,
+                    FOR_CODERS,
+                    len(result.replacements),
+                    len(result.review),
+                )
             except ScribeError as exc:
                 outcome.failed.append((path, str(exc)))
         key.save(private)

@@ -20,20 +20,47 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="anonymise")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Study output folder: for-coders/ gets the anonymised files, identified/ the key and reports.")
+@click.option(
+    "-o",
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Study output folder: for-coders/ gets the anonymised files, identified/ the key and reports.",
+)
 @click.option("--config", "config_path", type=_FILE, default=None, help="Study YAML overriding configs/anonymise.yaml.")
-@click.option("--allow-list", "allow_lists", type=_FILE, multiple=True,
-              help="Terms never replaced (the study's topics, products), one per line. Repeatable.")
-@click.option("--deny-list", "deny_lists", type=_FILE, multiple=True,
-              help="Names always replaced, one per line (`ORGANIZATION: Acme` for a type). Repeatable.")
-@click.option("--formats", default=None, metavar="LIST",
-              help="Files for coders, comma-separated: docx, txt, maxqda, nvivo, srt, vtt, csv, json "
-                   "(default from the config: docx,txt,json).")
+@click.option(
+    "--allow-list",
+    "allow_lists",
+    type=_FILE,
+    multiple=True,
+    help="Terms never replaced (the study's topics, products), one per line. Repeatable.",
+)
+@click.option(
+    "--deny-list",
+    "deny_lists",
+    type=_FILE,
+    multiple=True,
+    help="Names always replaced, one per line (`ORGANIZATION: Acme` for a type). Repeatable.",
+)
+@click.option(
+    "--formats",
+    default=None,
+    metavar="LIST",
+    help="Files for coders, comma-separated: docx, txt, maxqda, nvivo, srt, vtt, csv, json "
+    "(default from the config: docx,txt,json).",
+)
 @click.option("--force/--no-force", default=False, help="Anonymise again even when the input is unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
-def main(inputs: tuple[Path, ...], output_dir: Path, config_path: Path | None, allow_lists: tuple[Path, ...],
-         deny_lists: tuple[Path, ...], formats: str | None, force: bool, quiet: bool) -> None:
+def main(
+    inputs: tuple[Path, ...],
+    output_dir: Path,
+    config_path: Path | None,
+    allow_lists: tuple[Path, ...],
+    deny_lists: tuple[Path, ...],
+    formats: str | None,
+    force: bool,
+    quiet: bool,
+) -> None:
     """Anonymise transcripts (canonical JSON or `[hh:mm:ss] Speaker: text` files, or folders of them).
 
     Names, organisations, places, contacts and addresses become consistent pseudonyms across the study.
@@ -50,8 +77,11 @@ def main(inputs: tuple[Path, ...], output_dir: Path, config_path: Path | None, a
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
     except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
-               f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})", err=True)
+    click.echo(
+        f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
+        f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})",
+        err=True,
+    )
     for _path, message in outcome.failed:
         click.echo(f"  failed: {message}", err=True)
     if outcome.failed:

@@ -12,8 +12,20 @@ import yaml
 from transcribe.errors import ConfigError
 
 DEFAULT_CONFIG = Path(__file__).with_name("default_config.yaml")
-KNOWN_KEYS = {"formats", "nlp_engine", "language", "entities", "score_threshold", "review_threshold", "pseudonym_format",
-              "labels", "common_word_zipf", "max_spelling_edits", "allow_list", "deny_list"}
+KNOWN_KEYS = {
+    "formats",
+    "nlp_engine",
+    "language",
+    "entities",
+    "score_threshold",
+    "review_threshold",
+    "pseudonym_format",
+    "labels",
+    "common_word_zipf",
+    "max_spelling_edits",
+    "allow_list",
+    "deny_list",
+}
 
 
 @dataclass
@@ -52,7 +64,9 @@ def _read_yaml(path: Path) -> dict:
         raise ConfigError(f"{path}: config must be a mapping of keys to values")
     unknown = set(data) - KNOWN_KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}")
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}"
+        )
     return data
 
 
@@ -65,8 +79,9 @@ def read_term_list(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def load_config(path: Path | None, allow_lists: tuple[Path, ...] = (), deny_lists: tuple[Path, ...] = ()
-                ) -> AnonymiseConfig:
+def load_config(
+    path: Path | None, allow_lists: tuple[Path, ...] = (), deny_lists: tuple[Path, ...] = ()
+) -> AnonymiseConfig:
     """Built-in defaults, overridden by a study config file, extended by allow/deny list files."""
     data = _read_yaml(DEFAULT_CONFIG)
     source = "built-in defaults"
@@ -97,7 +112,9 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
 
     unknown = [f for f in config.formats if f not in WRITERS]
     if unknown or not config.formats:
-        raise ConfigError(f"{path}: formats: unknown {', '.join(unknown) or '(none given)'}; known: {', '.join(WRITERS)}")
+        raise ConfigError(
+            f"{path}: formats: unknown {', '.join(unknown) or '(none given)'}; known: {', '.join(WRITERS)}"
+        )
     for key in ("allow_list", "deny_list", "entities"):
         if not all(isinstance(t, str) for t in getattr(config, key)):
             raise ConfigError(f"{path}: {key}: every entry must be text")

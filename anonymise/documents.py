@@ -32,8 +32,10 @@ def read_document(path: Path) -> SourceDocument:
         transcript = load_transcript(path)
         if transcript.anonymised:
             raise TranscriptFormatError(f"{path}: already anonymised")
-        turns = [TextTurn(s.start, s.speaker, (_segment_text(s.words) if s.words else s.text).strip())
-                 for s in transcript.segments]
+        turns = [
+            TextTurn(s.start, s.speaker, (_segment_text(s.words) if s.words else s.text).strip())
+            for s in transcript.segments
+        ]
         return SourceDocument(path, path.stem, turns, transcript)
     try:
         text = path.read_text(encoding="utf-8")
@@ -44,8 +46,10 @@ def read_document(path: Path) -> SourceDocument:
 
 def anonymised_text(source: SourceDocument, result: AnonymisedDocument, speaker_map: dict[str, str]) -> str:
     """The text format again: same timestamps and lines, identifying words and labels replaced."""
-    turns = [TextTurn(t.start, speaker_map.get(t.speaker, t.speaker) if t.speaker else None, text)
-             for t, text in zip(source.turns, result.turns)]
+    turns = [
+        TextTurn(t.start, speaker_map.get(t.speaker, t.speaker) if t.speaker else None, text)
+        for t, text in zip(source.turns, result.turns)
+    ]
     return format_turns(turns)
 
 
@@ -71,18 +75,26 @@ def _anonymise_words(words: list[Word], replacements: list[Replacement]) -> list
         while last + 1 < len(words) and bounds[last + 1][0] < hit.end:
             last += 1
         prefix = word.word[: max(0, hit.start - start)]
-        suffix = words[last].word[max(0, hit.end - bounds[last][0]):]
+        suffix = words[last].word[max(0, hit.end - bounds[last][0]) :]
         consumed = last
         text = f"{prefix}{hit.pseudonym}{suffix}"
         if not text.strip():
             continue  # the rest of a name that began in the previous segment
-        out.append(Word(word=text, start=word.start, end=words[last].end,
-                        probability=min(w.probability for w in words[index : last + 1]), speaker=word.speaker))
+        out.append(
+            Word(
+                word=text,
+                start=word.start,
+                end=words[last].end,
+                probability=min(w.probability for w in words[index : last + 1]),
+                speaker=word.speaker,
+            )
+        )
     return out
 
 
-def anonymised_transcript(source: SourceDocument, result: AnonymisedDocument, recording_id: str,
-                          speaker_map: dict[str, str]) -> Transcript:
+def anonymised_transcript(
+    source: SourceDocument, result: AnonymisedDocument, recording_id: str, speaker_map: dict[str, str]
+) -> Transcript:
     """The canonical JSON transcript for coders: anonymised text and words, no paths that identify."""
     transcript = copy.deepcopy(source.transcript)
     for index, (segment, text) in enumerate(zip(transcript.segments, result.turns)):

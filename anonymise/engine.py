@@ -57,13 +57,25 @@ class Anonymiser:
 
     def _study_seeds(self) -> list[Detection]:
         """Names already known from other transcripts of the study (or the deny-list) seed propagation."""
-        seeds = [Detection(0, 0, e.entity_type, 1.0, "study-key", s)
-                 for e in self.key.entities if e.entity_type in NAME_TYPES for s in e.surfaces]
+        seeds = [
+            Detection(0, 0, e.entity_type, 1.0, "study-key", s)
+            for e in self.key.entities
+            if e.entity_type in NAME_TYPES
+            for s in e.surfaces
+        ]
         for entry in self.config.deny_list:
             kind, sep, term = entry.partition(":")
             typed = sep and kind.strip().upper() in NAME_TYPES
-            seeds.append(Detection(0, 0, kind.strip().upper() if typed else "PERSON", 1.0, "deny-list",
-                                   term.strip() if typed else entry.strip()))
+            seeds.append(
+                Detection(
+                    0,
+                    0,
+                    kind.strip().upper() if typed else "PERSON",
+                    1.0,
+                    "deny-list",
+                    term.strip() if typed else entry.strip(),
+                )
+            )
         return seeds
 
     def detect(self, text: str) -> tuple[list[Detection], list[Detection]]:
@@ -75,21 +87,34 @@ class Anonymiser:
         keep, doubtful = self._demote_sentence_initial_words(doc, keep)
         review += doubtful
         keep += rare_proper_nouns(doc, keep, allow)
-        found = keep + propagate(doc, keep + self._study_seeds(), allow, self.config.common_word_zipf,
-                                 self.config.max_spelling_edits)
+        found = keep + propagate(
+            doc, keep + self._study_seeds(), allow, self.config.common_word_zipf, self.config.max_spelling_edits
+        )
         found += extend_person_names(doc, found, allow, self.config.common_word_zipf)
         allowed = allow.spans(text)
-        merged = [d for d in merge_detections(found) if d.entity_type not in NAME_TYPES
-                  or not any(s < d.end and d.start < e for s, e in allowed)]
+        merged = [
+            d
+            for d in merge_detections(found)
+            if d.entity_type not in NAME_TYPES or not any(s < d.end and d.start < e for s, e in allowed)
+        ]
         merged = self._people_stay_people(merged, keep)
         review = [r for r in review if not any(r.start < d.end and d.start < r.end for d in merged)]
         return merged, review
 
     def _people_stay_people(self, detections: list[Detection], seeds: list[Detection]) -> list[Detection]:
         """A word that names a person elsewhere is a person here too, whatever the model said ("Priya's")."""
-        people = {normalise(w) for d in seeds + self._study_seeds() if d.entity_type == "PERSON" for w in d.text.split()}
-        return [replace(d, entity_type="PERSON") if d.entity_type in NAME_TYPES and d.entity_type != "PERSON"
-                and " " not in d.text.strip() and normalise(d.text) in people else d for d in detections]
+        people = {
+            normalise(w) for d in seeds + self._study_seeds() if d.entity_type == "PERSON" for w in d.text.split()
+        }
+        return [
+            replace(d, entity_type="PERSON")
+            if d.entity_type in NAME_TYPES
+            and d.entity_type != "PERSON"
+            and " " not in d.text.strip()
+            and normalise(d.text) in people
+            else d
+            for d in detections
+        ]
 
     def _demote_sentence_initial_words(self, doc, seeds: list[Detection]) -> tuple[list[Detection], list[Detection]]:
         """A single ordinary word tagged as a name only where it starts a sentence ("Drift, …") is doubtful."""
@@ -97,9 +122,14 @@ class Anonymiser:
         keep, doubtful = [], []
         for seed in seeds:
             index = starts.get(seed.start)
-            shaky = (seed.entity_type in NAME_TYPES and seed.rule == "SpacyRecognizer" and " " not in seed.text
-                     and index is not None and sentence_initial(doc, index)
-                     and is_common_word(seed.text, self.config.common_word_zipf - 0.5))
+            shaky = (
+                seed.entity_type in NAME_TYPES
+                and seed.rule == "SpacyRecognizer"
+                and " " not in seed.text
+                and index is not None
+                and sentence_initial(doc, index)
+                and is_common_word(seed.text, self.config.common_word_zipf - 0.5)
+            )
             (doubtful if shaky else keep).append(seed)
         return keep, doubtful
 
@@ -129,10 +159,21 @@ class Anonymiser:
                     continue
                 tag = f"DETECTION_{index}_{turn}"
                 operators[tag] = OperatorConfig("replace", {"new_value": pseudonym if turn == first else ""})
-                per_turn.setdefault(turn, []).append(RecognizerResult(tag, lo - offsets[turn], hi - offsets[turn], d.score))
-                replacements.append(Replacement(turn, lo - offsets[turn], hi - offsets[turn], d.entity_type, d.score,
-                                                d.rule if turn == first else f"{d.rule} (continued)",
-                                                document[lo:hi], pseudonym if turn == first else ""))
+                per_turn.setdefault(turn, []).append(
+                    RecognizerResult(tag, lo - offsets[turn], hi - offsets[turn], d.score)
+                )
+                replacements.append(
+                    Replacement(
+                        turn,
+                        lo - offsets[turn],
+                        hi - offsets[turn],
+                        d.entity_type,
+                        d.score,
+                        d.rule if turn == first else f"{d.rule} (continued)",
+                        document[lo:hi],
+                        pseudonym if turn == first else "",
+                    )
+                )
         anonymised = []
         for turn, text in enumerate(texts):
             results = per_turn.get(turn)
@@ -141,7 +182,8 @@ class Anonymiser:
 
         def located(d: Detection) -> Replacement:
             turn = _turn_of(offsets, d.start)
-            return Replacement(turn, d.start - offsets[turn], d.end - offsets[turn], d.entity_type, d.score,
-                               d.rule, d.text, None)
+            return Replacement(
+                turn, d.start - offsets[turn], d.end - offsets[turn], d.entity_type, d.score, d.rule, d.text, None
+            )
 
         return AnonymisedDocument(anonymised, replacements, [located(r) for r in review])

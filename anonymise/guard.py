@@ -23,7 +23,9 @@ def readable_text(name: str, data: bytes) -> str:
     """What a coder could read in a file: text, or all XML parts of a .docx."""
     if name.endswith(".docx"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".xml", ".rels"))]
+            parts = [
+                archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".xml", ".rels"))
+            ]
         return re.sub(r"<[^>]+>", " ", "\n".join(parts))
     return data.decode("utf-8-sig", "replace")
 

@@ -93,8 +93,9 @@ def propagate(doc, seeds: list[Detection], allow: AllowList, zipf: float, max_ed
     for form in multi:  # whole multi-word organisation/place names, as written
         start = text.find(form.text)
         while start != -1:
-            found.append(Detection(start, start + len(form.text), form.entity_type, form.score, "propagation",
-                                   form.text))
+            found.append(
+                Detection(start, start + len(form.text), form.entity_type, form.score, "propagation", form.text)
+            )
             start = text.find(form.text, start + 1)
     single = [f for f in forms if " " not in f.text]
     for i, token in enumerate(doc):
@@ -103,8 +104,11 @@ def propagate(doc, seeds: list[Detection], allow: AllowList, zipf: float, max_ed
             continue
         for form in single:
             exact = word.casefold() == form.text.casefold()
-            if not exact and not (word[0].isupper() and not is_common_word(word, zipf + 0.5)
-                                  and _spelled_alike(word, form.text, max_edits)):
+            if not exact and not (
+                word[0].isupper()
+                and not is_common_word(word, zipf + 0.5)
+                and _spelled_alike(word, form.text, max_edits)
+            ):
                 continue
             if exact and form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF):
                 continue  # "compass", "shell", "drift": organisations and places are capitalised
@@ -120,8 +124,13 @@ def extend_person_names(doc, detections: list[Detection], allow: AllowList, zipf
     people = {(d.start, d.end) for d in detections if d.entity_type == "PERSON"}
     extra = []
     for token in doc:
-        if not token.text[:1].isupper() or not token.is_alpha or allow.covers(token.text) \
-                or is_common_word(token.text, zipf) or (token.idx, token.idx + len(token.text)) in people:
+        if (
+            not token.text[:1].isupper()
+            or not token.is_alpha
+            or allow.covers(token.text)
+            or is_common_word(token.text, zipf)
+            or (token.idx, token.idx + len(token.text)) in people
+        ):
             continue
         end = token.idx + len(token.text)
         for start_, end_ in people:
@@ -139,8 +148,7 @@ def rare_proper_nouns(doc, known: list[Detection], allow: AllowList) -> list[Det
         word = token.text
         if not (token.is_alpha and word[0].isupper() and not word.isupper() and len(word) >= 3):
             continue
-        if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5) or any(
-                s <= token.idx < e for s, e in taken):
+        if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5) or any(s <= token.idx < e for s, e in taken):
             continue
         before = doc[i - 1].text.lower() if i > 0 else ""
         kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
@@ -155,8 +163,14 @@ def merge_detections(detections: list[Detection]) -> list[Detection]:
         if merged and d.start < merged[-1].end:
             last = merged[-1]
             if d.end > last.end:
-                merged[-1] = Detection(last.start, d.end, last.entity_type, max(last.score, d.score), last.rule,
-                                       last.text + d.text[last.end - d.start:])
+                merged[-1] = Detection(
+                    last.start,
+                    d.end,
+                    last.entity_type,
+                    max(last.score, d.score),
+                    last.rule,
+                    last.text + d.text[last.end - d.start :],
+                )
             continue
         merged.append(d)
     return merged

@@ -73,8 +73,9 @@ class StudyKey:
                     continue
                 for known in entity.surfaces:
                     parts = normalise(known).split()
-                    if (len(words) == 1 and any(self._alike(words[0], p) for p in parts)) or \
-                            (len(parts) == 1 and any(self._alike(parts[0], w) for w in words)):
+                    if (len(words) == 1 and any(self._alike(words[0], p) for p in parts)) or (
+                        len(parts) == 1 and any(self._alike(parts[0], w) for w in words)
+                    ):
                         return entity
         for entity in candidates:
             if any(self._alike(key, normalise(s)) for s in entity.surfaces):
@@ -100,8 +101,11 @@ class StudyKey:
 
     # --- persistence ------------------------------------------------------------------------
     def to_dict(self) -> dict:
-        return {"warning": "PRIVATE: re-identifies every participant. Never share with coders.",
-                "recordings": self.recordings, "entities": [asdict(e) for e in self.entities]}
+        return {
+            "warning": "PRIVATE: re-identifies every participant. Never share with coders.",
+            "recordings": self.recordings,
+            "entities": [asdict(e) for e in self.entities],
+        }
 
     def save(self, folder: Path) -> Path:
         path = Path(folder) / KEY_FILE
@@ -118,7 +122,9 @@ class StudyKey:
                 key.recordings = dict(data["recordings"])
                 key.entities = [Entity(**e) for e in data["entities"]]
             except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise ConfigError(f"{path}: re-identification key is unreadable ({exc}); restore it from backup") from exc
+                raise ConfigError(
+                    f"{path}: re-identification key is unreadable ({exc}); restore it from backup"
+                ) from exc
         return key
 
     def forget_occurrences(self, recording: str) -> None:

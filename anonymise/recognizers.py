@@ -13,11 +13,15 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from rapidfuzz.distance import Levenshtein
 
 _DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\s+\w+|triple\s+\w+)"
-_STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|"
-           r"Close|Crescent|Square|Gardens|Grove|Row|Parkway|Highway|Hwy)")
-_ORG_SUFFIX = (r"(?:University|College|Hospital|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
-               r"Corporation|LLC|Ltd|Limited|GmbH|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
-               r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy)")
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|"
+    r"Close|Crescent|Square|Gardens|Grove|Row|Parkway|Highway|Hwy)"
+)
+_ORG_SUFFIX = (
+    r"(?:University|College|Hospital|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
+    r"Corporation|LLC|Ltd|Limited|GmbH|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
+    r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy)"
+)
 _CAP = r"[A-Z][\w'-]*[a-z][\w'-]*"
 
 
@@ -27,36 +31,74 @@ _CASE_SENSITIVE = re.DOTALL | re.MULTILINE  # Presidio ignores case by default; 
 def pattern_recognizers() -> list[EntityRecognizer]:
     """Regex recognizers, each named so the review report can say which rule fired."""
     return [
-        PatternRecognizer(supported_entity="EMAIL_ADDRESS", name="SpokenEmailRecognizer", patterns=[Pattern(
-            "spoken e-mail", r"(?i)\b[a-z][\w]*(?: dot [a-z]\w*)*(?:,? (?:[A-Z]-){2,}[A-Z],?)? at (?:[a-z]+ dot )+"
-                             r"(?:com|org|net|edu|io|gov|uk|ac|co)\b", 0.85)], global_regex_flags=_CASE_SENSITIVE),
-        PatternRecognizer(supported_entity="PHONE_NUMBER", name="SpokenPhoneRecognizer", patterns=[Pattern(
-            "spoken digits", rf"(?i)\b(?:{_DIGIT}[\s,.-]+){{6,}}{_DIGIT}\b", 0.75)], global_regex_flags=_CASE_SENSITIVE),
-        PatternRecognizer(supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer", patterns=[Pattern(
-            "number street", rf"\b\d{{1,5}}[A-Za-z]?(?: {_CAP}){{1,3}} {_STREET}\b\.?"
-                             rf"(?:,? (?:(?:Apartment|Apt|Unit|Suite|Flat)\.? )?[0-9][0-9A-Za-z]*)?"
-                             rf"(?:, (?:{_CAP})(?: {_CAP})?)*(?:,? \d{{5}}(?:-\d{{4}})?|,? [A-Z]{{1,2}}\d[\dA-Z]? \d[A-Z]{{2}})?",
-                             0.85)], global_regex_flags=_CASE_SENSITIVE),
-        PatternRecognizer(supported_entity="ORGANIZATION", name="OrganisationShapeRecognizer", patterns=[
-            Pattern("university of", rf"\b(?:University|College|Institute|School) of(?: the)?(?: {_CAP}){{1,3}}", 0.85),
-            Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {_ORG_SUFFIX}\b", 0.7),
-            Pattern("x & y", rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)",
-                    0.6),
-            Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
-        ], global_regex_flags=_CASE_SENSITIVE),
+        PatternRecognizer(
+            supported_entity="EMAIL_ADDRESS",
+            name="SpokenEmailRecognizer",
+            patterns=[
+                Pattern(
+                    "spoken e-mail",
+                    r"(?i)\b[a-z][\w]*(?: dot [a-z]\w*)*(?:,? (?:[A-Z]-){2,}[A-Z],?)? at (?:[a-z]+ dot )+"
+                    r"(?:com|org|net|edu|io|gov|uk|ac|co)\b",
+                    0.85,
+                )
+            ],
+            global_regex_flags=_CASE_SENSITIVE,
+        ),
+        PatternRecognizer(
+            supported_entity="PHONE_NUMBER",
+            name="SpokenPhoneRecognizer",
+            patterns=[Pattern("spoken digits", rf"(?i)\b(?:{_DIGIT}[\s,.-]+){{6,}}{_DIGIT}\b", 0.75)],
+            global_regex_flags=_CASE_SENSITIVE,
+        ),
+        PatternRecognizer(
+            supported_entity="STREET_ADDRESS",
+            name="StreetAddressRecognizer",
+            patterns=[
+                Pattern(
+                    "number street",
+                    rf"\b\d{{1,5}}[A-Za-z]?(?: {_CAP}){{1,3}} {_STREET}\b\.?"
+                    rf"(?:,? (?:(?:Apartment|Apt|Unit|Suite|Flat)\.? )?[0-9][0-9A-Za-z]*)?"
+                    rf"(?:, (?:{_CAP})(?: {_CAP})?)*"
+                    rf"(?:,? \d{{5}}(?:-\d{{4}})?|,? [A-Z]{{1,2}}\d[\dA-Z]? \d[A-Z]{{2}})?",
+                    0.85,
+                )
+            ],
+            global_regex_flags=_CASE_SENSITIVE,
+        ),
+        PatternRecognizer(
+            supported_entity="ORGANIZATION",
+            name="OrganisationShapeRecognizer",
+            patterns=[
+                Pattern(
+                    "university of", rf"\b(?:University|College|Institute|School) of(?: the)?(?: {_CAP}){{1,3}}", 0.85
+                ),
+                Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {_ORG_SUFFIX}\b", 0.7),
+                Pattern(
+                    "x & y",
+                    rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)",
+                    0.6,
+                ),
+                Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
+            ],
+            global_regex_flags=_CASE_SENSITIVE,
+        ),
     ]
 
 
-_ROLE = (r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
-         r"co-?founder|friend|partner|husband|wife|son|daughter|PI|postdoc|named|called|call me|Dr\.?|Professor|"
-         r"Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Uncle|Aunt|Auntie)")
+_ROLE = (
+    r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
+    r"co-?founder|friend|partner|husband|wife|son|daughter|PI|postdoc|named|called|call me|Dr\.?|Professor|"
+    r"Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Uncle|Aunt|Auntie)"
+)
 
 
 class RoleContextRecognizer(EntityRecognizer):
     """A capitalised name right after a role or address word: "my manager Will", "call me Seun"."""
 
-    PATTERN = re.compile(rf"\b{_ROLE},? (?:(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) )?"
-                         r"((?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+)?)")
+    PATTERN = re.compile(
+        rf"\b{_ROLE},? (?:(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) )?"
+        r"((?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+)?)"
+    )
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language="en")
@@ -83,8 +125,9 @@ class DenyListRecognizer(EntityRecognizer):
             else:
                 self.terms.append(("PERSON", entry.split()))
         self.max_edits = max_edits
-        super().__init__(supported_entities=list(entity_types or ["PERSON"]), name="DenyListRecognizer",
-                         supported_language="en")
+        super().__init__(
+            supported_entities=list(entity_types or ["PERSON"]), name="DenyListRecognizer", supported_language="en"
+        )
 
     def load(self) -> None:
         pass

@@ -27,17 +27,27 @@ def report_rows(turns: list[TextTurn], result: AnonymisedDocument) -> list[dict]
             if r.rule.endswith("(continued)"):
                 continue  # the part of a name that ran into the next turn: listed with its start
             before, surface, after = _context(turns[r.turn].text, r)
-            rows.append({"decision": decision, "time": format_timestamp(turns[r.turn].start),
-                         "speaker": turns[r.turn].speaker or "", "type": r.entity_type, "original": surface,
-                         "pseudonym": r.pseudonym or "", "score": r.score, "rule": r.rule,
-                         "context": f"{before}[{surface}]{after}"})
+            rows.append(
+                {
+                    "decision": decision,
+                    "time": format_timestamp(turns[r.turn].start),
+                    "speaker": turns[r.turn].speaker or "",
+                    "type": r.entity_type,
+                    "original": surface,
+                    "pseudonym": r.pseudonym or "",
+                    "score": r.score,
+                    "rule": r.rule,
+                    "context": f"{before}[{surface}]{after}",
+                }
+            )
     return rows
 
 
 def report_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["decision", "time", "speaker", "type", "original", "pseudonym",
-                                                "score", "rule", "context"])
+    writer = csv.DictWriter(
+        buffer, fieldnames=["decision", "time", "speaker", "type", "original", "pseudonym", "score", "rule", "context"]
+    )
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -50,11 +60,19 @@ def report_html(title: str, rows: list[dict], config_source: str) -> str:
             before, rest = row["context"].split("[", 1)
             surface, after = rest.rsplit("]", 1) if "]" in rest else (rest, "")
             body.append(
-                "<tr>" + "".join(f"<td>{html.escape(str(row[k]))}</td>" for k in ("time", "speaker", "type")) +
-                f"<td>…{html.escape(before)}<mark>{html.escape(surface)}</mark>{html.escape(after)}…</td>"
-                f"<td>{html.escape(row['pseudonym'])}</td><td>{row['score']:.2f}</td><td>{html.escape(row['rule'])}</td></tr>")
-        return ("<table><tr><th>time</th><th>speaker</th><th>type</th><th>context</th><th>pseudonym</th>"
-                "<th>score</th><th>found by</th></tr>" + "".join(body) + "</table>") if body else "<p>None.</p>"
+                "<tr>"
+                + "".join(f"<td>{html.escape(str(row[k]))}</td>" for k in ("time", "speaker", "type"))
+                + f"<td>…{html.escape(before)}<mark>{html.escape(surface)}</mark>{html.escape(after)}…</td>"
+                f"<td>{html.escape(row['pseudonym'])}</td><td>{row['score']:.2f}</td><td>{html.escape(row['rule'])}</td></tr>"
+            )
+        return (
+            (
+                "<table><tr><th>time</th><th>speaker</th><th>type</th><th>context</th><th>pseudonym</th>"
+                "<th>score</th><th>found by</th></tr>" + "".join(body) + "</table>"
+            )
+            if body
+            else "<p>None.</p>"
+        )
 
     replaced = sum(r["decision"] == "replaced" for r in rows)
     review = len(rows) - replaced

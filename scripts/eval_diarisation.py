@@ -72,7 +72,9 @@ def wder_by_time(turns, segments) -> tuple[float, bool]:
     for s in segments:
         for w in s.words:
             mid = (w.start + w.end) / 2
-            truth = min(turns, key=lambda t: 0 if t.start <= mid <= t.end else min(abs(mid - t.start), abs(mid - t.end)))
+            truth = min(
+                turns, key=lambda t: 0 if t.start <= mid <= t.end else min(abs(mid - t.start), abs(mid - t.end))
+            )
             pairs.append((truth.speaker, w.speaker))
     return _wder(pairs, {"interviewer": "Interviewer", "participant": "Participant"})
 
@@ -83,6 +85,7 @@ def _wder(pairs, roles: dict[str, str]) -> tuple[float, bool]:
     hyps = sorted({h for _, h in pairs})
     best = 0
     from itertools import permutations
+
     for perm in permutations(hyps, min(len(hyps), len(truths))):
         best = max(best, sum(counts[(t, h)] for t, h in zip(truths, perm)))
     role_hits = sum(counts[(t, roles[t])] for t in truths if t in roles)
@@ -92,14 +95,17 @@ def _wder(pairs, roles: dict[str, str]) -> tuple[float, bool]:
 
 
 def wder_1949(segments) -> tuple[float, bool]:
-    entry = json.loads((DATA / "loc_fountain_hughes_interview_1949" / "manifest_entry.jsonl").read_text().splitlines()[0])
+    entry = json.loads(
+        (DATA / "loc_fountain_hughes_interview_1949" / "manifest_entry.jsonl").read_text().splitlines()[0]
+    )
     ref = [(normalise(w["text"]).strip(), w["speaker"]) for w in entry["reference_words"]]
     ref = [(t, s) for t, s in ref if t]
     hyp = [(normalise(w.word).strip(), w.speaker) for s in segments for w in s.words]
     hyp = [(t, s) for t, s in hyp if t]
     matcher = difflib.SequenceMatcher(a=[t for t, _ in ref], b=[t for t, _ in hyp], autojunk=False)
-    pairs = [(ref[block.a + k][1], hyp[block.b + k][1]) for block in matcher.get_matching_blocks()
-             for k in range(block.size)]
+    pairs = [
+        (ref[block.a + k][1], hyp[block.b + k][1]) for block in matcher.get_matching_blocks() for k in range(block.size)
+    ]
     return _wder(pairs, {"Hermond": "Interviewer", "Fountain": "Participant"})
 
 
@@ -117,7 +123,9 @@ def single_speaker_recording(folder: Path) -> Path:
 @click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
 def main(model: str, minutes: float) -> None:
     work = Path(tempfile.mkdtemp())
-    transcriber = Transcriber(resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None))
+    transcriber = Transcriber(
+        resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
+    )
     options = DiariseOptions()
 
     def asr(path: Path):
@@ -127,13 +135,16 @@ def main(model: str, minutes: float) -> None:
     results: dict = {"der": {}, "wder": {}, "role_correct": {}, "speakers_found": {}}
     samples, segments = asr(DATA / "pyannote_sample" / "sample.wav")
     turns, _ = diarise(samples, segments, options)
-    results["der"]["pyannote_sample"] = round(der(rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns), 4)
+    results["der"]["pyannote_sample"] = round(
+        der(rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns), 4
+    )
     for uri in ("dev00", "dev01"):
         samples, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
         turns, _ = diarise(samples, segments, options)
         uem = Timeline([Span(0.0, 30.0)])
-        results["der"][f"ami_{uri}"] = round(der(rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri),
-                                                 samples, turns, uem), 4)
+        results["der"][f"ami_{uri}"] = round(
+            der(rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri), samples, turns, uem), 4
+        )
     samples, segments = asr(DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3")
     turns, _ = diarise(samples, segments, options)
     results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)

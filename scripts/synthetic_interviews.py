@@ -47,8 +47,9 @@ def clips_by_speaker() -> dict[str, list[Path]]:
     return clips
 
 
-def build_interview(folder: Path, interviewer: str, participant: str, minutes: float = 3.0,
-                    seed: int = 0) -> SyntheticInterview:
+def build_interview(
+    folder: Path, interviewer: str, participant: str, minutes: float = 3.0, seed: int = 0
+) -> SyntheticInterview:
     rng = random.Random(seed)
     clips = clips_by_speaker()
     asks = [to_segment(load_audio(p)) for p in clips[interviewer]]

@@ -21,10 +21,12 @@ def replaced(anonymiser, *texts):
 
 
 def test_name_seen_once_is_replaced_everywhere(anonymiser):
-    turns = replaced(anonymiser,
-                     "I work with Priya Rao on the forecasting team.",
-                     "Priya's checklist is great, and priya said it took a week.",
-                     "Rao is her surname, and Pria is how the captions spell her.")
+    turns = replaced(
+        anonymiser,
+        "I work with Priya Rao on the forecasting team.",
+        "Priya's checklist is great, and priya said it took a week.",
+        "Rao is her surname, and Pria is how the captions spell her.",
+    )
     joined = " ".join(turns)
     for leak in ("Priya", "priya", "Rao", "Pria"):
         assert leak not in joined.replace("[PERSON", "")
@@ -34,19 +36,23 @@ def test_name_seen_once_is_replaced_everywhere(anonymiser):
 
 
 def test_ordinary_words_that_are_names_elsewhere(anonymiser):
-    turns = replaced(anonymiser,
-                     "My manager Will pushed for it. We will never hand-tune that many models.",
-                     "Will? Not really. And will said fine. It's leaking the target, like in May.",
-                     "I'm a data scientist at Target. We had a frank conversation about the bash shell script.")
+    turns = replaced(
+        anonymiser,
+        "My manager Will pushed for it. We will never hand-tune that many models.",
+        "Will? Not really. And will said fine. It's leaking the target, like in May.",
+        "I'm a data scientist at Target. We had a frank conversation about the bash shell script.",
+    )
     assert turns[0] == "My manager [PERSON 1] pushed for it. We will never hand-tune that many models."
     assert turns[1] == "[PERSON 1]? Not really. And [PERSON 1] said fine. It's leaking the target, like in May."
     assert turns[2] == ("I'm a data scientist at [ORG 1]. We had a frank conversation about the bash shell script.")
 
 
 def test_spoken_contacts_and_address(anonymiser):
-    turns = replaced(anonymiser,
-                     "It's r dot fernandes at gmail dot com, and my cell is three one two, five five five, oh one three four.",
-                     "Sure, it's 88 Larchmont Terrace, Apartment 2B, Somerville, Mass, 02144.")
+    turns = replaced(
+        anonymiser,
+        "It's r dot fernandes at gmail dot com, and my cell is three one two, five five five, oh one three four.",
+        "Sure, it's 88 Larchmont Terrace, Apartment 2B, Somerville, Mass, 02144.",
+    )
     assert turns[0] == "It's [EMAIL 1], and my cell is [PHONE 1]."
     assert turns[1] == "Sure, it's [ADDRESS 1]."
 
@@ -60,15 +66,21 @@ def write_transcript(path: Path, lines: list[str]) -> Path:
 def study(tmp_path):
     folder = tmp_path / "transcripts"
     folder.mkdir()
-    write_transcript(folder / "Interview_Priya.txt", [
-        "[00:00:01] Interviewer: Thanks for joining, Priya Rao.",
-        "[00:00:05] Participant: Happy to. I'm at Helixtide Bio, with Gene Kowalczyk.",
-        "[00:00:12] Interviewer: And Gene runs the lab?",
-    ])
-    write_transcript(folder / "Interview_Gene.txt", [
-        "[00:00:02] Interviewer: You work with Priya, right?",
-        "[00:00:06] Participant: Yes, Priya and I both use DataRobot at Helixtide Bio.",
-    ])
+    write_transcript(
+        folder / "Interview_Priya.txt",
+        [
+            "[00:00:01] Interviewer: Thanks for joining, Priya Rao.",
+            "[00:00:05] Participant: Happy to. I'm at Helixtide Bio, with Gene Kowalczyk.",
+            "[00:00:12] Interviewer: And Gene runs the lab?",
+        ],
+    )
+    write_transcript(
+        folder / "Interview_Gene.txt",
+        [
+            "[00:00:02] Interviewer: You work with Priya, right?",
+            "[00:00:06] Participant: Yes, Priya and I both use DataRobot at Helixtide Bio.",
+        ],
+    )
     return folder
 
 
@@ -82,7 +94,8 @@ def test_study_run_consistent_private_and_rerun_keeps_edits(study, tmp_path):
     result = run_cli(study, "-o", out, "--allow-list", allow)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (out / "for-coders").iterdir()) == [
-        f"INT-00{n}.{ext}" for n in (1, 2) for ext in ("docx", "json", "txt")]  # no names in file names
+        f"INT-00{n}.{ext}" for n in (1, 2) for ext in ("docx", "json", "txt")
+    ]  # no names in file names
     coders = sorted((out / "for-coders").glob("*.txt"))
     gene, priya = (p.read_text() for p in coders)  # INT-001 is Interview_Gene (sorted order)
     assert "Priya" not in gene + priya and "Gene" not in gene + priya and "Helixtide" not in gene + priya
@@ -102,8 +115,10 @@ def test_study_run_consistent_private_and_rerun_keeps_edits(study, tmp_path):
 
     # the researcher corrects a transcript by hand and runs again
     edited = study / "Interview_Gene.txt"
-    edited_text = edited.read_text().replace("use DataRobot", "use DataRobot daily") + \
-        "[00:00:10] Interviewer: And Siddharth joined later?\n"
+    edited_text = (
+        edited.read_text().replace("use DataRobot", "use DataRobot daily")
+        + "[00:00:10] Interviewer: And Siddharth joined later?\n"
+    )
     edited.write_text(edited_text)
     again = run_cli(study, "-o", out, "--allow-list", allow)
     assert again.exit_code == 0
@@ -118,8 +133,9 @@ def test_deny_list_catches_misspelt_name(tmp_path):
     deny = write_transcript(tmp_path / "deny.txt", ["Oluwaseun Adeyemi"])
     result = run_cli(source, "-o", tmp_path / "out", "--deny-list", deny)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text() == \
-        "[00:00:01] Participant: I asked [PERSON 1] about it.\n"
+    assert (
+        tmp_path / "out" / "for-coders" / "INT-001.txt"
+    ).read_text() == "[00:00:01] Participant: I asked [PERSON 1] about it.\n"
 
 
 def test_broken_hand_edit_names_the_line(tmp_path):

@@ -18,9 +18,12 @@ from click.testing import CliRunner
 from transcribe.cli import main
 
 pytestmark = pytest.mark.slow
-CLIPS = ["whisper_jfk/jfk.flac", "deepspeech_ldc93s1/LDC93S1.wav",
-         "pocketsphinx_librivox/sense_and_sensibility_01_austen_64kb-0870.wav",
-         "pocketsphinx_librivox/sense_and_sensibility_01_austen_64kb-0920.wav"]
+CLIPS = [
+    "whisper_jfk/jfk.flac",
+    "deepspeech_ldc93s1/LDC93S1.wav",
+    "pocketsphinx_librivox/sense_and_sensibility_01_austen_64kb-0870.wav",
+    "pocketsphinx_librivox/sense_and_sensibility_01_austen_64kb-0920.wav",
+]
 FAST = ["--model", "tiny.en", "--language", "en", "--no-diarise", "--no-anonymise", "-q"]
 
 
@@ -57,8 +60,9 @@ def assert_complete(out: Path) -> None:
 
 def test_kill_then_resume(recordings, tmp_path):
     out = tmp_path / "out"
-    process = subprocess.Popen(command(recordings, "-o", out, *FAST), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command(recordings, "-o", out, *FAST), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 300
     while time.time() < deadline and len(transcripts(out)) < 1:
         time.sleep(0.2)
@@ -76,8 +80,12 @@ def test_kill_then_resume(recordings, tmp_path):
 
 def test_two_runs_at_once_share_the_work(recordings, tmp_path):
     out = tmp_path / "out"
-    runs = [subprocess.Popen(command(recordings, "-o", out, *FAST), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            command(recordings, "-o", out, *FAST), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=600)[1] for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     assert_complete(out)
@@ -92,8 +100,11 @@ def test_silent_and_speechless_recordings(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     rng = np.random.default_rng(0)
-    for name, samples in (("silence.wav", np.zeros(16000 * 5)), ("hum.wav", 0.05 * np.sin(np.arange(16000 * 5) / 8)),
-                          ("noise.wav", 0.01 * rng.standard_normal(16000 * 5))):
+    for name, samples in (
+        ("silence.wav", np.zeros(16000 * 5)),
+        ("hum.wav", 0.05 * np.sin(np.arange(16000 * 5) / 8)),
+        ("noise.wav", 0.01 * rng.standard_normal(16000 * 5)),
+    ):
         with wave.open(str(folder / name), "wb") as handle:
             handle.setnchannels(1)
             handle.setsampwidth(2)

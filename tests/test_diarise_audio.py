@@ -36,8 +36,13 @@ def test_stereo_channels_give_two_speakers_with_their_words(data_dir):
     from transcribe.pipeline import TranscribeOptions, Transcriber
 
     path = data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"
-    transcriber = Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(
-        asr=AsrOptions(language="en"), diarise=DiariseOptions(channels=("interviewer", "participant"))))
+    transcriber = Transcriber(
+        resolve_model("tiny.en"),
+        "cpu",
+        TranscribeOptions(
+            asr=AsrOptions(language="en"), diarise=DiariseOptions(channels=("interviewer", "participant"))
+        ),
+    )
     transcript = transcriber.transcribe_job(plan_jobs([path])[0][0])
     turns = transcript.segments
     assert transcript.speakers["method"] == "channels"
@@ -66,8 +71,9 @@ def interview(tiny_transcriber, tmp_path_factory):
 
 
 def _speaker_at(case, t):
-    return min(case.turns, key=lambda turn: 0 if turn.start <= t <= turn.end else
-               min(abs(t - turn.start), abs(t - turn.end))).speaker
+    return min(
+        case.turns, key=lambda turn: 0 if turn.start <= t <= turn.end else min(abs(t - turn.start), abs(t - turn.end))
+    ).speaker
 
 
 def test_enrolment_picks_the_interviewer(interview):

@@ -23,8 +23,10 @@ def seg(*words):
 
 
 def test_units_cut_at_pauses_sentence_ends_and_segments():
-    segments = [seg((" How", 0.0, 0.2), (" are", 0.25, 0.4), (" you?", 0.45, 0.7), (" Fine", 0.75, 1.0)),
-                seg((" thanks", 1.05, 1.3), (" really", 2.0, 2.3))]
+    segments = [
+        seg((" How", 0.0, 0.2), (" are", 0.25, 0.4), (" you?", 0.45, 0.7), (" Fine", 0.75, 1.0)),
+        seg((" thanks", 1.05, 1.3), (" really", 2.0, 2.3)),
+    ]
     units = speech_units(segments, max_pause=0.25)
     assert [[w.word for w in u] for u in units] == [[" How", " are", " you?"], [" Fine"], [" thanks"], [" really"]]
 
@@ -36,18 +38,23 @@ def test_split_turns_recuts_inside_a_segment():
     assert turns[1].start == 0.7 and turns[1].words[0].speaker == "Participant"
 
 
-@pytest.mark.parametrize("count, interviewers, expected", [
-    (2, [1], {1: "Interviewer", 0: "Participant"}),
-    (3, [0, 2], {0: "Interviewer", 2: "Interviewer 2", 1: "Participant"}),
-    (3, [0], {0: "Interviewer", 1: "Participant", 2: "Participant 2"}),
-])
+@pytest.mark.parametrize(
+    "count, interviewers, expected",
+    [
+        (2, [1], {1: "Interviewer", 0: "Participant"}),
+        (3, [0, 2], {0: "Interviewer", 2: "Interviewer 2", 1: "Participant"}),
+        (3, [0], {0: "Interviewer", 1: "Participant", 2: "Participant 2"}),
+    ],
+)
 def test_role_labels(count, interviewers, expected):
     assert role_labels(count, interviewers, DiariseOptions()) == expected
 
 
 def test_heuristic_prefers_the_questioner():
-    segments = [seg((" So", 0, 0.2), (" why?", 0.2, 0.5)), seg((" Because", 1, 1.3), (" it", 1.3, 1.4), (" was", 1.4, 1.6),
-                                                                    (" cheap", 1.6, 1.9), (" then.", 1.9, 2.2))]
+    segments = [
+        seg((" So", 0, 0.2), (" why?", 0.2, 0.5)),
+        seg((" Because", 1, 1.3), (" it", 1.3, 1.4), (" was", 1.4, 1.6), (" cheap", 1.6, 1.9), (" then.", 1.9, 2.2)),
+    ]
     decision = roles_by_heuristic(segments, [1, 1, 0, 0, 0, 0, 0], 2, DiariseOptions())
     assert decision.roles == {1: "Interviewer", 0: "Participant"}
     assert decision.method == "heuristic" and 0 < decision.confidence <= 1
@@ -61,8 +68,10 @@ def test_enrolment_claims_the_closest_voice_only_when_close():
 
 
 def test_custom_role_names():
-    assert role_labels(2, [0], DiariseOptions(interviewer_label="Researcher", participant_label="Respondent")) == \
-        {0: "Researcher", 1: "Respondent"}
+    assert role_labels(2, [0], DiariseOptions(interviewer_label="Researcher", participant_label="Respondent")) == {
+        0: "Researcher",
+        1: "Respondent",
+    }
 
 
 def test_bad_options_are_rejected():
@@ -75,8 +84,9 @@ def test_bad_options_are_rejected():
 def test_clustering_estimates_one_or_two_voices():
     rng = np.random.default_rng(0)
     a, b = rng.normal(size=16), rng.normal(size=16)
-    voices = np.stack([a + rng.normal(scale=0.1, size=16) for _ in range(6)] +
-                      [b + rng.normal(scale=0.1, size=16) for _ in range(6)])
+    voices = np.stack(
+        [a + rng.normal(scale=0.1, size=16) for _ in range(6)] + [b + rng.normal(scale=0.1, size=16) for _ in range(6)]
+    )
     voices /= np.linalg.norm(voices, axis=1, keepdims=True)
     two = cluster_speakers(voices, None, 1, 2, 0.9)
     assert sorted(np.bincount(two)) == [6, 6]
@@ -86,7 +96,9 @@ def test_clustering_estimates_one_or_two_voices():
 
 
 def test_timeline_covers_regions_and_cuts_between_speakers():
-    segments = split_turns([seg((" Hi", 0.5, 0.8), (" there", 0.9, 1.2), (" Hello", 1.6, 2.0))],
-                           ["Interviewer", "Interviewer", "Participant"])
+    segments = split_turns(
+        [seg((" Hi", 0.5, 0.8), (" there", 0.9, 1.2), (" Hello", 1.6, 2.0))],
+        ["Interviewer", "Interviewer", "Participant"],
+    )
     timeline = speaker_timeline([Region(0.3, 2.4), Region(5.0, 6.0)], segments)
     assert timeline == [(0.3, 1.4, "Interviewer"), (1.4, 2.4, "Participant"), (5.0, 6.0, "Participant")]

@@ -39,12 +39,15 @@ def test_manifest_round_trip(tmp_path):
     assert manifest.all()["a"].error == "a.m4a: no speech found"
 
 
-@pytest.mark.parametrize("text, env, expected", [
-    ("1/4", {}, (1, 4)),
-    (None, {"SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"}, (3, 4)),
-    (None, {"SLURM_ARRAY_TASK_ID": "11", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "10"}, (1, 2)),
-    (None, {}, None),
-])
+@pytest.mark.parametrize(
+    "text, env, expected",
+    [
+        ("1/4", {}, (1, 4)),
+        (None, {"SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"}, (3, 4)),
+        (None, {"SLURM_ARRAY_TASK_ID": "11", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "10"}, (1, 2)),
+        (None, {}, None),
+    ],
+)
 def test_parse_shard(text, env, expected):
     assert parse_shard(text, env) == expected
 

@@ -73,21 +73,43 @@ def test_word_error_rate(tiny_transcriber, data_dir, recording, reference, bound
     assert wer(text, transcript.text) < bound
 
 
-@pytest.mark.parametrize("extension, codec", [("mp3", "libmp3lame"), ("m4a", "aac"), ("ogg", "libvorbis"),
-                                              ("opus", "libopus"), ("webm", "libopus"), ("mp4", "aac"),
-                                              ("wav", "pcm_s16le"), ("flac", "flac")])
+@pytest.mark.parametrize(
+    "extension, codec",
+    [
+        ("mp3", "libmp3lame"),
+        ("m4a", "aac"),
+        ("ogg", "libvorbis"),
+        ("opus", "libopus"),
+        ("webm", "libopus"),
+        ("mp4", "aac"),
+        ("wav", "pcm_s16le"),
+        ("flac", "flac"),
+    ],
+)
 def test_formats_decode(tmp_path, data_dir, extension, codec):
     target = tmp_path / f"jfk.{extension}"
-    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(data_dir / "whisper_jfk" / "jfk.flac"),
-                    "-c:a", codec, str(target)], check=True)
+    subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-loglevel",
+            "error",
+            "-i",
+            str(data_dir / "whisper_jfk" / "jfk.flac"),
+            "-c:a",
+            codec,
+            str(target),
+        ],
+        check=True,
+    )
     samples = load_audio(target)
     assert abs(len(samples) / 16000 - 11.0) < 0.1
 
 
 def test_video_without_audio_is_rejected(tmp_path):
     video = tmp_path / "screen.mp4"
-    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=1",
-                    str(video)], check=True)
+    subprocess.run(
+        [ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "color=c=black:s=64x64:d=1", str(video)], check=True
+    )
     with pytest.raises(AudioError, match=r"screen\.mp4: .*no audio"):
         load_audio(video)
 
@@ -133,8 +155,9 @@ def test_rerun_skips_force_redoes_and_edits_are_kept(tmp_path, data_dir):
 
 def test_dry_run_writes_nothing(tmp_path, data_dir):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, [str(data_dir / "whisper_jfk"), "-o", str(out), "--model", "tiny.en",
-                                       "--dry-run"])
+    result = CliRunner().invoke(
+        main, [str(data_dir / "whisper_jfk"), "-o", str(out), "--model", "tiny.en", "--dry-run"]
+    )
     assert result.exit_code == 0
     assert "would transcribe" in result.output and "jfk.flac" in result.output
     assert not out.exists()
@@ -143,8 +166,9 @@ def test_dry_run_writes_nothing(tmp_path, data_dir):
 def test_spoken_names_are_gone_end_to_end(tmp_path, data_dir):
     """The pyannote call's speakers say their names and home states; coders must not see them."""
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, [str(data_dir / "pyannote_sample" / "sample.wav"), "-o", str(out),
-                                       "--model", "tiny.en", "-q"])
+    result = CliRunner().invoke(
+        main, [str(data_dir / "pyannote_sample" / "sample.wav"), "-o", str(out), "--model", "tiny.en", "-q"]
+    )
     assert result.exit_code == 0, result.output
     identified = (out / "identified" / "sample.txt").read_text()
     assert "Diane" in identified and "Sheila" in identified  # the model heard them

@@ -48,8 +48,7 @@ class AsrOptions:
 
 
 def _mel_batch(model: whisper.Whisper, audios: list[np.ndarray]) -> torch.Tensor:
-    mels = [whisper.log_mel_spectrogram(whisper.pad_or_trim(torch.from_numpy(a)), model.dims.n_mels)
-            for a in audios]
+    mels = [whisper.log_mel_spectrogram(whisper.pad_or_trim(torch.from_numpy(a)), model.dims.n_mels) for a in audios]
     dtype = torch.float16 if next(model.parameters()).dtype == torch.float16 else torch.float32
     return torch.stack(mels).to(model.device, dtype=dtype)
 
@@ -64,9 +63,11 @@ def detect_language(model: whisper.Whisper, mels: torch.Tensor) -> str:
 def _needs_retry(result: DecodingResult, options: AsrOptions) -> bool:
     if result.no_speech_prob > options.no_speech_threshold and result.avg_logprob < options.logprob_threshold:
         return False  # silence: nothing to retry
-    return (result.compression_ratio > options.compression_ratio_threshold
-            or result.avg_logprob < options.logprob_threshold
-            or is_looping(result.tokens, options.max_repeats))
+    return (
+        result.compression_ratio > options.compression_ratio_threshold
+        or result.avg_logprob < options.logprob_threshold
+        or is_looping(result.tokens, options.max_repeats)
+    )
 
 
 def _decode(model: whisper.Whisper, mels: torch.Tensor, decoding: whisper.DecodingOptions) -> list[DecodingResult]:
@@ -80,17 +81,22 @@ def _decode(model: whisper.Whisper, mels: torch.Tensor, decoding: whisper.Decodi
     return [whisper.decode(model, features[i : i + 1], decoding)[0] for i in range(len(features))]
 
 
-def decode_with_fallback(model: whisper.Whisper, mels: torch.Tensor, language: str | None,
-                         options: AsrOptions) -> list[DecodingResult]:
+def decode_with_fallback(
+    model: whisper.Whisper, mels: torch.Tensor, language: str | None, options: AsrOptions
+) -> list[DecodingResult]:
     """Decode a batch; windows whose output fails the checks are decoded again, together, hotter."""
     results: list[DecodingResult | None] = [None] * len(mels)
     pending = list(range(len(mels)))
     for temperature in options.temperatures:
         decoding = whisper.DecodingOptions(
-            task=options.task, language=language, temperature=temperature,
+            task=options.task,
+            language=language,
+            temperature=temperature,
             beam_size=options.beam_size if temperature == 0 else None,
             best_of=options.best_of if temperature > 0 else None,
-            prompt=options.initial_prompt, fp16=options.fp16)
+            prompt=options.initial_prompt,
+            fp16=options.fp16,
+        )
         decoded = _decode(model, mels[pending], decoding)
         for index, result in zip(pending, decoded):
             results[index] = result
@@ -133,28 +139,40 @@ def split_segments(tokens: list[int], tokenizer: Tokenizer, window_duration: flo
     return [s for s in segments if s["text"].strip()]
 
 
-def _window_segments(model: whisper.Whisper, tokenizer: Tokenizer, window: Window, mel: torch.Tensor,
-                     tokens: list[int]) -> list[Segment]:
+def _window_segments(
+    model: whisper.Whisper, tokenizer: Tokenizer, window: Window, mel: torch.Tensor, tokens: list[int]
+) -> list[Segment]:
     local = split_segments(tokens, tokenizer, window.duration)
     if not local:
         return []
     num_frames = min(N_FRAMES, int(round(window.duration * SAMPLE_RATE / HOP_LENGTH)))
-    add_word_timestamps(segments=local, model=model, tokenizer=tokenizer, mel=mel, num_frames=num_frames,
-                        last_speech_timestamp=0.0)
+    add_word_timestamps(
+        segments=local, model=model, tokenizer=tokenizer, mel=mel, num_frames=num_frames, last_speech_timestamp=0.0
+    )
     segments = []
     for seg in local:
-        words = [Word(word=w["word"], start=window.to_recording_time(w["start"]),
-                      end=window.to_recording_time(w["end"]), probability=round(float(w["probability"]), 4))
-                 for w in seg.get("words", [])]
+        words = [
+            Word(
+                word=w["word"],
+                start=window.to_recording_time(w["start"]),
+                end=window.to_recording_time(w["end"]),
+                probability=round(float(w["probability"]), 4),
+            )
+            for w in seg.get("words", [])
+        ]
         if not words:
             continue
-        segments.append(Segment(start=words[0].start, end=max(w.end for w in words), text=seg["text"],
-                                words=words))
+        segments.append(Segment(start=words[0].start, end=max(w.end for w in words), text=seg["text"], words=words))
     return segments
 
 
-def transcribe_windows(model: whisper.Whisper, samples: np.ndarray, windows: list[Window],
-                       options: AsrOptions, hook: ProgressHook | None = None) -> tuple[list[Segment], str]:
+def transcribe_windows(
+    model: whisper.Whisper,
+    samples: np.ndarray,
+    windows: list[Window],
+    options: AsrOptions,
+    hook: ProgressHook | None = None,
+) -> tuple[list[Segment], str]:
     """Transcribe the windows of one recording in batches; returns segments on its timeline and the language."""
     language = options.language
     if language is None and not model.is_multilingual:
@@ -170,8 +188,9 @@ def transcribe_windows(model: whisper.Whisper, samples: np.ndarray, windows: lis
             language = detect_language(model, mels[:4])
             logger.info("detected language: %s", language)
         if tokenizer is None:
-            tokenizer = get_tokenizer(model.is_multilingual, num_languages=model.num_languages,
-                                      language=language, task=options.task)
+            tokenizer = get_tokenizer(
+                model.is_multilingual, num_languages=model.num_languages, language=language, task=options.task
+            )
         for window, mel, result in zip(batch, mels, decode_with_fallback(model, mels, language, options)):
             if not _is_silence(result, options):
                 tokens = collapse_repeats(result.tokens, options.max_repeats)

@@ -13,7 +13,27 @@ from transcribe.errors import AudioError
 SAMPLE_RATE = 16000
 
 AUDIO_EXTENSIONS = frozenset(
-    [".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".oga", ".opus", ".wma", ".aif", ".aiff", ".amr", ".webm", ".mp4", ".m4v", ".mov", ".mkv", ".avi", ".3gp"]
+    [
+        ".wav",
+        ".mp3",
+        ".m4a",
+        ".aac",
+        ".flac",
+        ".ogg",
+        ".oga",
+        ".opus",
+        ".wma",
+        ".aif",
+        ".aiff",
+        ".amr",
+        ".webm",
+        ".mp4",
+        ".m4v",
+        ".mov",
+        ".mkv",
+        ".avi",
+        ".3gp",
+    ]
 )
 
 
@@ -33,8 +53,21 @@ def _ffmpeg_reason(stderr: bytes) -> str:
     lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
     for line in reversed(lines):
         lowered = line.lower()
-        if any(k in lowered for k in ("invalid", "error", "does not contain", "no such", "denied",
-                                       "not found", "unknown", "could not", "failed", "truncat")):
+        if any(
+            k in lowered
+            for k in (
+                "invalid",
+                "error",
+                "does not contain",
+                "no such",
+                "denied",
+                "not found",
+                "unknown",
+                "could not",
+                "failed",
+                "truncat",
+            )
+        ):
             return line.split("] ", 1)[-1]
     return lines[-1] if lines else "ffmpeg failed"
 
@@ -51,9 +84,28 @@ def load_audio(path: Path, sample_rate: int = SAMPLE_RATE, channels: int = 1) ->
         raise AudioError(f"{path}: cannot read ({exc.strerror})") from exc
     if size == 0:
         raise AudioError(f"{path}: empty file (0 bytes)")
-    cmd = [ffmpeg_exe(), "-nostdin", "-hide_banner", "-loglevel", "error", "-threads", "0", "-i", str(path),
-           "-map", "0:a:0", "-f", "s16le", "-ac", str(channels), "-acodec", "pcm_s16le",
-           "-ar", str(sample_rate), "-"]
+    cmd = [
+        ffmpeg_exe(),
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-threads",
+        "0",
+        "-i",
+        str(path),
+        "-map",
+        "0:a:0",
+        "-f",
+        "s16le",
+        "-ac",
+        str(channels),
+        "-acodec",
+        "pcm_s16le",
+        "-ar",
+        str(sample_rate),
+        "-",
+    ]
     try:
         proc = subprocess.run(cmd, capture_output=True, check=False)
     except OSError as exc:

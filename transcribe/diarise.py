@@ -79,8 +79,14 @@ def _edge(words: list[Word], seconds: float, from_end: bool) -> int:
     return len(words)
 
 
-def refine_unit_edges(samples: np.ndarray, units: list[list[Word]], labels: np.ndarray, cents: np.ndarray,
-                      margin: float, edge_seconds: float = 1.2) -> list[np.ndarray]:
+def refine_unit_edges(
+    samples: np.ndarray,
+    units: list[list[Word]],
+    labels: np.ndarray,
+    cents: np.ndarray,
+    margin: float,
+    edge_seconds: float = 1.2,
+) -> list[np.ndarray]:
     """Per-word labels: a long unit's first or last words go to another speaker when they sound like them.
 
     Whisper often puts a reply in the same segment as the question; this stops a turn from ending with
@@ -127,8 +133,13 @@ def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:
 
 
 def _segment_of(words: list[Word]) -> Segment:
-    return Segment(start=words[0].start, end=words[-1].end, text="".join(w.word for w in words),
-                   speaker=words[0].speaker, words=words)
+    return Segment(
+        start=words[0].start,
+        end=words[-1].end,
+        text="".join(w.word for w in words),
+        speaker=words[0].speaker,
+        words=words,
+    )
 
 
 def role_labels(count: int, interviewers: list[int], options: DiariseOptions) -> dict[int, str]:
@@ -154,12 +165,17 @@ def roles_by_enrolment(centroids: np.ndarray, voices: list[np.ndarray], options:
     if not interviewers:
         return None
     best = float(sims.max())
-    return RoleDecision(role_labels(len(centroids), interviewers, options), "enrolment",
-                        round(min(1.0, best), 3), {"similarity": sims.round(3).tolist()})
+    return RoleDecision(
+        role_labels(len(centroids), interviewers, options),
+        "enrolment",
+        round(min(1.0, best), 3),
+        {"similarity": sims.round(3).tolist()},
+    )
 
 
-def roles_by_heuristic(segments: list[Segment], word_clusters: list[int], count: int,
-                       options: DiariseOptions) -> RoleDecision:
+def roles_by_heuristic(
+    segments: list[Segment], word_clusters: list[int], count: int, options: DiariseOptions
+) -> RoleDecision:
     """Interviewers ask the questions, talk less and usually speak first."""
     if count == 1:
         return RoleDecision({0: options.participant_label}, "single speaker", 1.0)
@@ -182,10 +198,16 @@ def roles_by_heuristic(segments: list[Segment], word_clusters: list[int], count:
     interviewer = int(np.argmax(score))
     ranked = np.sort(score)[::-1]
     confidence = float(min(1.0, (ranked[0] - ranked[1]) * 2))
-    return RoleDecision(role_labels(count, [interviewer], options), "heuristic", round(confidence, 3),
-                        {"question_share": question_share.round(3).tolist(),
-                         "word_share": (words / max(1.0, words.sum())).round(3).tolist(),
-                         "first_speaker": int(first)})
+    return RoleDecision(
+        role_labels(count, [interviewer], options),
+        "heuristic",
+        round(confidence, 3),
+        {
+            "question_share": question_share.round(3).tolist(),
+            "word_share": (words / max(1.0, words.sum())).round(3).tolist(),
+            "first_speaker": int(first),
+        },
+    )
 
 
 def channel_energies(stereo: np.ndarray, words: list[Word]) -> np.ndarray:
@@ -203,8 +225,9 @@ def channel_speakers(stereo: np.ndarray, words: list[Word]) -> list[int]:
     return [int(i) for i in np.argmax(channel_energies(stereo, words), axis=1)] if words else []
 
 
-def merge_channels(per_channel: list[list[Segment]], stereo: np.ndarray, options: DiariseOptions
-                   ) -> tuple[list[Segment], dict]:
+def merge_channels(
+    per_channel: list[list[Segment]], stereo: np.ndarray, options: DiariseOptions
+) -> tuple[list[Segment], dict]:
     """Recordings with one microphone per person, each channel transcribed on its own: a word is kept
     unless another channel is much louder while it is spoken (then this microphone only picked up an
     echo); kept words get their channel's role and are merged in time order into turns. Both people
@@ -233,8 +256,13 @@ def merge_channels(per_channel: list[list[Segment]], stereo: np.ndarray, options
     return turns, {"method": "channels", "confidence": 1.0, "roles": sorted(set(roles.values())), "details": {}}
 
 
-def diarise(samples: np.ndarray, segments: list[Segment], options: DiariseOptions,
-            voices: list[np.ndarray] = (), stereo: np.ndarray | None = None) -> tuple[list[Segment], dict]:
+def diarise(
+    samples: np.ndarray,
+    segments: list[Segment],
+    options: DiariseOptions,
+    voices: list[np.ndarray] = (),
+    stereo: np.ndarray | None = None,
+) -> tuple[list[Segment], dict]:
     """Label every word with a role and re-cut turns; returns segments and a record of how it was decided.
 
     With `options.channels` and a stereo recording, a word goes to its louder channel (see also
@@ -252,21 +280,31 @@ def diarise(samples: np.ndarray, segments: list[Segment], options: DiariseOption
         spans = [(u[0].start, u[-1].end) for u in units]
         embeddings = embed_spans(samples, spans)
         weights = np.array([end - start >= options.min_unit_seconds for start, end in spans], dtype=float)
-        labels = cluster_speakers(embeddings, options.speakers, options.min_speakers, options.max_speakers,
-                                  options.same_speaker_similarity, weights)
+        labels = cluster_speakers(
+            embeddings,
+            options.speakers,
+            options.min_speakers,
+            options.max_speakers,
+            options.same_speaker_similarity,
+            weights,
+        )
         reliable = weights >= 1 if weights.sum() >= 2 else np.ones(len(labels), bool)
         cents = centroids(embeddings[reliable], labels[reliable])
         per_word = refine_unit_edges(samples, units, labels, cents, options.edge_margin)
         clusters = [int(c) for unit_labels in per_word for c in unit_labels]
         count = int(labels.max()) + 1 if len(labels) else 1
-        decision = roles_by_enrolment(cents, list(voices), options) or \
-            roles_by_heuristic(segments, clusters, count, options)
+        decision = roles_by_enrolment(cents, list(voices), options) or roles_by_heuristic(
+            segments, clusters, count, options
+        )
     names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
     turns = split_turns(segments, names)
-    record = {"method": decision.method, "confidence": decision.confidence, "roles": sorted(set(names)),
-              "details": decision.details}
-    logger.info("speakers: %d, roles by %s (confidence %.2f)", len(set(names)), decision.method,
-                decision.confidence)
+    record = {
+        "method": decision.method,
+        "confidence": decision.confidence,
+        "roles": sorted(set(names)),
+        "details": decision.details,
+    }
+    logger.info("speakers: %d, roles by %s (confidence %.2f)", len(set(names)), decision.method, decision.confidence)
     return turns, record
 
 

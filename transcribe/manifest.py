@@ -117,8 +117,16 @@ class Claims:
                     return False
                 continue
             with os.fdopen(fd, "w") as handle:
-                json.dump({"host": self.host, "pid": self.pid, "token": self.token, "since": time.time(),
-                           "slurm_job": os.environ.get("SLURM_JOB_ID")}, handle)
+                json.dump(
+                    {
+                        "host": self.host,
+                        "pid": self.pid,
+                        "token": self.token,
+                        "since": time.time(),
+                        "slurm_job": os.environ.get("SLURM_JOB_ID"),
+                    },
+                    handle,
+                )
             return True
         return False
 

@@ -44,12 +44,17 @@ class TranscribeOptions:
     diarise: DiariseOptions | None = field(default_factory=DiariseOptions)  # None: no speakers
 
     def as_record(self) -> dict:
-        return {"asr": self.asr.as_record(), "vad": asdict(self.vad), "max_gap": self.max_gap,
-                "diarise": asdict(self.diarise) if self.diarise else None}
+        return {
+            "asr": self.asr.as_record(),
+            "vad": asdict(self.vad),
+            "max_gap": self.max_gap,
+            "diarise": asdict(self.diarise) if self.diarise else None,
+        }
 
 
-def transcribe_audio(model, samples, options: TranscribeOptions, hook: ProgressHook | None = None,
-                     regions: list | None = None) -> tuple[list, str]:
+def transcribe_audio(
+    model, samples, options: TranscribeOptions, hook: ProgressHook | None = None, regions: list | None = None
+) -> tuple[list, str]:
     """Speech regions → windows → batched Whisper → segments on the recording's timeline."""
     regions = speech_regions(samples, options.vad) if regions is None else regions
     windows = pack_windows(regions, max_gap=options.max_gap)
@@ -98,8 +103,11 @@ def is_done(job: Job, output_dir: Path, model_sha: str | None, options_record: d
         previous = load_transcript(path)
     except ScribeError:
         return False
-    return (previous.source.sha256 == job.checksum and previous.model.sha256 == model_sha
-            and previous.options.get("transcription") == options_record)
+    return (
+        previous.source.sha256 == job.checksum
+        and previous.model.sha256 == model_sha
+        and previous.options.get("transcription") == options_record
+    )
 
 
 class EditedFileGuard:
@@ -138,16 +146,23 @@ class BatchResult:
 class Transcriber:
     """Holds the loaded model and writes each recording's transcript under DIR/identified/."""
 
-    def __init__(self, resolved: ResolvedModel, device: str, options: TranscribeOptions,
-                 voices: list | None = None, voice_files: list[str] | None = None):
+    def __init__(
+        self,
+        resolved: ResolvedModel,
+        device: str,
+        options: TranscribeOptions,
+        voices: list | None = None,
+        voice_files: list[str] | None = None,
+    ):
         self.options = options
         self.voices = voices or []  # enrolled interviewer voice embeddings
         self.voice_files = voice_files or []
         self.device = device
         self.model = load_whisper(resolved, device)
         path = checkpoint_path_for(resolved)
-        self.model_info = ModelInfo(name=resolved.name, path=str(path) if path else None,
-                                    sha256=checksum_of(path) if path else None)
+        self.model_info = ModelInfo(
+            name=resolved.name, path=str(path) if path else None, sha256=checksum_of(path) if path else None
+        )
 
     @property
     def options_record(self) -> dict:
@@ -178,7 +193,11 @@ class Transcriber:
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
             model=self.model_info,
             options={"transcription": self.options_record, "device": self.device},
-            segments=segments, language=language, tool_version=__version__, speakers=speakers)
+            segments=segments,
+            language=language,
+            tool_version=__version__,
+            speakers=speakers,
+        )
 
 
 def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path:
@@ -189,11 +208,17 @@ def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path
     return json_path
 
 
-def _process(transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult,
-             manifest: Manifest) -> str:
+def _process(
+    transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult, manifest: Manifest
+) -> str:
     state = manifest.load(job.stem) or RecordingState(str(job.recording), job.checksum)
     state.recording, state.checksum, state.stage, state.error = str(job.recording), job.checksum, "running", None
-    state.started, state.host, state.pid, state.attempts = time.time(), socket.gethostname(), os.getpid(), state.attempts + 1
+    state.started, state.host, state.pid, state.attempts = (
+        time.time(),
+        socket.gethostname(),
+        os.getpid(),
+        state.attempts + 1,
+    )
     state.model = transcriber.model_info.name
     manifest.save(job.stem, state)
     try:
@@ -221,9 +246,15 @@ def _process(transcriber: Transcriber, job: Job, prepared, output_dir: Path, hoo
     return "done" if state.stage == "transcribed" else "failed"
 
 
-def run_batch(transcriber: Transcriber, jobs: list[Job], output_dir: Path, force: bool = False,
-              on_file: Callable[[Job, str], None] | None = None, hook: ProgressHook | None = None,
-              claims: Claims | None = None) -> BatchResult:
+def run_batch(
+    transcriber: Transcriber,
+    jobs: list[Job],
+    output_dir: Path,
+    force: bool = False,
+    on_file: Callable[[Job, str], None] | None = None,
+    hook: ProgressHook | None = None,
+    claims: Claims | None = None,
+) -> BatchResult:
     """Transcribe every job not already done and not claimed by another process; a failure is recorded
     and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
     in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""

@@ -52,8 +52,14 @@ def _relabel(labels: np.ndarray) -> np.ndarray:
     return np.array([order[x] for x in labels.tolist()], dtype=int)
 
 
-def cluster_speakers(embeddings: np.ndarray, speakers: int | None, min_speakers: int, max_speakers: int,
-                     same_speaker_similarity: float, weights: np.ndarray | None = None) -> np.ndarray:
+def cluster_speakers(
+    embeddings: np.ndarray,
+    speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    same_speaker_similarity: float,
+    weights: np.ndarray | None = None,
+) -> np.ndarray:
     """Cluster labels per embedding: exactly `speakers`, or estimated within [min, max] by merging
     clusters whose centroids are more alike than `same_speaker_similarity` (cosine).
 
@@ -72,8 +78,9 @@ def cluster_speakers(embeddings: np.ndarray, speakers: int | None, min_speakers:
     return full
 
 
-def _cluster(embeddings: np.ndarray, speakers: int | None, min_speakers: int, max_speakers: int,
-             same_speaker_similarity: float) -> np.ndarray:
+def _cluster(
+    embeddings: np.ndarray, speakers: int | None, min_speakers: int, max_speakers: int, same_speaker_similarity: float
+) -> np.ndarray:
     """k-means on normalised embeddings (balanced clusters, unlike average-linkage clustering, which
     tends to split off one odd stretch); estimating k: the largest k in range whose centroids are all
     less alike than same_speaker_similarity."""

@@ -61,8 +61,12 @@ def parse_text(text: str, name: str = "transcript") -> list[TextTurn]:
         match = _LINE.match(line.strip())
         if not match:
             raise TranscriptFormatError(
-                f"{name}, line {number}: expected `[hh:mm:ss] Speaker: text`, got {line[:40]!r}")
+                f"{name}, line {number}: expected `[hh:mm:ss] Speaker: text`, got {line[:40]!r}"
+            )
         hours, minutes, seconds, speaker, body = match.groups()
-        turns.append(TextTurn(int(hours) * 3600 + int(minutes) * 60 + int(seconds),
-                              speaker.strip() if speaker else None, body.strip()))
+        turns.append(
+            TextTurn(
+                int(hours) * 3600 + int(minutes) * 60 + int(seconds), speaker.strip() if speaker else None, body.strip()
+            )
+        )
     return turns

@@ -83,8 +83,9 @@ def pack_windows(regions: list[Region], max_window: float = 30.0, max_gap: float
         if current.pieces and current.duration + gap + length > max_window:
             windows.append(current)
             current, gap = Window(), 0.0
-        current.pieces.append(Piece(offset=current.duration + gap if current.pieces else 0.0,
-                                    start=region.start, duration=length))
+        current.pieces.append(
+            Piece(offset=current.duration + gap if current.pieces else 0.0, start=region.start, duration=length)
+        )
         previous_end = region.end
     if current.pieces:
         windows.append(current)

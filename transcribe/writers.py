@@ -35,8 +35,10 @@ def write_json(transcript: Transcript) -> bytes:
 
 def write_maxqda(transcript: Transcript) -> bytes:
     """MAXQDA transcript import: a paragraph per turn starting `hh:mm:ss.sSpeaker: `, blank line between."""
-    paragraphs = [f"{precise_timestamp(t.start)}{t.speaker + ': ' if t.speaker else ''}{t.text}"
-                  for t in transcript_turns(transcript)]
+    paragraphs = [
+        f"{precise_timestamp(t.start)}{t.speaker + ': ' if t.speaker else ''}{t.text}"
+        for t in transcript_turns(transcript)
+    ]
     return ("\n\n".join(paragraphs) + "\n").encode("utf-8")
 
 
@@ -46,8 +48,9 @@ def write_nvivo(transcript: Transcript) -> bytes:
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n")
     writer.writerow(["Timespan", "Speaker", "Content"])
     for t in transcript_turns(transcript):
-        writer.writerow([f"{precise_timestamp(t.start)}-{precise_timestamp(t.end)}", t.speaker or "",
-                         t.text.replace("\t", " ")])
+        writer.writerow(
+            [f"{precise_timestamp(t.start)}-{precise_timestamp(t.end)}", t.speaker or "", t.text.replace("\t", " ")]
+        )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -61,12 +64,16 @@ def write_csv(transcript: Transcript) -> bytes:
 
 
 def _subtitles(writer_class, transcript: Transcript) -> bytes:
-    result = {"segments": [{"start": t.start, "end": t.end,
-                            "text": f"{t.speaker}: {t.text}" if t.speaker else t.text}
-                           for t in transcript_turns(transcript)]}
+    result = {
+        "segments": [
+            {"start": t.start, "end": t.end, "text": f"{t.speaker}: {t.text}" if t.speaker else t.text}
+            for t in transcript_turns(transcript)
+        ]
+    }
     buffer = io.StringIO()
-    writer_class(".").write_result(result, buffer, {"max_line_width": None, "max_line_count": None,
-                                                     "highlight_words": False})
+    writer_class(".").write_result(
+        result, buffer, {"max_line_width": None, "max_line_count": None, "highlight_words": False}
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -88,16 +95,28 @@ def write_docx(transcript: Transcript, line_numbers: bool = True) -> bytes:
 
     document = Document()
     properties = document.core_properties
-    for name in ("author", "last_modified_by", "comments", "keywords", "subject", "category", "identifier",
-                 "content_status", "language", "version"):
+    for name in (
+        "author",
+        "last_modified_by",
+        "comments",
+        "keywords",
+        "subject",
+        "category",
+        "identifier",
+        "content_status",
+        "language",
+        "version",
+    ):
         setattr(properties, name, "")
     properties.title = transcript.source.path if transcript.anonymised else ""
     properties.revision = 1
     recording = transcript.source.path if transcript.anonymised else "transcript"
     document.add_heading(f"Interview {recording}", level=1)
     minutes = transcript.source.duration / 60
-    document.add_paragraph(f"Duration {minutes:.0f} min · processed {date.today().isoformat()} · "
-                           f"model {transcript.model.name}" + (" · anonymised" if transcript.anonymised else ""))
+    document.add_paragraph(
+        f"Duration {minutes:.0f} min · processed {date.today().isoformat()} · "
+        f"model {transcript.model.name}" + (" · anonymised" if transcript.anonymised else "")
+    )
     for turn in transcript_turns(transcript):
         paragraph = document.add_paragraph()
         paragraph.add_run(f"[{format_timestamp(turn.start)}] ")
@@ -142,6 +161,9 @@ def transcript_from_turns(turns, source, model, anonymised: bool) -> Transcript:
     segments = []
     for i, turn in enumerate(turns):
         end = turns[i + 1].start if i + 1 < len(turns) else turn.start
-        segments.append(Segment(start=float(turn.start), end=float(max(end, turn.start)), text=" " + turn.text,
-                                speaker=turn.speaker))
+        segments.append(
+            Segment(
+                start=float(turn.start), end=float(max(end, turn.start)), text=" " + turn.text, speaker=turn.speaker
+            )
+        )
     return Transcript(source=source, model=model, options={}, segments=segments, anonymised=anonymised)
