@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . .venv/bin/activate
+ruff check transcribe anonymise scripts tests
+ruff format --check --quiet transcribe anonymise scripts tests
 python -m pytest "$@"
