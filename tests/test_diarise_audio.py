@@ -62,7 +62,7 @@ def test_one_voice_gives_one_speaker(tiny_transcriber, data_dir, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def interview(tiny_transcriber, tmp_path_factory):
+def interview(tiny_transcriber, data_dir, tmp_path_factory):
     from synthetic_interviews import PAIRS, build_interview
 
     case = build_interview(tmp_path_factory.mktemp("synthetic"), *PAIRS[0], minutes=1.5, seed=3)

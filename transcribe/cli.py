@@ -330,7 +330,11 @@ def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: 
         if status != "failed":
             logger.info("%s: %s", {"elsewhere": "taken by another run"}.get(status, status), job.stem)
 
+    console = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
     with logging_redirect_tqdm():
+        for handler in logging.getLogger().handlers:  # tqdm's handler does not keep the console's level
+            if type(handler) is not logging.FileHandler and console:
+                handler.setLevel(console[0].level)
         result = run_batch(transcriber, jobs, output_dir, force=force, on_file=on_file, hook=hook)
         for _path, message in result.failed:
             logger.error("failed: %s", message)

@@ -70,6 +70,22 @@ def speech_units(segments: list[Segment], max_pause: float) -> list[list[Word]]:
     return units
 
 
+def smooth_short_units(units: list[list[Word]], labels: np.ndarray, reliable: np.ndarray) -> np.ndarray:
+    """Short units carry little voice: one that continues the previous unit's sentence (no . ? ! before
+    it, hardly a pause) takes that unit's speaker, and one between two units of the same speaker takes
+    theirs. Turn changes happen at sentence ends and pauses, rarely inside a fragment."""
+    labels = labels.copy()
+    for i in range(1, len(units)):
+        if reliable[i]:
+            continue
+        before = units[i - 1][-1]
+        continues = before.word.strip()[-1:] not in ".?!" and units[i][0].start - before.end < 0.5
+        framed = i + 1 < len(units) and labels[i - 1] == labels[i + 1]
+        if continues or framed:
+            labels[i] = labels[i - 1]
+    return labels
+
+
 def _edge(words: list[Word], seconds: float, from_end: bool) -> int:
     """How many words at one end of a unit make up at least `seconds` of speech."""
     for count in range(1, len(words) + 1):
@@ -289,6 +305,7 @@ def diarise(
             weights,
         )
         reliable = weights >= 1 if weights.sum() >= 2 else np.ones(len(labels), bool)
+        labels = smooth_short_units(units, labels, reliable)
         cents = centroids(embeddings[reliable], labels[reliable])
         per_word = refine_unit_edges(samples, units, labels, cents, options.edge_margin)
         clusters = [int(c) for unit_labels in per_word for c in unit_labels]

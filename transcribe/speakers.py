@@ -15,8 +15,14 @@ logger = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def voice_encoder():
     """Resemblyzer's encoder, on the GPU when there is one (it is small; the CPU is fine too)."""
+    import warnings
+
     import torch
-    from resemblyzer import VoiceEncoder
+
+    with warnings.catch_warnings():  # webrtcvad and resemblyzer use deprecated pkg_resources / scipy names
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from resemblyzer import VoiceEncoder
 
     return VoiceEncoder("cuda" if torch.cuda.is_available() else "cpu", verbose=False)
 
