@@ -112,7 +112,14 @@ def anonymise_paths(
     private, coders = output_dir / IDENTIFIED, output_dir / FOR_CODERS
     outcome = AnonymiseOutcome()
     with study_lock(private):
-        key = StudyKey.load(private, config.pseudonym_format, config.labels, config.max_spelling_edits)
+        key = StudyKey.load(
+            private,
+            config.pseudonym_format,
+            config.labels,
+            config.max_spelling_edits,
+            config.substitute_locale,
+            [entry.partition(":")[2] or entry for entry in config.deny_list],
+        )
         state_path = private / STATE_FILE
         try:
             state = json.loads(state_path.read_text())

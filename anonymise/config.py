@@ -20,6 +20,7 @@ KNOWN_KEYS = {
     "score_threshold",
     "review_threshold",
     "pseudonym_format",
+    "substitute_locale",
     "labels",
     "common_word_zipf",
     "max_spelling_edits",
@@ -35,11 +36,12 @@ class AnonymiseConfig:
     entities: list[str]  # entity types replaced
     score_threshold: float  # replace at or above
     review_threshold: float  # list for review at or above (and below score_threshold)
-    pseudonym_format: str  # "[{label} {number}]"
+    pseudonym_format: str  # "[{label} {number}]", or "{substitute}" for realistic names
     labels: dict[str, str]  # entity type -> label used in pseudonyms
     common_word_zipf: float  # wordfreq Zipf frequency from which a word counts as ordinary English
     max_spelling_edits: int  # edits allowed between a known name and an ASR variant of it
     formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
+    substitute_locale: str = "en_US"  # Faker locale of realistic substitute names
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports
@@ -105,9 +107,15 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
     if missing:
         raise ConfigError(f"{path}: labels: no label for entity type(s) {', '.join(missing)}")
     try:
-        config.pseudonym_format.format(label="X", number=1)
+        config.pseudonym_format.format(label="X", number=1, substitute="Y")
     except (KeyError, IndexError, ValueError) as exc:
-        raise ConfigError(f"{path}: pseudonym_format: only {{label}} and {{number}} may be used ({exc})") from exc
+        raise ConfigError(
+            f"{path}: pseudonym_format: only {{label}}, {{number}} and {{substitute}} may be used ({exc})"
+        ) from exc
+    if "{substitute}" in config.pseudonym_format:
+        from anonymise.substitutes import check_locale
+
+        check_locale(config.substitute_locale, path)
     from transcribe.writers import WRITERS
 
     unknown = [f for f in config.formats if f not in WRITERS]

@@ -7,12 +7,17 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
 from anonymise.recognizers import DenyListRecognizer, RoleContextRecognizer, pattern_recognizers
 from transcribe.errors import ConfigError
+
+# Presidio's e-mail recognizer asks tldextract, which would fetch the Public Suffix List from the internet
+# (and print tracebacks when offline). Its bundled snapshot is enough: nothing here may reach the network.
+tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 NAME_TYPES = ("PERSON", "ORGANIZATION", "LOCATION")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from anonymise.substitutes import realistic_substitute, words_of
 from transcribe.errors import ConfigError
 from transcribe.fileio import atomic_write_text
 
@@ -27,6 +28,8 @@ class Entity:
     entity_type: str
     surfaces: list[str] = field(default_factory=list)  # every spelling seen
     occurrences: list[dict] = field(default_factory=list)  # {"recording", "at"} where it was replaced
+    number: int = 0  # its number among entities of its type
+    substitute: str | None = None  # the realistic stand-in, when the format asks for {substitute}
 
 
 def normalise(surface: str) -> str:
@@ -37,10 +40,19 @@ def normalise(surface: str) -> str:
 class StudyKey:
     """Pseudonym registry and recording ids for a whole study, persisted as the re-identification key."""
 
-    def __init__(self, pseudonym_format: str, labels: dict[str, str], max_edits: int = 1):
+    def __init__(
+        self,
+        pseudonym_format: str,
+        labels: dict[str, str],
+        max_edits: int = 1,
+        locale: str = "en_US",
+        avoid: list[str] = (),
+    ):
         self.format = pseudonym_format
         self.labels = labels
         self.max_edits = max_edits
+        self.locale = locale  # Faker locale of realistic substitutes
+        self.avoid = list(avoid)  # names (the deny-list) no substitute may share a word with
         self.entities: list[Entity] = []
         self.recordings: dict[str, str] = {}  # private stem -> coder-side id
 
@@ -86,15 +98,41 @@ class StudyKey:
         """The pseudonym for this surface, creating an entity the first time it is seen."""
         entity = self.find(entity_type, surface)
         if entity is None:
-            number = 1 + sum(e.entity_type == entity_type for e in self.entities)
-            label = self.labels.get(entity_type, entity_type)
-            entity = Entity(self.format.format(label=label, number=number), entity_type)
-            self.entities.append(entity)
+            entity = self._new_entity(entity_type, surface)
         if surface.strip() not in entity.surfaces:
             entity.surfaces.append(surface.strip())
         if recording is not None:
             entity.occurrences.append({"recording": recording, "at": at})
-        return entity.pseudonym
+        return self._render_part(entity, surface)
+
+    def _new_entity(self, entity_type: str, surface: str) -> Entity:
+        number = 1 + sum(e.entity_type == entity_type for e in self.entities)
+        label = self.labels.get(entity_type, entity_type)
+        substitute = None
+        if "{substitute}" in self.format:
+            taken = [*self.all_surfaces(), surface, *self.avoid, *(e.substitute or "" for e in self.entities)]
+            substitute = realistic_substitute(entity_type, number, self.locale, words_of(taken))
+        entity = Entity(
+            self.format.format(label=label, number=number, substitute=substitute or f"{label} {number}"),
+            entity_type,
+            number=number,
+            substitute=substitute,
+        )
+        self.entities.append(entity)
+        return entity
+
+    def _render_part(self, entity: Entity, surface: str) -> str:
+        """A realistic person's pseudonym follows the surface: "Priya" of "Priya Rao" becomes the
+        substitute's first name, "Rao" its last name; labels ("[PERSON 1]") stay whole."""
+        substitute = entity.substitute
+        if entity.entity_type != "PERSON" or not substitute or len(surface.split()) != 1:
+            return entity.pseudonym
+        parts = substitute.split()
+        word = normalise(surface)
+        last_names = {normalise(s).split()[-1] for s in entity.surfaces if len(s.split()) > 1}
+        part = parts[-1] if len(parts) > 1 and any(self._alike(word, n) for n in last_names) else parts[0]
+        label = self.labels.get(entity.entity_type, entity.entity_type)
+        return self.format.format(label=label, number=entity.number, substitute=part)
 
     def all_surfaces(self) -> list[str]:
         return [s for e in self.entities for s in e.surfaces]
@@ -113,8 +151,16 @@ class StudyKey:
         return path
 
     @classmethod
-    def load(cls, folder: Path, pseudonym_format: str, labels: dict[str, str], max_edits: int = 1) -> StudyKey:
-        key = cls(pseudonym_format, labels, max_edits)
+    def load(
+        cls,
+        folder: Path,
+        pseudonym_format: str,
+        labels: dict[str, str],
+        max_edits: int = 1,
+        locale: str = "en_US",
+        avoid: list[str] = (),
+    ) -> StudyKey:
+        key = cls(pseudonym_format, labels, max_edits, locale, avoid)
         path = Path(folder) / KEY_FILE
         if path.exists():
             try:

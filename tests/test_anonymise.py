@@ -128,6 +128,22 @@ def test_study_run_consistent_private_and_rerun_keeps_edits(study, tmp_path):
     assert "use DataRobot daily" in redone and "[PERSON 1]" in redone and "Siddharth" not in redone
 
 
+def test_realistic_substitute_names_end_to_end(study, tmp_path):
+    config = write_transcript(
+        tmp_path / "study.yaml", ['pseudonym_format: "{substitute}*"', "substitute_locale: de_DE"]
+    )
+    out = tmp_path / "out"
+    result = run_cli(study, "-o", out, "--config", config)
+    assert result.exit_code == 0, result.output  # the privacy guard found no real name
+    priya = (out / "for-coders" / "INT-002.txt").read_text().splitlines()
+    entities = json.loads((out / "identified" / "reidentification-key.json").read_text())["entities"]
+    person = next(e for e in entities if "Priya Rao" in e["surfaces"])
+    assert priya[0] == f"[00:00:01] Interviewer: Thanks for joining, {person['substitute']}*."
+    gene = next(e for e in entities if "Gene Kowalczyk" in e["surfaces"])
+    assert priya[2] == f"[00:00:12] Interviewer: And {gene['substitute'].split()[0]}* runs the lab?"
+    assert "Helixtide" not in "\n".join(priya)
+
+
 def test_deny_list_catches_misspelt_name(tmp_path):
     source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: I asked oluwasegun adeyemi about it."])
     deny = write_transcript(tmp_path / "deny.txt", ["Oluwaseun Adeyemi"])
@@ -167,3 +183,22 @@ def test_annotated_transcripts_meet_targets(data_dir):
     assert all(v >= 0.95 for v in summary["recall"].values())
     assert summary["precision_overall"] >= 0.90
     assert summary["decoys_replaced"] == 0 and summary["allow_listed_replaced"] == 0
+
+
+def test_written_email_needs_no_network(tmp_path):
+    """Presidio's e-mail check (tldextract) must not try to download the Public Suffix List: offline that
+    printed pages of tracebacks, and a tool for confidential interviews must not call out at all."""
+    import subprocess
+
+    source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: Mail me at priya.rao@helixtide.com."])
+    env = {**os.environ, "TLDEXTRACT_CACHE": str(tmp_path / "empty-cache"), "https_proxy": "http://127.0.0.1:9"}
+    done = subprocess.run(
+        [sys.executable, "-m", "anonymise.cli", str(source), "-o", str(tmp_path / "out")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Public Suffix" not in done.stderr and "Traceback" not in done.stderr
+    assert (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().endswith("Mail me at [EMAIL 1].\n")

@@ -50,3 +50,22 @@ def test_key_round_trip_private(tmp_path, key):
     again = StudyKey.load(tmp_path, "[{label} {number}]", LABELS)
     assert again.pseudonym("PERSON", "Priya") == "[PERSON 1]"
     assert again.recording_id("r1") == "INT-001"
+
+
+def test_realistic_substitutes_follow_name_parts_and_never_reuse_real_names(tmp_path):
+    key = StudyKey("{substitute}", LABELS, avoid=["Laura Bennett"])
+    full = key.pseudonym("PERSON", "Priya Rao")
+    first, last = full.split()
+    assert key.pseudonym("PERSON", "Priya") == first
+    assert key.pseudonym("PERSON", "Rao's") == last
+    other = key.pseudonym("PERSON", "Gene Kowalczyk")
+    company = key.pseudonym("ORGANIZATION", "Helixtide Bio")
+    assert len({full, other, company}) == 3 and "[" not in full + other + company
+    real = {"priya", "rao", "gene", "kowalczyk", "helixtide", "bio", "laura", "bennett"}
+    assert not {w.casefold() for w in f"{full} {other} {company}".split()} & real
+    key.save(tmp_path)  # the same key gives the same substitutes in the next run
+    again = StudyKey.load(tmp_path, "{substitute}", LABELS)
+    assert again.pseudonym("PERSON", "priya rao") == full
+    assert again.pseudonym("PERSON", "Kowalczyk") == other.split()[-1]
+    # and a fresh study makes the same choices: substitutes depend on type and number alone
+    assert StudyKey("{substitute}", LABELS).pseudonym("ORGANIZATION", "Acme") == company
