@@ -44,3 +44,14 @@ def test_split_long_regions_equal_parts():
     parts = split_long_regions([Region(0, 61)], 30)
     assert len(parts) == 3
     assert parts[0].start == 0 and parts[-1].end == pytest.approx(61)
+
+
+def test_tail_of_a_window_keeps_its_timeline():
+    window = Window([Piece(0, 100, 4), Piece(5, 110, 3), Piece(9, 120, 2)])
+    inside = window.tail(2.0)  # inside the first piece
+    assert [(p.offset, p.start, p.duration) for p in inside.pieces] == [(0, 102, 2), (3, 110, 3), (7, 120, 2)]
+    assert inside.to_recording_time(3.5) == pytest.approx(110.5)
+    in_gap = window.tail(4.5)  # in a gap: no leading silence
+    assert [(p.offset, p.start) for p in in_gap.pieces] == [(0, 110), (4, 120)]
+    assert in_gap.speech == pytest.approx(5.0)
+    assert window.tail(11.0) is None

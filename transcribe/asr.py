@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 ProgressHook = Callable[[str, float, float], None]
 TIME_PRECISION = 0.02  # seconds per Whisper timestamp token
+MIN_TAIL_SPEECH = 0.5  # seconds of speech left undecoded at a window's end that are decoded again
+MAX_RESUMES = 2  # how often one stretch of audio is resumed after Whisper stopped early
 
 
 @dataclass
@@ -139,6 +141,22 @@ def split_segments(tokens: list[int], tokenizer: Tokenizer, window_duration: flo
     return [s for s in segments if s["text"].strip()]
 
 
+def decoded_until(tokens: list[int], tokenizer: Tokenizer, window_duration: float) -> float:
+    """How far into its window Whisper's output reaches. Output ending in two timestamps (a segment's end
+    and the next one's start) means Whisper stopped before the audio did: openai-whisper's transcribe then
+    seeks there and decodes the rest, and so do we (else the window's last sentence is lost)."""
+    begin = tokenizer.timestamp_begin
+    if len(tokens) >= 2 and tokens[-1] >= begin and tokens[-2] >= begin:
+        return min((tokens[-1] - begin) * TIME_PRECISION, window_duration)
+    return window_duration
+
+
+def unfinished_tail(window: Window, tokens: list[int], tokenizer: Tokenizer) -> Window | None:
+    """The speech after where Whisper stopped, as a window to decode again; None when nothing is left."""
+    tail = window.tail(decoded_until(tokens, tokenizer, window.duration))
+    return tail if tail is not None and tail.speech >= MIN_TAIL_SPEECH else None
+
+
 def _window_segments(
     model: whisper.Whisper, tokenizer: Tokenizer, window: Window, mel: torch.Tensor, tokens: list[int]
 ) -> list[Segment]:
@@ -181,9 +199,12 @@ def transcribe_windows(
     done = 0.0
     segments: list[Segment] = []
     tokenizer = None
-    for first in range(0, len(windows), options.batch_size):
-        batch = windows[first : first + options.batch_size]
-        mels = _mel_batch(model, [w.audio(samples, SAMPLE_RATE) for w in batch])
+    queue = [(window, 0) for window in windows]  # (window, how often its stretch was resumed)
+    for first in range(0, len(windows) + MAX_RESUMES * len(windows), options.batch_size):
+        batch = queue[first : first + options.batch_size]
+        if not batch:
+            break
+        mels = _mel_batch(model, [w.audio(samples, SAMPLE_RATE) for w, _ in batch])
         if language is None:
             language = detect_language(model, mels[:4])
             logger.info("detected language: %s", language)
@@ -191,11 +212,16 @@ def transcribe_windows(
             tokenizer = get_tokenizer(
                 model.is_multilingual, num_languages=model.num_languages, language=language, task=options.task
             )
-        for window, mel, result in zip(batch, mels, decode_with_fallback(model, mels, language, options)):
+        for (window, resumed), mel, result in zip(batch, mels, decode_with_fallback(model, mels, language, options)):
             if not _is_silence(result, options):
                 tokens = collapse_repeats(result.tokens, options.max_repeats)
                 segments.extend(_window_segments(model, tokenizer, window, mel, tokens))
-            done += window.duration
-            if hook:
-                hook("transcribe", done, total)
+                tail = unfinished_tail(window, tokens, tokenizer) if resumed < MAX_RESUMES else None
+                if tail is not None:  # decoded with the next batch
+                    queue.append((tail, resumed + 1))
+            if not resumed:
+                done += window.duration
+                if hook:
+                    hook("transcribe", done, total)
+    segments.sort(key=lambda segment: segment.start)
     return segments, language or "en"

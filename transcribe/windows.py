@@ -51,6 +51,23 @@ class Window:
         local = min(max(t - best.offset, 0.0), best.duration)
         return round(float(best.start + local), 3)
 
+    @property
+    def speech(self) -> float:
+        """Seconds of speech in the window (its pieces, without the gaps between them)."""
+        return sum(piece.duration for piece in self.pieces)
+
+    def tail(self, t: float) -> Window | None:
+        """The part of the window after time t (window time), as a window of its own; None when empty."""
+        kept = [
+            Piece(max(p.offset - t, 0.0), p.start + max(t - p.offset, 0.0), p.duration - max(t - p.offset, 0.0))
+            for p in self.pieces
+            if p.offset + p.duration > t
+        ]
+        if not kept:
+            return None
+        shift = kept[0].offset  # no leading silence
+        return Window([Piece(p.offset - shift, p.start, p.duration) for p in kept])
+
     def audio(self, samples: np.ndarray, sample_rate: int) -> np.ndarray:
         """The window's audio: its pieces, cut from the recording, with shortened gaps kept as silence."""
         out = np.zeros(int(round(self.duration * sample_rate)), dtype=np.float32)
