@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import whisper
 from whisper.audio import HOP_LENGTH, N_FRAMES
-from whisper.decoding import DecodingResult
+from whisper.decoding import DecodingResult, DecodingTask
 from whisper.timing import add_word_timestamps
 from whisper.tokenizer import Tokenizer, get_tokenizer
 
@@ -33,7 +33,7 @@ class AsrOptions:
     language: str | None = None  # ISO code, or None to detect once per recording
     task: str = "transcribe"  # or "translate" (into English)
     batch_size: int = 8  # windows decoded together
-    beam_size: int | None = None  # None: greedy decoding at temperature 0
+    beam_size: int | None = 5  # beam search width at temperature 0 (whisper's CLI default); None or 1: greedy
     best_of: int | None = 5  # samples drawn when a window is retried at a higher temperature
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)  # fallback ladder
     compression_ratio_threshold: float = 2.4  # above: output too repetitive, retry hotter
@@ -72,15 +72,31 @@ def _needs_retry(result: DecodingResult, options: AsrOptions) -> bool:
     )
 
 
+class GroupedDecodingTask(DecodingTask):
+    """whisper's DecodingTask with the audio features repeated for each beam or sample, so that beam search
+    and best-of-n sampling work on a batch: openai-whisper 20250625 repeats only the tokens (openai/whisper
+    PRs #2197, #2389)."""
+
+    def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
+        return super()._get_audio_features(mel).repeat_interleave(self.n_group, dim=0)
+
+    def _detect_language(self, audio_features: torch.Tensor, tokens: torch.Tensor):
+        return super()._detect_language(audio_features[:: self.n_group], tokens)
+
+
 def _decode(model: whisper.Whisper, mels: torch.Tensor, decoding: whisper.DecodingOptions) -> list[DecodingResult]:
-    """whisper.decode on a batch. Beam search or best-of-n sampling over a batch fails in openai-whisper
-    20250625 (the audio features are not repeated per beam: openai/whisper PRs #2197, #2389), so then the
-    encoder still runs on the whole batch and each window is decoded on its own from its features."""
+    """whisper.decode on a batch; with beams or samples through GroupedDecodingTask, and window by window
+    should a later openai-whisper make that fix clash with its own."""
     group = max(decoding.beam_size or 1, decoding.best_of or 1)
     if group <= 1 or len(mels) == 1:
         return whisper.decode(model, mels, decoding)
-    features = model.embed_audio(mels)
-    return [whisper.decode(model, features[i : i + 1], decoding)[0] for i in range(len(features))]
+    with torch.no_grad():
+        try:
+            return GroupedDecodingTask(model, decoding).run(mels)
+        except RuntimeError as exc:
+            logger.debug("batched beam search failed (%s); decoding window by window", exc)
+            features = model.embed_audio(mels)
+            return [whisper.decode(model, features[i : i + 1], decoding)[0] for i in range(len(features))]
 
 
 def decode_with_fallback(
@@ -94,7 +110,7 @@ def decode_with_fallback(
             task=options.task,
             language=language,
             temperature=temperature,
-            beam_size=options.beam_size if temperature == 0 else None,
+            beam_size=options.beam_size if temperature == 0 and (options.beam_size or 1) > 1 else None,
             best_of=options.best_of if temperature > 0 else None,
             prompt=options.initial_prompt,
             fp16=options.fp16,

@@ -14,12 +14,12 @@ def pick_device(requested: str = "auto") -> str:
     return requested
 
 
-def default_batch_size(device: str, n_text_state: int) -> int:
-    """Windows per decoding batch: bounded by GPU memory on CUDA, small on CPU where cores are few."""
+def default_batch_size(device: str, n_text_state: int, beam_size: int = 1) -> int:
+    """Windows per decoding batch: bounded by GPU memory on CUDA, small on CPU where cores are few.
+    Each beam keeps its own key/value cache, so wider beams fit fewer windows."""
     if device != "cuda":
         return 8
     free, _total = torch.cuda.mem_get_info()
-    per_window = (
-        60e6 * max(1.0, n_text_state / 512) ** 2
-    )  # rough estimate (encoder activations + KV cache); not yet measured on a GPU
+    # rough estimate (encoder activations + a KV cache per beam); not yet measured on a GPU
+    per_window = 60e6 * max(1.0, n_text_state / 512) ** 2 * (1 + 0.5 * (max(1, beam_size) - 1))
     return int(max(4, min(64, free * 0.5 // per_window)))
