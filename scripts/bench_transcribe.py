@@ -5,7 +5,8 @@ after the other, and reports wall time, peak memory (RSS of the child), WER afte
 normaliser, and the longest run of a repeated phrase in each output. Last line: one line of JSON.
 
     python scripts/bench_transcribe.py --minutes 20 --model base
-    python scripts/bench_transcribe.py --minutes 60 --model base --no-peer   # long-audio robustness only
+    python scripts/bench_transcribe.py --minutes 60 --model base --no-peer --short-files
+        # long-audio robustness: the long recording's WER beside the WER on its clips one by one
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import jiwer
 from whisper.normalizers import EnglishTextNormalizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from longaudio import build_long_recording
+from longaudio import build_long_recording, reference_clips
 
 from transcribe.audio import ffmpeg_exe
 from transcribe.checkpoints import resolve_model
@@ -45,6 +46,43 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
+def tool_command(inputs: list[Path], output_dir: Path, checkpoint: str, tool_args: str) -> list[str]:
+    """The tool's command line as the benchmark runs it: English, CPU, no anonymisation."""
+    return [
+        sys.executable,
+        "-m",
+        "transcribe.cli",
+        *map(str, inputs),
+        "-o",
+        str(output_dir),
+        "--model",
+        checkpoint,
+        "--language",
+        "en",
+        "--device",
+        "cpu",
+        "--no-anonymise",
+        "-q",
+        *tool_args.split(),
+    ]
+
+
+def short_files_row(checkpoint: str, tool_args: str, env: dict, out: Path) -> dict:
+    """The tool run once over every clip the long recording is built from, each clip its own recording."""
+    clips_dir = out / "clips"
+    clips_dir.mkdir()
+    clips = reference_clips()
+    for index, (path, _) in enumerate(clips):
+        (clips_dir / f"clip_{index:03d}{path.suffix}").symlink_to(path.resolve())
+    wall, rss = timed(tool_command([clips_dir], out / "short", checkpoint, tool_args), env)
+    hypotheses = [
+        json.loads((out / "short" / "identified" / f"clip_{index:03d}.json").read_text())["text"]
+        for index in range(len(clips))
+    ]
+    wer, repeat = score(" ".join(text for _, text in clips), " ".join(hypotheses))
+    return {"wall_s": wall, "peak_rss_mib": rss, "wer": wer, "max_repeat": repeat, "files": len(clips)}
+
+
 def score(reference: str, hypothesis: str) -> tuple[float, int]:
     normalise = EnglishTextNormalizer()
     ref, hyp = normalise(reference), normalise(hypothesis)
@@ -56,8 +94,9 @@ def score(reference: str, hypothesis: str) -> tuple[float, int]:
 @click.option("--model", "model_name", default="base", show_default=True)
 @click.option("--peer/--no-peer", default=True, help="Also run the plain whisper command.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=ROOT / ".bench", show_default=True)
-@click.option("--tool-args", default="", help="Extra options for the tool, e.g. '--beam-size 5 --no-diarise'.")
-def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: str) -> None:
+@click.option("--tool-args", default="", help="Extra options for the tool, e.g. '--beam-size 1 --no-diarise'.")
+@click.option("--short-files", is_flag=True, help="Also run the tool on the clips one by one (their WER).")
+def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: str, short_files: bool) -> None:
     audio = workdir / f"long_{minutes:g}min.wav"
     reference = build_long_recording(audio, minutes)
     checkpoint = str(resolve_model(model_name).path)
@@ -67,32 +106,15 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
     env["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     rows = {}
     out = Path(tempfile.mkdtemp())
-    wall, rss = timed(
-        [
-            sys.executable,
-            "-m",
-            "transcribe.cli",
-            str(audio),
-            "-o",
-            str(out / "tool"),
-            "--model",
-            checkpoint,
-            "--language",
-            "en",
-            "--device",
-            "cpu",
-            "--no-anonymise",
-            "-q",
-            *tool_args.split(),
-        ],
-        env,
-    )
+    wall, rss = timed(tool_command([audio], out / "tool", checkpoint, tool_args), env)
     tool = json.loads((out / "tool" / "identified" / f"{audio.stem}.json").read_text())
     rows["tool"] = {
         "wall_s": wall,
         "peak_rss_mib": rss,
         **dict(zip(("wer", "max_repeat"), score(reference, tool["text"]))),
     }
+    if short_files:
+        rows["tool_short_files"] = short_files_row(checkpoint, tool_args, env, out)
     if peer:
         wall, rss = timed(
             [
@@ -126,8 +148,9 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
         f"tool options: {tool_args or 'defaults'}"
     )
     for name, row in rows.items():
+        pace = f"{row['files']} files" if "files" in row else f"{duration / row['wall_s']:5.1f}x real time"
         click.echo(
-            f"{name:<12} wall {row['wall_s']:8.1f} s  ({duration / row['wall_s']:5.1f}x real time)  "
+            f"{name:<16} wall {row['wall_s']:8.1f} s  ({pace})  "
             f"peak RSS {row['peak_rss_mib']:7.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}"
         )
     summary = {"audio_s": duration, "model": model_name, "machine": machine, "tool_args": tool_args, **rows}
