@@ -11,6 +11,7 @@ from transcribe.diarise import (
     speaker_timeline,
     speech_units,
     split_turns,
+    word_chunks,
 )
 from transcribe.speakers import cluster_speakers
 from transcribe.transcript import Segment, Word
@@ -29,6 +30,14 @@ def test_units_cut_at_pauses_sentence_ends_and_segments():
     ]
     units = speech_units(segments, max_pause=0.25)
     assert [[w.word for w in u] for u in units] == [[" How", " are", " you?"], [" Fine"], [" thanks"], [" really"]]
+
+
+def test_word_chunks_cover_every_word_in_runs_of_at_least_the_length():
+    words = [Word(f" w{i}", i * 0.5, i * 0.5 + 0.4, 0.9) for i in range(9)]  # 0.0 .. 4.4 s
+    chunks = word_chunks(words, 1.2)
+    assert chunks == [(0, 3), (3, 6), (6, 9)]
+    assert word_chunks(words[:8], 1.2) == [(0, 3), (3, 8)]  # a short rest joins the last run
+    assert word_chunks(words[:2], 1.2) == [(0, 2)]
 
 
 def test_split_turns_recuts_inside_a_segment():
@@ -58,6 +67,15 @@ def test_heuristic_prefers_the_questioner():
     decision = roles_by_heuristic(segments, [1, 1, 0, 0, 0, 0, 0], 2, DiariseOptions())
     assert decision.roles == {1: "Interviewer", 0: "Participant"}
     assert decision.method == "heuristic" and 0 < decision.confidence <= 1
+
+
+def test_one_stray_question_mark_does_not_outweigh_who_talks_less_and_first():
+    segments = [seg((" Tell", 0, 0.2), (" me.", 0.2, 0.5))]
+    answer = [(f" w{i}", 1 + i * 0.3, 1.2 + i * 0.3) for i in range(7)] + [(" surpassed?", 3.2, 3.5)]
+    segments.append(seg(*answer))
+    decision = roles_by_heuristic(segments, [0, 0] + [1] * 8, 2, DiariseOptions())
+    assert decision.roles == {0: "Interviewer", 1: "Participant"}
+    assert decision.confidence < 1
 
 
 def test_enrolment_claims_the_closest_voice_only_when_close():
