@@ -46,6 +46,11 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
+def same_model_options(checkpoint: str) -> list[str]:
+    """Options both commands take alike: the same checkpoint, English, on the CPU."""
+    return ["--model", checkpoint, "--language", "en", "--device", "cpu"]
+
+
 def tool_command(inputs: list[Path], output_dir: Path, checkpoint: str, tool_args: str) -> list[str]:
     """The tool's command line as the benchmark runs it: English, CPU, no anonymisation."""
     return [
@@ -55,12 +60,7 @@ def tool_command(inputs: list[Path], output_dir: Path, checkpoint: str, tool_arg
         *map(str, inputs),
         "-o",
         str(output_dir),
-        "--model",
-        checkpoint,
-        "--language",
-        "en",
-        "--device",
-        "cpu",
+        *same_model_options(checkpoint),
         "--no-anonymise",
         "-q",
         *tool_args.split(),
@@ -120,12 +120,7 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
             [
                 shutil.which("whisper", path=env["PATH"]),
                 str(audio),
-                "--model",
-                checkpoint,
-                "--language",
-                "en",
-                "--device",
-                "cpu",
+                *same_model_options(checkpoint),
                 "--fp16",
                 "False",
                 "--output_format",

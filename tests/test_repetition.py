@@ -1,6 +1,7 @@
 import pytest
 
-from transcribe.repetition import collapse_repeats, is_looping, longest_repeat
+from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping, longest_repeat
+from transcribe.transcript import Segment, Word
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,26 @@ def test_collapse_keeps_three_copies():
 
 def test_ordinary_text_is_not_a_loop():
     assert not is_looping([1, 2, 3, 1, 2, 3, 4, 5, 6])
+
+
+def _segment(text: str, start: float) -> Segment:
+    words = [Word(f" {w}", start + i * 0.3, start + i * 0.3 + 0.25, 0.9) for i, w in enumerate(text.split())]
+    return Segment(words[0].start, words[-1].end, "".join(w.word for w in words), words=words)
+
+
+def test_a_loop_straddling_two_segments_is_cut_to_three_copies():
+    # seen with tiny.en on the 1949 interview: a window's loop went on in its resumed tail
+    phrase = "the boy is living quite different now, but"
+    first = _segment(f"{phrase} {phrase} the boy is", 100.0)
+    second = _segment(f"living quite different now, but {phrase} {phrase} true.", 110.0)
+    assert max(longest_repeat(s.text.lower().replace(",", "").split())[0] for s in (first, second)) <= 3
+    out = collapse_word_repeats([_segment("so tell me", 90.0), first, second], max_times=3)
+    words = [w.word.strip(" ,.").lower() for s in out for w in s.words]
+    assert longest_repeat(words)[0] == 3
+    assert words[:3] == ["so", "tell", "me"] and words[-1] == "true"
+    assert all(s.text == "".join(w.word for w in s.words) and s.start == s.words[0].start for s in out)
+
+
+def test_segments_without_a_loop_come_back_unchanged():
+    segments = [_segment("yes yes yes I agree", 0.0), _segment("yes I agree", 5.0)]
+    assert collapse_word_repeats(segments) is segments

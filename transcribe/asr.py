@@ -16,7 +16,7 @@ from whisper.timing import add_word_timestamps
 from whisper.tokenizer import Tokenizer, get_tokenizer
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.repetition import collapse_repeats, is_looping
+from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping
 from transcribe.transcript import Segment, Word
 from transcribe.windows import Window
 
@@ -240,4 +240,4 @@ def transcribe_windows(
                 if hook:
                     hook("transcribe", done, total)
     segments.sort(key=lambda segment: segment.start)
-    return segments, language or "en"
+    return collapse_word_repeats(segments, options.max_repeats), language or "en"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
+
+from transcribe.transcript import Segment
 
 
-def longest_repeat(tokens: Sequence[int], max_ngram: int = 12) -> tuple[int, int, int]:
+def longest_repeat(tokens: Sequence, max_ngram: int = 12) -> tuple[int, int, int]:
     """The longest run of one n-gram repeated back to back: (times, n, start index); (1, 0, 0) if none."""
     best = (1, 0, 0)
     size = len(tokens)
@@ -26,11 +30,46 @@ def is_looping(tokens: Sequence[int], max_times: int = 3) -> bool:
     return longest_repeat(tokens)[0] > max_times
 
 
-def collapse_repeats(tokens: Sequence[int], max_times: int = 3) -> list[int]:
+def collapse_repeats(tokens: Sequence, max_times: int = 3) -> list:
     """Drop the copies beyond max_times of every run of a repeated n-gram."""
-    out = list(tokens)
+    return [tokens[k] for k in _kept_positions(tokens, max_times)]
+
+
+def _word_key(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def collapse_word_repeats(segments: list[Segment], max_times: int = 3) -> list[Segment]:
+    """Drop the words beyond max_times copies of a phrase repeated back to back across segments.
+
+    A loop can straddle two windows (or a window and its resumed tail), where the per-window check
+    does not see it; this looks at the recording's words in order, ignoring case and punctuation.
+    """
+    words = [(index, word) for index, segment in enumerate(segments) for word in segment.words]
+    keys = [_word_key(word.word) for _, word in words]
+    kept = _kept_positions(keys, max_times)
+    if len(kept) == len(words):
+        return segments
+    by_segment: dict[int, list] = {}
+    for position in kept:
+        index, word = words[position]
+        by_segment.setdefault(index, []).append(word)
+    out = []
+    for index, segment in enumerate(segments):
+        remaining = by_segment.get(index, [])
+        if len(remaining) == len(segment.words):
+            out.append(segment)
+        elif remaining:
+            text = "".join(word.word for word in remaining)
+            out.append(replace(segment, start=remaining[0].start, end=remaining[-1].end, text=text, words=remaining))
+    return out
+
+
+def _kept_positions(keys: Sequence, max_times: int) -> list[int]:
+    """Positions of the keys that remain once every run beyond max_times copies is cut."""
+    kept = list(range(len(keys)))
     while True:
-        times, n, start = longest_repeat(out)
+        times, n, start = longest_repeat([keys[k] for k in kept])
         if times <= max_times:
-            return out
-        del out[start + max_times * n : start + times * n]
+            return kept
+        del kept[start + max_times * n : start + times * n]
