@@ -12,6 +12,7 @@ from anonymise.batch import FOR_CODERS, IDENTIFIED, anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.errors import ScribeError
+from transcribe.fileio import unwritable_reason
 from transcribe.writers import parse_formats
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -70,6 +71,9 @@ def main(
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("presidio-analyzer", "presidio-anonymizer"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
+    reason = unwritable_reason(output_dir)
+    if reason:  # nothing is started: a usage error (exit 2)
+        raise click.UsageError(reason)
     try:
         config = load_config(config_path, allow_lists, deny_lists)
         if formats:

@@ -202,3 +202,13 @@ def test_written_email_needs_no_network(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Public Suffix" not in done.stderr and "Traceback" not in done.stderr
     assert (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().endswith("Mail me at [EMAIL 1].\n")
+
+
+def test_unwritable_output_folder_is_a_usage_error(tmp_path):
+    transcript = tmp_path / "interview.txt"
+    transcript.write_text("[00:00:01] Interviewer: Hello.\n")
+    blocker = tmp_path / "a-file"  # a folder cannot be made inside a file, even by root
+    blocker.write_text("")
+    result = CliRunner().invoke(anonymise_main, [str(transcript), "-o", str(blocker / "out")])
+    assert result.exit_code == 2
+    assert "output folder is not writable" in result.output and "Traceback" not in result.output

@@ -120,5 +120,5 @@ def test_unwritable_output_folder_stops_early(tmp_path, data_dir):
     blocker = tmp_path / "a-file"  # a folder cannot be made inside a file, even by root
     blocker.write_text("")
     result = CliRunner().invoke(main, [str(data_dir / "whisper_jfk"), "-o", str(blocker / "out"), *FAST])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "output folder is not writable" in result.output

@@ -27,6 +27,18 @@ def test_missing_input_is_a_usage_error(tmp_path):
     assert "does not exist" in result.output
 
 
+def test_dangling_link_in_a_folder_is_reported_not_skipped(tmp_path, data_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "moved away.m4a").symlink_to(tmp_path / "elsewhere" / "moved away.m4a")
+    (inputs / "jfk.flac").symlink_to(data_dir / "whisper_jfk" / "jfk.flac")
+    result = CliRunner().invoke(main, [str(inputs), "-o", str(tmp_path / "out"), "--model", "tiny.en", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "would fail: " in result.output
+    assert "moved away.m4a: cannot read (No such file or directory)" in result.output
+    assert "1 recording(s)" in result.output
+
+
 def test_folder_without_recordings(tmp_path):
     (tmp_path / "readme.txt").write_text("no audio here")
     result = CliRunner().invoke(main, [str(tmp_path), "-o", str(tmp_path / "out")])

@@ -30,6 +30,7 @@ from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.errors import ScribeError
+from transcribe.fileio import unwritable_reason
 from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.speakers import embed_voice
@@ -301,13 +302,10 @@ def _log_to_file(output_dir: Path) -> Path:
 
 
 def _check_writable(output_dir: Path) -> None:
-    try:
-        (output_dir / IDENTIFIED).mkdir(parents=True, exist_ok=True)
-        probe = output_dir / IDENTIFIED / ".write-test"
-        probe.write_text("")
-        probe.unlink()
-    except OSError as exc:
-        raise click.ClickException(f"{output_dir}: output folder is not writable ({exc.strerror})") from exc
+    # nothing was done: like any other bad option, a usage error (exit 2), not a failed recording
+    reason = unwritable_reason(output_dir)
+    if reason:
+        raise click.UsageError(reason)
 
 
 def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: bool, quiet: bool):

@@ -44,3 +44,15 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+def unwritable_reason(folder: Path) -> str | None:
+    """Why files cannot be written in folder (creating it if needed), or None when they can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        return f"{folder}: output folder is not writable ({exc.strerror or exc})"
+    return None
