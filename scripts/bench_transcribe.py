@@ -79,8 +79,13 @@ def short_files_row(checkpoint: str, tool_args: str, env: dict, out: Path) -> di
         json.loads((out / "short" / "identified" / f"clip_{index:03d}.json").read_text())["text"]
         for index in range(len(clips))
     ]
-    wer, repeat = score(" ".join(text for _, text in clips), " ".join(hypotheses))
-    return {"wall_s": wall, "peak_rss_mib": rss, "wer": wer, "max_repeat": repeat, "files": len(clips)}
+    return {**result_row(wall, rss, " ".join(text for _, text in clips), " ".join(hypotheses)), "files": len(clips)}
+
+
+def result_row(wall: float, rss: float, reference: str, hypothesis: str) -> dict:
+    """One line of the results: time, memory, WER and the longest repeated phrase."""
+    wer, repeat = score(reference, hypothesis)
+    return {"wall_s": wall, "peak_rss_mib": rss, "wer": wer, "max_repeat": repeat}
 
 
 def score(reference: str, hypothesis: str) -> tuple[float, int]:
@@ -108,11 +113,7 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
     out = Path(tempfile.mkdtemp())
     wall, rss = timed(tool_command([audio], out / "tool", checkpoint, tool_args), env)
     tool = json.loads((out / "tool" / "identified" / f"{audio.stem}.json").read_text())
-    rows["tool"] = {
-        "wall_s": wall,
-        "peak_rss_mib": rss,
-        **dict(zip(("wer", "max_repeat"), score(reference, tool["text"]))),
-    }
+    rows["tool"] = result_row(wall, rss, reference, tool["text"])
     if short_files:
         rows["tool_short_files"] = short_files_row(checkpoint, tool_args, env, out)
     if peer:
@@ -131,11 +132,7 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
             env,
         )
         plain = json.loads((out / "whisper" / f"{audio.stem}.json").read_text())
-        rows["whisper_cli"] = {
-            "wall_s": wall,
-            "peak_rss_mib": rss,
-            **dict(zip(("wer", "max_repeat"), score(reference, plain["text"]))),
-        }
+        rows["whisper_cli"] = result_row(wall, rss, reference, plain["text"])
     duration = len(reference) and (audio.stat().st_size - 44) / 2 / 16000
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu'}"
     click.echo(

@@ -142,22 +142,12 @@ def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:
             word.speaker = speakers[index]
             index += 1
             if current and word.speaker != current[-1].speaker:
-                out.append(_segment_of(current))
+                out.append(Segment.of_words(current))
                 current = []
             current.append(word)
         if current:
-            out.append(_segment_of(current))
+            out.append(Segment.of_words(current))
     return out
-
-
-def _segment_of(words: list[Word]) -> Segment:
-    return Segment(
-        start=words[0].start,
-        end=words[-1].end,
-        text="".join(w.word for w in words),
-        speaker=words[0].speaker,
-        words=words,
-    )
 
 
 def role_labels(count: int, interviewers: list[int], options: DiariseOptions) -> dict[int, str]:

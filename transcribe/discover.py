@@ -23,8 +23,8 @@ def find_recordings(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> lis
                 resolved = path.resolve()
                 if any(resolved.is_relative_to(e) for e in excluded):
                     continue
-                readable_or_dangling = path.is_file() or (path.is_symlink() and not path.exists())
-                if path.name.startswith(".") or not readable_or_dangling or not is_probably_recording(path):
+                file_or_dangling_link = path.is_file() or (path.is_symlink() and not path.exists())
+                if path.name.startswith(".") or not file_or_dangling_link or not is_probably_recording(path):
                     continue  # a dangling link to a recording is kept: it is reported as unreadable
                 found.setdefault(path, None)
         else:

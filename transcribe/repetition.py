@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from transcribe.transcript import Segment
 
@@ -60,8 +59,7 @@ def collapse_word_repeats(segments: list[Segment], max_times: int = 3) -> list[S
         if len(remaining) == len(segment.words):
             out.append(segment)
         elif remaining:
-            text = "".join(word.word for word in remaining)
-            out.append(replace(segment, start=remaining[0].start, end=remaining[-1].end, text=text, words=remaining))
+            out.append(Segment.of_words(remaining))
     return out
 
 

@@ -30,6 +30,17 @@ class Segment:
     speaker: str | None = None
     words: list[Word] = field(default_factory=list)
 
+    @classmethod
+    def of_words(cls, words: list[Word]) -> Segment:
+        """The segment spanning these words, its text theirs, its speaker the first word's."""
+        return cls(
+            start=words[0].start,
+            end=words[-1].end,
+            text="".join(w.word for w in words),
+            speaker=words[0].speaker,
+            words=words,
+        )
+
 
 @dataclass
 class Source:
