@@ -11,7 +11,6 @@ from transcribe.diarise import (
     speaker_timeline,
     speech_units,
     split_turns,
-    word_chunks,
 )
 from transcribe.speakers import cluster_speakers
 from transcribe.transcript import Segment, Word
@@ -30,14 +29,6 @@ def test_units_cut_at_pauses_sentence_ends_and_segments():
     ]
     units = speech_units(segments, max_pause=0.25)
     assert [[w.word for w in u] for u in units] == [[" How", " are", " you?"], [" Fine"], [" thanks"], [" really"]]
-
-
-def test_word_chunks_cover_every_word_in_runs_of_at_least_the_length():
-    words = [Word(f" w{i}", i * 0.5, i * 0.5 + 0.4, 0.9) for i in range(9)]  # 0.0 .. 4.4 s
-    chunks = word_chunks(words, 1.2)
-    assert chunks == [(0, 3), (3, 6), (6, 9)]
-    assert word_chunks(words[:8], 1.2) == [(0, 3), (3, 8)]  # a short rest joins the last run
-    assert word_chunks(words[:2], 1.2) == [(0, 2)]
 
 
 def test_split_turns_recuts_inside_a_segment():

@@ -86,21 +86,13 @@ def smooth_short_units(units: list[list[Word]], labels: np.ndarray, reliable: np
     return labels
 
 
-def word_chunks(words: list[Word], seconds: float) -> list[tuple[int, int]]:
-    """Consecutive runs of words, each spanning at least `seconds` (the last one joins its predecessor
-    when shorter), as (first index, end index) pairs."""
-    chunks: list[tuple[int, int]] = []
-    first = 0
-    for index, word in enumerate(words):
-        if word.end - words[first].start >= seconds:
-            chunks.append((first, index + 1))
-            first = index + 1
-    if first < len(words):
-        if chunks:
-            chunks[-1] = (chunks[-1][0], len(words))
-        else:
-            chunks.append((first, len(words)))
-    return chunks
+def _edge(words: list[Word], seconds: float, from_end: bool) -> int:
+    """How many words at one end of a unit make up at least `seconds` of speech."""
+    for count in range(1, len(words) + 1):
+        span = words[-1].end - words[-count].start if from_end else words[count - 1].end - words[0].start
+        if span >= seconds:
+            return count
+    return len(words)
 
 
 def refine_unit_edges(
@@ -109,26 +101,32 @@ def refine_unit_edges(
     labels: np.ndarray,
     cents: np.ndarray,
     margin: float,
-    chunk_seconds: float = 1.2,
+    edge_seconds: float = 1.2,
 ) -> list[np.ndarray]:
-    """Per-word labels: inside a long unit, a run of words goes to another speaker when it sounds like them.
+    """Per-word labels: a long unit's first or last words go to another speaker when they sound like them.
 
-    Whisper often puts a reply in the same segment as the question, and a segment decoded without
-    punctuation can hold several turns; this stops a turn from carrying the next speaker's words.
+    Whisper often puts a reply in the same segment as the question; this stops a turn from ending with
+    the first words of the next speaker.
     """
     per_word = [np.full(len(unit), labels[i]) for i, unit in enumerate(units)]
     if len(cents) < 2:
         return per_word
     for i, unit in enumerate(units):
-        if unit[-1].end - unit[0].start < 3 * chunk_seconds or len(unit) < 4:
+        if unit[-1].end - unit[0].start < 3 * edge_seconds or len(unit) < 4:
             continue
-        chunks = word_chunks(unit, chunk_seconds)
-        embeddings = embed_spans(samples, [(unit[a].start, unit[b - 1].end) for a, b in chunks])
-        for (a, b), embedding in zip(chunks, embeddings):
+        for from_end in (False, True):
+            count = _edge(unit, edge_seconds, from_end)
+            if count >= len(unit) - 1:
+                continue
+            words = unit[-count:] if from_end else unit[:count]
+            embedding = embed_spans(samples, [(words[0].start, words[-1].end)])[0]
             sims = cents @ embedding
             best = int(np.argmax(sims))
             if best != labels[i] and sims[best] - sims[labels[i]] > margin:
-                per_word[i][a:b] = best
+                if from_end:
+                    per_word[i][-count:] = best
+                else:
+                    per_word[i][:count] = best
     return per_word
 
 
