@@ -1,9 +1,12 @@
-"""Evaluate diarisation and roles on ../shared/data, with the offline tiny.en model.
+"""Evaluate diarisation and roles on ../shared/data, with words from the default (base) and tiny.en models.
 
-    python scripts/eval_diarisation.py            # all cases, a few minutes on 2 CPU cores
+    python scripts/eval_diarisation.py                 # all cases, both models, about 8 minutes on 2 CPU cores
+    python scripts/eval_diarisation.py --model base    # one model
 
 - DER with pyannote.metrics (collar=0.25 s, overlap scored) on pyannote_sample and the AMI dev00/dev01
-  excerpts, and on synthetic two-speaker interviews (scripts/synthetic_interviews.py) with exact truth;
+  excerpts, and on synthetic two-speaker interviews (scripts/synthetic_interviews.py) with exact truth:
+  `der` scores who speaks when as diarisation hears it (the voice timeline over the speech regions),
+  `der_words` the timeline that the transcript's words and their speakers give;
 - word diarisation error rate (WDER): the share of words given the wrong speaker, by time on the
   synthetic interviews, by text alignment on the 1949 interview (its reference has speakers, no times);
 - roles: whether the interviewer got the Interviewer label, with and without an enrolment sample;
@@ -34,7 +37,7 @@ from synthetic_interviews import PAIRS, build_interview, clips_by_speaker
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
 from transcribe.checkpoints import resolve_model
-from transcribe.diarise import DiariseOptions, diarise, speaker_timeline
+from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
 from transcribe.speakers import embed_voice
 from transcribe.vad import speech_regions
@@ -42,12 +45,22 @@ from transcribe.vad import speech_regions
 normalise = EnglishTextNormalizer()
 
 
-def hypothesis(samples, segments) -> Annotation:
-    """The speaker timeline over the VAD's speech regions (see transcribe.diarise.speaker_timeline)."""
+def word_hypothesis(samples, segments) -> Annotation:
+    """The timeline the words' speakers give over the VAD's speech regions (transcribe.diarise.speaker_timeline)."""
+    return _annotation(speaker_timeline(speech_regions(samples), segments))
+
+
+def voice_hypothesis(samples, options: DiariseOptions) -> Annotation:
+    """Who speaks when as diarisation hears it: the voice map's timeline over the speech regions."""
+    regions = speech_regions(samples)
+    return _annotation(map_voices(samples, regions, options).timeline(regions, options.word_context))
+
+
+def _annotation(runs) -> Annotation:
     annotation = Annotation()
-    for start, end, speaker in speaker_timeline(speech_regions(samples), segments):
+    for start, end, speaker in runs:
         if end > start:
-            annotation[Span(start, end)] = speaker
+            annotation[Span(start, end)] = str(speaker)
     return annotation
 
 
@@ -61,9 +74,9 @@ def rttm(path: Path, uri: str) -> Annotation:
     return annotation
 
 
-def der(reference: Annotation, samples, segments, uem: Timeline | None = None) -> float:
+def der(reference: Annotation, hypothesis: Annotation, uem: Timeline | None = None) -> float:
     metric = DiarizationErrorRate(collar=0.25, skip_overlap=False)
-    return float(metric(reference, hypothesis(samples, segments), uem=uem))
+    return round(float(metric(reference, hypothesis, uem=uem)), 4)
 
 
 def wder_by_time(turns, segments) -> tuple[float, bool]:
@@ -118,11 +131,8 @@ def single_speaker_recording(folder: Path) -> Path:
     return target
 
 
-@click.command()
-@click.option("--model", default="tiny.en", show_default=True)
-@click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
-def main(model: str, minutes: float) -> None:
-    work = Path(tempfile.mkdtemp())
+def evaluate(model: str, minutes: float, work: Path) -> dict:
+    """Every case with words from one Whisper model."""
     transcriber = Transcriber(
         resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
     )
@@ -132,19 +142,20 @@ def main(model: str, minutes: float) -> None:
         samples = load_audio(path)
         return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
 
-    results: dict = {"der": {}, "wder": {}, "role_correct": {}, "speakers_found": {}}
+    results: dict = {"der": {}, "der_words": {}, "wder": {}, "role_correct": {}, "speakers_found": {}}
+
+    def score_der(label: str, reference: Annotation, samples, turns, uem: Timeline | None = None) -> None:
+        results["der"][label] = der(reference, voice_hypothesis(samples, options), uem)
+        results["der_words"][label] = der(reference, word_hypothesis(samples, turns), uem)
+
     samples, segments = asr(DATA / "pyannote_sample" / "sample.wav")
     turns, _ = diarise(samples, segments, options)
-    results["der"]["pyannote_sample"] = round(
-        der(rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns), 4
-    )
+    score_der("pyannote_sample", rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns)
     for uri in ("dev00", "dev01"):
         samples, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
         turns, _ = diarise(samples, segments, options)
-        uem = Timeline([Span(0.0, 30.0)])
-        results["der"][f"ami_{uri}"] = round(
-            der(rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri), samples, turns, uem), 4
-        )
+        reference = rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri)
+        score_der(f"ami_{uri}", reference, samples, turns, Timeline([Span(0.0, 30.0)]))
     samples, segments = asr(DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3")
     turns, _ = diarise(samples, segments, options)
     results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)
@@ -159,16 +170,28 @@ def main(model: str, minutes: float) -> None:
             voices = [embed_voice(load_audio(case.enrolment))] if enrolled else []
             turns, _ = diarise(samples, segments, options, voices)
             label = f"{name}{'+enrolment' if enrolled else ''}"
-            results["der"][label] = round(der(truth, samples, turns), 4)
+            if not enrolled:  # enrolment names the roles; it does not change who speaks when
+                score_der(label, truth, samples, turns)
             results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)
     for path in (single_speaker_recording(work), DATA / "whisper_jfk" / "jfk.flac"):
         samples, segments = asr(path)
         turns, _ = diarise(samples, segments, options)
         results["speakers_found"][path.stem] = len({s.speaker for s in turns})
-    for kind, values in results.items():
-        for case, value in values.items():
-            click.echo(f"{kind:<15} {case:<70} {value}")
-    click.echo(json.dumps(results))
+    return results
+
+
+@click.command()
+@click.option("--model", "models", multiple=True, default=("base", "tiny.en"), show_default=True)
+@click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
+def main(models: tuple[str, ...], minutes: float) -> None:
+    work = Path(tempfile.mkdtemp())
+    everything = {}
+    for model in models:
+        everything[model] = results = evaluate(model, minutes, work)
+        for kind, values in results.items():
+            for case, value in values.items():
+                click.echo(f"{model:<8} {kind:<15} {case:<70} {value}")
+    click.echo(json.dumps(everything))
 
 
 if __name__ == "__main__":

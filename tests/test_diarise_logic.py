@@ -1,4 +1,4 @@
-"""Pure logic of diarisation: units, turn splitting, roles, timelines (no model)."""
+"""Pure logic of diarisation: voice scores at times, turn splitting, roles, timelines (no model)."""
 
 import numpy as np
 import pytest
@@ -9,10 +9,9 @@ from transcribe.diarise import (
     roles_by_enrolment,
     roles_by_heuristic,
     speaker_timeline,
-    speech_units,
     split_turns,
 )
-from transcribe.speakers import cluster_speakers
+from transcribe.speakers import VoiceMap, cluster_speakers
 from transcribe.transcript import Segment, Word
 from transcribe.windows import Region
 
@@ -22,13 +21,26 @@ def seg(*words):
     return Segment(ws[0].start, ws[-1].end, "".join(w.word for w in ws), words=ws)
 
 
-def test_units_cut_at_pauses_sentence_ends_and_segments():
-    segments = [
-        seg((" How", 0.0, 0.2), (" are", 0.25, 0.4), (" you?", 0.45, 0.7), (" Fine", 0.75, 1.0)),
-        seg((" thanks", 1.05, 1.3), (" really", 2.0, 2.3)),
-    ]
-    units = speech_units(segments, max_pause=0.25)
-    assert [[w.word for w in u] for u in units] == [[" How", " are", " you?"], [" Fine"], [" thanks"], [" really"]]
+def voice_map_with_change_at(change: float) -> VoiceMap:
+    """Windows every 0.25 s over 0-6 s; speaker 0 before `change`, speaker 1 after, one odd window at 1 s."""
+    centres = np.arange(0.0, 6.0, 0.25)
+    similarities = np.where((centres < change)[:, None], [0.9, 0.6], [0.6, 0.9])
+    similarities[centres == 1.0] = [0.6, 0.9]  # a noisy window does not flip the word around it alone
+    return VoiceMap(centres, similarities, np.eye(2))
+
+
+def test_scores_follow_the_windows_around_each_time():
+    voice_map = voice_map_with_change_at(3.0)
+    scores = voice_map.scores_at(np.array([0.9, 2.0, 2.8, 3.2, 5.5, 40.0]), context=0.4)
+    assert np.argmax(scores, axis=1).tolist() == [0, 0, 0, 1, 1, 1]
+    assert np.allclose(scores[-1], [0.6, 0.9])  # far from every window: its nearest window's
+
+
+def test_voice_timeline_cuts_runs_at_the_change_inside_regions():
+    runs = voice_map_with_change_at(3.0).timeline([Region(0.5, 5.0)], context=0.4, step=0.1)
+    assert [r[2] for r in runs] == [0, 1]
+    assert runs[0][0] == 0.5 and runs[-1][1] == 5.0
+    assert abs(runs[0][1] - 3.0) <= 0.15
 
 
 def test_split_turns_recuts_inside_a_segment():
@@ -102,6 +114,9 @@ def test_clustering_estimates_one_or_two_voices():
     one = cluster_speakers(voices[:6], None, 1, 2, 0.9)
     assert set(one) == {0}
     assert len(set(cluster_speakers(voices[:6], 2, 1, 2, 0.9))) == 2  # an exact count is obeyed
+    briefly = np.concatenate([voices[:6], voices[6:8]])  # the second voice heard in two windows only
+    assert set(cluster_speakers(briefly, None, 1, 2, 0.9, min_size=3)) == {0}
+    assert len(set(cluster_speakers(briefly, None, 1, 2, 0.9, min_size=2))) == 2
 
 
 def test_timeline_covers_regions_and_cuts_between_speakers():

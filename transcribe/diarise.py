@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.speakers import centroids, cluster_speakers, embed_spans
+from transcribe.speakers import VoiceMap, centroids, cluster_speakers, window_embeddings
 from transcribe.transcript import Segment, Word
+from transcribe.vad import speech_regions
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +29,9 @@ class DiariseOptions:
     interviewer_label: str = "Interviewer"  # role names used in transcripts
     participant_label: str = "Participant"
     enrolment_similarity: float = 0.65  # below this an enrolled voice matches no speaker
-    max_pause: float = 0.25  # a longer pause between words starts a new unit (embedded on its own)
-    min_unit_seconds: float = 1.0  # shorter units are labelled by the nearest voice, not clustered
-    edge_margin: float = 0.05  # how much better another voice must match a unit's edge to take it
+    window_rate: float = 4.0  # voice windows (1.6 s each) per second of speech
+    word_context: float = 0.4  # seconds: a window this far from a word's middle counts e^-0.5 as much for it
+    min_speaker_seconds: float = 3.0  # when estimating, a voice heard for less than this is nobody's own
     bleed_ratio: float = 0.25  # a channel's word quieter than this share of the loudest channel is an echo
     channels: tuple[str, ...] = ()  # roles per stereo channel ("interviewer", "participant"); empty: cluster
 
@@ -52,82 +53,22 @@ class RoleDecision:
     details: dict = field(default_factory=dict)
 
 
-def speech_units(segments: list[Segment], max_pause: float) -> list[list[Word]]:
-    """Sentence-sized runs of words: cut at a pause longer than max_pause, after . ? !, and between segments.
-
-    Turns change at such places; each unit is embedded on its own and given one speaker.
-    """
-    units: list[list[Word]] = []
-    for segment in segments:
-        current: list[Word] = []
-        for word in segment.words:
-            if current and (word.start - current[-1].end > max_pause or current[-1].word.strip()[-1:] in ".?!"):
-                units.append(current)
-                current = []
-            current.append(word)
-        if current:
-            units.append(current)
-    return units
-
-
-def smooth_short_units(units: list[list[Word]], labels: np.ndarray, reliable: np.ndarray) -> np.ndarray:
-    """Short units carry little voice: one that continues the previous unit's sentence (no . ? ! before
-    it, hardly a pause) takes that unit's speaker, and one between two units of the same speaker takes
-    theirs. Turn changes happen at sentence ends and pauses, rarely inside a fragment."""
-    labels = labels.copy()
-    for i in range(1, len(units)):
-        if reliable[i]:
-            continue
-        before = units[i - 1][-1]
-        continues = before.word.strip()[-1:] not in ".?!" and units[i][0].start - before.end < 0.5
-        framed = i + 1 < len(units) and labels[i - 1] == labels[i + 1]
-        if continues or framed:
-            labels[i] = labels[i - 1]
-    return labels
-
-
-def _edge(words: list[Word], seconds: float, from_end: bool) -> int:
-    """How many words at one end of a unit make up at least `seconds` of speech."""
-    for count in range(1, len(words) + 1):
-        span = words[-1].end - words[-count].start if from_end else words[count - 1].end - words[0].start
-        if span >= seconds:
-            return count
-    return len(words)
-
-
-def refine_unit_edges(
-    samples: np.ndarray,
-    units: list[list[Word]],
-    labels: np.ndarray,
-    cents: np.ndarray,
-    margin: float,
-    edge_seconds: float = 1.2,
-) -> list[np.ndarray]:
-    """Per-word labels: a long unit's first or last words go to another speaker when they sound like them.
-
-    Whisper often puts a reply in the same segment as the question; this stops a turn from ending with
-    the first words of the next speaker.
-    """
-    per_word = [np.full(len(unit), labels[i]) for i, unit in enumerate(units)]
-    if len(cents) < 2:
-        return per_word
-    for i, unit in enumerate(units):
-        if unit[-1].end - unit[0].start < 3 * edge_seconds or len(unit) < 4:
-            continue
-        for from_end in (False, True):
-            count = _edge(unit, edge_seconds, from_end)
-            if count >= len(unit) - 1:
-                continue
-            words = unit[-count:] if from_end else unit[:count]
-            embedding = embed_spans(samples, [(words[0].start, words[-1].end)])[0]
-            sims = cents @ embedding
-            best = int(np.argmax(sims))
-            if best != labels[i] and sims[best] - sims[labels[i]] > margin:
-                if from_end:
-                    per_word[i][-count:] = best
-                else:
-                    per_word[i][:count] = best
-    return per_word
+def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> VoiceMap:
+    """Voice windows over the speech regions, clustered into speakers (a given number, or estimated)."""
+    centres, embeddings = window_embeddings(samples, regions, options.window_rate)
+    order = np.argsort(centres, kind="stable")
+    centres, embeddings = centres[order], embeddings[order]
+    labels = cluster_speakers(
+        embeddings,
+        options.speakers,
+        options.min_speakers,
+        options.max_speakers,
+        options.same_speaker_similarity,
+        min_size=max(2, round(options.min_speaker_seconds * options.window_rate)),
+    )
+    voices = centroids(embeddings, labels) if len(labels) else np.zeros((1, embeddings.shape[1]), np.float32)
+    similarities = embeddings @ voices.T if len(labels) else np.zeros((0, 1))
+    return VoiceMap(centres, similarities, voices)
 
 
 def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:
@@ -270,10 +211,13 @@ def diarise(
     options: DiariseOptions,
     voices: list[np.ndarray] = (),
     stereo: np.ndarray | None = None,
+    regions: list | None = None,
 ) -> tuple[list[Segment], dict]:
     """Label every word with a role and re-cut turns; returns segments and a record of how it was decided.
 
-    With `options.channels` and a stereo recording, a word goes to its louder channel (see also
+    Voice windows slide over the speech regions (found with the VAD unless given) and are clustered
+    into speakers; each word goes to the speaker its surrounding windows sound most like. With
+    `options.channels` and a stereo recording, a word goes to its louder channel instead (see also
     merge_channels, used when each channel is transcribed on its own).
     """
     words = [w for s in segments for w in s.words]
@@ -284,26 +228,12 @@ def diarise(
         interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
         decision = RoleDecision(role_labels(len(options.channels), interviewers, options), "channels", 1.0)
     else:
-        units = speech_units(segments, options.max_pause)
-        spans = [(u[0].start, u[-1].end) for u in units]
-        embeddings = embed_spans(samples, spans)
-        weights = np.array([end - start >= options.min_unit_seconds for start, end in spans], dtype=float)
-        labels = cluster_speakers(
-            embeddings,
-            options.speakers,
-            options.min_speakers,
-            options.max_speakers,
-            options.same_speaker_similarity,
-            weights,
-        )
-        reliable = weights >= 1 if weights.sum() >= 2 else np.ones(len(labels), bool)
-        labels = smooth_short_units(units, labels, reliable)
-        cents = centroids(embeddings[reliable], labels[reliable])
-        per_word = refine_unit_edges(samples, units, labels, cents, options.edge_margin)
-        clusters = [int(c) for unit_labels in per_word for c in unit_labels]
-        count = int(labels.max()) + 1 if len(labels) else 1
-        decision = roles_by_enrolment(cents, list(voices), options) or roles_by_heuristic(
-            segments, clusters, count, options
+        regions = speech_regions(samples) if regions is None else regions
+        voice_map = map_voices(samples, regions, options)
+        middles = np.array([(w.start + w.end) / 2 for w in words])
+        clusters = [int(c) for c in np.argmax(voice_map.scores_at(middles, options.word_context), axis=1)]
+        decision = roles_by_enrolment(voice_map.voices, list(voices), options) or roles_by_heuristic(
+            segments, clusters, len(voice_map.voices), options
         )
     names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
     turns = split_turns(segments, names)

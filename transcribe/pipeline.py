@@ -188,7 +188,7 @@ class Transcriber:
         else:
             segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
             if diarising is not None and segments:
-                segments, speakers = diarise(samples, segments, diarising, self.voices)
+                segments, speakers = diarise(samples, segments, diarising, self.voices, regions=regions)
         return Transcript(
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
             model=self.model_info,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -27,18 +28,27 @@ def voice_encoder():
     return VoiceEncoder("cuda" if torch.cuda.is_available() else "cpu", verbose=False)
 
 
-def embed_spans(samples: np.ndarray, spans: list[tuple[float, float]], min_seconds: float = 0.5) -> np.ndarray:
-    """One normalised embedding per (start, end) span; spans shorter than min_seconds are widened."""
+def window_embeddings(samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
+    """Voice embeddings of 1.6 s windows sliding over each speech region, `rate` windows per second.
+
+    Returns the windows' centre times (seconds) and their normalised embeddings, shapes (n,) and (n, 256).
+    Windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
+    wrong word timing does not mix two voices in one embedding for longer than a window.
+    """
     encoder = voice_encoder()
-    out = []
-    for start, end in spans:
-        if end - start < min_seconds:
-            pad = (min_seconds - (end - start)) / 2
-            start, end = max(0.0, start - pad), end + pad
-        audio = samples[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
-        embedding = encoder.embed_utterance(audio) if len(audio) else np.zeros(256, dtype=np.float32)
-        out.append(embedding / (np.linalg.norm(embedding) + 1e-9))
-    return np.asarray(out, dtype=np.float32).reshape(len(spans), -1)
+    centres: list[float] = []
+    embeddings: list[np.ndarray] = []
+    for region in regions:
+        audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
+        if len(audio) < 0.3 * SAMPLE_RATE:  # too short to carry a voice
+            continue
+        _, partials, slices = encoder.embed_utterance(audio, return_partials=True, rate=rate)
+        for partial, window in zip(partials, slices):
+            centres.append(min(region.end, region.start + (window.start + window.stop) / 2 / SAMPLE_RATE))
+            embeddings.append(partial / (np.linalg.norm(partial) + 1e-9))
+    if not embeddings:
+        return np.zeros(0), np.zeros((0, 256), dtype=np.float32)
+    return np.asarray(centres, dtype=float), np.asarray(embeddings, dtype=np.float32)
 
 
 def embed_voice(samples: np.ndarray) -> np.ndarray:
@@ -64,32 +74,14 @@ def cluster_speakers(
     min_speakers: int,
     max_speakers: int,
     same_speaker_similarity: float,
-    weights: np.ndarray | None = None,
+    min_size: int = 2,
 ) -> np.ndarray:
-    """Cluster labels per embedding: exactly `speakers`, or estimated within [min, max] by merging
-    clusters whose centroids are more alike than `same_speaker_similarity` (cosine).
+    """Cluster labels per embedding, numbered in order of first appearance: exactly `speakers` clusters,
+    or estimated within [min, max]: the largest k whose centroids are all less alike than
+    `same_speaker_similarity` (cosine) and whose every cluster has at least `min_size` members.
 
-    Embeddings with weight below 1 (short stretches, unreliable) do not shape the clusters; they take
-    the label of the nearest centroid afterwards.
-    """
-    reliable = np.ones(len(embeddings), bool) if weights is None else weights >= 1
-    if reliable.sum() < max(2, (speakers or max_speakers)) and len(embeddings):
-        reliable = np.ones(len(embeddings), bool)
-    labels = _cluster(embeddings[reliable], speakers, min_speakers, max_speakers, same_speaker_similarity)
-    if reliable.all() or len(labels) == 0:
-        return labels
-    cents = _centroids(embeddings[reliable], labels)
-    full = np.argmax(embeddings @ cents.T, axis=1)
-    full[reliable] = labels
-    return full
-
-
-def _cluster(
-    embeddings: np.ndarray, speakers: int | None, min_speakers: int, max_speakers: int, same_speaker_similarity: float
-) -> np.ndarray:
-    """k-means on normalised embeddings (balanced clusters, unlike average-linkage clustering, which
-    tends to split off one odd stretch); estimating k: the largest k in range whose centroids are all
-    less alike than same_speaker_similarity."""
+    k-means on normalised embeddings (balanced clusters, unlike average-linkage clustering, which
+    tends to split off one odd stretch)."""
     from sklearn.cluster import KMeans
 
     n = len(embeddings)
@@ -107,12 +99,51 @@ def _cluster(
         np.fill_diagonal(sims, -1)
         if speakers:
             break
-        if sims.max() < same_speaker_similarity and np.bincount(labels).min() >= 2:
+        if sims.max() < same_speaker_similarity and np.bincount(labels).min() >= min_size:
             break
-        logger.debug("%d speakers rejected: voices alike at %.2f, or a voice heard once", k, sims.max())
+        logger.debug("%d speakers rejected: voices alike at %.2f, or a voice heard too briefly", k, sims.max())
     return _relabel(labels)
 
 
 def centroids(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """Normalised mean embedding of each cluster."""
     return _centroids(embeddings, labels) if len(labels) else np.zeros((0, embeddings.shape[1]))
+
+
+@dataclass
+class VoiceMap:
+    """Who sounds like whom along a recording: voice windows and each one's likeness to each speaker."""
+
+    centres: np.ndarray  # (windows,) window centre times in seconds, ascending
+    similarities: np.ndarray  # (windows, speakers) cosine similarity of each window to each speaker's voice
+    voices: np.ndarray  # (speakers, dim) each speaker's normalised mean embedding
+
+    def scores_at(self, times: np.ndarray, context: float) -> np.ndarray:
+        """How much the voice at each time sounds like each speaker, shape (times, speakers): the windows'
+        similarities averaged with Gaussian weights (standard deviation `context` seconds) by the distance
+        of each window's centre from the time. A time with no window within 3 × context takes its nearest's."""
+        scores = np.zeros((len(times), self.similarities.shape[1]))
+        if not len(self.centres):
+            return scores
+        bounds = np.searchsorted(self.centres, np.stack([times - 3 * context, times + 3 * context], axis=1))
+        for i, (time, (lo, hi)) in enumerate(zip(times, bounds)):
+            if lo == hi:
+                scores[i] = self.similarities[int(np.argmin(np.abs(self.centres - time)))]
+                continue
+            weights = np.exp(-((self.centres[lo:hi] - time) ** 2) / (2 * context**2))
+            scores[i] = weights @ self.similarities[lo:hi] / (weights.sum() + 1e-12)
+        return scores
+
+    def timeline(self, regions: list, context: float, step: float = 0.1) -> list[tuple[float, float, int]]:
+        """Who speaks when over the speech regions, as (start, end, speaker) runs cut every `step` seconds."""
+        runs: list[tuple[float, float, int]] = []
+        for region in regions:
+            starts = np.arange(region.start, region.end, step)
+            ends = np.append(starts[1:], region.end)
+            speakers = np.argmax(self.scores_at((starts + ends) / 2, context), axis=1)
+            for start, end, speaker in zip(starts.tolist(), ends.tolist(), speakers.tolist()):
+                if runs and runs[-1][2] == speaker and runs[-1][1] == start:
+                    runs[-1] = (runs[-1][0], end, speaker)
+                else:
+                    runs.append((start, end, speaker))
+        return runs
