@@ -38,6 +38,7 @@ from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
 from transcribe.checkpoints import resolve_model
 from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
+from transcribe.encoders import ENCODERS
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
 from transcribe.speakers import embed_voice
 from transcribe.vad import speech_regions
@@ -131,18 +132,18 @@ def single_speaker_recording(folder: Path) -> Path:
     return target
 
 
-def evaluate(model: str, minutes: float, work: Path) -> dict:
+def evaluate(model: str, minutes: float, work: Path, encoder: str) -> dict:
     """Every case with words from one Whisper model."""
     transcriber = Transcriber(
         resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
     )
-    options = DiariseOptions()
+    options = DiariseOptions(encoder=encoder)
 
     def asr(path: Path):
         samples = load_audio(path)
         return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
 
-    results: dict = {"der": {}, "der_words": {}, "wder": {}, "role_correct": {}, "speakers_found": {}}
+    results: dict = {"der": {}, "der_words": {}, "wder": {}, "role_correct": {}, "roles_by": {}, "speakers_found": {}}
 
     def score_der(label: str, reference: Annotation, samples, turns, uem: Timeline | None = None) -> None:
         results["der"][label] = der(reference, voice_hypothesis(samples, options), uem)
@@ -167,8 +168,9 @@ def evaluate(model: str, minutes: float, work: Path) -> dict:
         for t in case.turns:
             truth[Span(t.start, t.end)] = t.speaker
         for enrolled in (False, True):
-            voices = [embed_voice(load_audio(case.enrolment))] if enrolled else []
-            turns, _ = diarise(samples, segments, options, voices)
+            voices = [embed_voice(load_audio(case.enrolment), encoder)] if enrolled else []
+            turns, record = diarise(samples, segments, options, voices)
+            results["roles_by"][f"{name}{'+enrolment' if enrolled else ''}"] = record["method"]
             label = f"{name}{'+enrolment' if enrolled else ''}"
             if not enrolled:  # enrolment names the roles; it does not change who speaks when
                 score_der(label, truth, samples, turns)
@@ -183,11 +185,12 @@ def evaluate(model: str, minutes: float, work: Path) -> dict:
 @click.command()
 @click.option("--model", "models", multiple=True, default=("base", "tiny.en"), show_default=True)
 @click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
-def main(models: tuple[str, ...], minutes: float) -> None:
+@click.option("--voice-encoder", "encoder", type=click.Choice(ENCODERS), default="campplus", show_default=True)
+def main(models: tuple[str, ...], minutes: float, encoder: str) -> None:
     work = Path(tempfile.mkdtemp())
     everything = {}
     for model in models:
-        everything[model] = results = evaluate(model, minutes, work)
+        everything[model] = results = evaluate(model, minutes, work, encoder)
         for kind, values in results.items():
             for case, value in values.items():
                 click.echo(f"{model:<8} {kind:<15} {case:<70} {value}")

@@ -76,10 +76,11 @@ def _speaker_at(case, t):
     ).speaker
 
 
-def test_enrolment_picks_the_interviewer(interview):
+@pytest.mark.parametrize("encoder", ["campplus", "resemblyzer"])
+def test_enrolment_picks_the_interviewer(interview, encoder):
     case, samples, segments = interview
-    voices = [embed_voice(load_audio(case.enrolment))]
-    turns, record = diarise(samples, segments, DiariseOptions(), voices)
+    voices = [embed_voice(load_audio(case.enrolment), encoder)]
+    turns, record = diarise(samples, segments, DiariseOptions(encoder=encoder), voices)
     assert record["method"] == "enrolment"
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     counts = Counter(pairs)

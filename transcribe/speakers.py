@@ -1,60 +1,35 @@
-"""Speaker embeddings (Resemblyzer's encoder, shipped in its wheel) and clustering them into speakers."""
+"""Clustering voice windows into speakers, and the map of who sounds like whom along a recording.
+
+The windows' embeddings come from transcribe.encoders (CAM++ by default, or Resemblyzer).
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from transcribe.audio import SAMPLE_RATE
+from transcribe.encoders import voice_encoder
 
 logger = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
-def voice_encoder():
-    """Resemblyzer's encoder, on the GPU when there is one (it is small; the CPU is fine too)."""
-    import warnings
+def window_embeddings(
+    samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Voice embeddings of short windows sliding over each speech region, `rate` windows per second.
 
-    import torch
-
-    with warnings.catch_warnings():  # webrtcvad and resemblyzer use deprecated pkg_resources / scipy names
-        warnings.simplefilter("ignore", UserWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from resemblyzer import VoiceEncoder
-
-    return VoiceEncoder("cuda" if torch.cuda.is_available() else "cpu", verbose=False)
-
-
-def window_embeddings(samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
-    """Voice embeddings of 1.6 s windows sliding over each speech region, `rate` windows per second.
-
-    Returns the windows' centre times (seconds) and their normalised embeddings, shapes (n,) and (n, 256).
+    Returns the windows' centre times (seconds) and their normalised embeddings, shapes (n,) and (n, dim).
     Windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
     wrong word timing does not mix two voices in one embedding for longer than a window.
     """
-    encoder = voice_encoder()
-    centres: list[float] = []
-    embeddings: list[np.ndarray] = []
-    for region in regions:
-        audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
-        if len(audio) < 0.3 * SAMPLE_RATE:  # too short to carry a voice
-            continue
-        _, partials, slices = encoder.embed_utterance(audio, return_partials=True, rate=rate)
-        for partial, window in zip(partials, slices):
-            centres.append(min(region.end, region.start + (window.start + window.stop) / 2 / SAMPLE_RATE))
-            embeddings.append(partial / (np.linalg.norm(partial) + 1e-9))
-    if not embeddings:
-        return np.zeros(0), np.zeros((0, 256), dtype=np.float32)
-    return np.asarray(centres, dtype=float), np.asarray(embeddings, dtype=np.float32)
+    return voice_encoder(encoder).embed_windows(samples, regions, rate)
 
 
-def embed_voice(samples: np.ndarray) -> np.ndarray:
+def embed_voice(samples: np.ndarray, encoder: str = "campplus") -> np.ndarray:
     """One normalised embedding for a whole enrolment recording."""
-    embedding = voice_encoder().embed_utterance(samples)
-    return embedding / (np.linalg.norm(embedding) + 1e-9)
+    return voice_encoder(encoder).embed_voice(samples)
 
 
 def _centroids(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:

