@@ -92,6 +92,19 @@ def _anonymise_words(words: list[Word], replacements: list[Replacement]) -> list
     return out
 
 
+def options_for_coders(options: dict) -> dict:
+    """The options a transcript records, without the file paths among them (a voice sample's or a
+    pipeline's path can carry a person's name): a count of voice samples, and whether a pipeline was used."""
+    options = copy.deepcopy(options)
+    transcription = options.get("transcription", {})
+    if transcription.get("interviewer_voices"):
+        transcription["interviewer_voices"] = f"{len(transcription['interviewer_voices'])} voice sample(s)"
+    diarise = transcription.get("diarise") or {}
+    if diarise.get("pyannote"):
+        diarise["pyannote"] = "a local pyannote.audio pipeline"
+    return options
+
+
 def anonymised_transcript(
     source: SourceDocument, result: AnonymisedDocument, recording_id: str, speaker_map: dict[str, str]
 ) -> Transcript:
@@ -109,4 +122,5 @@ def anonymised_transcript(
     transcript.anonymised = True
     transcript.source.path = recording_id
     transcript.model.path = None
+    transcript.options = options_for_coders(transcript.options)
     return transcript

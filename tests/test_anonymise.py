@@ -212,3 +212,20 @@ def test_unwritable_output_folder_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(anonymise_main, [str(transcript), "-o", str(blocker / "out")])
     assert result.exit_code == 2
     assert "output folder is not writable" in result.output and "Traceback" not in result.output
+
+
+def test_options_for_coders_drop_paths_that_can_name_people():
+    from anonymise.documents import options_for_coders
+
+    recorded = {
+        "transcription": {
+            "interviewer_voices": ["/home/alice.brown/voices/Alice_Brown.wav"],
+            "diarise": {"pyannote": "/home/alice.brown/pyannote/config.yaml", "speakers": 2},
+        },
+        "device": "cpu",
+    }
+    for_coders = options_for_coders(recorded)
+    assert "alice" not in json.dumps(for_coders).lower()
+    assert for_coders["transcription"]["interviewer_voices"] == "1 voice sample(s)"
+    assert for_coders["transcription"]["diarise"]["speakers"] == 2
+    assert recorded["transcription"]["interviewer_voices"] == ["/home/alice.brown/voices/Alice_Brown.wav"]

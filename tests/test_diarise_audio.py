@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 import jiwer
+import numpy as np
 import pytest
 from whisper.normalizers import EnglishTextNormalizer
 
@@ -107,3 +109,65 @@ def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_d
     wrong_speaker_share, interviewer_right = wder_1949(transcript.segments)
     assert interviewer_right
     assert wrong_speaker_share <= 0.05  # 1.6 % measured; the unit-based method before gave 25 % and swapped roles
+
+
+class TruthPipeline:
+    """Stands in for a pyannote.audio pipeline (none can be downloaded here): answers with the true turns."""
+
+    def __init__(self, case):
+        self.case, self.calls = case, []
+
+    def __call__(self, audio, **bounds):
+        from pyannote.core import Annotation
+        from pyannote.core import Segment as Span
+
+        self.calls.append((audio["sample_rate"], tuple(audio["waveform"].shape), bounds))
+        annotation = Annotation()
+        for turn in self.case.turns:
+            annotation[Span(turn.start, turn.end)] = {"interviewer": "SPEAKER_01", "participant": "SPEAKER_00"}[
+                turn.speaker
+            ]
+        return annotation
+
+
+def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeypatch):
+    import types
+
+    from transcribe import pyannote_backend
+
+    case, samples, segments = interview
+    pipeline = TruthPipeline(case)
+    loaded = []
+    fake = types.ModuleType("pyannote.audio")
+    fake.Pipeline = types.SimpleNamespace(from_pretrained=lambda config: loaded.append(config) or pipeline)
+    monkeypatch.setitem(sys.modules, "pyannote.audio", fake)
+    monkeypatch.delenv("PYANNOTE_METRICS_ENABLED", raising=False)
+    pyannote_backend._pipeline.cache_clear()
+    (tmp_path / "config.yaml").write_text("pipeline: {}\n")
+    voices = [embed_voice(load_audio(case.enrolment))]
+    try:
+        turns, record = diarise(samples, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
+    finally:
+        pyannote_backend._pipeline.cache_clear()
+    assert loaded == [str(tmp_path / "config.yaml")]
+    assert pipeline.calls == [(16000, (1, len(samples)), {"num_speakers": 2})]
+    assert os.environ["PYANNOTE_METRICS_ENABLED"] == "0"
+    assert record["diariser"] == "pyannote" and record["method"] == "enrolment"
+    pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
+    right = sum(
+        1 for truth, said in pairs if said == {"interviewer": "Interviewer", "participant": "Participant"}[truth]
+    )
+    assert right / len(pairs) >= 0.98  # the true turns, given to words by overlap
+
+
+def test_pyannote_backend_missing_is_a_clear_error(tmp_path, monkeypatch):
+    from transcribe import pyannote_backend
+    from transcribe.errors import ModelError
+
+    monkeypatch.setitem(sys.modules, "pyannote.audio", None)  # import fails as when not installed
+    pyannote_backend._pipeline.cache_clear()
+    (tmp_path / "config.yaml").write_text("pipeline: {}\n")
+    with pytest.raises(ModelError, match="pip install pyannote.audio"):
+        pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path), 2, 1, 2)
+    with pytest.raises(ModelError, match="not found"):
+        pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path / "nowhere"), 2, 1, 2)

@@ -160,6 +160,14 @@ def main() -> None:
     "(about 4x faster on a CPU).",
 )
 @click.option(
+    "--pyannote",
+    "pyannote_pipeline",
+    default=None,
+    metavar="PATH",
+    help="Diarise with a pyannote.audio pipeline you have installed and downloaded (its config.yaml or folder) "
+    "instead of the built-in diarisation. Optional; runs offline, telemetry off.",
+)
+@click.option(
     "--shard",
     default=None,
     metavar="K/N",
@@ -199,6 +207,7 @@ def run(
     role_names: str,
     diarise: bool,
     voice_encoder: str,
+    pyannote_pipeline: str | None,
     shard: str | None,
     force: bool,
     dry_run: bool,
@@ -222,7 +231,9 @@ def run(
         resolved = resolve_model(model_spec)
         device = pick_device(device)
         diarise_options = (
-            _diarise_options(speakers, min_speakers, max_speakers, channels, role_names, voice_encoder)
+            _diarise_options(
+                speakers, min_speakers, max_speakers, channels, role_names, voice_encoder, pyannote_pipeline
+            )
             if diarise
             else None
         )
@@ -283,6 +294,7 @@ def _diarise_options(
     channels: str | None,
     role_names: str,
     encoder: str,
+    pyannote: str | None = None,
 ) -> DiariseOptions:
     names = [n.strip() for n in role_names.split(",")]
     if len(names) != 2 or not all(names):
@@ -296,6 +308,7 @@ def _diarise_options(
         participant_label=names[1],
         channels=roles,
         encoder=encoder,
+        pyannote=pyannote,
     )
 
 

@@ -14,9 +14,11 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.encoders import DEFAULTS
+from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
 from transcribe.speakers import VoiceMap, centroids, cluster_speakers, window_embeddings
 from transcribe.transcript import Segment, Word
 from transcribe.vad import speech_regions
+from transcribe.windows import Region
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class DiariseOptions:
     min_speaker_seconds: float = 3.0  # when estimating, a voice heard for less than this is nobody's own
     bleed_ratio: float = 0.25  # a channel's word quieter than this share of the loudest channel is an echo
     channels: tuple[str, ...] = ()  # roles per stereo channel ("interviewer", "participant"); empty: cluster
+    pyannote: str | None = None  # a local pyannote.audio pipeline (config.yaml or its folder); None: built-in
 
     def __post_init__(self) -> None:
         if self.encoder not in DEFAULTS:
@@ -48,6 +51,8 @@ class DiariseOptions:
             raise ValueError("--speakers must be at least 1")
         if not 1 <= self.min_speakers <= self.max_speakers:
             raise ValueError("need 1 <= --min-speakers <= --max-speakers")
+        if self.pyannote and self.channels:
+            raise ValueError("--pyannote and --channels cannot be combined: channels already say who speaks")
         for role in self.channels:
             if role not in ("interviewer", "participant"):
                 raise ValueError(f"--channels: {role!r} is not 'interviewer' or 'participant'")
@@ -77,6 +82,17 @@ def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> V
     voices = centroids(embeddings, labels) if len(labels) else np.zeros((1, embeddings.shape[1]), np.float32)
     similarities = embeddings @ voices.T if len(labels) else np.zeros((0, 1))
     return VoiceMap(centres, similarities, voices)
+
+
+def voices_of_turns(samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions) -> np.ndarray:
+    """Each speaker's mean voice over their turns (with our encoder), to match enrolment samples against."""
+    out = []
+    for label in labels:
+        regions = [Region(start, end) for start, end, speaker in turns if speaker == label]
+        _, embeddings = window_embeddings(samples, regions, options.window_rate, options.encoder)
+        mean = embeddings.mean(axis=0) if len(embeddings) else np.zeros(embeddings.shape[1])
+        out.append(mean / (np.linalg.norm(mean) + 1e-9))
+    return np.asarray(out)
 
 
 def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:
@@ -235,6 +251,13 @@ def diarise(
         clusters = channel_speakers(stereo[: len(options.channels)], words)
         interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
         decision = RoleDecision(role_labels(len(options.channels), interviewers, options), "channels", 1.0)
+    elif options.pyannote:
+        turns = pyannote_turns(samples, options.pyannote, options.speakers, options.min_speakers, options.max_speakers)
+        clusters, labels = speakers_of_words(words, turns)
+        cents = voices_of_turns(samples, turns, labels, options) if len(voices) else np.zeros((len(labels), 1))
+        decision = roles_by_enrolment(cents, list(voices), options) or roles_by_heuristic(
+            segments, clusters, len(labels), options
+        )
     else:
         regions = speech_regions(samples) if regions is None else regions
         voice_map = map_voices(samples, regions, options)
@@ -246,6 +269,11 @@ def diarise(
     names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
     turns = split_turns(segments, names)
     record = {
+        "diariser": "channels"
+        if decision.method == "channels"
+        else "pyannote"
+        if options.pyannote
+        else options.encoder,
         "method": decision.method,
         "confidence": decision.confidence,
         "roles": sorted(set(names)),
