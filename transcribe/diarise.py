@@ -251,6 +251,7 @@ def diarise(
         clusters = channel_speakers(stereo[: len(options.channels)], words)
         interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
         decision = RoleDecision(role_labels(len(options.channels), interviewers, options), "channels", 1.0)
+        diariser = "channels"
     elif options.pyannote:
         turns = pyannote_turns(samples, options.pyannote, options.speakers, options.min_speakers, options.max_speakers)
         clusters, labels = speakers_of_words(words, turns)
@@ -258,6 +259,7 @@ def diarise(
         decision = roles_by_enrolment(cents, list(voices), options) or roles_by_heuristic(
             segments, clusters, len(labels), options
         )
+        diariser = "pyannote"
     else:
         regions = speech_regions(samples) if regions is None else regions
         voice_map = map_voices(samples, regions, options)
@@ -266,14 +268,11 @@ def diarise(
         decision = roles_by_enrolment(voice_map.voices, list(voices), options) or roles_by_heuristic(
             segments, clusters, len(voice_map.voices), options
         )
+        diariser = options.encoder
     names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
     turns = split_turns(segments, names)
     record = {
-        "diariser": "channels"
-        if decision.method == "channels"
-        else "pyannote"
-        if options.pyannote
-        else options.encoder,
+        "diariser": diariser,
         "method": decision.method,
         "confidence": decision.confidence,
         "roles": sorted(set(names)),
@@ -286,7 +285,7 @@ def diarise(
 def speaker_timeline(regions: list, segments: list[Segment]) -> list[tuple[float, float, str]]:
     """Who speaks when, over the speech regions (not only where words were recognised): each region is
     cut at the midpoint between consecutive words of different speakers; a region without words goes
-    to the speaker of the nearest word. This is what diarisation error rate is measured on."""
+    to the speaker of the nearest word. scripts/eval_diarisation.py scores it as `der_words`."""
     words = sorted((w for s in segments for w in s.words if w.speaker), key=lambda w: w.start)
     if not words:
         return []
