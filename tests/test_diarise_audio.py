@@ -92,6 +92,15 @@ def test_enrolment_picks_the_interviewer(interview, encoder):
         assert {w.speaker for w in turn.words} == {turn.speaker}
 
 
+def test_enrolment_of_someone_absent_matches_nobody(interview):
+    from synthetic_interviews import clips_by_speaker
+
+    case, samples, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
+    absent = load_audio(clips_by_speaker()["speechbrain_spk2"][0])
+    turns, record = diarise(samples, segments, DiariseOptions(), [embed_voice(absent)])
+    assert record["method"] == "heuristic"
+
+
 def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_dir):
     """The 1949 interview (degraded disc, the interviewer speaks about a tenth of it) with base's words:
     base runs sentences of both speakers together and times words loosely; turns must still be right."""
