@@ -40,6 +40,7 @@ from transcribe.checkpoints import resolve_model
 from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
 from transcribe.encoders import ENCODERS
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
+from transcribe.pyannote_backend import pyannote_turns
 from transcribe.speakers import embed_voice
 from transcribe.vad import speech_regions
 
@@ -52,7 +53,11 @@ def word_hypothesis(samples, segments) -> Annotation:
 
 
 def voice_hypothesis(samples, options: DiariseOptions) -> Annotation:
-    """Who speaks when as diarisation hears it: the voice map's timeline over the speech regions."""
+    """Who speaks when as diarisation hears it: the voice map's timeline over the speech regions, or the
+    pyannote.audio pipeline's turns when one is given."""
+    if options.pyannote:
+        bounds = (options.speakers, options.min_speakers, options.max_speakers)
+        return _annotation(pyannote_turns(samples, options.pyannote, *bounds))
     regions = speech_regions(samples)
     return _annotation(map_voices(samples, regions, options).timeline(regions, options.word_context))
 
@@ -132,12 +137,12 @@ def single_speaker_recording(folder: Path) -> Path:
     return target
 
 
-def evaluate(model: str, minutes: float, work: Path, encoder: str) -> dict:
+def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str | None) -> dict:
     """Every case with words from one Whisper model."""
     transcriber = Transcriber(
         resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
     )
-    options = DiariseOptions(encoder=encoder)
+    options = DiariseOptions(encoder=encoder, pyannote=pyannote)
 
     def asr(path: Path):
         samples = load_audio(path)
@@ -186,11 +191,12 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str) -> dict:
 @click.option("--model", "models", multiple=True, default=("base", "tiny.en"), show_default=True)
 @click.option("--minutes", default=3.0, show_default=True, help="Length of each synthetic interview.")
 @click.option("--voice-encoder", "encoder", type=click.Choice(ENCODERS), default="campplus", show_default=True)
-def main(models: tuple[str, ...], minutes: float, encoder: str) -> None:
+@click.option("--pyannote", default=None, metavar="PATH", help="Score a local pyannote.audio pipeline instead.")
+def main(models: tuple[str, ...], minutes: float, encoder: str, pyannote: str | None) -> None:
     work = Path(tempfile.mkdtemp())
     everything = {}
     for model in models:
-        everything[model] = results = evaluate(model, minutes, work, encoder)
+        everything[model] = results = evaluate(model, minutes, work, encoder, pyannote)
         for kind, values in results.items():
             for case, value in values.items():
                 click.echo(f"{model:<8} {kind:<15} {case:<70} {value}")

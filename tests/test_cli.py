@@ -53,6 +53,15 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     assert "Error: --model huge-v9: not a file, a folder, nor one of whisper's models" in result.output
 
 
+def test_missing_pyannote_pipeline_stops_before_any_recording(tmp_path):
+    (tmp_path / "a.wav").write_bytes(b"RIFF")
+    args = [str(tmp_path / "a.wav"), "-o", str(tmp_path / "out"), "--model", "tiny.en"]
+    result = CliRunner().invoke(main, [*args, "--pyannote", str(tmp_path / "no-pipeline")])
+    assert result.exit_code == 1
+    assert "--pyannote:" in result.output and "not found" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_models_list_shows_folder():
     result = CliRunner().invoke(main, ["models", "list"])
     assert result.exit_code == 0

@@ -34,6 +34,7 @@ from transcribe.errors import ScribeError
 from transcribe.fileio import unwritable_reason
 from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
+from transcribe.pyannote_backend import pipeline_config
 from transcribe.speakers import embed_voice
 from transcribe.writers import parse_formats
 
@@ -237,6 +238,8 @@ def run(
             if diarise
             else None
         )
+        if diarise_options and diarise_options.pyannote:
+            pipeline_config(diarise_options.pyannote)  # a wrong path fails here, not once per recording
         coder_formats = parse_formats(formats) if formats else None
     except (ScribeError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
