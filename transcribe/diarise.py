@@ -15,7 +15,7 @@ import numpy as np
 from transcribe.audio import SAMPLE_RATE
 from transcribe.encoders import DEFAULTS
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
-from transcribe.speakers import VoiceMap, centroids, cluster_speakers, window_embeddings
+from transcribe.speakers import VoiceMap, centroids, cluster_speakers, mean_voice, window_embeddings
 from transcribe.transcript import Segment, Word
 from transcribe.vad import speech_regions
 from transcribe.windows import Region
@@ -86,13 +86,17 @@ def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> V
 
 def voices_of_turns(samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions) -> np.ndarray:
     """Each speaker's mean voice over their turns (with our encoder), to match enrolment samples against."""
-    out = []
-    for label in labels:
-        regions = [Region(start, end) for start, end, speaker in turns if speaker == label]
-        _, embeddings = window_embeddings(samples, regions, options.window_rate, options.encoder)
-        mean = embeddings.mean(axis=0) if len(embeddings) else np.zeros(embeddings.shape[1])
-        out.append(mean / (np.linalg.norm(mean) + 1e-9))
-    return np.asarray(out)
+    return np.asarray(
+        [
+            mean_voice(
+                samples,
+                [Region(start, end) for start, end, who in turns if who == label],
+                options.window_rate,
+                options.encoder,
+            )
+            for label in labels
+        ]
+    )
 
 
 def split_turns(segments: list[Segment], speakers: list[str]) -> list[Segment]:

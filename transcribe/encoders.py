@@ -6,7 +6,8 @@
 - `resemblyzer`: Resemblyzer's encoder (its wheel). Weaker on far-field and telephone audio (AMI DER
   0.54 against CAM++'s 0.19 in scripts/eval_diarisation.py), kept as a fallback.
 
-Each encoder embeds short windows sliding over speech regions, and a whole enrolment recording.
+Each encoder embeds the short windows sliding over one stretch of speech (`embed_region`), and a whole
+enrolment recording (`embed_voice`); `embed_windows` runs it over a recording's speech regions.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ def _normalised(vectors: np.ndarray) -> np.ndarray:
 class CamPlusPlus:
     """CAM++ on 1.5 s windows of mean-normalised 80-band Kaldi filterbanks."""
 
-    name = "campplus"
     window_seconds = 1.5
+    dimension = 192
 
     def __init__(self) -> None:
         import torch
@@ -111,40 +112,33 @@ class CamPlusPlus:
             out = self.model(torch.from_numpy(batch).to(self.device)).float().cpu().numpy()
         return _normalised(out)
 
-    def embed_windows(self, samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
-        centres: list[float] = []
-        embeddings: list[np.ndarray] = []
+    def embed_region(self, audio: np.ndarray, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        feats = self.filterbanks(audio)
+        if len(feats) < 30:  # under 0.3 s: too short to carry a voice
+            return np.zeros(0), np.zeros((0, self.dimension), dtype=np.float32)
         size, hop = round(self.window_seconds * 100), max(1, round(100 / rate))
-        for region in regions:
-            feats = self.filterbanks(samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)])
-            if len(feats) < 30:  # under 0.3 s: too short to carry a voice
-                continue
-            starts = list(range(0, max(1, len(feats) - size + 1), hop))
-            if starts[-1] + size < len(feats):
-                starts.append(len(feats) - size)
-            windows = [feats[s : s + size] - feats[s : s + size].mean(axis=0) for s in starts]
-            embeddings.append(self._embed(windows))
-            centres.extend(min(region.end, region.start + (s + min(size, len(feats)) / 2) / 100) for s in starts)
-        if not embeddings:
-            return np.zeros(0), np.zeros((0, 192), dtype=np.float32)
-        return np.asarray(centres, dtype=float), np.concatenate(embeddings)
+        starts = list(range(0, max(1, len(feats) - size + 1), hop))
+        if starts[-1] + size < len(feats):
+            starts.append(len(feats) - size)
+        windows = [feats[s : s + size] - feats[s : s + size].mean(axis=0) for s in starts]
+        centres = np.array([(s + min(size, len(feats)) / 2) / 100 for s in starts])
+        return centres, self._embed(windows)
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
         from transcribe.vad import speech_regions
         from transcribe.windows import Region
 
         regions = speech_regions(samples) or [Region(0.0, len(samples) / SAMPLE_RATE)]
-        _, embeddings = self.embed_windows(samples, regions, rate=1.0)
-        if not len(embeddings):
+        voice = mean_voice(self, samples, regions, rate=1.0)
+        if not voice.any():
             raise ModelError("the voice sample holds no speech")
-        return _normalised(embeddings.mean(axis=0))
+        return voice
 
 
 class Resemblyzer:
     """Resemblyzer's LSTM encoder on 1.6 s windows (its own partial utterances)."""
 
-    name = "resemblyzer"
-    window_seconds = 1.6
+    dimension = 256
 
     def __init__(self) -> None:
         with warnings.catch_warnings():  # webrtcvad and resemblyzer use deprecated pkg_resources / scipy names
@@ -154,23 +148,38 @@ class Resemblyzer:
 
         self.encoder = VoiceEncoder(_device(), verbose=False)
 
-    def embed_windows(self, samples: np.ndarray, regions: list, rate: float) -> tuple[np.ndarray, np.ndarray]:
-        centres: list[float] = []
-        embeddings: list[np.ndarray] = []
-        for region in regions:
-            audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
-            if len(audio) < 0.3 * SAMPLE_RATE:  # too short to carry a voice
-                continue
-            _, partials, slices = self.encoder.embed_utterance(audio, return_partials=True, rate=rate)
-            for partial, window in zip(partials, slices):
-                centres.append(min(region.end, region.start + (window.start + window.stop) / 2 / SAMPLE_RATE))
-                embeddings.append(partial)
-        if not embeddings:
-            return np.zeros(0), np.zeros((0, 256), dtype=np.float32)
-        return np.asarray(centres, dtype=float), _normalised(np.asarray(embeddings))
+    def embed_region(self, audio: np.ndarray, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        _, partials, slices = self.encoder.embed_utterance(audio, return_partials=True, rate=rate)
+        centres = np.array([(window.start + window.stop) / 2 / SAMPLE_RATE for window in slices])
+        return centres, _normalised(np.asarray(partials))
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
         return _normalised(self.encoder.embed_utterance(samples))
+
+
+def embed_windows(
+    encoder: CamPlusPlus | Resemblyzer, samples: np.ndarray, regions: list, rate: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The encoder's windows over each speech region: centre times (seconds) and normalised embeddings.
+    Regions under 0.3 s are too short to carry a voice and are left out."""
+    centres: list[np.ndarray] = []
+    embeddings: list[np.ndarray] = []
+    for region in regions:
+        audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
+        if len(audio) < 0.3 * SAMPLE_RATE:
+            continue
+        offsets, vectors = encoder.embed_region(audio, rate)
+        centres.append(np.minimum(region.end, region.start + offsets))
+        embeddings.append(vectors)
+    if not any(len(c) for c in centres):
+        return np.zeros(0), np.zeros((0, encoder.dimension), dtype=np.float32)
+    return np.concatenate(centres).astype(float), np.concatenate(embeddings)
+
+
+def mean_voice(encoder: CamPlusPlus | Resemblyzer, samples: np.ndarray, regions: list, rate: float) -> np.ndarray:
+    """The normalised mean of the encoder's windows over the regions; zeros when none carries a voice."""
+    _, embeddings = embed_windows(encoder, samples, regions, rate)
+    return _normalised(embeddings.mean(axis=0)) if len(embeddings) else np.zeros(encoder.dimension, np.float32)
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from transcribe.encoders import voice_encoder
+from transcribe import encoders
+from transcribe.encoders import embed_windows, voice_encoder
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,12 @@ def window_embeddings(
     Windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
     wrong word timing does not mix two voices in one embedding for longer than a window.
     """
-    return voice_encoder(encoder).embed_windows(samples, regions, rate)
+    return embed_windows(voice_encoder(encoder), samples, regions, rate)
+
+
+def mean_voice(samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus") -> np.ndarray:
+    """One normalised voice for the speech in these regions (zeros when none carries a voice)."""
+    return encoders.mean_voice(voice_encoder(encoder), samples, regions, rate)
 
 
 def embed_voice(samples: np.ndarray, encoder: str = "campplus") -> np.ndarray:
