@@ -1,6 +1,6 @@
 """Evaluate diarisation and roles on ../shared/data, with words from the default (base) and tiny.en models.
 
-    python scripts/eval_diarisation.py                 # all cases, both models, about 8 minutes on 2 CPU cores
+    python scripts/eval_diarisation.py                 # all cases, both models, about 10 minutes on 2 CPU cores
     python scripts/eval_diarisation.py --model base    # one model
 
 - DER with pyannote.metrics (collar=0.25 s, overlap scored) on pyannote_sample and the AMI dev00/dev01
@@ -175,8 +175,8 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str
         for enrolled in (False, True):
             voices = [embed_voice(load_audio(case.enrolment), encoder)] if enrolled else []
             turns, record = diarise(samples, segments, options, voices)
-            results["roles_by"][f"{name}{'+enrolment' if enrolled else ''}"] = record["method"]
             label = f"{name}{'+enrolment' if enrolled else ''}"
+            results["roles_by"][label] = record["method"]
             if not enrolled:  # enrolment names the roles; it does not change who speaks when
                 score_der(label, truth, samples, turns)
             results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)
