@@ -27,6 +27,15 @@ def tiny_transcriber():
     return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))
 
 
+@pytest.fixture(scope="session", params=["whisper", "ctranslate2"])
+def tiny_engine(request):
+    """The offline tiny.en model in each decoding engine, loaded once."""
+    from transcribe.checkpoints import resolve_model
+    from transcribe.engines import load_engine
+
+    return load_engine(resolve_model("tiny.en"), "cpu", request.param)
+
+
 @pytest.fixture(scope="session")
 def anonymise_config():
     from anonymise.config import load_config

@@ -1,21 +1,19 @@
-"""Batched Whisper decoding of speech windows, with fallback, loop repair and word timestamps."""
+"""Batched Whisper decoding of speech windows, with fallback, loop repair and word timestamps, the same
+whatever the engine (transcribe.engines) that encodes, decodes and aligns the windows."""
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import numpy as np
-import torch
-import whisper
 from whisper.audio import HOP_LENGTH, N_FRAMES
-from whisper.decoding import DecodingResult, DecodingTask
-from whisper.timing import add_word_timestamps
-from whisper.tokenizer import Tokenizer, get_tokenizer
+from whisper.tokenizer import Tokenizer
 
 from transcribe.audio import SAMPLE_RATE
+from transcribe.engines.base import Decoded, DecodeSettings, Engine, tokenizer_for
+from transcribe.engines.timing import add_word_timestamps, word_timings
 from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping
 from transcribe.transcript import Segment, Word
 from transcribe.windows import Window
@@ -41,7 +39,8 @@ class AsrOptions:
     no_speech_threshold: float = 0.6  # above (with low logprob): the window is silence
     max_repeats: int = 3  # a phrase repeated more often in a row is a loop: retry, then collapse
     initial_prompt: str | None = None  # vocabulary hint given to every window (names, jargon)
-    fp16: bool = False  # half precision (CUDA only)
+    engine: str = "auto"  # decoding engine: auto, whisper or ctranslate2; once loaded, the one used
+    compute_type: str | None = None  # the engine's precision (float32, float16, int8); set when it is loaded
 
     def as_record(self) -> dict:
         data = asdict(self)
@@ -49,21 +48,8 @@ class AsrOptions:
         return data
 
 
-def _mel_batch(model: whisper.Whisper, audios: list[np.ndarray]) -> torch.Tensor:
-    mels = [whisper.log_mel_spectrogram(whisper.pad_or_trim(torch.from_numpy(a)), model.dims.n_mels) for a in audios]
-    dtype = torch.float16 if next(model.parameters()).dtype == torch.float16 else torch.float32
-    return torch.stack(mels).to(model.device, dtype=dtype)
-
-
-def detect_language(model: whisper.Whisper, mels: torch.Tensor) -> str:
-    """The most probable language over a few windows (Whisper detects per 30 s window)."""
-    _, probs = model.detect_language(mels)
-    votes = Counter(max(p, key=p.get) for p in probs)
-    return votes.most_common(1)[0][0]
-
-
-def _needs_retry(result: DecodingResult, options: AsrOptions) -> bool:
-    if result.no_speech_prob > options.no_speech_threshold and result.avg_logprob < options.logprob_threshold:
+def _needs_retry(result: Decoded, options: AsrOptions) -> bool:
+    if _is_silence(result, options):
         return False  # silence: nothing to retry
     return (
         result.compression_ratio > options.compression_ratio_threshold
@@ -72,51 +58,23 @@ def _needs_retry(result: DecodingResult, options: AsrOptions) -> bool:
     )
 
 
-class GroupedDecodingTask(DecodingTask):
-    """whisper's DecodingTask with the audio features repeated for each beam or sample, so that beam search
-    and best-of-n sampling work on a batch: openai-whisper 20250625 repeats only the tokens (openai/whisper
-    PRs #2197, #2389)."""
-
-    def _get_audio_features(self, mel: torch.Tensor) -> torch.Tensor:
-        return super()._get_audio_features(mel).repeat_interleave(self.n_group, dim=0)
-
-    def _detect_language(self, audio_features: torch.Tensor, tokens: torch.Tensor):
-        return super()._detect_language(audio_features[:: self.n_group], tokens)
-
-
-def _decode(model: whisper.Whisper, mels: torch.Tensor, decoding: whisper.DecodingOptions) -> list[DecodingResult]:
-    """whisper.decode on a batch; with beams or samples through GroupedDecodingTask, and window by window
-    should a later openai-whisper make that fix clash with its own."""
-    group = max(decoding.beam_size or 1, decoding.best_of or 1)
-    if group <= 1 or len(mels) == 1:
-        return whisper.decode(model, mels, decoding)
-    with torch.no_grad():
-        try:
-            return GroupedDecodingTask(model, decoding).run(mels)
-        except RuntimeError as exc:
-            logger.debug("batched beam search failed (%s); decoding window by window", exc)
-            features = model.embed_audio(mels)
-            return [whisper.decode(model, features[i : i + 1], decoding)[0] for i in range(len(features))]
-
-
 def decode_with_fallback(
-    model: whisper.Whisper, mels: torch.Tensor, language: str | None, options: AsrOptions
-) -> list[DecodingResult]:
-    """Decode a batch; windows whose output fails the checks are decoded again, together, hotter."""
-    results: list[DecodingResult | None] = [None] * len(mels)
-    pending = list(range(len(mels)))
+    engine: Engine, encoded: object, count: int, language: str, options: AsrOptions
+) -> list[Decoded]:
+    """Decode a batch of encoded windows; those whose output fails the checks are decoded again, together,
+    hotter."""
+    results: list[Decoded | None] = [None] * count
+    pending = list(range(count))
     for temperature in options.temperatures:
-        decoding = whisper.DecodingOptions(
-            task=options.task,
+        settings = DecodeSettings(
             language=language,
+            task=options.task,
             temperature=temperature,
-            beam_size=options.beam_size if temperature == 0 and (options.beam_size or 1) > 1 else None,
-            best_of=options.best_of if temperature > 0 else None,
+            beam_size=options.beam_size or 1,
+            best_of=options.best_of or 1,
             prompt=options.initial_prompt,
-            fp16=options.fp16,
         )
-        decoded = _decode(model, mels[pending], decoding)
-        for index, result in zip(pending, decoded):
+        for index, result in zip(pending, engine.decode(encoded, pending, settings)):
             results[index] = result
         pending = [i for i in pending if _needs_retry(results[i], options)]
         if not pending:
@@ -125,7 +83,7 @@ def decode_with_fallback(
     return results
 
 
-def _is_silence(result: DecodingResult, options: AsrOptions) -> bool:
+def _is_silence(result: Decoded, options: AsrOptions) -> bool:
     return result.no_speech_prob > options.no_speech_threshold and result.avg_logprob < options.logprob_threshold
 
 
@@ -153,7 +111,6 @@ def split_segments(tokens: list[int], tokenizer: Tokenizer, window_duration: flo
     for segment in segments:
         segment["end"] = min(max(segment["end"], segment["start"]), window_duration)
         segment["text"] = tokenizer.decode(segment["tokens"])
-        segment["seek"] = 0
     return [s for s in segments if s["text"].strip()]
 
 
@@ -173,16 +130,8 @@ def unfinished_tail(window: Window, tokens: list[int], tokenizer: Tokenizer) -> 
     return tail if tail is not None and tail.speech >= MIN_TAIL_SPEECH else None
 
 
-def _window_segments(
-    model: whisper.Whisper, tokenizer: Tokenizer, window: Window, mel: torch.Tensor, tokens: list[int]
-) -> list[Segment]:
-    local = split_segments(tokens, tokenizer, window.duration)
-    if not local:
-        return []
-    num_frames = min(N_FRAMES, int(round(window.duration * SAMPLE_RATE / HOP_LENGTH)))
-    add_word_timestamps(
-        segments=local, model=model, tokenizer=tokenizer, mel=mel, num_frames=num_frames, last_speech_timestamp=0.0
-    )
+def _on_timeline(window: Window, local: list[dict]) -> list[Segment]:
+    """A window's segments with their words moved onto the recording's timeline."""
     segments = []
     for seg in local:
         words = [
@@ -194,50 +143,68 @@ def _window_segments(
             )
             for w in seg.get("words", [])
         ]
-        if not words:
-            continue
-        segments.append(Segment(start=words[0].start, end=max(w.end for w in words), text=seg["text"], words=words))
+        if words:
+            segments.append(Segment(start=words[0].start, end=max(w.end for w in words), text=seg["text"], words=words))
+    return segments
+
+
+def batch_segments(
+    engine: Engine, tokenizer: Tokenizer, encoded: object, decoded: list[tuple[int, Window, list[int]]]
+) -> list[Segment]:
+    """Segments with timed words for decoded windows, given as (index in the batch, window, tokens): the
+    windows' text tokens are aligned together, from the encoder output that decoding used."""
+    local = [split_segments(tokens, tokenizer, window.duration) for _, window, tokens in decoded]
+    todo = [k for k, segments in enumerate(local) if segments]
+    if not todo:
+        return []
+    texts = [[t for segment in local[k] for t in segment["tokens"] if t < tokenizer.eot] for k in todo]
+    frames = [min(N_FRAMES, int(round(decoded[k][1].duration * SAMPLE_RATE / HOP_LENGTH))) for k in todo]
+    indices = [decoded[k][0] for k in todo]
+    alignments = engine.align(encoded, indices, list(tokenizer.sot_sequence), texts, frames)
+    segments = []
+    for k, alignment, text in zip(todo, alignments, texts):
+        add_word_timestamps(local[k], word_timings(alignment, text, tokenizer), tokenizer)
+        segments.extend(_on_timeline(decoded[k][1], local[k]))
     return segments
 
 
 def transcribe_windows(
-    model: whisper.Whisper,
+    engine: Engine,
     samples: np.ndarray,
     windows: list[Window],
     options: AsrOptions,
     hook: ProgressHook | None = None,
 ) -> tuple[list[Segment], str]:
-    """Transcribe the windows of one recording in batches; returns segments on its timeline and the language."""
-    language = options.language
-    if language is None and not model.is_multilingual:
-        language = "en"
+    """Transcribe the windows of one recording in batches; returns segments on its timeline and the language.
+    Each batch is encoded once; its encoder output serves decoding, fallback and word alignment."""
+    language = options.language or (None if engine.is_multilingual else "en")
     total = sum(w.duration for w in windows)
     done = 0.0
     segments: list[Segment] = []
-    tokenizer = None
     queue = [(window, 0) for window in windows]  # (window, how often its stretch was resumed)
-    for first in range(0, len(windows) + MAX_RESUMES * len(windows), options.batch_size):
-        batch = queue[first : first + options.batch_size]
-        if not batch:
-            break
-        mels = _mel_batch(model, [w.audio(samples, SAMPLE_RATE) for w, _ in batch])
+    position = 0
+    while position < len(queue):
+        batch = queue[position : position + options.batch_size]
+        position += len(batch)
+        encoded = engine.encode([w.audio(samples, SAMPLE_RATE) for w, _ in batch])
         if language is None:
-            language = detect_language(model, mels[:4])
+            language = engine.detect_language(encoded, 4)
             logger.info("detected language: %s", language)
-        if tokenizer is None:
-            tokenizer = get_tokenizer(
-                model.is_multilingual, num_languages=model.num_languages, language=language, task=options.task
-            )
-        for (window, resumed), mel, result in zip(batch, mels, decode_with_fallback(model, mels, language, options)):
+        tokenizer = tokenizer_for(engine, language, options.task)
+        decoded = []
+        for index, ((window, resumed), result) in enumerate(
+            zip(batch, decode_with_fallback(engine, encoded, len(batch), language, options))
+        ):
             if not _is_silence(result, options):
                 tokens = collapse_repeats(result.tokens, options.max_repeats)
-                segments.extend(_window_segments(model, tokenizer, window, mel, tokens))
+                decoded.append((index, window, tokens))
                 tail = unfinished_tail(window, tokens, tokenizer) if resumed < MAX_RESUMES else None
                 if tail is not None:  # decoded with the next batch
                     queue.append((tail, resumed + 1))
             if not resumed:
                 done += window.duration
-                if hook:
-                    hook("transcribe", done, total)
+        segments.extend(batch_segments(engine, tokenizer, encoded, decoded))
+        if hook:
+            hook("transcribe", done, total)
     segments.sort(key=lambda segment: segment.start)
     return collapse_word_repeats(segments, options.max_repeats), language or "en"

@@ -30,6 +30,7 @@ from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
+from transcribe.engines import ENGINES
 from transcribe.errors import ScribeError
 from transcribe.fileio import unwritable_reason
 from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
@@ -101,6 +102,14 @@ def main() -> None:
     default="auto",
     show_default=True,
     help="Where Whisper runs; auto takes a CUDA GPU when there is one.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    help="Decoding engine: openai-whisper (the reference) or CTranslate2; auto: CTranslate2 (int8) on a CPU, "
+    "whisper on a GPU.",
 )
 @click.option("--language", default=None, metavar="CODE", help="Spoken language (en, de, …); default: detect.")
 @click.option(
@@ -196,6 +205,7 @@ def run(
     output_dir: Path,
     model_spec: str | None,
     device: str,
+    engine: str,
     language: str | None,
     batch_size: int | None,
     beam_size: int | None,
@@ -266,7 +276,7 @@ def run(
                 batch_size=batch_size or 1,
                 beam_size=beam_size,
                 initial_prompt=initial_prompt,
-                fp16=device == "cuda",
+                engine=engine,
             ),
             diarise=diarise_options,
         ),

@@ -20,8 +20,9 @@ from pathlib import Path
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
 from transcribe.audio import load_audio
-from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
+from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of
 from transcribe.diarise import DiariseOptions, diarise, merge_channels
+from transcribe.engines import load_engine
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
 from transcribe.manifest import Claims, Manifest, RecordingState
@@ -158,7 +159,8 @@ class Transcriber:
         self.voices = voices or []  # enrolled interviewer voice embeddings
         self.voice_files = voice_files or []
         self.device = device
-        self.model = load_whisper(resolved, device)
+        self.model = load_engine(resolved, device, options.asr.engine)  # a decoding engine (transcribe.engines)
+        options.asr.engine, options.asr.compute_type = self.model.name, self.model.compute_type
         path = checkpoint_path_for(resolved)
         self.model_info = ModelInfo(
             name=resolved.name, path=str(path) if path else None, sha256=checksum_of(path) if path else None

@@ -1,0 +1,122 @@
+"""Both decoding engines (openai-whisper and CTranslate2) on real audio: words, timings, fallback and loop
+repair behave the same; and the pieces that make the whisper engine cheaper give the same results."""
+
+from __future__ import annotations
+
+import jiwer
+import numpy as np
+import pytest
+import torch
+from whisper.model import MultiHeadAttention
+from whisper.normalizers import EnglishTextNormalizer
+
+from transcribe.asr import AsrOptions, decode_with_fallback, transcribe_windows
+from transcribe.audio import SAMPLE_RATE, load_audio
+from transcribe.engines import pick_engine
+from transcribe.engines.base import DecodeSettings
+from transcribe.engines.whisper_engine import _shared_cross_attention
+from transcribe.vad import speech_regions
+from transcribe.windows import pack_windows
+
+normalise = EnglishTextNormalizer()
+
+
+def wer(reference: str, hypothesis: str) -> float:
+    return jiwer.wer(normalise(reference), normalise(hypothesis))
+
+
+@pytest.mark.parametrize(
+    "requested, device, expected",
+    [("auto", "cpu", "ctranslate2"), ("auto", "cuda", "whisper"), ("whisper", "cpu", "whisper")],
+)
+def test_pick_engine(requested, device, expected):
+    assert pick_engine(requested, device) == expected
+
+
+def test_beams_sharing_features_equal_repeated_features():
+    """Cross-attention of 3 beams per window against one copy of its keys and values is the computation
+    openai-whisper does with the features repeated per beam."""
+    torch.manual_seed(0)
+    attention = MultiHeadAttention(64, 4)
+    queries, keys, values = torch.randn(2 * 3, 5, 64), torch.randn(2, 30, 64), torch.randn(2, 30, 64)
+    repeated, _ = attention.qkv_attention(queries, keys.repeat_interleave(3, 0), values.repeat_interleave(3, 0))
+    shared, _ = _shared_cross_attention(attention, queries, keys, values)
+    torch.testing.assert_close(shared, repeated)
+
+
+def transcribe(engine, path, **options):
+    samples = load_audio(path)
+    windows = pack_windows(speech_regions(samples))
+    segments, _ = transcribe_windows(engine, samples, windows, AsrOptions(language="en", **options))
+    return segments
+
+
+def words_of(segments):
+    return [w for s in segments for w in s.words]
+
+
+@pytest.mark.slow
+def test_batched_beam_search_equals_window_by_window(tiny_engine, data_dir):
+    clips = ["whisper_jfk/jfk.flac", "deepspeech_ldc93s1/LDC93S1.wav", "pyannote_sample/sample.wav"]
+    encoded = tiny_engine.encode([load_audio(data_dir / clip)[: 30 * SAMPLE_RATE] for clip in clips])
+    settings = DecodeSettings(language="en", task="transcribe", temperature=0.0, beam_size=4, best_of=1)
+    batched = tiny_engine.decode(encoded, [0, 1, 2], settings)
+    alone = [tiny_engine.decode(encoded, [i], settings)[0] for i in range(3)]
+    assert [r.tokens for r in batched] == [r.tokens for r in alone]
+    assert "ask not what your country" in batched[0].text
+
+
+@pytest.mark.slow
+def test_words_are_timed_and_in_order(tiny_engine, data_dir):
+    segments = transcribe(tiny_engine, data_dir / "whisper_jfk" / "jfk.flac")
+    words = words_of(segments)
+    reference = (data_dir / "whisper_jfk" / "reference.txt").read_text()
+    assert wer(reference, "".join(w.word for w in words)) < 0.1
+    americans = next(w for w in words if "Americans" in w.word)
+    assert americans.start <= 1.8 <= americans.end  # openai/whisper's own test of word timing
+    assert all(w.start <= w.end for w in words)
+    assert all(a.start <= b.start for a, b in zip(words, words[1:]))
+    assert all(0 <= w.probability <= 1 for w in words)
+
+
+@pytest.mark.slow
+def test_engines_agree_on_the_pyannote_call(data_dir):
+    """Same words within a few errors, word starts within a frame or two, WER under the bound of
+    test_transcribe_audio for each."""
+    from transcribe.checkpoints import resolve_model
+    from transcribe.engines import load_engine
+
+    path = data_dir / "pyannote_sample" / "sample.wav"
+    reference = " ".join(line.split(" ", 5)[5] for line in (path.parent / "sample.stm").read_text().splitlines())
+    results = {}
+    for name in ("whisper", "ctranslate2"):
+        words = words_of(transcribe(load_engine(resolve_model("tiny.en"), "cpu", name), path))
+        assert wer(reference, "".join(w.word for w in words)) < 0.30
+        results[name] = words
+    whisper_words, ct2_words = results["whisper"], results["ctranslate2"]
+    assert wer("".join(w.word for w in whisper_words), "".join(w.word for w in ct2_words)) < 0.1
+    same = {(w.word, round(w.start, 1)) for w in whisper_words} & {(w.word, round(w.start, 1)) for w in ct2_words}
+    assert len(same) >= 0.7 * len(whisper_words)
+
+
+@pytest.mark.slow
+def test_fallback_ladder_reaches_the_last_temperature(tiny_engine, data_dir):
+    """A window whose output never passes the checks is decoded at every temperature, by sampling above 0."""
+    encoded = tiny_engine.encode([load_audio(data_dir / "whisper_jfk" / "jfk.flac")])
+    passing = decode_with_fallback(tiny_engine, encoded, 1, "en", AsrOptions(language="en"))
+    assert passing[0].temperature == 0.0
+    impossible = AsrOptions(language="en", logprob_threshold=0.0, temperatures=(0.0, 0.5, 1.0), best_of=2)
+    last = decode_with_fallback(tiny_engine, encoded, 1, "en", impossible)
+    assert last[0].temperature == 1.0 and last[0].tokens
+
+
+@pytest.mark.slow
+def test_a_phrase_said_six_times_is_cut_to_three(tiny_engine, data_dir):
+    """A phrase repeated more than three times in a row is taken for Whisper's loop ("thank you thank
+    you…"): retried hotter, then cut to three repeats (more come out without the check)."""
+    clip = load_audio(data_dir / "coqui_ljspeech" / "LJ001-0008.wav")  # "has never been surpassed."
+    pause = np.zeros(int(0.3 * SAMPLE_RATE), dtype=np.float32)
+    samples = np.concatenate([np.concatenate([clip, pause])] * 6)
+    windows = pack_windows(speech_regions(samples))
+    segments, _ = transcribe_windows(tiny_engine, samples, windows, AsrOptions(language="en"))
+    assert 1 <= normalise("".join(w.word for w in words_of(segments))).count("surpassed") <= 3

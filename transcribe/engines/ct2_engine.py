@@ -1,0 +1,129 @@
+"""The CTranslate2 engine (the library under faster-whisper): int8 on a CPU, float16 on a GPU.
+
+It decodes the same log-mel features as openai-whisper, batches of our own windows, and aligns words
+from the same encoder output (ctranslate2 takes encoder output in generate, align and detect_language).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whisper.utils import compression_ratio
+
+from transcribe.engines.base import (
+    MAX_INITIAL_TIMESTAMP,
+    SAMPLE_LEN,
+    Alignment,
+    Decoded,
+    DecodeSettings,
+    language_vote,
+    log_mel,
+    prompt_tokens,
+    tokenizer_for,
+)
+
+MEDIAN_FILTER_WIDTH = 7  # frames, as whisper's find_alignment
+
+
+def cpu_threads() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class CTranslate2Engine:
+    """A ctranslate2.models.Whisper behind the engine interface (transcribe.engines.base.Engine)."""
+
+    name = "ctranslate2"
+
+    def __init__(self, model_dir: Path, dims: Any, device: str, compute_type: str) -> None:
+        import ctranslate2
+
+        self.device = device
+        self.compute_type = compute_type
+        self.model = ctranslate2.models.Whisper(
+            str(model_dir), device=device, compute_type=compute_type, intra_threads=cpu_threads()
+        )
+        self.dims = dims
+        self.is_multilingual = self.model.is_multilingual
+        self.num_languages = self.model.num_languages
+
+    def encode(self, audios: list[np.ndarray]) -> Any:
+        features = log_mel(audios, self.model.n_mels).numpy()
+        return self.model.encode(self._storage(features), to_cpu=False)
+
+    def _storage(self, array: Any) -> Any:
+        import ctranslate2
+
+        return ctranslate2.StorageView.from_array(array)
+
+    def _select(self, encoded: Any, indices: list[int]) -> tuple[Any, Any]:
+        """The encoder output of some windows, as a StorageView and the array that holds its memory."""
+        if self.device == "cuda":
+            import torch
+
+            array = torch.as_tensor(encoded, device="cuda")[indices].contiguous()
+        else:
+            array = np.ascontiguousarray(np.asarray(encoded)[indices])
+        return self._storage(array), array
+
+    def detect_language(self, encoded: Any, count: int) -> str:
+        view, _keep = self._select(encoded, list(range(min(count, encoded.shape[0]))))
+        return language_vote([ranked[0][0].strip("<|>") for ranked in self.model.detect_language(view)])
+
+    def decode(self, encoded: Any, indices: list[int], settings: DecodeSettings) -> list[Decoded]:
+        tokenizer = tokenizer_for(self, settings.language, settings.task)
+        prompt = prompt_tokens(tokenizer, settings.prompt)
+        if settings.temperature > 0:
+            search = {
+                "beam_size": 1,
+                "num_hypotheses": settings.best_of,
+                "sampling_topk": 0,
+                "sampling_temperature": settings.temperature,
+            }
+        else:
+            search = {"beam_size": settings.beam_size}
+        view, _keep = self._select(encoded, indices)
+        results = self.model.generate(
+            view,
+            [prompt] * len(indices),
+            max_length=min(len(prompt) + SAMPLE_LEN, self.dims.n_text_ctx),
+            return_scores=True,
+            return_no_speech_prob=True,
+            max_initial_timestamp_index=MAX_INITIAL_TIMESTAMP,
+            **search,
+        )
+        out = []
+        for result in results:
+            best = int(np.argmax(result.scores))
+            tokens = list(result.sequences_ids[best])
+            text = tokenizer.decode(tokens).strip()
+            out.append(
+                Decoded(
+                    tokens=tokens,
+                    # ctranslate2's score is the log probability divided by the length; whisper's average counts
+                    # the end of text too
+                    avg_logprob=result.scores[best] * len(tokens) / (len(tokens) + 1),
+                    no_speech_prob=result.no_speech_prob,
+                    temperature=settings.temperature,
+                    text=text,
+                    compression_ratio=compression_ratio(text),
+                )
+            )
+        return out
+
+    def align(
+        self, encoded: Any, indices: list[int], start: list[int], text_tokens: list[list[int]], num_frames: list[int]
+    ) -> list[Alignment]:
+        view, _keep = self._select(encoded, indices)
+        results = self.model.align(view, start, text_tokens, num_frames, median_filter_width=MEDIAN_FILTER_WIDTH)
+        return [
+            Alignment(
+                np.array([pair[0] for pair in result.alignments], dtype=int),
+                np.array([pair[1] for pair in result.alignments], dtype=int),
+                list(result.text_token_probs),
+            )
+            for result in results
+        ]
