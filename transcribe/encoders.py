@@ -62,7 +62,7 @@ def _normalised(vectors: np.ndarray) -> np.ndarray:
 
 
 class CamPlusPlus:
-    """CAM++ on 1.5 s windows of mean-normalised 80-band Kaldi filterbanks."""
+    """CAM++ over 80-band Kaldi filterbanks (mean-normalised), pooled in 1.5 s windows."""
 
     window_seconds = 1.5
     dimension = 192
@@ -103,16 +103,25 @@ class CamPlusPlus:
             return np.zeros((0, 80), dtype=np.float32)
         return np.stack([bank.get_frame(i) for i in range(bank.num_frames_ready)]).astype(np.float32)
 
-    def _embed(self, windows: list[np.ndarray]) -> np.ndarray:
+    def _frames(self, feats: np.ndarray):
+        """The network's frame-level output (channels, frames at 50 a second) over a stretch of filterbanks."""
         import torch
 
-        longest = max(len(w) for w in windows)
-        batch = np.stack([np.pad(w, ((0, longest - len(w)), (0, 0)), mode="wrap") for w in windows])
+        x = torch.from_numpy(feats)[None].to(self.device)
         with torch.inference_mode():
-            out = self.model(torch.from_numpy(batch).to(self.device)).float().cpu().numpy()
-        return _normalised(out)
+            x = self.model.head(x.permute(0, 2, 1))
+            for name, layer in self.model.xvector.named_children():
+                if name == "stats":
+                    break
+                x = layer(x)
+        return x[0]
 
     def embed_region(self, audio: np.ndarray, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        """Windows of 1.5 s, `rate` a second, from one pass of the network over the whole region: each window
+        pools its own frames (statistics pooling, then the embedding layer). A pass per window computed every
+        frame three times at two windows a second; the embeddings are alike (cosine 0.95 median)."""
+        import torch
+
         feats = self.filterbanks(audio)
         if len(feats) < 30:  # under 0.3 s: too short to carry a voice
             return np.zeros(0), np.zeros((0, self.dimension), dtype=np.float32)
@@ -120,9 +129,13 @@ class CamPlusPlus:
         starts = list(range(0, max(1, len(feats) - size + 1), hop))
         if starts[-1] + size < len(feats):
             starts.append(len(feats) - size)
-        windows = [feats[s : s + size] - feats[s : s + size].mean(axis=0) for s in starts]
+        frames = self._frames(feats - feats.mean(axis=0))
+        span = min(size, len(feats)) // 2  # the network halves the frame rate
+        pooled = torch.stack([frames[:, s // 2 : s // 2 + span] for s in starts])
+        with torch.inference_mode():
+            out = self.model.xvector.dense(self.model.xvector.stats(pooled)).float().cpu().numpy()
         centres = np.array([(s + min(size, len(feats)) / 2) / 100 for s in starts])
-        return centres, self._embed(windows)
+        return centres, _normalised(out)
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
         from transcribe.vad import speech_regions
