@@ -16,7 +16,7 @@ from transcribe.engines.base import Decoded, DecodeSettings, Engine, tokenizer_f
 from transcribe.engines.timing import add_word_timestamps, word_timings
 from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping
 from transcribe.transcript import Segment, Word
-from transcribe.windows import Window
+from transcribe.windows import Piece, Window
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ ProgressHook = Callable[[str, float, float], None]
 TIME_PRECISION = 0.02  # seconds per Whisper timestamp token
 MIN_TAIL_SPEECH = 0.5  # seconds of speech left undecoded at a window's end that are decoded again
 MAX_RESUMES = 2  # how often one stretch of audio is resumed after Whisper stopped early
+TAIL_GAP = 1.0  # seconds of silence between two unfinished tails packed into one window
 
 
 @dataclass
@@ -130,35 +131,67 @@ def unfinished_tail(window: Window, tokens: list[int], tokenizer: Tokenizer) -> 
     return tail if tail is not None and tail.speech >= MIN_TAIL_SPEECH else None
 
 
-def _on_timeline(window: Window, local: list[dict]) -> list[Segment]:
-    """A window's segments with their words moved onto the recording's timeline."""
+@dataclass
+class Pending:
+    """A window waiting to be decoded."""
+
+    window: Window  # its audio
+    resumed: int = 0  # how often its stretch was resumed after Whisper stopped early
+    cuts: tuple[float, ...] = ()  # window times where a packed tail starts: no segment runs across one
+
+
+def pack_tails(tails: list[Pending], max_duration: float = 30.0) -> list[Pending]:
+    """Unfinished tails packed in order into as few windows as fit: a tail is short (the speech after where
+    Whisper stopped), and every window costs a whole 30-second encoder pass."""
+    packed: list[Pending] = []
+    for tail in tails:
+        last = packed[-1] if packed else None
+        if last and last.window.duration + TAIL_GAP + tail.window.duration <= max_duration:
+            shift = last.window.duration + TAIL_GAP
+            pieces = [*last.window.pieces, *(Piece(p.offset + shift, p.start, p.duration) for p in tail.window.pieces)]
+            packed[-1] = Pending(Window(pieces), max(last.resumed, tail.resumed), (*last.cuts, shift))
+        else:
+            packed.append(tail)
+    return packed
+
+
+def _words(window: Window, segment: dict) -> list[Word]:
+    return [
+        Word(
+            word=w["word"],
+            start=window.to_recording_time(w["start"]),
+            end=window.to_recording_time(w["end"]),
+            probability=round(float(w["probability"]), 4),
+        )
+        for w in segment.get("words", [])
+    ]
+
+
+def _on_timeline(pending: Pending, local: list[dict]) -> list[Segment]:
+    """A window's segments with their words moved onto the recording's timeline; a segment that runs across
+    two packed tails (far apart in the recording) is cut in two."""
     segments = []
     for seg in local:
-        words = [
-            Word(
-                word=w["word"],
-                start=window.to_recording_time(w["start"]),
-                end=window.to_recording_time(w["end"]),
-                probability=round(float(w["probability"]), 4),
-            )
-            for w in seg.get("words", [])
-        ]
-        if words:
+        words = _words(pending.window, seg)
+        runs = np.searchsorted(pending.cuts, [w["start"] for w in seg.get("words", [])], side="right")
+        if len(set(runs.tolist())) > 1:
+            segments += [Segment.of_words([w for w, r in zip(words, runs) if r == run]) for run in sorted(set(runs))]
+        elif words:
             segments.append(Segment(start=words[0].start, end=max(w.end for w in words), text=seg["text"], words=words))
     return segments
 
 
 def batch_segments(
-    engine: Engine, tokenizer: Tokenizer, encoded: object, decoded: list[tuple[int, Window, list[int]]]
+    engine: Engine, tokenizer: Tokenizer, encoded: object, decoded: list[tuple[int, Pending, list[int]]]
 ) -> list[Segment]:
     """Segments with timed words for decoded windows, given as (index in the batch, window, tokens): the
     windows' text tokens are aligned together, from the encoder output that decoding used."""
-    local = [split_segments(tokens, tokenizer, window.duration) for _, window, tokens in decoded]
+    local = [split_segments(tokens, tokenizer, pending.window.duration) for _, pending, tokens in decoded]
     todo = [k for k, segments in enumerate(local) if segments]
     if not todo:
         return []
     texts = [[t for segment in local[k] for t in segment["tokens"] if t < tokenizer.eot] for k in todo]
-    frames = [min(N_FRAMES, int(round(decoded[k][1].duration * SAMPLE_RATE / HOP_LENGTH))) for k in todo]
+    frames = [min(N_FRAMES, int(round(decoded[k][1].window.duration * SAMPLE_RATE / HOP_LENGTH))) for k in todo]
     indices = [decoded[k][0] for k in todo]
     alignments = engine.align(encoded, indices, list(tokenizer.sot_sequence), texts, frames)
     segments = []
@@ -181,28 +214,29 @@ def transcribe_windows(
     total = sum(w.duration for w in windows)
     done = 0.0
     segments: list[Segment] = []
-    queue = [(window, 0) for window in windows]  # (window, how often its stretch was resumed)
+    queue = [Pending(window) for window in windows]
     position = 0
     while position < len(queue):
         batch = queue[position : position + options.batch_size]
         position += len(batch)
-        encoded = engine.encode([w.audio(samples, SAMPLE_RATE) for w, _ in batch])
+        encoded = engine.encode([pending.window.audio(samples, SAMPLE_RATE) for pending in batch])
         if language is None:
             language = engine.detect_language(encoded, 4)
             logger.info("detected language: %s", language)
         tokenizer = tokenizer_for(engine, language, options.task)
-        decoded = []
-        for index, ((window, resumed), result) in enumerate(
+        decoded, tails = [], []
+        for index, (pending, result) in enumerate(
             zip(batch, decode_with_fallback(engine, encoded, len(batch), language, options))
         ):
             if not _is_silence(result, options):
                 tokens = collapse_repeats(result.tokens, options.max_repeats)
-                decoded.append((index, window, tokens))
-                tail = unfinished_tail(window, tokens, tokenizer) if resumed < MAX_RESUMES else None
-                if tail is not None:  # decoded with the next batch
-                    queue.append((tail, resumed + 1))
-            if not resumed:
-                done += window.duration
+                decoded.append((index, pending, tokens))
+                tail = unfinished_tail(pending.window, tokens, tokenizer) if pending.resumed < MAX_RESUMES else None
+                if tail is not None:
+                    tails.append(Pending(tail, pending.resumed + 1))
+            if not pending.resumed:
+                done += pending.window.duration
+        queue.extend(pack_tails(tails))  # decoded with the next batch
         segments.extend(batch_segments(engine, tokenizer, encoded, decoded))
         if hook:
             hook("transcribe", done, total)
