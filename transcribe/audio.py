@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import wave
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,8 +73,23 @@ def _ffmpeg_reason(stderr: bytes) -> str:
     return lines[-1] if lines else "ffmpeg failed"
 
 
+def read_pcm_wav(path: Path, sample_rate: int, channels: int) -> np.ndarray | None:
+    """The samples of a 16-bit PCM WAV file already at this rate and channel count, read without ffmpeg
+    (the same samples ffmpeg gives); None for any other file."""
+    try:
+        with wave.open(str(path), "rb") as handle:
+            if (handle.getsampwidth(), handle.getframerate(), handle.getnchannels()) != (2, sample_rate, channels):
+                return None
+            data = handle.readframes(handle.getnframes())
+    except (wave.Error, EOFError, OSError):
+        return None
+    samples = np.frombuffer(data, "<i2").astype(np.float32) / 32768.0
+    return samples.reshape(-1, channels).T.copy() if channels > 1 else samples
+
+
 def load_audio(path: Path, sample_rate: int = SAMPLE_RATE, channels: int = 1) -> np.ndarray:
     """Decode a recording to float32 in [-1, 1]: shape (samples,) for mono, (channels, samples) otherwise.
+    A 16-bit PCM WAV at the rate and channel count asked for is read directly, anything else with ffmpeg.
 
     Raises AudioError naming the file when it is empty, unreadable, not audio, or has no audio track.
     """
@@ -84,6 +100,19 @@ def load_audio(path: Path, sample_rate: int = SAMPLE_RATE, channels: int = 1) ->
         raise AudioError(f"{path}: cannot read ({exc.strerror})") from exc
     if size == 0:
         raise AudioError(f"{path}: empty file (0 bytes)")
+    samples = read_pcm_wav(path, sample_rate, channels) if path.suffix.lower() == ".wav" else None
+    if samples is None:
+        return _ffmpeg_decode(path, sample_rate, channels)
+    return _checked(path, samples, sample_rate, channels)
+
+
+def _checked(path: Path, samples: np.ndarray, sample_rate: int, channels: int) -> np.ndarray:
+    if samples.size < sample_rate // 10 * channels:
+        raise AudioError(f"{path}: no audio (decoded {samples.size / channels / sample_rate:.2f} s)")
+    return samples
+
+
+def _ffmpeg_decode(path: Path, sample_rate: int, channels: int) -> np.ndarray:
     cmd = [
         ffmpeg_exe(),
         "-nostdin",
@@ -113,12 +142,8 @@ def load_audio(path: Path, sample_rate: int = SAMPLE_RATE, channels: int = 1) ->
     if proc.returncode != 0:
         reason = "no audio track" if b"matches no streams" in proc.stderr else _ffmpeg_reason(proc.stderr)
         raise AudioError(f"{path}: cannot decode audio: {reason}")
-    samples = np.frombuffer(proc.stdout, np.int16).astype(np.float32) / 32768.0
-    if samples.size < sample_rate // 10 * channels:
-        raise AudioError(f"{path}: no audio (decoded {samples.size / channels / sample_rate:.2f} s)")
-    if channels > 1:
-        samples = samples.reshape(-1, channels).T.copy()
-    return samples
+    samples = _checked(path, np.frombuffer(proc.stdout, np.int16).astype(np.float32) / 32768.0, sample_rate, channels)
+    return samples.reshape(-1, channels).T.copy() if channels > 1 else samples
 
 
 def is_probably_recording(path: Path) -> bool:
