@@ -26,6 +26,7 @@ from transcribe.engines import load_engine
 from transcribe.errors import ScribeError
 from transcribe.fileio import atomic_write_text, sha256_file
 from transcribe.manifest import Claims, Manifest, RecordingState
+from transcribe.speakers import embed_ahead
 from transcribe.textformat import format_turns, transcript_turns
 from transcribe.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
 from transcribe.vad import VadOptions, speech_regions
@@ -188,6 +189,8 @@ class Transcriber:
                 per_channel.append(channel_segments)
             segments, speakers = merge_channels(per_channel, stereo, diarising)
         else:
+            if diarising is not None and not diarising.pyannote:  # voice windows embedded while Whisper decodes
+                embed_ahead(samples, regions, diarising.window_rate, diarising.encoder)
             segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
             if diarising is not None and segments:
                 segments, speakers = diarise(samples, segments, diarising, self.voices, regions=regions)
