@@ -1,12 +1,17 @@
-"""Benchmark: this tool's transcription vs the plain `whisper` command, same file, same model, one run.
+"""Benchmark: this tool against its peers, same recording, same weights, one run, one after the other.
 
-Builds a long recording from ../shared/data (scripts/longaudio.py), runs both as child processes one
-after the other, and reports wall time, peak memory (RSS of the child), WER after Whisper's English
-normaliser, and the longest run of a repeated phrase in each output. Last line: one line of JSON.
+Builds a long recording from ../shared/data (scripts/longaudio.py) and runs, each as a child process:
+this tool (one row per --tool-args, default options first), faster-whisper 1.2.1 sequential
+(`WhisperModel.transcribe`, int8, beam 5, VAD, word timestamps) and batched (`BatchedInferencePipeline`,
+batch 8, int8, word timestamps) on the CTranslate2 files the tool's offline model came from, and the plain
+`whisper` command. Reports wall time, × real time, peak memory (RSS of the child), WER after Whisper's
+English normaliser, the longest run of a repeated phrase, and each row's speed as a ratio to the tool's
+first row. Timings on a shared machine are noisy: compare the ratios of one run. Last line: JSON.
 
-    python scripts/bench_transcribe.py --minutes 20 --model base
-    python scripts/bench_transcribe.py --minutes 60 --model base --no-peer --short-files
-        # long-audio robustness: the long recording's WER beside the WER on its clips one by one
+    python scripts/bench_transcribe.py --minutes 10 --model base
+    python scripts/bench_transcribe.py --minutes 10 --tool-args "" --tool-args "--engine whisper"
+    python scripts/bench_transcribe.py --minutes 60 --no-peers --short-files
+        # one hour: peak memory, and the long recording's WER beside its clips' one by one
 """
 
 from __future__ import annotations
@@ -30,9 +35,11 @@ from longaudio import build_long_recording, reference_clips
 
 from transcribe.audio import ffmpeg_exe
 from transcribe.checkpoints import resolve_model
+from transcribe.engines.ct2_models import ct2_folder
 from transcribe.repetition import longest_repeat
 
 ROOT = Path(__file__).resolve().parents[1]
+PEERS = ("faster-whisper", "faster-whisper-batched", "whisper-cli")
 
 
 def timed(cmd: list[str], env: dict) -> tuple[float, float]:
@@ -67,6 +74,34 @@ def tool_command(inputs: list[Path], output_dir: Path, checkpoint: str, tool_arg
     ]
 
 
+def faster_whisper_run(mode: str, model_dir: str, audio: str, output: str) -> None:
+    """The peer, in its child process: faster-whisper on the same CTranslate2 files, int8, word timestamps."""
+    from faster_whisper import BatchedInferencePipeline, WhisperModel
+
+    model = WhisperModel(model_dir, device="cpu", compute_type="int8", cpu_threads=os.cpu_count() or 0)
+    if mode == "faster-whisper-batched":
+        segments, _ = BatchedInferencePipeline(model).transcribe(
+            audio, language="en", batch_size=8, word_timestamps=True
+        )
+    else:
+        segments, _ = model.transcribe(audio, language="en", beam_size=5, vad_filter=True, word_timestamps=True)
+    Path(output).write_text(json.dumps({"text": "".join(segment.text for segment in segments)}))
+
+
+def peer_row(peer: str, audio: Path, checkpoint: str, model_name: str, env: dict, out: Path) -> tuple:
+    """Run one peer; returns (wall, rss, its text)."""
+    if peer == "whisper-cli":
+        cmd = [shutil.which("whisper", path=env["PATH"]), str(audio), *same_model_options(checkpoint)]
+        cmd += ["--fp16", "False", "--output_format", "json", "--output_dir", str(out / "whisper")]
+        wall, rss = timed(cmd, env)
+        return wall, rss, json.loads((out / "whisper" / f"{audio.stem}.json").read_text())["text"]
+    result = out / f"{peer}.json"
+    model_dir = str(ct2_folder(resolve_model(model_name)))
+    cmd = [sys.executable, __file__, "--faster-whisper-child", peer, model_dir, str(audio), str(result)]
+    wall, rss = timed(cmd, env)
+    return wall, rss, json.loads(result.read_text())["text"]
+
+
 def short_files_row(checkpoint: str, tool_args: str, env: dict, out: Path) -> dict:
     """The tool run once over every clip the long recording is built from, each clip its own recording."""
     clips_dir = out / "clips"
@@ -94,14 +129,44 @@ def score(reference: str, hypothesis: str) -> tuple[float, int]:
     return jiwer.wer(ref, hyp), longest_repeat(hyp.split())[0]
 
 
+def machine() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "")
+    return f"{platform.machine()}, {cores} cores, {model or platform.processor() or 'cpu'}"
+
+
+def print_rows(rows: dict, duration: float) -> None:
+    first = next(iter(rows.values()))["wall_s"]
+    for name, row in rows.items():
+        pace = f"{row['files']} files" if "files" in row else f"{duration / row['wall_s']:5.1f}x real time"
+        click.echo(
+            f"{name:<34} wall {row['wall_s']:7.1f} s ({pace}, {row['wall_s'] / first:4.2f}x the first row's time)  "
+            f"peak RSS {row['peak_rss_mib']:6.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}"
+        )
+
+
 @click.command()
-@click.option("--minutes", default=20.0, show_default=True, help="Length of the built recording.")
+@click.option("--minutes", default=10.0, show_default=True, help="Length of the built recording.")
 @click.option("--model", "model_name", default="base", show_default=True)
-@click.option("--peer/--no-peer", default=True, help="Also run the plain whisper command.")
+@click.option("--tool-args", multiple=True, help="Options for one row of the tool (repeat for several rows).")
+@click.option("--peers/--no-peers", default=True, help="Also run faster-whisper and the plain whisper command.")
+@click.option("--whisper-cli/--no-whisper-cli", default=True, help="Among the peers, the plain whisper command.")
 @click.option("--workdir", type=click.Path(path_type=Path), default=ROOT / ".bench", show_default=True)
-@click.option("--tool-args", default="", help="Extra options for the tool, e.g. '--beam-size 1 --no-diarise'.")
 @click.option("--short-files", is_flag=True, help="Also run the tool on the clips one by one (their WER).")
-def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: str, short_files: bool) -> None:
+@click.option("--faster-whisper-child", nargs=4, hidden=True, default=None)
+def main(
+    minutes: float,
+    model_name: str,
+    tool_args: tuple[str, ...],
+    peers: bool,
+    whisper_cli: bool,
+    workdir: Path,
+    short_files: bool,
+    faster_whisper_child: tuple[str, str, str, str] | None,
+) -> None:
+    if faster_whisper_child:
+        faster_whisper_run(*faster_whisper_child)
+        return
     audio = workdir / f"long_{minutes:g}min.wav"
     reference = build_long_recording(audio, minutes)
     checkpoint = str(resolve_model(model_name).path)
@@ -111,45 +176,22 @@ def main(minutes: float, model_name: str, peer: bool, workdir: Path, tool_args: 
     env["PATH"] = f"{bindir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     rows = {}
     out = Path(tempfile.mkdtemp())
-    wall, rss = timed(tool_command([audio], out / "tool", checkpoint, tool_args), env)
-    tool = json.loads((out / "tool" / "identified" / f"{audio.stem}.json").read_text())
-    rows["tool"] = result_row(wall, rss, reference, tool["text"])
+    for n, args in enumerate(tool_args or ("",)):
+        wall, rss = timed(tool_command([audio], out / f"tool{n}", checkpoint, args), env)
+        tool = json.loads((out / f"tool{n}" / "identified" / f"{audio.stem}.json").read_text())
+        rows[f"tool {args or '(defaults)'}"] = result_row(wall, rss, reference, tool["text"])
+        click.echo(f"done: tool {args}", err=True)
     if short_files:
-        rows["tool_short_files"] = short_files_row(checkpoint, tool_args, env, out)
-    if peer:
-        wall, rss = timed(
-            [
-                shutil.which("whisper", path=env["PATH"]),
-                str(audio),
-                *same_model_options(checkpoint),
-                "--fp16",
-                "False",
-                "--output_format",
-                "json",
-                "--output_dir",
-                str(out / "whisper"),
-            ],
-            env,
-        )
-        plain = json.loads((out / "whisper" / f"{audio.stem}.json").read_text())
-        rows["whisper_cli"] = result_row(wall, rss, reference, plain["text"])
-    duration = len(reference) and (audio.stat().st_size - 44) / 2 / 16000
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu'}"
-    click.echo(
-        f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine}; "
-        f"tool options: {tool_args or 'defaults'}"
-    )
-    for name, row in rows.items():
-        pace = f"{row['files']} files" if "files" in row else f"{duration / row['wall_s']:5.1f}x real time"
-        click.echo(
-            f"{name:<16} wall {row['wall_s']:8.1f} s  ({pace})  "
-            f"peak RSS {row['peak_rss_mib']:7.0f} MiB  WER {row['wer']:.3f}  longest repeat {row['max_repeat']}"
-        )
-    summary = {"audio_s": duration, "model": model_name, "machine": machine, "tool_args": tool_args, **rows}
-    if peer:
-        summary["speedup_vs_whisper_cli"] = rows["whisper_cli"]["wall_s"] / rows["tool"]["wall_s"]
-        click.echo(f"speed-up vs plain whisper: {summary['speedup_vs_whisper_cli']:.2f}x")
-    click.echo(json.dumps(summary))
+        rows["tool, clips one by one"] = short_files_row(checkpoint, (tool_args or ("",))[0], env, out)
+    for peer in PEERS if peers else ():
+        if peer != "whisper-cli" or whisper_cli:
+            wall, rss, text = peer_row(peer, audio, checkpoint, model_name, env, out)
+            rows[peer] = result_row(wall, rss, reference, text)
+            click.echo(f"done: {peer}", err=True)
+    duration = (audio.stat().st_size - 44) / 2 / 16000
+    click.echo(f"recording: {audio.name}, {duration / 60:.1f} min; model {model_name}; machine {machine()}")
+    print_rows(rows, duration)
+    click.echo(json.dumps({"audio_s": duration, "model": model_name, "machine": machine(), **rows}))
 
 
 if __name__ == "__main__":
