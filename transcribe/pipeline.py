@@ -189,7 +189,7 @@ class Transcriber:
                 per_channel.append(channel_segments)
             segments, speakers = merge_channels(per_channel, stereo, diarising)
         else:
-            if diarising is not None and not diarising.pyannote:  # voice windows embedded while Whisper decodes
+            if diarising is not None and not diarising.pyannote and self.model.leaves_cores:  # while Whisper decodes
                 embed_ahead(samples, regions, diarising.window_rate, diarising.encoder)
             segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
             if diarising is not None and segments:

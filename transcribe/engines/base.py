@@ -57,6 +57,7 @@ class Engine(Protocol):
     dims: Any  # whisper.model.ModelDimensions of the model
     is_multilingual: bool
     num_languages: int
+    leaves_cores: bool  # other work (the speaker model) can run beside its decoding without slowing it badly
 
     def encode(self, audios: list[np.ndarray]) -> Any:
         """Run the encoder once on windows of 16 kHz audio (each at most 30 s); the result is handed back."""

@@ -99,6 +99,8 @@ class WhisperEngine:
         self.is_multilingual = model.is_multilingual
         self.num_languages = model.num_languages
         self.fp16 = fp16
+        # on a CPU PyTorch's threads wait for each other at every layer: a thread beside them stalls them all
+        self.leaves_cores = next(model.parameters()).device.type != "cpu"
         self.compute_type = "float16" if self.fp16 else "float32"
         self.tokenizer = get_tokenizer(self.is_multilingual, num_languages=self.num_languages)  # special tokens
         share_cross_attention(model)
