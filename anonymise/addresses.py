@@ -16,7 +16,17 @@ _STREET_AFTER = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
     r"Crescent|Cres|Square|Sq|Gardens|Gdns|Grove|Row|Parkway|Pkwy|Highway|Hwy|Walk|Mews|Hill|Park|Circle|Cir|"
     r"Trail|Parade|Pde|Esplanade|Quay|Wharf|Green|Rise|Vale|View|Heights|Mall|Plaza|Alley|Loop|Crossing|"
-    r"Nagar|Marg|Cross|Main|Layout|Colony|Estate)"
+    r"Nagar|Marg|Cross|Main|Layout|Colony|Estate|Pike|Turnpike|Ridge|Bend|Point|Wynd|Brae|Causeway|Embankment|"
+    r"Circus|Broadway|Expressway|Freeway|Route)"
+)
+_DIRECTION = r"(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW|Upper|Lower)"
+# one-word streets of German and Dutch (Oranienstraße 42, Prinsengracht 263-2)
+_COMPOUND_STREET = (
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|gracht|laan|plein|"
+    r"kade|singel|dijk|steeg)"
+)
+_BUILDING = (
+    r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block)"
 )
 _STREET_BEFORE = (
     r"(?:rue|avenue|av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
@@ -26,35 +36,50 @@ _STREET_BEFORE = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 _UNIT = (
-    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|No\.?|Bldg|Building|appartement|appt|"
+    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|appartement|appt|"
     r"bâtiment|bât|étage|escalier|piso|puerta|planta|escalera|portal|depto|departamento|dpto|interior|int)\.?\s*"
-    r"[0-9A-Z][0-9A-Za-z-]*|\d{1,2}\s*[ºª°]\s*[A-Z]?|\d{1,2}(?:st|nd|rd|th) floor)"
+    r"[0-9A-Z][0-9A-Za-z/-]*|\d{1,2}\s*[ºª°]\s*[A-Z]?|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
 )
-_PLACE = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}"
+_PLACE_WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}(?:\s\d{{1,2}}(?![\w-]))?"
 _STATE = (
     r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
-    r"V[TA]|W[AVIY]|NSW|VIC|QLD|WA|SA|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|Mass|Calif|Penn|Ill|Co\.? \w+)"
+    r"V[TA]|W[AVIY]|NSW|VIC|QLD|WA|SA|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|Mass|Calif|Penn|Ill|Co\.? \w+|"
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|"
+    r"Manitoba|Saskatchewan|Nova Scotia|New South Wales|Victoria|Queensland|Tasmania)"
 )
 UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})"
 CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d)"
 EIRCODE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4})"
-_NUMERIC_POSTCODE = r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{3}\s?\d{3})"
+NL_POSTCODE = r"(?:\d{4}\s?[A-Z]{2})"
+_NUMERIC_POSTCODE = rf"(?:{NL_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}|\d{{3}}\s?\d{{3}})"
 _POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{_NUMERIC_POSTCODE})"
-_HOUSE = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
+_HOUSE = r"(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
 _TAIL = (
     rf"(?:,?\s+{_UNIT})*"
     rf"(?:,\s*(?:{_POSTCODE}\s+)?{_PLACE})*"
     rf"(?:,?\s+{_STATE}\b\.?)?"
     rf"(?:,?\s+{_POSTCODE}(?![\w-]))?"
 )
-_LEADING_UNIT = rf"(?:{_UNIT},?\s+)?"
+_LEADING_UNIT = rf"(?:{_UNIT}(?:,?\s+|/))?"
+_AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
 _POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 
 STREET_ADDRESS_PATTERNS = [
     Pattern(
         "number, street, type",
-        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?(?:\s+{_NAME_WORD}){{1,4}}\s+{_STREET_AFTER}\b\.?{_TAIL}",
+        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?(?:\s+{_NAME_WORD}){{1,4}}\s+{_STREET_AFTER}\b\.?{_AFTER_STREET}{_TAIL}",
         0.85,
+    ),
+    Pattern("compound street, number", rf"(?<![\w-]){_COMPOUND_STREET}\s+{_HOUSE}\b{_TAIL}", 0.8),
+    Pattern(
+        "unit, building, place",
+        rf"(?<![\w-]){_UNIT},?\s+(?:{_NAME_WORD}\s+){{1,3}}{_BUILDING}\b(?:,\s*{_PLACE})+(?:,?\s+{_POSTCODE}(?![\w-]))?",
+        0.8,
     ),
     Pattern(
         "number, street type, street",
@@ -66,6 +91,12 @@ STREET_ADDRESS_PATTERNS = [
         rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:n[ºo°]\.?\s*)?\d{{1,4}}[A-Za-z]?\b{_TAIL}",
         0.8,
     ),
+]
+_NAMED_STREET_TYPE = (
+    r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Close|Walk|Parade|Wynd|Gardens|Mews|Way)"
+)
+NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction Street", "Leith Walk"
+    Pattern("named street", rf"(?<![\w-])(?:[A-Z][\w'’-]+\s+){{1,3}}{_NAMED_STREET_TYPE}\b", 0.6),
 ]
 POSTCODE_PATTERNS = [
     Pattern("UK postcode", rf"(?<![\w-]){UK_POSTCODE}(?![\w-])", 0.75),
@@ -89,6 +120,13 @@ def address_recognizers(language: str) -> list[PatternRecognizer]:
             global_regex_flags=_CASE_SENSITIVE,
         ),
         PatternRecognizer(
+            supported_entity="LOCATION",
+            name="NamedStreetRecognizer",
+            patterns=NAMED_STREET_PATTERNS,
+            supported_language=language,
+            global_regex_flags=_CASE_SENSITIVE,
+        ),
+        PatternRecognizer(
             supported_entity="STREET_ADDRESS",
             name="PostcodeRecognizer",
             patterns=POSTCODE_PATTERNS,
@@ -98,7 +136,9 @@ def address_recognizers(language: str) -> list[PatternRecognizer]:
     ]
 
 
-_POSTCODE_INSIDE = re.compile(rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])")
+_POSTCODE_INSIDE = re.compile(
+    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
+)
 
 
 def postcodes_in(address: str) -> list[str]:

@@ -27,6 +27,7 @@ KNOWN_KEYS = {
     "allow_list",
     "deny_list",
     "phone_regions",
+    "second_ner_model",
 }
 
 
@@ -44,6 +45,7 @@ class AnonymiseConfig:
     formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
     substitute_locale: str = "en_US"  # Faker locale of realistic substitute names
     phone_regions: list[str] = field(default_factory=lambda: ["US", "GB"])  # where numbers without +code are from
+    second_ner_model: str | None = None  # another spaCy model whose entities are added to the first's
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports

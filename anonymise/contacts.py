@@ -17,8 +17,9 @@ from anonymise.spoken import spoken_words
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
 VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
 _NOT_A_PHONE_BEFORE = re.compile(
-    r"(?:order|invoice|reference|ref|ticket|case|tracking|serial|model|version|item|batch|lot|isbn|"
-    r"pedido|factura|referencia|commande|facture|référence|€|\$|£|¥)[\s#.:no]*$",
+    r"(?:order|invoice|reference|ref|ticket|case|tracking|serial|model|version|item|batch|lot|isbn|account|"
+    r"policy|claim|booking|confirmation|pedido|factura|referencia|commande|facture|référence|dossier|"
+    r"€|\$|£|¥|₹|₦)(?:\s+(?:number|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}[\s#.:-]*$",
     re.IGNORECASE,
 )
 _NOT_A_PHONE_AFTER = re.compile(
@@ -58,8 +59,9 @@ class PhoneNumberRecognizer(EntityRecognizer):
         found: dict[tuple[int, int], float] = {}
         for region in self.regions:
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                if not _looks_like_phone(match.raw_string):
-                    continue
+                before = text[match.start - 1] if match.start else " "
+                if not _looks_like_phone(match.raw_string) or before in "-/#":
+                    continue  # "INV-2023-0481": part of a code
                 if _NOT_A_PHONE_BEFORE.search(text[max(0, match.start - 24) : match.start]):
                     continue
                 if _NOT_A_PHONE_AFTER.match(text[match.end : match.end + 20]):
@@ -78,7 +80,7 @@ def spoken_phone_pattern(language: str) -> str:
     """Seven or more digits read out one by one ("oh seven seven double oh, nine…"), digits allowed too."""
     words = spoken_words(language)
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
-    return rf"(?i)(?<![\w-]){digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
+    return rf"(?i)(?<![\w'’-]){digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
 
 
 def _spelled(letters: int) -> str:
@@ -93,13 +95,16 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     w = spoken_words(language)
     dot, at, joiner = _alternatives(w.dots), _alternatives(w.ats), _alternatives(w.dots + w.joiners)
     tld = _alternatives(w.domains)
-    part = rf"(?:{_spelled(3)}|[A-Za-z0-9][\w'’-]*)"
+    digits = rf"(?:{_alternatives(w.digits)})(?:\s*,?\s+(?:{_alternatives(w.digits)}))*"
+    part = rf"(?:{_spelled(3)}|{digits}|[A-Za-z0-9][\w'’-]*)"
     domain = rf"(?:[a-z0-9][\w-]*,?\s+{dot}\s+)+{tld}\b"
-    aside = rf"(?:,\s*{_spelled(3)},?)?"  # "r dot fernandes, F-E-R-N-A-N-D-E-S, at…"
-    complex_local = rf"{part}(?:\s*,?\s+{joiner}\s*,?\s+{part})+|{_spelled(2)}|[A-Za-z]*\d[\w]*"
+    aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "r dot fernandes, that's F-E-R-N-…, at"
+    complex_local = (
+        rf"{part}(?:\s*,?\s+{joiner}\s*,?\s+{part})+|{_spelled(2)}(?:\s*,?\s+{joiner}\s*,?\s+{part})*|[A-Za-z]*\d[\w]*"
+    )
     return [
-        Pattern("spoken e-mail", rf"(?i)(?<![\w-])(?:{complex_local}){aside},?\s+{at}\s+{domain}", 0.85),
-        Pattern("spoken e-mail, one word", rf"(?i)(?<![\w-])[A-Za-z][\w'’-]*{aside},?\s+{at}\s+{domain}", 0.45),
+        Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){aside},?\s+{at}\s+{domain}", 0.85),
+        Pattern("spoken e-mail, one word", rf"(?i)(?<![\w'’-])[A-Za-z][\w'’-]*{aside},?\s+{at}\s+{domain}", 0.45),
     ]
 
 
@@ -107,12 +112,12 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     """Web addresses read out: "linkedin dot com slash in slash amara-obi", "www dot janedoe dot co dot uk"."""
     w = spoken_words(language)
     dot, slash, tld = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.domains)
-    host = rf"(?:[a-z0-9][\w-]*\s+{dot}\s+)+{tld}\b"
+    host = rf"(?:[a-z0-9][\w-]*\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"  # "dot n g": a country code spelled
     path = rf"(?:\s+(?:forward\s+)?{slash}\s+[\w-]+(?:\s+{dot}\s+[\w-]+)*)+"
     return [
-        Pattern("spoken url with a path", rf"(?i)(?<![\w-])(?:www\s+{dot}\s+)?{host}{path}", 0.85),
-        Pattern("spoken url, www", rf"(?i)(?<![\w-])www\s+{dot}\s+{host}", 0.85),
-        Pattern("spoken url, host", rf"(?i)(?<![\w-]){host}", 0.6),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-])(?:www\s+{dot}\s+)?{host}{path}", 0.85),
+        Pattern("spoken url, www", rf"(?i)(?<![\w'’-])www\s+{dot}\s+{host}", 0.85),
+        Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),
     ]
 
 

@@ -15,7 +15,9 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
+from anonymise.nlp_models import resolved_engine_config
 from anonymise.recognizers import study_recognizers
+from anonymise.second_model import SecondModelRecognizer
 from anonymise.terms import NAME_TYPES, AllowList
 from transcribe.errors import ConfigError
 
@@ -37,8 +39,9 @@ class Detection:
 
 def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
     """Presidio's AnalyzerEngine from the config's NLP engine, its predefined recognizers and ours."""
+    engine_config = resolved_engine_config(config.nlp_engine)
     try:
-        nlp_engine = NlpEngineProvider(nlp_configuration=config.nlp_engine).create_engine()
+        nlp_engine = NlpEngineProvider(nlp_configuration=engine_config).create_engine()
     except (OSError, ValueError, KeyError, ImportError) as exc:
         raise ConfigError(
             f"nlp_engine: cannot load the NLP model for language {config.language!r} ({exc}); "
@@ -55,6 +58,9 @@ def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
     registry.remove_recognizer("PhoneRecognizer")  # ours covers it, with more formats and scored for use
     for recognizer in study_recognizers(config.language, config.phone_regions):
         registry.add_recognizer(recognizer)
+    if config.second_ner_model:
+        mapping = config.nlp_engine.get("ner_model_configuration", {}).get("model_to_presidio_entity_mapping", {})
+        registry.add_recognizer(SecondModelRecognizer(config.second_ner_model, mapping, config.language))
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[config.language])
 
 
@@ -89,6 +95,9 @@ class Detector:
     def parse(self, texts: list[str]) -> list[NlpArtifacts]:
         """spaCy's parse of each turn (in one batch), shared with name propagation."""
         engine = self.analyzer.nlp_engine
+        for recognizer in self.analyzer.registry.recognizers:
+            if isinstance(recognizer, SecondModelRecognizer):
+                recognizer.prepare(texts)
         return [artifacts for _, artifacts in engine.process_batch(texts, self.config.language)]
 
     def detect(self, texts: list[str], parsed: list[NlpArtifacts]) -> tuple[list[Detection], list[Detection]]:
@@ -115,6 +124,8 @@ class Detector:
                 continue
             if result.entity_type in NAME_TYPES and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
+            if result.entity_type in NAME_TYPES and any(c.isdigit() for c in surface):
+                continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names
             rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
             found.append(Detection(turn, start, end, result.entity_type, round(result.score, 3), rule, surface))
         return found

@@ -16,6 +16,7 @@ from anonymise.propagate import (
     extend_person_names,
     identifier_surfaces,
     merge_detections,
+    possessive_names,
     propagate,
     rare_proper_nouns,
     repeat_identifiers,
@@ -80,7 +81,7 @@ class Anonymiser:
         docs = [p.tokens for p in parsed]
         keep, review = self.detector.detect(texts, parsed)
         seeds = study_seeds(key, config.deny_list, config.entities)
-        names = [d.text for d in keep + seeds if d.entity_type in NAME_TYPES]
+        names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         keep, doubtful = split_doubtful(docs, keep, names, config.common_word_zipf, config.language)
         review += doubtful
         keep += rare_proper_nouns(docs, keep, allow, config.language)
@@ -89,7 +90,7 @@ class Anonymiser:
         found += repeat_identifiers(texts, identifier_surfaces(found))
         found += extend_person_names(docs, found, allow, config.common_word_zipf)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
-        found = [_person_if_known(d, known) for d in found]
+        found = possessive_names(docs, [_person_if_known(d, known) for d in found])
         cuts = find_cut_names(docs, found, config.common_word_zipf, config.language)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]

@@ -14,7 +14,8 @@ import io
 import re
 import zipfile
 
-from anonymise.propagate import is_common_word, name_parts
+from anonymise.names import is_common_word
+from anonymise.propagate import name_parts
 from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
 

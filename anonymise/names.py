@@ -9,12 +9,14 @@ stands is decided elsewhere (grammar and capitals, `propagate.is_name_here`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import jellyfish
 from faker import Faker
 from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
@@ -46,9 +48,22 @@ def given_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2)
 
 
+@lru_cache(maxsize=50000)
+def word_zipf(word: str, language: str) -> float:
+    """How common a word is in a language (wordfreq's Zipf scale: 3 is once per million words)."""
+    return zipf_frequency(word.lower(), language)
+
+
+def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
+    return word_zipf(word, language) >= zipf
+
+
 def fold(word: str) -> str:
-    """The comparable form of a word: case-folded, possessive and edge punctuation removed."""
+    """The comparable form of a word: case-folded, possessive and edge punctuation removed, a name spelled
+    out letter by letter joined up ("E-Z-E" -> "eze")."""
     word = word.strip('.,;:!?"“”()[]').casefold()
+    if re.fullmatch(r"(?:\w-){2,}\w", word):
+        word = word.replace("-", "")
     for ending in ("'s", "’s"):
         if word.endswith(ending):
             word = word[: -len(ending)]
@@ -58,6 +73,34 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=20000)
 def _keys(word: str) -> tuple[str, str]:
     return jellyfish.nysiis(word), jellyfish.metaphone(word)
+
+
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,6}|[A-Z][a-z]?[A-Z]{1,5}|[a-z][A-Z][a-z]+)s?$")  # GP, TAs, DoLS, iPad
+_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "del", "y", "et", "&", "at", "in"}
+
+
+def initials(name: str, with_function_words: bool = False) -> str:
+    """ "University of British Columbia" -> "UBC" (and "UOBC" with its small words)."""
+    words = re.findall(r"[\w'’]+", name)
+    return "".join(w[0].upper() for w in words if with_function_words or w.casefold() not in _FUNCTION_WORDS)
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym stands for a longer name: its initials ("UBC"), a part of them ("CDC" of "North
+    East Community Development Council"), or them and one more word ("SFU" of "Simon Fraser")."""
+    acronym = acronym.upper().rstrip("S") if acronym.endswith("s") else acronym.upper()
+    for letters in {initials(name), initials(name, True)}:
+        if len(letters) < 2:
+            continue
+        if acronym == letters or (len(acronym) >= 3 and acronym in letters):
+            return True
+        if acronym.startswith(letters) and len(acronym) - len(letters) == 1:
+            return True
+    return False
 
 
 def spelled_alike(a: str, b: str, max_edits: int) -> bool:

@@ -10,14 +10,22 @@ Contacts and postcodes found once are found again wherever the same string is wr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-
-from wordfreq import zipf_frequency
+from dataclasses import dataclass, replace
 
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
-from anonymise.names import NICKNAME, SAME, TITLES, fold, name_relation, nicknames
+from anonymise.names import (
+    NICKNAME,
+    SAME,
+    TITLES,
+    abbreviates,
+    fold,
+    given_names,
+    is_acronym,
+    is_common_word,
+    name_relation,
+    nicknames,
+)
 from anonymise.terms import NAME_TYPES, AllowList
 
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…"}
@@ -26,6 +34,9 @@ _TIME_BEFORE = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
     "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
 }  # fmt: skip
+ABBREVIATION = "abbreviation"
+_PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
+NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 
 
@@ -34,15 +45,6 @@ class NameForm:
     text: str  # one word of a known name ("Priya"), or a whole multi-word organisation or place
     entity_type: str
     score: float
-
-
-@lru_cache(maxsize=50000)
-def word_zipf(word: str, language: str) -> float:
-    return zipf_frequency(word.lower(), language)
-
-
-def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
-    return word_zipf(word, language) >= zipf
 
 
 def sentence_initial(doc, i: int) -> bool:
@@ -58,11 +60,15 @@ def _next(doc, i: int):
 
 
 def named_by_grammar(doc, i: int) -> bool:
-    """Whether what follows token i makes it a name: a verb of saying/doing, a possessive."""
+    """Whether what follows token i makes it a name: a verb of saying/doing, a possessive. A verb in an
+    inflected form counts whatever the tagger says: no auxiliary stands before "rang" ("will rang them")."""
     after = _next(doc, i)
     if after is not None and after.tag_ == "RB":  # "Grace just said", "Will also thinks"
         after = _next(doc, i + 1) or after
-    return after is not None and (after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"})
+    if after is None:
+        return False
+    inflected = after.pos_ == "VERB" and after.lemma_ and after.lower_ != after.lemma_.lower()
+    return after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"} or bool(inflected)
 
 
 def _said_as_time(doc, i: int) -> bool:
@@ -143,6 +149,11 @@ class KnownNames:
             self._cache[key] = self._find(key)
         return self._cache[key]
 
+    def abbreviation(self, acronym: str) -> tuple[NameForm, str] | None:
+        """The organisation or place this acronym abbreviates ("UBC", "SFU"), or None."""
+        form = next((f for f in self.phrases.values() if abbreviates(acronym, f.text)), None)
+        return (form, ABBREVIATION) if form else None
+
     def _find(self, key: str) -> tuple[NameForm, str] | None:
         if key in self.words:
             return self.words[key], SAME
@@ -164,10 +175,14 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         return None
     rare = not is_common_word(word, RARE_ZIPF, known.language)
     hit = known.lookup(word, variants=word[0].isupper() or rare)  # not "rob" the verb for "Rob"
+    if hit is None and is_acronym(word):
+        hit = known.abbreviation(word)
     if hit is None:
         return None
     form, relation = hit
     common = is_common_word(word, known.zipf, known.language)
+    if relation != SAME and common and not (fold(word) in given_names() and token.pos_ in NAME_POS):
+        return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
     if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
         return None  # "compass", "shell", "drift": organisations and places are capitalised
     if not is_name_here(doc, i, common):
@@ -190,11 +205,25 @@ def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detectio
     return found
 
 
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){2,}[A-Za-z](?![\w-])")
+
+
+def _spelled_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
+    """A known name spelled out letter by letter: "Dr Ngozi Eze. E-Z-E."."""
+    found = []
+    for match in _SPELLED.finditer(text):
+        hit = known.lookup(match.group(), variants=False)
+        if hit is not None:
+            form = hit[0]
+            found.append(Detection(turn, *match.span(), form.entity_type, form.score, "spelled out", match.group()))
+    return found
+
+
 def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection]:
     """Every place in the turns where a known name (or a part, or a variant of it) is used as a name."""
     found: list[Detection] = []
     for turn, doc in enumerate(docs):
-        found += _phrase_detections(doc.text, turn, known)
+        found += _phrase_detections(doc.text, turn, known) + _spelled_detections(doc.text, turn, known)
         for i in range(len(doc)):
             detection = _word_detection(doc, i, turn, known, allow)
             if detection is not None:
@@ -247,6 +276,39 @@ def extend_person_names(docs: list, detections: list[Detection], allow: AllowLis
     return extra
 
 
+def _token_at(doc, offset: int) -> int | None:
+    return next((i for i, t in enumerate(doc) if t.idx == offset), None)
+
+
+def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]:
+    """Places named with an 's keep it: "at Nando's in Claremont", "the Macca's on Boundary Street", and a
+    person's name used so ("I'll take you to Pat's") names a shop. Where a noun follows ("Target's
+    policy", "Will's line") the 's is a possessive and stays outside."""
+    out = []
+    for d in detections:
+        doc = docs[d.turn]
+        start, i = _token_at(doc, d.start), _token_at(doc, d.end)
+        if start is None or i is None or doc[i].text not in {"'s", "’s"} or d.entity_type not in NAME_TYPES:
+            out.append(d)
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        before = doc[start - 1].lower_ if start > 0 else ""
+        place = d.entity_type != "PERSON" or before in _PLACE_BEFORE
+        if place and (after is None or after.pos_ not in {"NOUN", "ADJ", "NUM"}):
+            entity_type = "ORGANIZATION" if d.entity_type == "PERSON" else d.entity_type
+            d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
+        out.append(d)
+    return out
+
+
+def _name_shaped(word: str) -> bool:
+    """Capitalised like a name ("Adeyemi", "McLeod", "DeShawn"), not an acronym or a product ("KPIs", "FormSG")."""
+    capitals = sum(c.isupper() for c in word)
+    return capitals == 1 or (
+        capitals == 2 and bool(re.match(r"^(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+$", word))
+    )
+
+
 def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, language: str = "en") -> list[Detection]:
     """Capitalised words so rare in the language that they are most likely names the model did not tag."""
     taken = {(d.turn, d.start) for d in known} | {(d.turn, i) for d in known for i in range(d.start, d.end)}
@@ -254,7 +316,7 @@ def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, lang
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
             word = token.text
-            if not (token.is_alpha and word[0].isupper() and not word.isupper() and len(word) >= 3):
+            if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
             if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5, language) or (turn, token.idx) in taken:
                 continue

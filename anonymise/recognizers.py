@@ -13,6 +13,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
+from anonymise.names import fold, given_names, is_common_word
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 _CASE_SENSITIVE = re.DOTALL | re.MULTILINE  # Presidio ignores case by default; names need it
@@ -38,6 +39,8 @@ ROLE_WORDS = {
     "en": (
         r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
         r"co-?founder|friend|partner|husband|wife|son|daughter|mum|mom|dad|brother|sister|cousin|neighbour|neighbor|"
+        r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
+        r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
         r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
         r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
     ),
@@ -52,6 +55,7 @@ ROLE_WORDS = {
         r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamado|llamada)"
     ),
 }
+COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
 
@@ -90,7 +94,19 @@ class RoleContextRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self.pattern.finditer(text)]
+        return [
+            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+            for m in self.pattern.finditer(text)
+            if _could_be_a_name(m.group(1), self.supported_language)
+        ]
+
+
+def _could_be_a_name(words: str, language: str) -> bool:
+    """Not "I'll" or "English" after "a student,": a given name, or a word that is not an ordinary one."""
+    first = words.split()[0]
+    if fold(first) in {"i", "i'll", "i'm", "i'd", "i've"}:
+        return False
+    return fold(first) in given_names() or not is_common_word(first, COMMON_ZIPF, language)
 
 
 def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRecognizer]:

@@ -14,6 +14,7 @@ class SpokenWords:
     joiners: list[str]  # "_" and "-" read out inside an e-mail's local part
     slashes: list[str]  # "/" read out
     domains: list[str]  # endings of web and mail domains
+    spelling: list[str]  # what comes before a word spelled out ("that's F-E-R-N…")
 
 
 _DOMAINS = [
@@ -48,6 +49,7 @@ SPOKEN = {
         joiners=["underscore", "dash", "hyphen"],
         slashes=["slash", "forward slash"],
         domains=_DOMAINS,
+        spelling=["that's", "that is", "spelled", "spelt"],
     ),
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
@@ -57,6 +59,7 @@ SPOKEN = {
         joiners=["tiret bas", "underscore", "tiret", "trait d'union"],
         slashes=["slash", "barre oblique"],
         domains=_DOMAINS,
+        spelling=["c'est", "ça s'écrit", "qui s'écrit"],
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
@@ -66,6 +69,7 @@ SPOKEN = {
         joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja"],
         slashes=["barra", "slash"],
         domains=_DOMAINS,
+        spelling=["es", "se escribe"],
     ),
 }
 

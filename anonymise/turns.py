@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
-from anonymise.propagate import is_common_word
+from anonymise.names import is_common_word
 from anonymise.terms import NAME_TYPES
 
 MAX_CONTINUATION = 2  # words of a name that can fall into the next turn
