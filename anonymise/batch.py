@@ -19,10 +19,10 @@ from anonymise.guard import PrivacyLeak, find_leaks, guarded_terms
 from anonymise.pseudonyms import StudyKey
 from anonymise.report import report_csv, report_html, report_rows
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_bytes, atomic_write_text, sha256_file
-from transcribe.textformat import parse_text
-from transcribe.transcript import ModelInfo, Source
-from transcribe.writers import WRITERS, transcript_from_turns
+from transcribe.study.fileio import atomic_write_bytes, atomic_write_text, sha256_file
+from transcribe.study.textformat import parse_text
+from transcribe.study.transcript import ModelInfo, Source
+from transcribe.study.writers import WRITERS, transcript_from_turns
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from anonymise.batch import FOR_CODERS, IDENTIFIED, anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.errors import ScribeError
-from transcribe.fileio import unwritable_reason
-from transcribe.writers import parse_formats
+from transcribe.study.fileio import unwritable_reason
+from transcribe.study.writers import parse_formats
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 

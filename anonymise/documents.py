@@ -9,8 +9,8 @@ from pathlib import Path
 
 from anonymise.engine import AnonymisedDocument, Replacement
 from transcribe.errors import TranscriptFormatError
-from transcribe.textformat import TextTurn, format_turns, parse_text
-from transcribe.transcript import Transcript, Word, load_transcript
+from transcribe.study.textformat import TextTurn, format_turns, parse_text
+from transcribe.study.transcript import Transcript, Word, load_transcript
 
 
 @dataclass

@@ -13,7 +13,7 @@ from transcribe.diarise import (
 )
 from transcribe.encoders import DEFAULTS
 from transcribe.speakers import VoiceMap, cluster_speakers
-from transcribe.transcript import Segment, Word
+from transcribe.study.transcript import Segment, Word
 from transcribe.windows import Region
 
 

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from transcribe.manifest import Claims, Manifest, RecordingState, in_shard, parse_shard
+from transcribe.study.manifest import Claims, Manifest, RecordingState, in_shard, parse_shard
 
 
 def test_one_claim_per_recording(tmp_path):

@@ -19,7 +19,7 @@ import torch
 
 from transcribe.ct2_convert import convert_ct2_whisper
 from transcribe.errors import ModelError
-from transcribe.fileio import atomic_write_bytes, atomic_write_text, sha256_file
+from transcribe.study.fileio import atomic_write_bytes, atomic_write_text, sha256_file
 
 logger = logging.getLogger(__name__)
 

@@ -31,12 +31,12 @@ from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
 from transcribe.errors import ScribeError
-from transcribe.fileio import unwritable_reason
-from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
 from transcribe.speakers import embed_voice
-from transcribe.writers import parse_formats
+from transcribe.study.fileio import unwritable_reason
+from transcribe.study.manifest import STAGES, Manifest, in_shard, parse_shard
+from transcribe.study.writers import parse_formats
 
 logger = logging.getLogger("transcribe")
 

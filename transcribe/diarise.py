@@ -16,7 +16,7 @@ from transcribe.audio import SAMPLE_RATE
 from transcribe.encoders import DEFAULTS
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
 from transcribe.speakers import VoiceMap, centroids, cluster_speakers, mean_voice, window_embeddings
-from transcribe.transcript import Segment, Word
+from transcribe.study.transcript import Segment, Word
 from transcribe.vad import speech_regions
 from transcribe.windows import Region
 

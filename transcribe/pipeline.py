@@ -23,10 +23,10 @@ from transcribe.audio import load_audio
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_text, sha256_file
-from transcribe.manifest import Claims, Manifest, RecordingState
-from transcribe.textformat import format_turns, transcript_turns
-from transcribe.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
+from transcribe.study.fileio import atomic_write_text, sha256_file
+from transcribe.study.manifest import Claims, Manifest, RecordingState
+from transcribe.study.textformat import format_turns, transcript_turns
+from transcribe.study.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
 from transcribe.vad import VadOptions, speech_regions
 from transcribe.windows import pack_windows
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.errors import ModelError
-from transcribe.transcript import Word
+from transcribe.study.transcript import Word
 
 SpeakerTurn = tuple[float, float, str]  # start, end (seconds), the pipeline's speaker label
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from transcribe.errors import TranscriptFormatError
-from transcribe.transcript import Transcript
+from transcribe.study.transcript import Transcript
 
 _LINE = re.compile(r"^\[(\d{1,2}):([0-5]\d):([0-5]\d)\]\s*(?:([^:\[\]]{1,40}?):\s)?(.*)$")
 

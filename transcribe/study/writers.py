@@ -15,8 +15,8 @@ from datetime import date
 
 from whisper.utils import WriteSRT, WriteVTT
 
-from transcribe.textformat import format_timestamp, format_turns, transcript_turns
-from transcribe.transcript import Segment, Transcript, transcript_json
+from transcribe.study.textformat import format_timestamp, format_turns, transcript_turns
+from transcribe.study.transcript import Segment, Transcript, transcript_json
 
 
 def precise_timestamp(seconds: float) -> str:

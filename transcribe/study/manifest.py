@@ -17,7 +17,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from transcribe.fileio import atomic_write_text
+from transcribe.study.fileio import atomic_write_text
 
 MANIFEST_DIR = ".manifest"
 CLAIMS_DIR = ".claims"
