@@ -20,13 +20,13 @@ from anonymise.pseudonyms import StudyKey
 from anonymise.report import report_csv, report_html, report_rows
 from transcribe.errors import ScribeError
 from transcribe.study.fileio import atomic_write_bytes, atomic_write_text, sha256_file
+from transcribe.study.layout import FOR_CODERS, REPORTS, EditLedger, StudyFolder
 from transcribe.study.textformat import parse_text
 from transcribe.study.transcript import ModelInfo, Source
 from transcribe.study.writers import WRITERS, transcript_from_turns
 
 logger = logging.getLogger(__name__)
 
-IDENTIFIED, FOR_CODERS = "identified", "for-coders"
 STATE_FILE = ".anonymise-state.json"
 ROLE_LABEL = re.compile(
     r"^(?:Interviewer|Participant|Researcher|Respondent|Moderator|Speaker|Unknown)(?: \d+)?$", re.IGNORECASE
@@ -38,15 +38,6 @@ class AnonymiseOutcome:
     done: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def _was_edited(path: Path) -> bool:
-    """Whether a transcript differs from what the transcriber wrote (its ledger says what that was)."""
-    try:
-        ledger = json.loads((path.parent / ".written.json").read_text())
-    except (OSError, ValueError):
-        return True
-    return ledger.get(path.name) != sha256_file(path)
 
 
 def resolve_inputs(inputs: list[Path]) -> list[Path]:
@@ -61,7 +52,7 @@ def resolve_inputs(inputs: list[Path]) -> list[Path]:
                 and p.is_file()
                 and not p.name.startswith(".")
                 and ".new." not in p.name
-                and "reports" not in p.parts
+                and REPORTS not in p.parts
                 and p.name != "reidentification-key.json"
             ]
         else:
@@ -74,7 +65,7 @@ def resolve_inputs(inputs: list[Path]) -> list[Path]:
         texts = [p for p in paths if p.suffix == ".txt"]
         jsons = [p for p in paths if p.suffix == ".json"]
         if texts and jsons:
-            chosen.append(texts[0] if _was_edited(texts[0]) else jsons[0])
+            chosen.append(jsons[0] if EditLedger(texts[0].parent).as_written(texts[0]) else texts[0])
         else:
             chosen.extend(paths)
     return chosen
@@ -109,7 +100,8 @@ def anonymise_paths(
     anonymiser: Anonymiser | None = None,
 ) -> AnonymiseOutcome:
     """Anonymise transcripts into OUTPUT/for-coders/, with reports and the key in OUTPUT/identified/."""
-    private, coders = output_dir / IDENTIFIED, output_dir / FOR_CODERS
+    folder = StudyFolder(output_dir)
+    private, coders = folder.identified, folder.for_coders
     outcome = AnonymiseOutcome()
     with study_lock(private):
         key = StudyKey.load(
@@ -158,7 +150,7 @@ def anonymise_paths(
                         True,
                     )
                 files = {f"{recording_id}{WRITERS[f][0]}": WRITERS[f][1](coder_transcript) for f in config.formats}
-                reports = private / "reports"
+                reports = folder.reports
                 leaks = find_leaks(
                     files,
                     guarded_terms(

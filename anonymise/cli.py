@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from anonymise.batch import FOR_CODERS, IDENTIFIED, anonymise_paths
+from anonymise.batch import anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.errors import ScribeError
 from transcribe.study.fileio import unwritable_reason
+from transcribe.study.layout import FOR_CODERS, IDENTIFIED
 from transcribe.study.writers import parse_formats
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)

@@ -31,10 +31,11 @@ from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
 from transcribe.errors import ScribeError
-from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
+from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
 from transcribe.speakers import embed_voice
 from transcribe.study.fileio import unwritable_reason
+from transcribe.study.layout import StudyFolder
 from transcribe.study.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.study.writers import parse_formats
 
@@ -245,7 +246,7 @@ def run(
         raise click.ClickException(str(exc)) from exc
     if dry_run:
         for job in jobs:
-            click.echo(f"would transcribe {job.recording} -> {output_dir / IDENTIFIED / job.stem}.json")
+            click.echo(f"would transcribe {job.recording} -> {StudyFolder(output_dir).transcript_json(job.stem)}")
         for _path, message in problems:
             click.echo(f"would fail: {message}")
         click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
@@ -324,7 +325,7 @@ def _voice_files(items: tuple[Path, ...]) -> list[Path]:
 
 def _log_to_file(output_dir: Path) -> Path:
     """A log file per run on the private side (it names recordings; it never holds transcript text)."""
-    folder = output_dir / IDENTIFIED / "logs"
+    folder = StudyFolder(output_dir).logs
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -392,7 +393,7 @@ def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats:
         result.failed.append((output_dir, f"anonymisation: {exc}"))
         return
     result.failed.extend(outcome.failed)
-    manifest = Manifest(output_dir / IDENTIFIED)
+    manifest = Manifest(StudyFolder(output_dir).identified)
     for path in outcome.done + outcome.skipped:
         state = manifest.load(path.stem)
         if state is not None and state.stage == "transcribed":
@@ -414,7 +415,7 @@ def _summary(result) -> None:
 @click.argument("output_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def status(output_dir: Path) -> None:
     """What is done, failed, running and pending in a study output folder."""
-    states = Manifest(output_dir / IDENTIFIED).all()
+    states = Manifest(StudyFolder(output_dir).identified).all()
     counts = {stage: sum(s.stage == stage for s in states.values()) for stage in STAGES}
     click.echo(", ".join(f"{stage} {count}" for stage, count in counts.items() if count) or "nothing recorded yet")
     for stem, state in states.items():

@@ -23,7 +23,8 @@ from transcribe.audio import load_audio
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.errors import ScribeError
-from transcribe.study.fileio import atomic_write_text, sha256_file
+from transcribe.study.fileio import sha256_file
+from transcribe.study.layout import EditLedger, StudyFolder
 from transcribe.study.manifest import Claims, Manifest, RecordingState
 from transcribe.study.textformat import format_turns, transcript_turns
 from transcribe.study.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
@@ -31,9 +32,6 @@ from transcribe.vad import VadOptions, speech_regions
 from transcribe.windows import pack_windows
 
 logger = logging.getLogger(__name__)
-
-IDENTIFIED = "identified"
-FOR_CODERS = "for-coders"
 
 
 @dataclass
@@ -70,10 +68,7 @@ class Job:
     checksum: str
 
     def json_path(self, output_dir: Path) -> Path:
-        return output_dir / IDENTIFIED / f"{self.stem}.json"
-
-    def text_path(self, output_dir: Path) -> Path:
-        return output_dir / IDENTIFIED / f"{self.stem}.txt"
+        return StudyFolder(output_dir).transcript_json(self.stem)
 
 
 def plan_jobs(recordings: list[Path]) -> tuple[list[Job], list[tuple[Path, str]]]:
@@ -108,30 +103,6 @@ def is_done(job: Job, output_dir: Path, model_sha: str | None, options_record: d
         and previous.model.sha256 == model_sha
         and previous.options.get("transcription") == options_record
     )
-
-
-class EditedFileGuard:
-    """Remembers the checksum of every file we write, so a file changed by a person is never overwritten."""
-
-    def __init__(self, folder: Path):
-        self.ledger = folder / ".written.json"
-        try:
-            self.known: dict[str, str] = json.loads(self.ledger.read_text())
-        except (OSError, ValueError):
-            self.known = {}
-
-    def write(self, path: Path, text: str) -> Path:
-        """Write text to path, or beside it (`name.new.ext`) when the existing file was edited by hand."""
-        if path.exists():
-            current = sha256_file(path)
-            if self.known.get(path.name) not in (None, current):
-                kept = path.with_name(f"{path.stem}.new{path.suffix}")
-                logger.warning("%s was edited by hand; kept it and wrote %s", path.name, kept.name)
-                path = kept
-        atomic_write_text(path, text)
-        self.known[path.name] = sha256_file(path)
-        atomic_write_text(self.ledger, json.dumps(self.known, indent=1, sort_keys=True))
-        return path
 
 
 @dataclass
@@ -202,9 +173,10 @@ class Transcriber:
 
 def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path:
     """Write the canonical JSON and the readable text transcript; returns the JSON path."""
-    guard = EditedFileGuard(output_dir / IDENTIFIED)
-    json_path = guard.write(job.json_path(output_dir), transcript_json(transcript))
-    guard.write(job.text_path(output_dir), format_turns(transcript_turns(transcript)))
+    folder = StudyFolder(output_dir)
+    ledger = EditLedger(folder.identified)
+    json_path = ledger.write(folder.transcript_json(job.stem), transcript_json(transcript))
+    ledger.write(folder.transcript_text(job.stem), format_turns(transcript_turns(transcript)))
     return json_path
 
 
@@ -258,7 +230,7 @@ def run_batch(
     """Transcribe every job not already done and not claimed by another process; a failure is recorded
     and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
     in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""
-    private = output_dir / IDENTIFIED
+    private = StudyFolder(output_dir).identified
     claims = claims or Claims(private)
     manifest = Manifest(private)
     result = BatchResult()
