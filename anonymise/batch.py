@@ -21,9 +21,9 @@ from anonymise.report import report_csv, report_html, report_rows
 from transcribe.errors import ScribeError
 from transcribe.study.fileio import atomic_write_bytes, atomic_write_text, sha256_file
 from transcribe.study.layout import FOR_CODERS, REPORTS, EditLedger, StudyFolder
-from transcribe.study.textformat import parse_text
+from transcribe.study.textformat import parse_text, transcript_from_turns
 from transcribe.study.transcript import ModelInfo, Source
-from transcribe.study.writers import WRITERS, transcript_from_turns
+from transcribe.study.writers import WRITERS
 
 logger = logging.getLogger(__name__)
 

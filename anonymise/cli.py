@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from anonymise.batch import anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.errors import ScribeError
@@ -75,6 +74,8 @@ def main(
     reason = unwritable_reason(output_dir)
     if reason:  # nothing is started: a usage error (exit 2)
         raise click.UsageError(reason)
+    from anonymise.batch import anonymise_paths  # Presidio and spaCy load here, not for --help
+
     try:
         config = load_config(config_path, allow_lists, deny_lists)
         if formats:

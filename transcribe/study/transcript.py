@@ -5,6 +5,7 @@ The JSON is shaped like openai-whisper's result plus speakers and provenance, an
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -101,6 +102,19 @@ class Transcript:
             )
         except (KeyError, TypeError) as exc:
             raise TranscriptFormatError(f"not a transcript JSON: missing or wrong field {exc}") from exc
+
+
+def options_for_coders(options: dict[str, Any]) -> dict[str, Any]:
+    """The options a transcript records, without the file paths among them (a voice sample's or a
+    pipeline's path can carry a person's name): a count of voice samples, and whether a pipeline was used."""
+    options = copy.deepcopy(options)
+    transcription = options.get("transcription", {})
+    if transcription.get("interviewer_voices"):
+        transcription["interviewer_voices"] = f"{len(transcription['interviewer_voices'])} voice sample(s)"
+    diarise = transcription.get("diarise") or {}
+    if diarise.get("pyannote"):
+        diarise["pyannote"] = "a local pyannote.audio pipeline"
+    return options
 
 
 def load_transcript(path: Path) -> Transcript:
