@@ -202,3 +202,12 @@ def test_batched_beam_search_equals_window_by_window(tiny_transcriber, data_dir)
     alone = [whisper.decode(model, mel, options) for mel in mels]
     assert [r.tokens for r in batched] == [r.tokens for r in alone]
     assert "ask not what your country" in batched[0].text
+
+
+def test_another_batch_size_finds_everything_done(tmp_path, data_dir):
+    out = tmp_path / "out"
+    args = [str(data_dir / "whisper_jfk" / "jfk.flac"), "-o", str(out), "--model", "tiny.en", "--no-anonymise", "-q"]
+    assert CliRunner().invoke(main, [*args, "--batch-size", "2"]).exit_code == 0
+    again = CliRunner().invoke(main, [*args, "--batch-size", "5"])
+    assert "transcribed 0, already done 1, failed 0" in again.output
+    assert json.loads((out / "identified" / "jfk.json").read_text())["options"]["batch_size"] == 2

@@ -34,6 +34,15 @@ from transcribe.windows import pack_windows
 logger = logging.getLogger(__name__)
 
 
+RUN_ONLY = ("batch_size",)  # decoding options that change how a run executes, not what it writes
+
+
+def output_identity(record: dict) -> dict:
+    """A transcription record without how the run executed: what must match for a transcript to be done
+    (older transcripts recorded the batch size there too)."""
+    return {**record, "asr": {k: v for k, v in record.get("asr", {}).items() if k not in RUN_ONLY}}
+
+
 @dataclass
 class TranscribeOptions:
     asr: AsrOptions = field(default_factory=AsrOptions)  # decoding
@@ -42,12 +51,14 @@ class TranscribeOptions:
     diarise: DiariseOptions | None = field(default_factory=DiariseOptions)  # None: no speakers
 
     def as_record(self) -> dict:
-        return {
+        """What shapes the output, as transcripts record it (and compare it to find a recording done)."""
+        record = {
             "asr": self.asr.as_record(),
             "vad": asdict(self.vad),
             "max_gap": self.max_gap,
             "diarise": asdict(self.diarise) if self.diarise else None,
         }
+        return output_identity(record)
 
 
 def transcribe_audio(
@@ -101,7 +112,7 @@ def is_done(job: Job, output_dir: Path, model_sha: str | None, options_record: d
     return (
         previous.source.sha256 == job.checksum
         and previous.model.sha256 == model_sha
-        and previous.options.get("transcription") == options_record
+        and output_identity(previous.options.get("transcription") or {}) == options_record
     )
 
 
@@ -163,7 +174,11 @@ class Transcriber:
         return Transcript(
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
             model=self.model_info,
-            options={"transcription": self.options_record, "device": self.device},
+            options={
+                "transcription": self.options_record,
+                "device": self.device,
+                "batch_size": self.options.asr.batch_size,
+            },
             segments=segments,
             language=language,
             tool_version=__version__,
