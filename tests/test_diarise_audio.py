@@ -24,8 +24,10 @@ normalise = EnglishTextNormalizer()
 
 
 def asr(transcriber, path: Path):
-    samples = load_audio(path)
-    return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
+    """The recording's audio, its speech regions and its words (with the run's options)."""
+    job = plan_jobs([path])[0][0]
+    speech = transcriber.prepare(job)
+    return speech.audio[0], speech.regions[0], transcriber.transcribe_job(job, prepared=speech).segments
 
 
 def text_of(turns, speaker):
@@ -58,8 +60,8 @@ def test_one_voice_gives_one_speaker(tiny_transcriber, data_dir, tmp_path):
     from eval_diarisation import single_speaker_recording
 
     path = single_speaker_recording(tmp_path)
-    samples, segments = asr(tiny_transcriber, path)
-    turns, _ = diarise(samples, segments, DiariseOptions())
+    samples, regions, segments = asr(tiny_transcriber, path)
+    turns, _ = diarise(samples, segments, DiariseOptions(), regions=regions)
     assert {t.speaker for t in turns} == {"Participant"}
 
 
@@ -68,8 +70,8 @@ def interview(tiny_transcriber, data_dir, tmp_path_factory):
     from synthetic_interviews import PAIRS, build_interview
 
     case = build_interview(tmp_path_factory.mktemp("synthetic"), *PAIRS[0], minutes=1.5, seed=3)
-    samples, segments = asr(tiny_transcriber, case.audio)
-    return case, samples, segments
+    samples, regions, segments = asr(tiny_transcriber, case.audio)
+    return case, samples, regions, segments
 
 
 def _speaker_at(case, t):
@@ -80,9 +82,9 @@ def _speaker_at(case, t):
 
 @pytest.mark.parametrize("encoder", ["campplus", "resemblyzer"])
 def test_enrolment_picks_the_interviewer(interview, encoder):
-    case, samples, segments = interview
+    case, samples, regions, segments = interview
     voices = [embed_voice(load_audio(case.enrolment), encoder)]
-    turns, record = diarise(samples, segments, DiariseOptions(encoder=encoder), voices)
+    turns, record = diarise(samples, segments, DiariseOptions(encoder=encoder), voices, regions=regions)
     assert record["method"] == "enrolment"
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     counts = Counter(pairs)
@@ -95,9 +97,9 @@ def test_enrolment_picks_the_interviewer(interview, encoder):
 def test_enrolment_of_someone_absent_matches_nobody(interview):
     from synthetic_interviews import clips_by_speaker
 
-    case, samples, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
+    case, samples, regions, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
     absent = load_audio(clips_by_speaker()["speechbrain_spk2"][0])
-    turns, record = diarise(samples, segments, DiariseOptions(), [embed_voice(absent)])
+    turns, record = diarise(samples, segments, DiariseOptions(), [embed_voice(absent)], regions=regions)
     assert record["method"] == "heuristic"
 
 
@@ -144,7 +146,7 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
 
     from transcribe import pyannote_backend
 
-    case, samples, segments = interview
+    case, samples, regions, segments = interview
     pipeline = TruthPipeline(case)
     loaded = []
     fake = types.ModuleType("pyannote.audio")
@@ -155,7 +157,9 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
     voices = [embed_voice(load_audio(case.enrolment))]
     try:
-        turns, record = diarise(samples, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
+        turns, record = diarise(
+            samples, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices, regions=regions
+        )
     finally:
         pyannote_backend._pipeline.cache_clear()
     assert loaded == [str(tmp_path / "config.yaml")]

@@ -211,3 +211,44 @@ def test_another_batch_size_finds_everything_done(tmp_path, data_dir):
     again = CliRunner().invoke(main, [*args, "--batch-size", "5"])
     assert "transcribed 0, already done 1, failed 0" in again.output
     assert json.loads((out / "identified" / "jfk.json").read_text())["options"]["batch_size"] == 2
+
+
+@pytest.mark.parametrize("channels, vad_runs", [((), 1), (("interviewer", "participant"), 2)])
+def test_one_decode_per_channel_layout(data_dir, monkeypatch, channels, vad_runs):
+    """A recording is decoded once, in the run's channel layout, and its speech found once per channel with
+    the run's VAD options; diarisation reuses those regions (with --channels it was 2 decodes, 3 VAD runs)."""
+    import subprocess
+
+    import silero_vad
+
+    from transcribe.asr import AsrOptions
+    from transcribe.checkpoints import resolve_model
+    from transcribe.diarise import DiariseOptions
+    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.speech import VadOptions
+
+    options = TranscribeOptions(
+        asr=AsrOptions(language="en"), vad=VadOptions(threshold=0.45), diarise=DiariseOptions(channels=channels)
+    )
+    transcriber = Transcriber(resolve_model("tiny.en"), "cpu", options)
+    decodes, vad_thresholds = [], []
+    run, find_speech = subprocess.run, silero_vad.get_speech_timestamps
+
+    def counted_run(cmd, *args, **kwargs):
+        decodes.extend([cmd] if cmd[0] == ffmpeg_exe() else [])
+        return run(cmd, *args, **kwargs)
+
+    def counted_vad(*args, **kwargs):
+        vad_thresholds.append(kwargs["threshold"])
+        return find_speech(*args, **kwargs)
+
+    ffmpeg_exe()
+    monkeypatch.setattr(subprocess, "run", counted_run)
+    monkeypatch.setattr(silero_vad, "get_speech_timestamps", counted_vad)
+    job = plan_jobs([data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"])[0][0]
+    transcript = transcriber.transcribe_job(job)
+    assert len(decodes) == 1 and decodes[0][decodes[0].index("-ac") + 1] == str(len(channels) or 1)
+    assert vad_thresholds == [0.45] * vad_runs
+    speakers = {s.speaker for s in transcript.segments}
+    assert speakers == ({"Interviewer", "Participant"} if channels else {"Participant"})  # 5 s: one voice heard
+    assert transcript.source.duration == pytest.approx(5.0, abs=0.5)

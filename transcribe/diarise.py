@@ -17,7 +17,6 @@ from transcribe.encoders import DEFAULTS
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
 from transcribe.speakers import VoiceMap, centroids, cluster_speakers, mean_voice, window_embeddings
 from transcribe.study.transcript import Segment, Word
-from transcribe.vad import speech_regions
 from transcribe.windows import Region
 
 logger = logging.getLogger(__name__)
@@ -239,11 +238,12 @@ def diarise(
     options: DiariseOptions,
     voices: list[np.ndarray] = (),
     stereo: np.ndarray | None = None,
-    regions: list | None = None,
+    *,
+    regions: list[Region],
 ) -> tuple[list[Segment], dict]:
     """Label every word with a role and re-cut turns; returns segments and a record of how it was decided.
 
-    Voice windows slide over the speech regions (found with the VAD unless given) and are clustered
+    Voice windows slide over the speech regions (found with the run's VAD options) and are clustered
     into speakers; each word goes to the speaker its surrounding windows sound most like. With
     `options.channels` and a stereo recording, a word goes to its louder channel instead (see also
     merge_channels, used when each channel is transcribed on its own).
@@ -265,7 +265,6 @@ def diarise(
         )
         diariser = "pyannote"
     else:
-        regions = speech_regions(samples) if regions is None else regions
         voice_map = map_voices(samples, regions, options)
         middles = np.array([(w.start + w.end) / 2 for w in words])
         clusters = [int(c) for c in np.argmax(voice_map.scores_at(middles, options.word_context), axis=1)]

@@ -125,7 +125,7 @@ class CamPlusPlus:
         return centres, self._embed(windows)
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
-        from transcribe.vad import speech_regions
+        from transcribe.speech import speech_regions
         from transcribe.windows import Region
 
         regions = speech_regions(samples) or [Region(0.0, len(samples) / SAMPLE_RATE)]

@@ -17,19 +17,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
-from transcribe.audio import load_audio
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
 from transcribe.diarise import DiariseOptions, diarise, merge_channels
 from transcribe.errors import ScribeError
+from transcribe.speech import Speech, VadOptions, find_speech
 from transcribe.study.fileio import sha256_file
 from transcribe.study.layout import EditLedger, StudyFolder
 from transcribe.study.manifest import Claims, Manifest, RecordingState
 from transcribe.study.textformat import format_turns, transcript_turns
-from transcribe.study.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
-from transcribe.vad import VadOptions, speech_regions
-from transcribe.windows import pack_windows
+from transcribe.study.transcript import ModelInfo, Segment, Source, Transcript, load_transcript, transcript_json
+from transcribe.windows import Region, pack_windows
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +61,16 @@ class TranscribeOptions:
         }
         return output_identity(record)
 
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """The role of each channel transcribed on its own (diarising by channels); empty: one mono mix."""
+        return self.diarise.channels if self.diarise else ()
+
 
 def transcribe_audio(
-    model, samples, options: TranscribeOptions, hook: ProgressHook | None = None, regions: list | None = None
-) -> tuple[list, str]:
+    model, samples: np.ndarray, regions: list[Region], options: TranscribeOptions, hook: ProgressHook | None = None
+) -> tuple[list[Segment], str]:
     """Speech regions → windows → batched Whisper → segments on the recording's timeline."""
-    regions = speech_regions(samples, options.vad) if regions is None else regions
     windows = pack_windows(regions, max_gap=options.max_gap)
     if not windows:
         return [], options.asr.language or "en"
@@ -151,28 +156,28 @@ class Transcriber:
         """The options as they read back from the transcript's JSON (tuples become lists)."""
         return json.loads(json.dumps({**self.options.as_record(), "interviewer_voices": self.voice_files}))
 
-    def prepare(self, job: Job) -> tuple:
-        """The CPU part before Whisper: decode the recording and find its speech (run ahead in a worker)."""
-        samples = load_audio(job.recording)
-        return samples, speech_regions(samples, self.options.vad)
+    def prepare(self, job: Job) -> Speech:
+        """The CPU part before Whisper: decode the recording once, in the run's channel layout, and find the
+        speech in each channel (run ahead in a worker)."""
+        return find_speech(job.recording, len(self.options.channels) or 1, self.options.vad)
 
-    def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: tuple | None = None) -> Transcript:
-        samples, regions = prepared or self.prepare(job)
+    def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: Speech | None = None) -> Transcript:
+        speech = prepared or self.prepare(job)
         speakers: dict = {}
         diarising = self.options.diarise
-        if diarising is not None and diarising.channels:
-            stereo = load_audio(job.recording, channels=len(diarising.channels))
+        if self.options.channels:
             per_channel = []
-            for channel in stereo:
-                channel_segments, language = transcribe_audio(self.model, channel, self.options, hook)
+            for channel, regions in zip(speech.audio, speech.regions):
+                channel_segments, language = transcribe_audio(self.model, channel, regions, self.options, hook)
                 per_channel.append(channel_segments)
-            segments, speakers = merge_channels(per_channel, stereo, diarising)
+            segments, speakers = merge_channels(per_channel, speech.audio, diarising)
         else:
-            segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
+            samples, regions = speech.audio[0], speech.regions[0]
+            segments, language = transcribe_audio(self.model, samples, regions, self.options, hook)
             if diarising is not None and segments:
                 segments, speakers = diarise(samples, segments, diarising, self.voices, regions=regions)
         return Transcript(
-            source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
+            source=Source(path=str(job.recording), sha256=job.checksum, duration=round(speech.duration, 3)),
             model=self.model_info,
             options={
                 "transcription": self.options_record,
