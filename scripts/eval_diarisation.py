@@ -156,17 +156,17 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str
         results["der_words"][label] = der(reference, word_hypothesis(samples, turns), uem)
 
     samples, regions, segments = asr(DATA / "pyannote_sample" / "sample.wav")
-    turns, _ = diarise(samples, segments, options, regions=regions)
+    turns = diarise(samples, regions, segments, options).turns
     score_der("pyannote_sample", rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns)
     for uri in ("dev00", "dev01"):
         samples, regions, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
-        turns, _ = diarise(samples, segments, options, regions=regions)
+        turns = diarise(samples, regions, segments, options).turns
         reference = rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri)
         score_der(f"ami_{uri}", reference, samples, turns, Timeline([Span(0.0, 30.0)]))
     samples, regions, segments = asr(
         DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3"
     )
-    turns, _ = diarise(samples, segments, options, regions=regions)
+    turns = diarise(samples, regions, segments, options).turns
     results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)
     for seed, (interviewer, participant) in enumerate(PAIRS):
         case = build_interview(work, interviewer, participant, minutes, seed)
@@ -177,15 +177,16 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str
             truth[Span(t.start, t.end)] = t.speaker
         for enrolled in (False, True):
             voices = [embed_voice(load_audio(case.enrolment), encoder)] if enrolled else []
-            turns, record = diarise(samples, segments, options, voices, regions=regions)
+            out = diarise(samples, regions, segments, options, voices)
+            turns = out.turns
             label = f"{name}{'+enrolment' if enrolled else ''}"
-            results["roles_by"][label] = record["method"]
+            results["roles_by"][label] = out.diarisation.roles_by
             if not enrolled:  # enrolment names the roles; it does not change who speaks when
                 score_der(label, truth, samples, turns)
             results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)
     for path in (single_speaker_recording(work), DATA / "whisper_jfk" / "jfk.flac"):
         samples, regions, segments = asr(path)
-        turns, _ = diarise(samples, segments, options, regions=regions)
+        turns = diarise(samples, regions, segments, options).turns
         results["speakers_found"][path.stem] = len({s.speaker for s in turns})
     return results
 

@@ -49,7 +49,7 @@ def test_stereo_channels_give_two_speakers_with_their_words(data_dir):
     )
     transcript = transcriber.transcribe_job(plan_jobs([path])[0][0])
     turns = transcript.segments
-    assert transcript.speakers["method"] == "channels"
+    assert (transcript.diarisation.diariser, transcript.diarisation.roles_by) == ("channels", "channels")
     left = "He began a confused complaint against the wizard, who had vanished behind the curtain on the left."
     right = "The horizon seems extremely distant."
     assert jiwer.wer(normalise(left), text_of(turns, "Interviewer")) < 0.25
@@ -61,7 +61,7 @@ def test_one_voice_gives_one_speaker(tiny_transcriber, data_dir, tmp_path):
 
     path = single_speaker_recording(tmp_path)
     samples, regions, segments = asr(tiny_transcriber, path)
-    turns, _ = diarise(samples, segments, DiariseOptions(), regions=regions)
+    turns = diarise(samples, regions, segments, DiariseOptions()).turns
     assert {t.speaker for t in turns} == {"Participant"}
 
 
@@ -84,8 +84,9 @@ def _speaker_at(case, t):
 def test_enrolment_picks_the_interviewer(interview, encoder):
     case, samples, regions, segments = interview
     voices = [embed_voice(load_audio(case.enrolment), encoder)]
-    turns, record = diarise(samples, segments, DiariseOptions(encoder=encoder), voices, regions=regions)
-    assert record["method"] == "enrolment"
+    out = diarise(samples, regions, segments, DiariseOptions(encoder=encoder), voices)
+    assert out.diarisation.roles_by == "enrolment"
+    turns = out.turns
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     counts = Counter(pairs)
     right = counts[("interviewer", "Interviewer")] + counts[("participant", "Participant")]
@@ -99,8 +100,8 @@ def test_enrolment_of_someone_absent_matches_nobody(interview):
 
     case, samples, regions, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
     absent = load_audio(clips_by_speaker()["speechbrain_spk2"][0])
-    turns, record = diarise(samples, segments, DiariseOptions(), [embed_voice(absent)], regions=regions)
-    assert record["method"] == "heuristic"
+    out = diarise(samples, regions, segments, DiariseOptions(), [embed_voice(absent)])
+    assert out.diarisation.roles_by == "heuristic"
 
 
 def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_dir):
@@ -157,15 +158,14 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
     voices = [embed_voice(load_audio(case.enrolment))]
     try:
-        turns, record = diarise(
-            samples, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices, regions=regions
-        )
+        out = diarise(samples, regions, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
     finally:
         pyannote_backend._pipeline.cache_clear()
     assert loaded == [str(tmp_path / "config.yaml")]
     assert pipeline.calls == [(16000, (1, len(samples)), {"num_speakers": 2})]
     assert os.environ["PYANNOTE_METRICS_ENABLED"] == "0"
-    assert record["diariser"] == "pyannote" and record["method"] == "enrolment"
+    assert (out.diarisation.diariser, out.diarisation.roles_by) == ("pyannote", "enrolment")
+    turns = out.turns
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     right = sum(
         1 for truth, said in pairs if said == {"interviewer": "Interviewer", "participant": "Participant"}[truth]

@@ -22,14 +22,22 @@ import numpy as np
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
-from transcribe.diarise import DiariseOptions, diarise, merge_channels
+from transcribe.diarise import DiariseOptions, by_channels, diarise
 from transcribe.errors import ScribeError
 from transcribe.speech import Speech, VadOptions, find_speech
 from transcribe.study.fileio import sha256_file
 from transcribe.study.layout import EditLedger, StudyFolder
 from transcribe.study.manifest import Claims, Manifest, RecordingState
 from transcribe.study.textformat import format_turns, transcript_turns
-from transcribe.study.transcript import ModelInfo, Segment, Source, Transcript, load_transcript, transcript_json
+from transcribe.study.transcript import (
+    Diarisation,
+    ModelInfo,
+    Segment,
+    Source,
+    Transcript,
+    load_transcript,
+    transcript_json,
+)
 from transcribe.windows import Region, pack_windows
 
 logger = logging.getLogger(__name__)
@@ -162,20 +170,10 @@ class Transcriber:
         return find_speech(job.recording, len(self.options.channels) or 1, self.options.vad)
 
     def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: Speech | None = None) -> Transcript:
+        """Speech → words → speakers → the recording's transcript."""
         speech = prepared or self.prepare(job)
-        speakers: dict = {}
-        diarising = self.options.diarise
-        if self.options.channels:
-            per_channel = []
-            for channel, regions in zip(speech.audio, speech.regions):
-                channel_segments, language = transcribe_audio(self.model, channel, regions, self.options, hook)
-                per_channel.append(channel_segments)
-            segments, speakers = merge_channels(per_channel, speech.audio, diarising)
-        else:
-            samples, regions = speech.audio[0], speech.regions[0]
-            segments, language = transcribe_audio(self.model, samples, regions, self.options, hook)
-            if diarising is not None and segments:
-                segments, speakers = diarise(samples, segments, diarising, self.voices, regions=regions)
+        transcribe = self._by_channels if self.options.channels else self._mono
+        segments, language, diarisation = transcribe(speech, hook)
         return Transcript(
             source=Source(path=str(job.recording), sha256=job.checksum, duration=round(speech.duration, 3)),
             model=self.model_info,
@@ -187,8 +185,25 @@ class Transcriber:
             segments=segments,
             language=language,
             tool_version=__version__,
-            speakers=speakers,
+            diarisation=diarisation,
         )
+
+    def _mono(self, speech: Speech, hook: ProgressHook | None) -> tuple[list[Segment], str, Diarisation | None]:
+        samples, regions = speech.audio[0], speech.regions[0]
+        segments, language = transcribe_audio(self.model, samples, regions, self.options, hook)
+        if self.options.diarise is None or not segments:
+            return segments, language, None
+        out = diarise(samples, regions, segments, self.options.diarise, self.voices)
+        return out.turns, language, out.diarisation
+
+    def _by_channels(self, speech: Speech, hook: ProgressHook | None) -> tuple[list[Segment], str, Diarisation]:
+        """Each channel transcribed on its own, its words given the channel's role."""
+        per_channel, language = [], None
+        for channel, regions in zip(speech.audio, speech.regions):
+            segments, language = transcribe_audio(self.model, channel, regions, self.options, hook)
+            per_channel.append(segments)
+        out = by_channels(per_channel, speech.audio, self.options.diarise)
+        return out.turns, language, out.diarisation
 
 
 def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path:

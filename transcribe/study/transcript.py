@@ -1,4 +1,4 @@
-"""The transcript records (words, segments, transcript) and their canonical JSON form.
+"""The transcript records (words, segments, how speakers were decided, transcript) and their canonical JSON.
 
 The JSON is shaped like openai-whisper's result plus speakers and provenance, and round-trips exactly.
 """
@@ -58,15 +58,40 @@ class ModelInfo:
 
 
 @dataclass
+class Diarisation:
+    """How the speakers and their roles were decided, kept in the transcript for a person to check."""
+
+    diariser: str  # what told the voices apart: "campplus", "resemblyzer", "pyannote" or "channels"
+    roles_by: str  # how the roles were given: "enrolment", "channels", "heuristic" or "single speaker"
+    confidence: float  # 0..1, how sure the role assignment is
+    roles: list[str]  # the speaker labels in the transcript
+    details: dict[str, Any] = field(default_factory=dict)  # the evidence: similarities, shares of questions…
+
+    @classmethod
+    def from_transcript_dict(cls, data: dict[str, Any]) -> Diarisation | None:
+        """The record of a transcript's JSON. Transcripts written before it had a type kept a dict under
+        "speakers" instead: empty or {"method": "none"} when nothing was decided, else with "method" for
+        roles_by and, from stereo channels, no "diariser"."""
+        if "diarisation" in data:
+            return cls(**data["diarisation"]) if data["diarisation"] else None
+        old = data.get("speakers") or {}
+        method = old.get("method", "none")
+        if method == "none":
+            return None
+        diariser = old.get("diariser", "channels" if method == "channels" else "unknown")
+        return cls(diariser, method, old.get("confidence", 0.0), old.get("roles", []), old.get("details", {}))
+
+
+@dataclass
 class Transcript:
     source: Source
     model: ModelInfo
-    options: dict[str, Any]  # every option that shaped the output
+    options: dict[str, Any]  # every option that shaped the output, and the device and batch size of the run
     segments: list[Segment]
     language: str | None = None
     anonymised: bool = False
     tool_version: str = ""
-    speakers: dict[str, Any] = field(default_factory=dict)  # diarisation details, filled by diarisation
+    diarisation: Diarisation | None = None  # how speakers were decided; None: not diarised
 
     @property
     def text(self) -> str:
@@ -98,7 +123,7 @@ class Transcript:
                 language=data.get("language"),
                 anonymised=data.get("anonymised", False),
                 tool_version=data.get("tool_version", ""),
-                speakers=data.get("speakers", {}),
+                diarisation=Diarisation.from_transcript_dict(data),
             )
         except (KeyError, TypeError) as exc:
             raise TranscriptFormatError(f"not a transcript JSON: missing or wrong field {exc}") from exc
