@@ -38,10 +38,9 @@ from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
 from transcribe.checkpoints import resolve_model
 from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
-from transcribe.encoders import ENCODERS
+from transcribe.encoders import ENCODERS, voice_encoder
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
 from transcribe.pyannote_backend import pyannote_turns
-from transcribe.speakers import embed_voice
 from transcribe.speech import speech_regions
 
 normalise = EnglishTextNormalizer()
@@ -176,7 +175,7 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str
         for t in case.turns:
             truth[Span(t.start, t.end)] = t.speaker
         for enrolled in (False, True):
-            voices = [embed_voice(load_audio(case.enrolment), encoder)] if enrolled else []
+            voices = [voice_encoder(encoder).embed_voice(load_audio(case.enrolment))] if enrolled else []
             out = diarise(samples, regions, segments, options, voices)
             turns = out.turns
             label = f"{name}{'+enrolment' if enrolled else ''}"

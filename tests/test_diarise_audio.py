@@ -14,8 +14,8 @@ from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.audio import load_audio
 from transcribe.diarise import DiariseOptions, diarise
+from transcribe.encoders import voice_encoder
 from transcribe.pipeline import plan_jobs
-from transcribe.speakers import embed_voice
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +83,7 @@ def _speaker_at(case, t):
 @pytest.mark.parametrize("encoder", ["campplus", "resemblyzer"])
 def test_enrolment_picks_the_interviewer(interview, encoder):
     case, samples, regions, segments = interview
-    voices = [embed_voice(load_audio(case.enrolment), encoder)]
+    voices = [voice_encoder(encoder).embed_voice(load_audio(case.enrolment))]
     out = diarise(samples, regions, segments, DiariseOptions(encoder=encoder), voices)
     assert out.diarisation.roles_by == "enrolment"
     turns = out.turns
@@ -100,7 +100,7 @@ def test_enrolment_of_someone_absent_matches_nobody(interview):
 
     case, samples, regions, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
     absent = load_audio(clips_by_speaker()["speechbrain_spk2"][0])
-    out = diarise(samples, regions, segments, DiariseOptions(), [embed_voice(absent)])
+    out = diarise(samples, regions, segments, DiariseOptions(), [voice_encoder().embed_voice(absent)])
     assert out.diarisation.roles_by == "heuristic"
 
 
@@ -156,7 +156,7 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
     monkeypatch.delenv("PYANNOTE_METRICS_ENABLED", raising=False)
     pyannote_backend._pipeline.cache_clear()
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
-    voices = [embed_voice(load_audio(case.enrolment))]
+    voices = [voice_encoder().embed_voice(load_audio(case.enrolment))]
     try:
         out = diarise(samples, regions, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
     finally:

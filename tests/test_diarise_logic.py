@@ -150,3 +150,21 @@ def test_timeline_covers_regions_and_cuts_between_speakers():
     )
     timeline = speaker_timeline([Region(0.3, 2.4), Region(5.0, 6.0)], segments)
     assert timeline == [(0.3, 1.4, "Interviewer"), (1.4, 2.4, "Participant"), (5.0, 6.0, "Participant")]
+
+
+@pytest.mark.parametrize("name", ["campplus", "resemblyzer"])
+def test_speaker_models_run_on_the_device_the_run_chose(monkeypatch, name):
+    """With --device cpu on a GPU node the speaker models stay on the CPU (they took the GPU whenever one
+    was visible)."""
+    import torch
+
+    from transcribe.encoders import voice_encoder
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # a GPU node, as far as anyone asks
+    voice_encoder.cache_clear()
+    try:
+        encoder = voice_encoder(name, "cpu")
+        model = encoder.model if name == "campplus" else encoder.encoder
+        assert {p.device.type for p in model.parameters()} == {"cpu"}
+    finally:
+        voice_encoder.cache_clear()

@@ -252,3 +252,22 @@ def test_one_decode_per_channel_layout(data_dir, monkeypatch, channels, vad_runs
     speakers = {s.speaker for s in transcript.segments}
     assert speakers == ({"Interviewer", "Participant"} if channels else {"Participant"})  # 5 s: one voice heard
     assert transcript.source.duration == pytest.approx(5.0, abs=0.5)
+
+
+def test_device_cpu_keeps_every_model_on_the_cpu(tmp_path, data_dir, monkeypatch):
+    """On a GPU node, --device cpu runs Whisper, the speaker models (enrolment included) and VAD on the CPU:
+    the speaker encoders took the GPU whenever one was visible."""
+    import torch
+
+    from transcribe.encoders import voice_encoder
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    voice_encoder.cache_clear()
+    jfk = data_dir / "whisper_jfk" / "jfk.flac"
+    args = [str(jfk), "-o", str(tmp_path / "out"), "--model", "tiny.en", "--device", "cpu", "--no-anonymise", "-q"]
+    try:
+        result = CliRunner().invoke(main, [*args, "--interviewer-voice", str(jfk)])
+    finally:
+        voice_encoder.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "transcribed 1, already done 0, failed 0" in result.output

@@ -13,7 +13,7 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from transcribe import __version__
+from transcribe import __version__, encoders
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
 from transcribe.checkpoints import (
@@ -33,7 +33,6 @@ from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
 from transcribe.errors import ScribeError
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
-from transcribe.speakers import embed_voice
 from transcribe.study.fileio import unwritable_reason
 from transcribe.study.layout import StudyFolder
 from transcribe.study.manifest import STAGES, Manifest, in_shard, parse_shard
@@ -255,7 +254,8 @@ def run(
     log_file = _log_to_file(output_dir)
     voice_files = _voice_files(interviewer_voices)
     try:
-        voices = [embed_voice(load_audio(path), voice_encoder) for path in voice_files]
+        encoder = encoders.voice_encoder(voice_encoder, device)
+        voices = [encoder.embed_voice(load_audio(path)) for path in voice_files]
     except ScribeError as exc:
         raise click.ClickException(f"--interviewer-voice: {exc}") from exc
     transcriber = Transcriber(

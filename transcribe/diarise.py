@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.encoders import DEFAULTS
+from transcribe.encoders import DEFAULTS, embed_windows, mean_voice, voice_encoder
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
-from transcribe.speakers import VoiceMap, centroids, cluster_speakers, mean_voice, window_embeddings
+from transcribe.speakers import VoiceMap, centroids, cluster_speakers
 from transcribe.study.transcript import Diarisation, Segment, Word
 from transcribe.windows import Region
 
@@ -75,9 +75,13 @@ class DiariseOutput:
     diarisation: Diarisation  # how speakers and roles were decided (the transcript keeps it)
 
 
-def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> VoiceMap:
-    """Voice windows over the speech regions, clustered into speakers (a given number, or estimated)."""
-    centres, embeddings = window_embeddings(samples, regions, options.window_rate, options.encoder)
+def map_voices(samples: np.ndarray, regions: list[Region], options: DiariseOptions, device: str = "cpu") -> VoiceMap:
+    """Voice windows over the speech regions, clustered into speakers (a given number, or estimated).
+
+    The windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
+    wrong word timing does not mix two voices in one embedding for longer than a window."""
+    encoder = voice_encoder(options.encoder, device)
+    centres, embeddings = embed_windows(encoder, samples, regions, options.window_rate)
     order = np.argsort(centres, kind="stable")
     centres, embeddings = centres[order], embeddings[order]
     labels = cluster_speakers(
@@ -93,16 +97,14 @@ def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> V
     return VoiceMap(centres, similarities, voices)
 
 
-def voices_of_turns(samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions) -> np.ndarray:
+def voices_of_turns(
+    samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions, device: str = "cpu"
+) -> np.ndarray:
     """Each speaker's mean voice over their turns (with our encoder), to match enrolment samples against."""
+    encoder = voice_encoder(options.encoder, device)
     return np.asarray(
         [
-            mean_voice(
-                samples,
-                [Region(start, end) for start, end, who in turns if who == label],
-                options.window_rate,
-                options.encoder,
-            )
+            mean_voice(encoder, samples, [Region(s, e) for s, e, who in turns if who == label], options.window_rate)
             for label in labels
         ]
     )
@@ -243,23 +245,32 @@ def by_voices(
     segments: list[Segment],
     options: DiariseOptions,
     enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
 ) -> DiariseOutput:
     """The built-in way: voice windows sliding over the speech regions are clustered into speakers, and each
     word goes to the speaker its surrounding windows sound most like."""
-    voice_map = map_voices(samples, regions, options)
+    voice_map = map_voices(samples, regions, options, device)
     middles = np.array([(w.start + w.end) / 2 for s in segments for w in s.words])
     speakers = [int(c) for c in np.argmax(voice_map.scores_at(middles, options.word_context), axis=1)]
     return _with_roles(segments, speakers, voice_map.voices, options.encoder, enrolled, options)
 
 
 def by_pyannote(
-    samples: np.ndarray, segments: list[Segment], options: DiariseOptions, enrolled: list[np.ndarray] = ()
+    samples: np.ndarray,
+    segments: list[Segment],
+    options: DiariseOptions,
+    enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
 ) -> DiariseOutput:
     """A local pyannote.audio pipeline decides who speaks when; each word goes to the turn it overlaps most.
     Its speakers' voices are measured with our encoder only to match enrolment samples against."""
-    turns = pyannote_turns(samples, options.pyannote, options.speakers, options.min_speakers, options.max_speakers)
+    bounds = (options.speakers, options.min_speakers, options.max_speakers)
+    turns = pyannote_turns(samples, options.pyannote, *bounds, device=device)
     speakers, labels = speakers_of_words([w for s in segments for w in s.words], turns)
-    voices = voices_of_turns(samples, turns, labels, options) if len(enrolled) else np.zeros((len(labels), 1))
+    if len(enrolled):
+        voices = voices_of_turns(samples, turns, labels, options, device)
+    else:
+        voices = np.zeros((len(labels), 1))  # only their number counts
     return _with_roles(segments, speakers, voices, "pyannote", enrolled, options)
 
 
@@ -287,15 +298,17 @@ def diarise(
     segments: list[Segment],
     options: DiariseOptions,
     enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
 ) -> DiariseOutput:
     """Label every word of a (mono) recording with a role and re-cut turns: by a pyannote.audio pipeline when
     the options name one, else by voices. `regions` are the recording's speech, found with the run's VAD
-    options; `enrolled` the interviewers' voices. Stereo with one microphone per person: by_channels."""
+    options; `enrolled` the interviewers' voices; the speaker models run on `device`. Stereo with one
+    microphone per person: by_channels."""
     if not any(s.words for s in segments):
         return DiariseOutput(segments, Diarisation("none", "none", 0.0, []))  # no words to give speakers
     if options.pyannote:
-        return by_pyannote(samples, segments, options, enrolled)
-    return by_voices(samples, regions, segments, options, enrolled)
+        return by_pyannote(samples, segments, options, enrolled, device)
+    return by_voices(samples, regions, segments, options, enrolled, device)
 
 
 def speaker_timeline(regions: list, segments: list[Segment]) -> list[tuple[float, float, str]]:

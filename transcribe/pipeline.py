@@ -193,7 +193,7 @@ class Transcriber:
         segments, language = transcribe_audio(self.model, samples, regions, self.options, hook)
         if self.options.diarise is None or not segments:
             return segments, language, None
-        out = diarise(samples, regions, segments, self.options.diarise, self.voices)
+        out = diarise(samples, regions, segments, self.options.diarise, self.voices, self.device)
         return out.turns, language, out.diarisation
 
     def _by_channels(self, speech: Speech, hook: ProgressHook | None) -> tuple[list[Segment], str, Diarisation]:

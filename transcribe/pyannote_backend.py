@@ -22,7 +22,7 @@ SpeakerTurn = tuple[float, float, str]  # start, end (seconds), the pipeline's s
 
 
 @lru_cache(maxsize=1)
-def _pipeline(config: str):
+def _pipeline(config: str, device: str):
     os.environ.setdefault("PYANNOTE_METRICS_ENABLED", "0")  # no telemetry
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # local files only
     try:
@@ -37,8 +37,8 @@ def _pipeline(config: str):
     pipeline = Pipeline.from_pretrained(config)
     if pipeline is None:
         raise ModelError(f"--pyannote: {config} could not be loaded as a pyannote.audio pipeline")
-    if torch.cuda.is_available():
-        pipeline.to(torch.device("cuda"))
+    if device != "cpu":
+        pipeline.to(torch.device(device))
     return pipeline
 
 
@@ -53,12 +53,18 @@ def pipeline_config(path: str) -> str:
 
 
 def pyannote_turns(
-    samples: np.ndarray, config: str, speakers: int | None, min_speakers: int, max_speakers: int
+    samples: np.ndarray,
+    config: str,
+    speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    device: str = "cpu",
 ) -> list[SpeakerTurn]:
-    """Who speaks when, by the pyannote.audio pipeline at `config` (one speaker at a time where it says so)."""
+    """Who speaks when, by the pyannote.audio pipeline at `config` on `device` (one speaker at a time where
+    it says so)."""
     import torch
 
-    pipeline = _pipeline(pipeline_config(config))
+    pipeline = _pipeline(pipeline_config(config), device)
     bounds = {"num_speakers": speakers} if speakers else {"min_speakers": min_speakers, "max_speakers": max_speakers}
     output = pipeline({"waveform": torch.from_numpy(samples)[None], "sample_rate": SAMPLE_RATE}, **bounds)
     # pyannote.audio 4 returns an object with an exclusive (no overlap) diarisation; 3.x an Annotation
