@@ -40,6 +40,32 @@ def test_manifest_round_trip(tmp_path):
     assert manifest.all()["a"].error == "a.m4a: no speech found"
 
 
+def test_stages_of_a_recording(tmp_path):
+    manifest = Manifest(tmp_path)
+    state = manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en")
+    assert (manifest.load("a").stage, state.attempts, state.pid) == ("running", 1, os.getpid())
+    manifest.interrupted("a")  # Ctrl-C
+    assert (manifest.load("a").stage, manifest.load("a").error) == ("pending", "interrupted")
+    state = manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en")
+    manifest.finish("a", state, "a.m4a: no speech found")
+    assert (manifest.load("a").stage, manifest.load("a").attempts) == ("failed", 2)
+    manifest.anonymised("a")  # a failed recording is not done
+    assert manifest.load("a").stage == "failed"
+    manifest.finish("a", manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en"))
+    assert (manifest.load("a").stage, manifest.load("a").error) == ("transcribed", None)
+    manifest.anonymised("a")
+    assert manifest.load("a").stage == "done"
+
+
+def test_state_files_of_earlier_versions_are_read(tmp_path):
+    manifest = Manifest(tmp_path)
+    manifest.folder.mkdir()
+    manifest.path("a").write_text(
+        json.dumps({"recording": "a.m4a", "checksum": "abc", "stage": "done", "options_hash": None})
+    )
+    assert manifest.load("a").stage == "done"
+
+
 @pytest.mark.parametrize(
     "text, env, expected",
     [

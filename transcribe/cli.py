@@ -395,10 +395,7 @@ def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats:
     result.failed.extend(outcome.failed)
     manifest = Manifest(StudyFolder(output_dir).identified)
     for path in outcome.done + outcome.skipped:
-        state = manifest.load(path.stem)
-        if state is not None and state.stage == "transcribed":
-            state.stage = "done"
-            manifest.save(path.stem, state)
+        manifest.anonymised(path.stem)
 
 
 def _summary(result) -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +25,7 @@ from transcribe.errors import ScribeError
 from transcribe.speech import Speech, VadOptions, find_speech
 from transcribe.study.fileio import sha256_file
 from transcribe.study.layout import EditLedger, StudyFolder
-from transcribe.study.manifest import Claims, Manifest, RecordingState
+from transcribe.study.manifest import Claims, Manifest
 from transcribe.study.textformat import format_turns, transcript_turns
 from transcribe.study.transcript import (
     Diarisation,
@@ -218,39 +216,28 @@ def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path
 def _process(
     transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult, manifest: Manifest
 ) -> str:
-    state = manifest.load(job.stem) or RecordingState(str(job.recording), job.checksum)
-    state.recording, state.checksum, state.stage, state.error = str(job.recording), job.checksum, "running", None
-    state.started, state.host, state.pid, state.attempts = (
-        time.time(),
-        socket.gethostname(),
-        os.getpid(),
-        state.attempts + 1,
-    )
-    state.model = transcriber.model_info.name
-    manifest.save(job.stem, state)
+    state = manifest.start(job.stem, job.recording, job.checksum, transcriber.model_info.name)
+    error = None
     try:
         clock = time.perf_counter()
-        samples_regions = prepared.result()
+        speech = prepared.result()
         state.timings["decode_and_vad"] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
-        transcript = transcriber.transcribe_job(job, hook, samples_regions)
+        transcript = transcriber.transcribe_job(job, hook, speech)
         state.timings["transcribe_and_diarise"] = round(time.perf_counter() - clock, 2)
         if not transcript.segments:
             raise ScribeError(f"{job.recording}: no speech found")
         result.transcripts.append(write_identified(transcript, job, output_dir))
         result.done.append(job.recording)
-        state.stage = "transcribed"
     except ScribeError as exc:
-        result.failed.append((job.recording, str(exc)))
-        state.stage, state.error = "failed", str(exc)
+        error = str(exc)
     except Exception as exc:
         logger.debug("unexpected error", exc_info=True)
-        message = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
-        result.failed.append((job.recording, message))
-        state.stage, state.error = "failed", message
-    state.finished = time.time()
-    manifest.save(job.stem, state)
-    return "done" if state.stage == "transcribed" else "failed"
+        error = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
+    if error:
+        result.failed.append((job.recording, error))
+    manifest.finish(job.stem, state, error)
+    return "failed" if error else "done"
 
 
 def run_batch(
@@ -313,9 +300,6 @@ def run_batch(
             for held in (current, upcoming):
                 if held:
                     claims.release(held[0].stem)
-                    state = manifest.load(held[0].stem)
-                    if state and state.stage == "running":
-                        state.stage, state.error = "pending", "interrupted"
-                        manifest.save(held[0].stem, state)
+                    manifest.interrupted(held[0].stem)
             raise
     return result
