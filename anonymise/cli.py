@@ -10,6 +10,7 @@ import click
 
 from anonymise.config import load_config
 from transcribe import __version__
+from transcribe.cli_shared import click_error
 from transcribe.errors import ScribeError
 from transcribe.study.fileio import unwritable_reason
 from transcribe.study.layout import FOR_CODERS, IDENTIFIED
@@ -81,8 +82,8 @@ def main(
         if formats:
             config.formats = list(parse_formats(formats))
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
-    except (ScribeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except ScribeError as exc:
+        raise click_error(exc) from exc
     click.echo(
         f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
         f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})",

@@ -175,12 +175,12 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
 
 def test_pyannote_backend_missing_is_a_clear_error(tmp_path, monkeypatch):
     from transcribe import pyannote_backend
-    from transcribe.errors import ModelError
+    from transcribe.errors import ModelError, OptionError
 
     monkeypatch.setitem(sys.modules, "pyannote.audio", None)  # import fails as when not installed
     pyannote_backend._pipeline.cache_clear()
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
     with pytest.raises(ModelError, match="pip install pyannote.audio"):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path), 2, 1, 2)
-    with pytest.raises(ModelError, match="not found"):
+    with pytest.raises(OptionError, match="^pyannote: .* not found"):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path / "nowhere"), 2, 1, 2)

@@ -12,6 +12,7 @@ from transcribe.diarise import (
     split_turns,
 )
 from transcribe.encoders import DEFAULTS
+from transcribe.errors import OptionError
 from transcribe.speakers import VoiceMap, cluster_speakers
 from transcribe.study.transcript import Segment, Word
 from transcribe.windows import Region
@@ -118,11 +119,11 @@ def test_missing_speaker_model_package_is_a_clear_error(monkeypatch):
 
 
 def test_bad_options_are_rejected():
-    with pytest.raises(ValueError, match="voice-encoder"):
+    with pytest.raises(OptionError, match="^encoder: 'xvector' is not one of campplus, resemblyzer"):
         DiariseOptions(encoder="xvector")
-    with pytest.raises(ValueError, match="min-speakers"):
+    with pytest.raises(OptionError, match="min_speakers"):
         DiariseOptions(min_speakers=3, max_speakers=2)
-    with pytest.raises(ValueError, match="channels"):
+    with pytest.raises(OptionError, match="channels"):
         DiariseOptions(channels=("left", "right"))
 
 

@@ -26,11 +26,12 @@ from transcribe.checkpoints import (
     offline_available,
     resolve_model,
 )
+from transcribe.cli_shared import click_error
 from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
-from transcribe.errors import ScribeError
+from transcribe.errors import OptionError, ScribeError
 from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
 from transcribe.study.fileio import unwritable_reason
@@ -224,8 +225,8 @@ def run(
         raise click.UsageError("no recordings found in the inputs given")
     try:
         shard_of = parse_shard(shard)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+    except OptionError as exc:
+        raise click_error(exc, usage=("shard",)) from exc
     jobs, problems = plan_jobs(recordings)
     jobs = [job for job in jobs if in_shard(job.stem, shard_of)]
     try:
@@ -241,8 +242,8 @@ def run(
         if diarise_options and diarise_options.pyannote:
             pipeline_config(diarise_options.pyannote)  # a wrong path fails here, not once per recording
         coder_formats = parse_formats(formats) if formats else None
-    except (ScribeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except ScribeError as exc:
+        raise click_error(exc) from exc
     if dry_run:
         for job in jobs:
             click.echo(f"would transcribe {job.recording} -> {StudyFolder(output_dir).transcript_json(job.stem)}")
@@ -302,7 +303,7 @@ def _diarise_options(
 ) -> DiariseOptions:
     names = [n.strip() for n in role_names.split(",")]
     if len(names) != 2 or not all(names):
-        raise ValueError("--role-names takes two names separated by a comma, e.g. Researcher,Respondent")
+        raise OptionError("role_names", "takes two names separated by a comma, e.g. Researcher,Respondent")
     roles = tuple(c.strip().lower() for c in channels.split(",")) if channels else ()
     return DiariseOptions(
         speakers=speakers,

@@ -16,6 +16,7 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.encoders import DEFAULTS, embed_windows, mean_voice, voice_encoder
+from transcribe.errors import OptionError
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
 from transcribe.speakers import VoiceMap, centroids, cluster_speakers
 from transcribe.study.transcript import Diarisation, Segment, Word
@@ -43,20 +44,20 @@ class DiariseOptions:
 
     def __post_init__(self) -> None:
         if self.encoder not in DEFAULTS:
-            raise ValueError(f"--voice-encoder: {self.encoder!r} is not one of {', '.join(DEFAULTS)}")
+            raise OptionError("encoder", f"{self.encoder!r} is not one of {', '.join(DEFAULTS)}")
         defaults = DEFAULTS[self.encoder]
         for name in ("window_rate", "same_speaker_similarity", "enrolment_similarity"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(defaults, name))
         if self.speakers is not None and self.speakers < 1:
-            raise ValueError("--speakers must be at least 1")
+            raise OptionError("speakers", "must be at least 1")
         if not 1 <= self.min_speakers <= self.max_speakers:
-            raise ValueError("need 1 <= --min-speakers <= --max-speakers")
+            raise OptionError("min_speakers", "need 1 <= min_speakers <= max_speakers")
         if self.pyannote and self.channels:
-            raise ValueError("--pyannote and --channels cannot be combined: channels already say who speaks")
+            raise OptionError("pyannote", "cannot be combined with channels: the channels already say who speaks")
         for role in self.channels:
             if role not in ("interviewer", "participant"):
-                raise ValueError(f"--channels: {role!r} is not 'interviewer' or 'participant'")
+                raise OptionError("channels", f"{role!r} is not 'interviewer' or 'participant'")
 
 
 @dataclass

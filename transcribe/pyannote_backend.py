@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.errors import ModelError
+from transcribe.errors import ModelError, OptionError
 from transcribe.study.transcript import Word
 
 SpeakerTurn = tuple[float, float, str]  # start, end (seconds), the pipeline's speaker label
@@ -29,14 +29,14 @@ def _pipeline(config: str, device: str):
         from pyannote.audio import Pipeline
     except ImportError as exc:
         raise ModelError(
-            "--pyannote: pyannote.audio is not installed (pip install pyannote.audio); "
-            "or leave --pyannote out to use the built-in diarisation"
+            "pyannote: pyannote.audio is not installed (pip install pyannote.audio); "
+            "or diarise with the built-in speaker models"
         ) from exc
     import torch
 
     pipeline = Pipeline.from_pretrained(config)
     if pipeline is None:
-        raise ModelError(f"--pyannote: {config} could not be loaded as a pyannote.audio pipeline")
+        raise ModelError(f"pyannote: {config} could not be loaded as a pyannote.audio pipeline")
     if device != "cpu":
         pipeline.to(torch.device(device))
     return pipeline
@@ -48,7 +48,7 @@ def pipeline_config(path: str) -> str:
     if candidate.is_dir():
         candidate = candidate / "config.yaml"
     if not candidate.is_file():
-        raise ModelError(f"--pyannote: {candidate} not found; give a local pipeline's config.yaml or its folder")
+        raise OptionError("pyannote", f"{candidate} not found; give a local pipeline's config.yaml or its folder")
     return str(candidate)
 
 

@@ -21,6 +21,7 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from transcribe.errors import OptionError
 from transcribe.study.fileio import atomic_write_text
 
 MANIFEST_DIR = ".manifest"
@@ -189,12 +190,12 @@ def parse_shard(text: str | None, environ: dict | None = None) -> tuple[int, int
         try:
             index, count = (int(x) for x in text.split("/"))
         except ValueError as exc:
-            raise ValueError(f"--shard {text}: expected K/N, e.g. 0/4") from exc
+            raise OptionError("shard", f"{text}: expected K/N, e.g. 0/4") from exc
     elif "SLURM_ARRAY_TASK_ID" in environ and "SLURM_ARRAY_TASK_COUNT" in environ:
         index = int(environ["SLURM_ARRAY_TASK_ID"]) - int(environ.get("SLURM_ARRAY_TASK_MIN", 0))
         count = int(environ["SLURM_ARRAY_TASK_COUNT"])
     else:
         return None
     if not 0 <= index < count:
-        raise ValueError(f"shard {index}/{count}: K must be between 0 and N-1")
+        raise OptionError("shard", f"{index}/{count}: K must be between 0 and N-1")
     return index, count

@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 
+from transcribe.errors import OptionError
 from transcribe.study.textformat import format_timestamp, format_turns, transcript_turns
 from transcribe.study.transcript import Transcript, transcript_json
 
@@ -157,5 +158,5 @@ def parse_formats(text: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
     unknown = [n for n in names if n not in WRITERS]
     if unknown or not names:
-        raise ValueError(f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
+        raise OptionError("formats", f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
     return names
