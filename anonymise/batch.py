@@ -16,18 +16,18 @@ from anonymise.config import AnonymiseConfig
 from anonymise.documents import SourceDocument, read_document
 from anonymise.engine import Anonymiser
 from anonymise.guard import find_leaks, guarded_terms
-from anonymise.handoff import FOR_CODERS, PRIVATE, build_handoff, check_and_write, coder_transcript
+from anonymise.handoff import PRIVATE, build_handoff, check_and_write, coder_transcript
 from anonymise.inputs import resolve_inputs
 from anonymise.labels import speaker_map
 from anonymise.pseudonyms import StudyKey, normalise
 from anonymise.terms import parse_terms
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_text, sha256_file
-from transcribe.writers import WRITERS
+from transcribe.study.fileio import atomic_write_text, sha256_file
+from transcribe.study.layout import StudyFolder
+from transcribe.study.writers import WRITERS
 
 logger = logging.getLogger(__name__)
 
-IDENTIFIED = "identified"
 STATE_FILE = ".anonymise-state.json"
 MAX_CATCH_UP_ROUNDS = 3  # re-anonymising can find names that send another transcript round again
 
@@ -73,7 +73,8 @@ class Study:
     """One study folder: its key, its state (what was anonymised from which input, knowing which names)."""
 
     def __init__(self, output_dir: Path, config: AnonymiseConfig, anonymiser: Anonymiser | None = None):
-        self.private, self.coders = output_dir / IDENTIFIED, output_dir / FOR_CODERS
+        self.folder = StudyFolder(output_dir)
+        self.private, self.coders = self.folder.identified, self.folder.for_coders
         self.config = config
         self.key = load_key(self.private, config)
         self.fingerprint = config_fingerprint(config)
@@ -124,13 +125,13 @@ class Study:
         speakers = speaker_map(self.key, labels, parse_terms(self.config.deny_list, self.config.entities))
         transcript = coder_transcript(source, result, recording_id, speakers, sha256_file(path))
         handoff = build_handoff(source, result, transcript, self.config)
-        check_and_write(handoff, source, known_names(self.key, self.config), self.config, self.private)
+        check_and_write(handoff, source, known_names(self.key, self.config), self.config, self.folder)
         self.key.save(self.private)
         self.record(path, source, recording_id)
         logger.info(
             "anonymised %s -> %s (%d replacements, %d to review)",
             recording_id,
-            FOR_CODERS,
+            self.coders.name,
             len(result.replacements),
             len(result.review),
         )
@@ -169,7 +170,7 @@ def anonymise_paths(
     """Anonymise transcripts into OUTPUT/for-coders/, with reports and the key in OUTPUT/identified/; then
     anonymise again any transcript of the study in which a name found later occurs."""
     outcome = AnonymiseOutcome()
-    with study_lock(output_dir / IDENTIFIED):
+    with study_lock(StudyFolder(output_dir).identified):
         study = Study(output_dir, config, anonymiser)
         for path in resolve_inputs([Path(p) for p in inputs]):
             try:

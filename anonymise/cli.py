@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from anonymise.batch import FOR_CODERS, IDENTIFIED, anonymise_paths
 from anonymise.config import load_config
 from transcribe import __version__
+from transcribe.cli_shared import click_error
 from transcribe.errors import ScribeError
-from transcribe.fileio import unwritable_reason
-from transcribe.writers import parse_formats
+from transcribe.study.fileio import unwritable_reason
+from transcribe.study.layout import FOR_CODERS, IDENTIFIED
+from transcribe.study.writers import parse_formats
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -74,13 +75,15 @@ def main(
     reason = unwritable_reason(output_dir)
     if reason:  # nothing is started: a usage error (exit 2)
         raise click.UsageError(reason)
+    from anonymise.batch import anonymise_paths  # Presidio and spaCy load here, not for --help
+
     try:
         config = load_config(config_path, allow_lists, deny_lists)
         if formats:
             config.formats = list(parse_formats(formats))
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
-    except (ScribeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except ScribeError as exc:
+        raise click_error(exc) from exc
     click.echo(
         f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
         f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})",

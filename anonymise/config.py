@@ -120,7 +120,7 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
         from anonymise.substitutes import check_locale
 
         check_locale(config.substitute_locale, path)
-    from transcribe.writers import WRITERS
+    from transcribe.study.writers import WRITERS
 
     unknown = [f for f in config.formats if f not in WRITERS]
     if unknown or not config.formats:

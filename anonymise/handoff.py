@@ -4,20 +4,19 @@ is written) and the private review report."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from anonymise.config import AnonymiseConfig
 from anonymise.documents import SourceDocument, anonymised_text, anonymised_transcript
 from anonymise.engine import AnonymisedDocument
 from anonymise.guard import PrivacyLeak, find_leaks, guarded_terms
 from anonymise.report import report_csv, report_html, report_rows
-from transcribe.fileio import atomic_write_bytes, atomic_write_text
-from transcribe.textformat import parse_text
-from transcribe.transcript import ModelInfo, Source, Transcript
-from transcribe.writers import WRITERS, transcript_from_turns
+from transcribe.study.fileio import atomic_write_bytes, atomic_write_text
+from transcribe.study.layout import StudyFolder
+from transcribe.study.textformat import parse_text, transcript_from_turns
+from transcribe.study.transcript import ModelInfo, Source, Transcript
+from transcribe.study.writers import WRITERS
 
 PRIVATE = 0o600
-FOR_CODERS = "for-coders"
 
 
 @dataclass
@@ -52,11 +51,11 @@ def build_handoff(
 
 
 def check_and_write(
-    handoff: Handoff, source: SourceDocument, names: list[tuple[str, str]], config: AnonymiseConfig, private: Path
+    handoff: Handoff, source: SourceDocument, names: list[tuple[str, str]], config: AnonymiseConfig, folder: StudyFolder
 ) -> None:
     """The privacy guard over every outgoing file (`names`: the study's (entity type, surface) pairs), then
     the files; on a hit nothing goes to coders and the private `.leaks.tsv` says what was found where."""
-    coders, reports = private.parent / FOR_CODERS, private / "reports"
+    coders, reports = folder.for_coders, folder.reports
     terms = guarded_terms(names, config.common_word_zipf, config.language)
     leaks = find_leaks(handoff.files, terms)
     if leaks:

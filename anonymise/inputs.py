@@ -6,23 +6,12 @@ key, state files, the files written for coders, and machine transcripts set besi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from transcribe.fileio import sha256_file
+from anonymise.pseudonyms import KEY_FILE
+from transcribe.study.layout import FOR_CODERS, LOGS, REPORTS, EditLedger
 
-KEY_FILE = "reidentification-key.json"
-NOT_INPUT_FOLDERS = {"logs", "reports", "for-coders"}
-LEDGER = ".written.json"
-
-
-def was_edited(path: Path) -> bool:
-    """Whether a transcript differs from what the transcriber wrote (its ledger says what that was)."""
-    try:
-        ledger = json.loads((path.parent / LEDGER).read_text())
-    except (OSError, ValueError):
-        return True
-    return ledger.get(path.name) != sha256_file(path)
+NOT_INPUT_FOLDERS = {LOGS, REPORTS, FOR_CODERS}
 
 
 def _is_transcript(path: Path, root: Path) -> bool:
@@ -53,7 +42,7 @@ def resolve_inputs(inputs: list[Path]) -> list[Path]:
         texts = [p for p in paths if p.suffix == ".txt"]
         jsons = [p for p in paths if p.suffix == ".json"]
         if texts and jsons:
-            chosen.append(texts[0] if was_edited(texts[0]) else jsons[0])
+            chosen.append(jsons[0] if EditLedger(texts[0].parent).as_written(texts[0]) else texts[0])
         else:
             chosen.extend(paths)
     return chosen

@@ -26,7 +26,7 @@ from anonymise.names import (
 )
 from anonymise.substitutes import realistic_substitute, words_of
 from transcribe.errors import ConfigError
-from transcribe.fileio import atomic_write_text
+from transcribe.study.fileio import atomic_write_text
 
 KEY_FILE = "reidentification-key.json"
 

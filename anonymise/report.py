@@ -11,7 +11,7 @@ import html
 import io
 
 from anonymise.engine import AnonymisedDocument, Replacement
-from transcribe.textformat import TextTurn, format_timestamp
+from transcribe.study.textformat import TextTurn, format_timestamp
 
 CONTEXT = 40
 

@@ -218,7 +218,7 @@ def test_unwritable_output_folder_is_a_usage_error(tmp_path):
 
 
 def test_options_for_coders_drop_paths_that_can_name_people():
-    from anonymise.documents import options_for_coders
+    from transcribe.study.transcript import options_for_coders
 
     recorded = {
         "transcription": {

@@ -202,3 +202,72 @@ def test_batched_beam_search_equals_window_by_window(tiny_transcriber, data_dir)
     alone = [whisper.decode(model, mel, options) for mel in mels]
     assert [r.tokens for r in batched] == [r.tokens for r in alone]
     assert "ask not what your country" in batched[0].text
+
+
+def test_another_batch_size_finds_everything_done(tmp_path, data_dir):
+    out = tmp_path / "out"
+    args = [str(data_dir / "whisper_jfk" / "jfk.flac"), "-o", str(out), "--model", "tiny.en", "--no-anonymise", "-q"]
+    assert CliRunner().invoke(main, [*args, "--batch-size", "2"]).exit_code == 0
+    again = CliRunner().invoke(main, [*args, "--batch-size", "5"])
+    assert "transcribed 0, already done 1, failed 0" in again.output
+    assert json.loads((out / "identified" / "jfk.json").read_text())["options"]["batch_size"] == 2
+
+
+@pytest.mark.parametrize("channels, vad_runs", [((), 1), (("interviewer", "participant"), 2)])
+def test_one_decode_per_channel_layout(data_dir, monkeypatch, channels, vad_runs):
+    """A recording is decoded once, in the run's channel layout, and its speech found once per channel with
+    the run's VAD options; diarisation reuses those regions (with --channels it was 2 decodes, 3 VAD runs)."""
+    import subprocess
+
+    import silero_vad
+
+    from transcribe.asr import AsrOptions
+    from transcribe.checkpoints import resolve_model
+    from transcribe.diarise import DiariseOptions
+    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.speech import VadOptions
+
+    options = TranscribeOptions(
+        asr=AsrOptions(language="en"), vad=VadOptions(threshold=0.45), diarise=DiariseOptions(channels=channels)
+    )
+    transcriber = Transcriber(resolve_model("tiny.en"), "cpu", options)
+    decodes, vad_thresholds = [], []
+    run, find_speech = subprocess.run, silero_vad.get_speech_timestamps
+
+    def counted_run(cmd, *args, **kwargs):
+        decodes.extend([cmd] if cmd[0] == ffmpeg_exe() else [])
+        return run(cmd, *args, **kwargs)
+
+    def counted_vad(*args, **kwargs):
+        vad_thresholds.append(kwargs["threshold"])
+        return find_speech(*args, **kwargs)
+
+    ffmpeg_exe()
+    monkeypatch.setattr(subprocess, "run", counted_run)
+    monkeypatch.setattr(silero_vad, "get_speech_timestamps", counted_vad)
+    job = plan_jobs([data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"])[0][0]
+    transcript = transcriber.transcribe_job(job)
+    assert len(decodes) == 1 and decodes[0][decodes[0].index("-ac") + 1] == str(len(channels) or 1)
+    assert vad_thresholds == [0.45] * vad_runs
+    speakers = {s.speaker for s in transcript.segments}
+    assert speakers == ({"Interviewer", "Participant"} if channels else {"Participant"})  # 5 s: one voice heard
+    assert transcript.source.duration == pytest.approx(5.0, abs=0.5)
+
+
+def test_device_cpu_keeps_every_model_on_the_cpu(tmp_path, data_dir, monkeypatch):
+    """On a GPU node, --device cpu runs Whisper, the speaker models (enrolment included) and VAD on the CPU:
+    the speaker encoders took the GPU whenever one was visible."""
+    import torch
+
+    from transcribe.encoders import voice_encoder
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    voice_encoder.cache_clear()
+    jfk = data_dir / "whisper_jfk" / "jfk.flac"
+    args = [str(jfk), "-o", str(tmp_path / "out"), "--model", "tiny.en", "--device", "cpu", "--no-anonymise", "-q"]
+    try:
+        result = CliRunner().invoke(main, [*args, "--interviewer-voice", str(jfk)])
+    finally:
+        voice_encoder.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "transcribed 1, already done 0, failed 0" in result.output

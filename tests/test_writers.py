@@ -9,9 +9,9 @@ import pytest
 from docx import Document
 
 from anonymise.guard import find_leaks, guarded_terms, readable_text
-from transcribe.textformat import transcript_turns
-from transcribe.transcript import ModelInfo, Segment, Source, Transcript, Word
-from transcribe.writers import WRITERS, parse_formats, precise_timestamp
+from transcribe.study.textformat import transcript_turns
+from transcribe.study.transcript import ModelInfo, Segment, Source, Transcript, Word
+from transcribe.study.writers import WRITERS, parse_formats, precise_timestamp
 
 
 @pytest.fixture()

@@ -13,7 +13,7 @@ import click
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from transcribe import __version__
+from transcribe import __version__, encoders
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
 from transcribe.checkpoints import (
@@ -26,17 +26,18 @@ from transcribe.checkpoints import (
     offline_available,
     resolve_model,
 )
+from transcribe.cli_shared import click_error
 from transcribe.device import default_batch_size, pick_device
 from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
-from transcribe.errors import ScribeError
-from transcribe.fileio import unwritable_reason
-from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
-from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
+from transcribe.errors import OptionError, ScribeError
+from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
-from transcribe.speakers import embed_voice
-from transcribe.writers import parse_formats
+from transcribe.study.fileio import unwritable_reason
+from transcribe.study.layout import StudyFolder
+from transcribe.study.manifest import STAGES, Manifest, in_shard, parse_shard
+from transcribe.study.writers import parse_formats
 
 logger = logging.getLogger("transcribe")
 
@@ -224,8 +225,8 @@ def run(
         raise click.UsageError("no recordings found in the inputs given")
     try:
         shard_of = parse_shard(shard)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+    except OptionError as exc:
+        raise click_error(exc, usage=("shard",)) from exc
     jobs, problems = plan_jobs(recordings)
     jobs = [job for job in jobs if in_shard(job.stem, shard_of)]
     try:
@@ -241,11 +242,11 @@ def run(
         if diarise_options and diarise_options.pyannote:
             pipeline_config(diarise_options.pyannote)  # a wrong path fails here, not once per recording
         coder_formats = parse_formats(formats) if formats else None
-    except (ScribeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    except ScribeError as exc:
+        raise click_error(exc) from exc
     if dry_run:
         for job in jobs:
-            click.echo(f"would transcribe {job.recording} -> {output_dir / IDENTIFIED / job.stem}.json")
+            click.echo(f"would transcribe {job.recording} -> {StudyFolder(output_dir).transcript_json(job.stem)}")
         for _path, message in problems:
             click.echo(f"would fail: {message}")
         click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
@@ -254,7 +255,8 @@ def run(
     log_file = _log_to_file(output_dir)
     voice_files = _voice_files(interviewer_voices)
     try:
-        voices = [embed_voice(load_audio(path), voice_encoder) for path in voice_files]
+        encoder = encoders.voice_encoder(voice_encoder, device)
+        voices = [encoder.embed_voice(load_audio(path)) for path in voice_files]
     except ScribeError as exc:
         raise click.ClickException(f"--interviewer-voice: {exc}") from exc
     transcriber = Transcriber(
@@ -301,7 +303,7 @@ def _diarise_options(
 ) -> DiariseOptions:
     names = [n.strip() for n in role_names.split(",")]
     if len(names) != 2 or not all(names):
-        raise ValueError("--role-names takes two names separated by a comma, e.g. Researcher,Respondent")
+        raise OptionError("role_names", "takes two names separated by a comma, e.g. Researcher,Respondent")
     roles = tuple(c.strip().lower() for c in channels.split(",")) if channels else ()
     return DiariseOptions(
         speakers=speakers,
@@ -324,7 +326,7 @@ def _voice_files(items: tuple[Path, ...]) -> list[Path]:
 
 def _log_to_file(output_dir: Path) -> Path:
     """A log file per run on the private side (it names recordings; it never holds transcript text)."""
-    folder = output_dir / IDENTIFIED / "logs"
+    folder = StudyFolder(output_dir).logs
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -392,12 +394,9 @@ def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats:
         result.failed.append((output_dir, f"anonymisation: {exc}"))
         return
     result.failed.extend(outcome.failed)
-    manifest = Manifest(output_dir / IDENTIFIED)
+    manifest = Manifest(StudyFolder(output_dir).identified)
     for path in outcome.done + outcome.skipped:
-        state = manifest.load(path.stem)
-        if state is not None and state.stage == "transcribed":
-            state.stage = "done"
-            manifest.save(path.stem, state)
+        manifest.anonymised(path.stem)
 
 
 def _summary(result) -> None:
@@ -414,7 +413,7 @@ def _summary(result) -> None:
 @click.argument("output_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def status(output_dir: Path) -> None:
     """What is done, failed, running and pending in a study output folder."""
-    states = Manifest(output_dir / IDENTIFIED).all()
+    states = Manifest(StudyFolder(output_dir).identified).all()
     counts = {stage: sum(s.stage == stage for s in states.values()) for stage in STAGES}
     click.echo(", ".join(f"{stage} {count}" for stage, count in counts.items() if count) or "nothing recorded yet")
     for stem, state in states.items():

@@ -9,31 +9,45 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
-from transcribe.audio import load_audio
 from transcribe.checkpoints import ResolvedModel, checkpoint_path_for, checksum_of, load_whisper
-from transcribe.diarise import DiariseOptions, diarise, merge_channels
+from transcribe.diarise import DiariseOptions, by_channels, diarise
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_text, sha256_file
-from transcribe.manifest import Claims, Manifest, RecordingState
-from transcribe.textformat import format_turns, transcript_turns
-from transcribe.transcript import ModelInfo, Source, Transcript, load_transcript, transcript_json
-from transcribe.vad import VadOptions, speech_regions
-from transcribe.windows import pack_windows
+from transcribe.speech import Speech, VadOptions, find_speech
+from transcribe.study.fileio import sha256_file
+from transcribe.study.layout import EditLedger, StudyFolder
+from transcribe.study.manifest import Claims, Manifest
+from transcribe.study.textformat import format_turns, transcript_turns
+from transcribe.study.transcript import (
+    Diarisation,
+    ModelInfo,
+    Segment,
+    Source,
+    Transcript,
+    load_transcript,
+    transcript_json,
+)
+from transcribe.windows import Region, pack_windows
 
 logger = logging.getLogger(__name__)
 
-IDENTIFIED = "identified"
-FOR_CODERS = "for-coders"
+
+RUN_ONLY = ("batch_size",)  # decoding options that change how a run executes, not what it writes
+
+
+def output_identity(record: dict) -> dict:
+    """A transcription record without how the run executed: what must match for a transcript to be done
+    (older transcripts recorded the batch size there too)."""
+    return {**record, "asr": {k: v for k, v in record.get("asr", {}).items() if k not in RUN_ONLY}}
 
 
 @dataclass
@@ -44,19 +58,25 @@ class TranscribeOptions:
     diarise: DiariseOptions | None = field(default_factory=DiariseOptions)  # None: no speakers
 
     def as_record(self) -> dict:
-        return {
+        """What shapes the output, as transcripts record it (and compare it to find a recording done)."""
+        record = {
             "asr": self.asr.as_record(),
             "vad": asdict(self.vad),
             "max_gap": self.max_gap,
             "diarise": asdict(self.diarise) if self.diarise else None,
         }
+        return output_identity(record)
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """The role of each channel transcribed on its own (diarising by channels); empty: one mono mix."""
+        return self.diarise.channels if self.diarise else ()
 
 
 def transcribe_audio(
-    model, samples, options: TranscribeOptions, hook: ProgressHook | None = None, regions: list | None = None
-) -> tuple[list, str]:
+    model, samples: np.ndarray, regions: list[Region], options: TranscribeOptions, hook: ProgressHook | None = None
+) -> tuple[list[Segment], str]:
     """Speech regions → windows → batched Whisper → segments on the recording's timeline."""
-    regions = speech_regions(samples, options.vad) if regions is None else regions
     windows = pack_windows(regions, max_gap=options.max_gap)
     if not windows:
         return [], options.asr.language or "en"
@@ -70,10 +90,7 @@ class Job:
     checksum: str
 
     def json_path(self, output_dir: Path) -> Path:
-        return output_dir / IDENTIFIED / f"{self.stem}.json"
-
-    def text_path(self, output_dir: Path) -> Path:
-        return output_dir / IDENTIFIED / f"{self.stem}.txt"
+        return StudyFolder(output_dir).transcript_json(self.stem)
 
 
 def plan_jobs(recordings: list[Path]) -> tuple[list[Job], list[tuple[Path, str]]]:
@@ -106,32 +123,8 @@ def is_done(job: Job, output_dir: Path, model_sha: str | None, options_record: d
     return (
         previous.source.sha256 == job.checksum
         and previous.model.sha256 == model_sha
-        and previous.options.get("transcription") == options_record
+        and output_identity(previous.options.get("transcription") or {}) == options_record
     )
-
-
-class EditedFileGuard:
-    """Remembers the checksum of every file we write, so a file changed by a person is never overwritten."""
-
-    def __init__(self, folder: Path):
-        self.ledger = folder / ".written.json"
-        try:
-            self.known: dict[str, str] = json.loads(self.ledger.read_text())
-        except (OSError, ValueError):
-            self.known = {}
-
-    def write(self, path: Path, text: str) -> Path:
-        """Write text to path, or beside it (`name.new.ext`) when the existing file was edited by hand."""
-        if path.exists():
-            current = sha256_file(path)
-            if self.known.get(path.name) not in (None, current):
-                kept = path.with_name(f"{path.stem}.new{path.suffix}")
-                logger.warning("%s was edited by hand; kept it and wrote %s", path.name, kept.name)
-                path = kept
-        atomic_write_text(path, text)
-        self.known[path.name] = sha256_file(path)
-        atomic_write_text(self.ledger, json.dumps(self.known, indent=1, sort_keys=True))
-        return path
 
 
 @dataclass
@@ -169,81 +162,82 @@ class Transcriber:
         """The options as they read back from the transcript's JSON (tuples become lists)."""
         return json.loads(json.dumps({**self.options.as_record(), "interviewer_voices": self.voice_files}))
 
-    def prepare(self, job: Job) -> tuple:
-        """The CPU part before Whisper: decode the recording and find its speech (run ahead in a worker)."""
-        samples = load_audio(job.recording)
-        return samples, speech_regions(samples, self.options.vad)
+    def prepare(self, job: Job) -> Speech:
+        """The CPU part before Whisper: decode the recording once, in the run's channel layout, and find the
+        speech in each channel (run ahead in a worker)."""
+        return find_speech(job.recording, len(self.options.channels) or 1, self.options.vad)
 
-    def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: tuple | None = None) -> Transcript:
-        samples, regions = prepared or self.prepare(job)
-        speakers: dict = {}
-        diarising = self.options.diarise
-        if diarising is not None and diarising.channels:
-            stereo = load_audio(job.recording, channels=len(diarising.channels))
-            per_channel = []
-            for channel in stereo:
-                channel_segments, language = transcribe_audio(self.model, channel, self.options, hook)
-                per_channel.append(channel_segments)
-            segments, speakers = merge_channels(per_channel, stereo, diarising)
-        else:
-            segments, language = transcribe_audio(self.model, samples, self.options, hook, regions)
-            if diarising is not None and segments:
-                segments, speakers = diarise(samples, segments, diarising, self.voices, regions=regions)
+    def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: Speech | None = None) -> Transcript:
+        """Speech → words → speakers → the recording's transcript."""
+        speech = prepared or self.prepare(job)
+        transcribe = self._by_channels if self.options.channels else self._mono
+        segments, language, diarisation = transcribe(speech, hook)
         return Transcript(
-            source=Source(path=str(job.recording), sha256=job.checksum, duration=round(len(samples) / 16000, 3)),
+            source=Source(path=str(job.recording), sha256=job.checksum, duration=round(speech.duration, 3)),
             model=self.model_info,
-            options={"transcription": self.options_record, "device": self.device},
+            options={
+                "transcription": self.options_record,
+                "device": self.device,
+                "batch_size": self.options.asr.batch_size,
+            },
             segments=segments,
             language=language,
             tool_version=__version__,
-            speakers=speakers,
+            diarisation=diarisation,
         )
+
+    def _mono(self, speech: Speech, hook: ProgressHook | None) -> tuple[list[Segment], str, Diarisation | None]:
+        samples, regions = speech.audio[0], speech.regions[0]
+        segments, language = transcribe_audio(self.model, samples, regions, self.options, hook)
+        if self.options.diarise is None or not segments:
+            return segments, language, None
+        out = diarise(samples, regions, segments, self.options.diarise, self.voices, self.device)
+        return out.turns, language, out.diarisation
+
+    def _by_channels(self, speech: Speech, hook: ProgressHook | None) -> tuple[list[Segment], str, Diarisation]:
+        """Each channel transcribed on its own, its words given the channel's role."""
+        per_channel, language = [], None
+        for channel, regions in zip(speech.audio, speech.regions):
+            segments, language = transcribe_audio(self.model, channel, regions, self.options, hook)
+            per_channel.append(segments)
+        out = by_channels(per_channel, speech.audio, self.options.diarise)
+        return out.turns, language, out.diarisation
 
 
 def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path:
     """Write the canonical JSON and the readable text transcript; returns the JSON path."""
-    guard = EditedFileGuard(output_dir / IDENTIFIED)
-    json_path = guard.write(job.json_path(output_dir), transcript_json(transcript))
-    guard.write(job.text_path(output_dir), format_turns(transcript_turns(transcript)))
+    folder = StudyFolder(output_dir)
+    ledger = EditLedger(folder.identified)
+    json_path = ledger.write(folder.transcript_json(job.stem), transcript_json(transcript))
+    ledger.write(folder.transcript_text(job.stem), format_turns(transcript_turns(transcript)))
     return json_path
 
 
 def _process(
     transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult, manifest: Manifest
 ) -> str:
-    state = manifest.load(job.stem) or RecordingState(str(job.recording), job.checksum)
-    state.recording, state.checksum, state.stage, state.error = str(job.recording), job.checksum, "running", None
-    state.started, state.host, state.pid, state.attempts = (
-        time.time(),
-        socket.gethostname(),
-        os.getpid(),
-        state.attempts + 1,
-    )
-    state.model = transcriber.model_info.name
-    manifest.save(job.stem, state)
+    state = manifest.start(job.stem, job.recording, job.checksum, transcriber.model_info.name)
+    error = None
     try:
         clock = time.perf_counter()
-        samples_regions = prepared.result()
+        speech = prepared.result()
         state.timings["decode_and_vad"] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
-        transcript = transcriber.transcribe_job(job, hook, samples_regions)
+        transcript = transcriber.transcribe_job(job, hook, speech)
         state.timings["transcribe_and_diarise"] = round(time.perf_counter() - clock, 2)
         if not transcript.segments:
             raise ScribeError(f"{job.recording}: no speech found")
         result.transcripts.append(write_identified(transcript, job, output_dir))
         result.done.append(job.recording)
-        state.stage = "transcribed"
     except ScribeError as exc:
-        result.failed.append((job.recording, str(exc)))
-        state.stage, state.error = "failed", str(exc)
+        error = str(exc)
     except Exception as exc:
         logger.debug("unexpected error", exc_info=True)
-        message = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
-        result.failed.append((job.recording, message))
-        state.stage, state.error = "failed", message
-    state.finished = time.time()
-    manifest.save(job.stem, state)
-    return "done" if state.stage == "transcribed" else "failed"
+        error = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
+    if error:
+        result.failed.append((job.recording, error))
+    manifest.finish(job.stem, state, error)
+    return "failed" if error else "done"
 
 
 def run_batch(
@@ -258,7 +252,7 @@ def run_batch(
     """Transcribe every job not already done and not claimed by another process; a failure is recorded
     and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
     in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""
-    private = output_dir / IDENTIFIED
+    private = StudyFolder(output_dir).identified
     claims = claims or Claims(private)
     manifest = Manifest(private)
     result = BatchResult()
@@ -306,9 +300,6 @@ def run_batch(
             for held in (current, upcoming):
                 if held:
                     claims.release(held[0].stem)
-                    state = manifest.load(held[0].stem)
-                    if state and state.stage == "running":
-                        state.stage, state.error = "pending", "interrupted"
-                        manifest.save(held[0].stem, state)
+                    manifest.interrupted(held[0].stem)
             raise
     return result

@@ -10,32 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from transcribe import encoders
-from transcribe.encoders import embed_windows, voice_encoder
-
 logger = logging.getLogger(__name__)
-
-
-def window_embeddings(
-    samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus"
-) -> tuple[np.ndarray, np.ndarray]:
-    """Voice embeddings of short windows sliding over each speech region, `rate` windows per second.
-
-    Returns the windows' centre times (seconds) and their normalised embeddings, shapes (n,) and (n, dim).
-    Windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
-    wrong word timing does not mix two voices in one embedding for longer than a window.
-    """
-    return embed_windows(voice_encoder(encoder), samples, regions, rate)
-
-
-def mean_voice(samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus") -> np.ndarray:
-    """One normalised voice for the speech in these regions (zeros when none carries a voice)."""
-    return encoders.mean_voice(voice_encoder(encoder), samples, regions, rate)
-
-
-def embed_voice(samples: np.ndarray, encoder: str = "campplus") -> np.ndarray:
-    """One normalised embedding for a whole enrolment recording."""
-    return voice_encoder(encoder).embed_voice(samples)
 
 
 def _centroids(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from transcribe.errors import TranscriptFormatError
-from transcribe.transcript import Transcript
+from transcribe.study.transcript import ModelInfo, Segment, Source, Transcript
 
 _LINE = re.compile(r"^\[(\d{1,2}):([0-5]\d):([0-5]\d)\]\s*(?:([^:\[\]]{1,40}?):\s)?(.*)$")
 
@@ -42,6 +42,19 @@ def transcript_turns(transcript: Transcript) -> list[TextTurn]:
         else:
             turns.append(TextTurn(segment.start, segment.speaker, text, segment.end))
     return turns
+
+
+def transcript_from_turns(turns: list[TextTurn], source: Source, model: ModelInfo, anonymised: bool) -> Transcript:
+    """A transcript without word timings, from text turns (a hand-edited text transcript)."""
+    segments = []
+    for i, turn in enumerate(turns):
+        end = turns[i + 1].start if i + 1 < len(turns) else turn.start
+        segments.append(
+            Segment(
+                start=float(turn.start), end=float(max(end, turn.start)), text=" " + turn.text, speaker=turn.speaker
+            )
+        )
+    return Transcript(source=source, model=model, options={}, segments=segments, anonymised=anonymised)
 
 
 def format_turns(turns: list[TextTurn]) -> str:

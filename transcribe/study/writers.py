@@ -2,7 +2,7 @@
 
 Formats for coders' software: docx (Word; NVivo, ATLAS.ti, MAXQDA and Dedoose open it), maxqda (text
 with MAXQDA's timestamp-speaker paragraphs), nvivo (tab-separated Timespan/Speaker/Content rows for
-NVivo's transcript import), srt and vtt (subtitles, via whisper's own writers), csv (a row per turn),
+NVivo's transcript import), srt and vtt (subtitles, as whisper writes them), csv (a row per turn),
 txt (this tool's editable text) and json (the canonical transcript).
 """
 
@@ -13,16 +13,24 @@ import io
 from collections.abc import Callable
 from datetime import date
 
-from whisper.utils import WriteSRT, WriteVTT
-
-from transcribe.textformat import format_timestamp, format_turns, transcript_turns
-from transcribe.transcript import Segment, Transcript, transcript_json
+from transcribe.errors import OptionError
+from transcribe.study.textformat import format_timestamp, format_turns, transcript_turns
+from transcribe.study.transcript import Transcript, transcript_json
 
 
 def precise_timestamp(seconds: float) -> str:
     """hh:mm:ss.s, to the tenth of a second (what NVivo and MAXQDA read)."""
     tenths = max(0, int(round(seconds * 10)))
     return f"{format_timestamp(tenths // 10)}.{tenths % 10}"
+
+
+def subtitle_timestamp(seconds: float, always_include_hours: bool, decimal_marker: str) -> str:
+    """[hh:]mm:ss.mmm, to the millisecond, as whisper's subtitle writers format it."""
+    hours, milliseconds = divmod(round(seconds * 1000.0), 3_600_000)
+    minutes, milliseconds = divmod(milliseconds, 60_000)
+    whole, milliseconds = divmod(milliseconds, 1_000)
+    hours_marker = f"{hours:02d}:" if always_include_hours or hours > 0 else ""
+    return f"{hours_marker}{minutes:02d}:{whole:02d}{decimal_marker}{milliseconds:03d}"
 
 
 def write_txt(transcript: Transcript) -> bytes:
@@ -63,26 +71,25 @@ def write_csv(transcript: Transcript) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read UTF-8
 
 
-def _subtitles(writer_class, transcript: Transcript) -> bytes:
-    result = {
-        "segments": [
-            {"start": t.start, "end": t.end, "text": f"{t.speaker}: {t.text}" if t.speaker else t.text}
-            for t in transcript_turns(transcript)
-        ]
-    }
-    buffer = io.StringIO()
-    writer_class(".").write_result(
-        result, buffer, {"max_line_width": None, "max_line_count": None, "highlight_words": False}
-    )
-    return buffer.getvalue().encode("utf-8")
+def _subtitles(transcript: Transcript, always_include_hours: bool, decimal_marker: str):
+    """(start, end, text) of each turn's cue, the speaker before the text."""
+    for turn in transcript_turns(transcript):
+        text = f"{turn.speaker}: {turn.text}" if turn.speaker else turn.text
+        yield (
+            subtitle_timestamp(turn.start, always_include_hours, decimal_marker),
+            subtitle_timestamp(turn.end, always_include_hours, decimal_marker),
+            text.strip().replace("-->", "->"),
+        )
 
 
 def write_srt(transcript: Transcript) -> bytes:
-    return _subtitles(WriteSRT, transcript)
+    cues = _subtitles(transcript, always_include_hours=True, decimal_marker=",")
+    return "".join(f"{i}\n{start} --> {end}\n{text}\n\n" for i, (start, end, text) in enumerate(cues, 1)).encode()
 
 
 def write_vtt(transcript: Transcript) -> bytes:
-    return _subtitles(WriteVTT, transcript)
+    cues = _subtitles(transcript, always_include_hours=False, decimal_marker=".")
+    return ("WEBVTT\n\n" + "".join(f"{start} --> {end}\n{text}\n\n" for start, end, text in cues)).encode()
 
 
 def write_docx(transcript: Transcript, line_numbers: bool = True) -> bytes:
@@ -144,7 +151,6 @@ WRITERS: dict[str, tuple[str, Callable[[Transcript], bytes]]] = {
     "csv": (".csv", write_csv),
     "json": (".json", write_json),
 }
-DEFAULT_CODER_FORMATS = ("docx", "txt", "json")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -152,18 +158,5 @@ def parse_formats(text: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
     unknown = [n for n in names if n not in WRITERS]
     if unknown or not names:
-        raise ValueError(f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
+        raise OptionError("formats", f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
     return names
-
-
-def transcript_from_turns(turns, source, model, anonymised: bool) -> Transcript:
-    """A transcript without word timings, from text turns (a hand-edited text transcript)."""
-    segments = []
-    for i, turn in enumerate(turns):
-        end = turns[i + 1].start if i + 1 < len(turns) else turn.start
-        segments.append(
-            Segment(
-                start=float(turn.start), end=float(max(end, turn.start)), text=" " + turn.text, speaker=turn.speaker
-            )
-        )
-    return Transcript(source=source, model=model, options={}, segments=segments, anonymised=anonymised)

@@ -1,14 +1,16 @@
-"""Speech detection with silero-vad (its model ships inside the silero-vad wheel: no download)."""
+"""Audio → speech: where a recording holds speech, found with silero-vad (its model ships inside the
+silero-vad wheel: no download), once per channel transcribed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import torch
 
-from transcribe.audio import SAMPLE_RATE
+from transcribe.audio import SAMPLE_RATE, load_audio
 from transcribe.windows import Region
 
 
@@ -44,3 +46,23 @@ def speech_regions(samples: np.ndarray, options: VadOptions | None = None) -> li
         max_speech_duration_s=options.max_region_s,
     )
     return [Region(s["start"] / SAMPLE_RATE, s["end"] / SAMPLE_RATE) for s in stamps]
+
+
+@dataclass
+class Speech:
+    """A recording decoded once, in the channel layout of the run, and where each channel holds speech."""
+
+    audio: np.ndarray  # (channels, samples), 16 kHz float32; one row for a mono mix
+    regions: list[list[Region]]  # each channel's speech, found with the run's VAD options
+
+    @property
+    def duration(self) -> float:
+        """The recording's length in seconds."""
+        return self.audio.shape[1] / SAMPLE_RATE
+
+
+def find_speech(path: Path, channels: int, options: VadOptions) -> Speech:
+    """Decode a recording into `channels` channels (1: a mono mix) and find the speech in each."""
+    audio = load_audio(path, channels=channels)
+    audio = audio[None] if audio.ndim == 1 else audio
+    return Speech(audio, [speech_regions(channel, options) for channel in audio])

@@ -1,5 +1,9 @@
 """The run manifest and claims: what each recording's state is, and who is working on it.
 
+A recording's stage only changes here: pending → running (start) → transcribed or failed (finish);
+running → pending when a run is stopped (interrupted); transcribed → done once its files for coders are
+written (anonymised).
+
 One small JSON file per recording (written atomically) rather than a database: clusters keep the output
 folder on a network filesystem, where SQLite's locking is unreliable. A claim is a file created with
 O_EXCL, which NFS honours, so two processes (two terminals, two array tasks) never take the same
@@ -14,10 +18,11 @@ import os
 import socket
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from transcribe.fileio import atomic_write_text
+from transcribe.errors import OptionError
+from transcribe.study.fileio import atomic_write_text
 
 MANIFEST_DIR = ".manifest"
 CLAIMS_DIR = ".claims"
@@ -30,7 +35,6 @@ class RecordingState:
     checksum: str
     stage: str = "pending"  # one of STAGES
     model: str | None = None
-    options_hash: str | None = None
     started: float | None = None  # unix time
     finished: float | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
@@ -50,13 +54,43 @@ class Manifest:
         return self.folder / f"{stem}.json"
 
     def load(self, stem: str) -> RecordingState | None:
+        known = {f.name for f in fields(RecordingState)}
         try:
-            return RecordingState(**json.loads(self.path(stem).read_text()))
-        except (OSError, ValueError, TypeError):
+            data = json.loads(self.path(stem).read_text())
+            return RecordingState(**{k: v for k, v in data.items() if k in known})  # older files had more keys
+        except (OSError, ValueError, TypeError, AttributeError):
             return None
 
     def save(self, stem: str, state: RecordingState) -> None:
         atomic_write_text(self.path(stem), json.dumps(asdict(state), indent=1), mode=0o600)
+
+    def start(self, stem: str, recording: Path, checksum: str, model: str) -> RecordingState:
+        """This process transcribes the recording now: running, one attempt more."""
+        state = self.load(stem) or RecordingState(str(recording), checksum)
+        state.recording, state.checksum, state.model = str(recording), checksum, model
+        state.stage, state.error, state.attempts = "running", None, state.attempts + 1
+        state.started, state.host, state.pid = time.time(), socket.gethostname(), os.getpid()
+        self.save(stem, state)
+        return state
+
+    def finish(self, stem: str, state: RecordingState, error: str | None = None) -> None:
+        """Its transcript is written (transcribed), or it failed with `error`."""
+        state.stage, state.error, state.finished = "failed" if error else "transcribed", error, time.time()
+        self.save(stem, state)
+
+    def interrupted(self, stem: str) -> None:
+        """A run stopped while transcribing it: pending again."""
+        state = self.load(stem)
+        if state is not None and state.stage == "running":
+            state.stage, state.error = "pending", "interrupted"
+            self.save(stem, state)
+
+    def anonymised(self, stem: str) -> None:
+        """Its anonymised files for coders are written: a transcribed recording is done."""
+        state = self.load(stem)
+        if state is not None and state.stage == "transcribed":
+            state.stage = "done"
+            self.save(stem, state)
 
     def all(self) -> dict[str, RecordingState]:
         states = {}
@@ -156,12 +190,12 @@ def parse_shard(text: str | None, environ: dict | None = None) -> tuple[int, int
         try:
             index, count = (int(x) for x in text.split("/"))
         except ValueError as exc:
-            raise ValueError(f"--shard {text}: expected K/N, e.g. 0/4") from exc
+            raise OptionError("shard", f"{text}: expected K/N, e.g. 0/4") from exc
     elif "SLURM_ARRAY_TASK_ID" in environ and "SLURM_ARRAY_TASK_COUNT" in environ:
         index = int(environ["SLURM_ARRAY_TASK_ID"]) - int(environ.get("SLURM_ARRAY_TASK_MIN", 0))
         count = int(environ["SLURM_ARRAY_TASK_COUNT"])
     else:
         return None
     if not 0 <= index < count:
-        raise ValueError(f"shard {index}/{count}: K must be between 0 and N-1")
+        raise OptionError("shard", f"{index}/{count}: K must be between 0 and N-1")
     return index, count
