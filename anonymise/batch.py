@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -22,7 +23,7 @@ from anonymise.labels import speaker_map
 from anonymise.pseudonyms import StudyKey, normalise
 from anonymise.terms import parse_terms
 from transcribe.errors import ScribeError
-from transcribe.study.fileio import atomic_write_text, sha256_file
+from transcribe.study.fileio import atomic_write_text, make_private_folder, sha256_file
 from transcribe.study.layout import StudyFolder
 from transcribe.study.writers import WRITERS
 
@@ -43,8 +44,8 @@ class AnonymiseOutcome:
 @contextmanager
 def study_lock(folder: Path) -> Iterator[None]:
     """One anonymiser at a time per study folder: the key must not be written by two processes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".anonymise.lock", "w") as handle:
+    make_private_folder(folder)
+    with open(os.open(folder / ".anonymise.lock", os.O_CREAT | os.O_WRONLY, 0o600), "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -74,6 +75,7 @@ class Study:
 
     def __init__(self, output_dir: Path, config: AnonymiseConfig, anonymiser: Anonymiser | None = None):
         self.folder = StudyFolder(output_dir)
+        self.folder.prepare()
         self.private, self.coders = self.folder.identified, self.folder.for_coders
         self.config = config
         self.key = load_key(self.private, config)

@@ -65,14 +65,26 @@ def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
 
 
 _LEADING = re.compile(r"^(?:the|The|THE|a|A|an|An|our|Our|my|My|la|La|le|Le|les|Les|el|El|los|Los|las|Las)\s+")
+_TITLE = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Madame|Monsieur|Mme|Mlle|M|Señor|Señora|Sr|Sra|Srta|Don|Doña|"
+    r"Dra)\.?\s+"
+)
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim articles, possessives, punctuation and spaces from a span's edges."""
+def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON") -> tuple[int, int]:
+    """Trim articles, possessives, punctuation and spaces from a name's edges, and a person's title ("Dr",
+    "Mrs", "Madame": it stays for coders to read); contacts keep their "+" and brackets."""
+    if entity_type not in NAME_TYPES:
+        while start < end and text[end - 1] in " .,;:!?'\"”":
+            end -= 1
+        return start, end
     lead = _LEADING.match(text[start:end])
     if lead:
         start += lead.end()
+    title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
+    if title and title.end() < end - start:
+        start += title.end()
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -118,7 +130,7 @@ class Detector:
         )
         found = []
         for result in results:
-            start, end = clean_span(text, result.start, result.end)
+            start, end = clean_span(text, result.start, result.end, result.entity_type)
             surface = text[start:end]
             if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):
                 continue

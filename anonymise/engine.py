@@ -91,7 +91,7 @@ class Anonymiser:
         found += extend_person_names(docs, found, allow, config.common_word_zipf)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
         found = possessive_names(docs, [_person_if_known(d, known) for d in found])
-        cuts = find_cut_names(docs, found, config.common_word_zipf, config.language)
+        cuts = find_cut_names(docs, found, review, config.common_word_zipf, config.language)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]
         return Findings(found, review, cuts)

@@ -7,7 +7,7 @@ begins with the rest of it, both sides being name words, the two parts are one n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from anonymise.detect import Detection
 from anonymise.names import is_common_word
@@ -15,6 +15,7 @@ from anonymise.terms import NAME_TYPES
 
 MAX_CONTINUATION = 2  # words of a name that can fall into the next turn
 CUT_RULE = "name cut by a turn change"
+TURN_OPENER_ZIPF = 5.0  # "Please", "Well", "Okay" are commoner than this; surnames such as "Walker" are not
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,30 @@ def _continuation(doc, turn: int, like: Detection, zipf: float, language: str) -
     return None
 
 
-def find_cut_names(docs: list, detections: list[Detection], zipf: float, language: str = "en") -> list[CutName]:
-    """Names that run from the end of one turn into the start of the next."""
+def _may_continue(held_back: Detection, language: str) -> bool:
+    """A capitalised word the model tagged, not one of the words turns start with ("Please", "Well", "Yes")."""
+    return held_back.text[:1].isupper() and not is_common_word(held_back.text.split()[0], TURN_OPENER_ZIPF, language)
+
+
+def find_cut_names(
+    docs: list, detections: list[Detection], doubtful: list[Detection], zipf: float, language: str = "en"
+) -> list[CutName]:
+    """Names that run from the end of one turn into the start of the next. The next turn's start may be one
+    the model tagged but that was held back as doubtful alone ("Walker" starting a turn): after a name
+    cut off mid-sentence it is the rest of that name."""
     cuts = []
     for turn in range(len(docs) - 1):
         first = _ending(docs[turn], detections, turn)
         if first is None or not len(docs[turn + 1]):
             continue
         rest = _beginning(docs[turn + 1], detections, turn + 1)
-        if rest is None:
-            rest = _continuation(docs[turn + 1], turn + 1, first, zipf, language)
-        elif rest.entity_type != first.entity_type or not _name_words(docs[turn + 1], range(1), zipf, language):
+        held_back = _beginning(docs[turn + 1], doubtful, turn + 1)
+        if rest is not None and rest.entity_type != first.entity_type:
             rest = None
+        elif rest is None and held_back is not None and _may_continue(held_back, language):
+            rest = replace(held_back, entity_type=first.entity_type, rule=CUT_RULE)
+        elif rest is None:
+            rest = _continuation(docs[turn + 1], turn + 1, first, zipf, language)
         if rest is not None:
             cuts.append(CutName(first, rest))
     return cuts

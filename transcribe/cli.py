@@ -326,9 +326,11 @@ def _voice_files(items: tuple[Path, ...]) -> list[Path]:
 
 def _log_to_file(output_dir: Path) -> Path:
     """A log file per run on the private side (it names recordings; it never holds transcript text)."""
-    folder = StudyFolder(output_dir).logs
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
+    StudyFolder(output_dir).prepare()
+    path = (
+        StudyFolder(output_dir).logs / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
+    )
+    path.touch(mode=0o600)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.DEBUG)

@@ -252,6 +252,7 @@ def run_batch(
     """Transcribe every job not already done and not claimed by another process; a failure is recorded
     and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
     in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""
+    StudyFolder(output_dir).prepare()
     private = StudyFolder(output_dir).identified
     claims = claims or Claims(private)
     manifest = Manifest(private)
