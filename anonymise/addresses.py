@@ -29,7 +29,7 @@ _BUILDING = (
     r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block)"
 )
 _STREET_BEFORE = (
-    r"(?:rue|avenue|av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
+    r"(?:rue|avenue|av\.|Av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
     r"calle|c/|avenida|avda\.?|plaza|paseo|camino|carretera|ronda|travesía|glorieta|calzada|"
     r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
     r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada)"
@@ -37,8 +37,10 @@ _STREET_BEFORE = (
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 _UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|appartement|appt|"
-    r"bâtiment|bât|étage|escalier|piso|puerta|planta|escalera|portal|depto|departamento|dpto|interior|int)\.?\s*"
-    r"[0-9A-Z][0-9A-Za-z/-]*|\d{1,2}\s*[ºª°]\s*[A-Z]?|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
+    r"bâtiment|bât|étage|escalier|app|boîte|bte|piso|puerta|planta|escalera|portal|depto|departamento|dpto|"
+    r"interior|int)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
+    r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
 )
 _PLACE_WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}(?:\s\d{{1,2}}(?![\w-]))?"
@@ -56,12 +58,13 @@ UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})"
 CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d)"
 EIRCODE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4})"
 NL_POSTCODE = r"(?:\d{4}\s?[A-Z]{2})"
+AR_POSTCODE = r"(?:[A-Z]\d{4}[A-Z]{3})"
 _NUMERIC_POSTCODE = rf"(?:{NL_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}|\d{{3}}\s?\d{{3}})"
-_POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{_NUMERIC_POSTCODE})"
+_POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{AR_POSTCODE}|{_NUMERIC_POSTCODE})"
 _HOUSE = r"(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
 _TAIL = (
     rf"(?:,?\s+{_UNIT})*"
-    rf"(?:,\s*(?:{_POSTCODE}\s+)?{_PLACE})*"
+    rf"(?:,\s*(?:{_POSTCODE}\s+)?{_PLACE}(?:\s*\({_PLACE}\))?)*"
     rf"(?:,?\s+{_STATE}\b\.?)?"
     rf"(?:,?\s+{_POSTCODE}(?![\w-]))?"
 )
@@ -101,6 +104,7 @@ NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction
 POSTCODE_PATTERNS = [
     Pattern("UK postcode", rf"(?<![\w-]){UK_POSTCODE}(?![\w-])", 0.75),
     Pattern("Canadian postcode", rf"(?<![\w-]){CA_POSTCODE}(?![\w-])", 0.75),
+    Pattern("Argentine postcode", rf"(?<![\w-]){AR_POSTCODE}(?![\w-])", 0.75),
     Pattern("Eircode", rf"(?<![\w-]){EIRCODE}(?![\w-])", 0.6),
     Pattern("ZIP+4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
     Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
@@ -137,7 +141,7 @@ def address_recognizers(language: str) -> list[PatternRecognizer]:
 
 
 _POSTCODE_INSIDE = re.compile(
-    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
+    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
 )
 
 

@@ -14,12 +14,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from anonymise.config import AnonymiseConfig
-from anonymise.documents import SourceDocument, read_document
+from anonymise.documents import read_document
 from anonymise.engine import Anonymiser
 from anonymise.guard import find_leaks, guarded_terms
 from anonymise.handoff import PRIVATE, build_handoff, check_and_write, coder_transcript
 from anonymise.inputs import resolve_inputs
 from anonymise.labels import speaker_map
+from anonymise.language import choose_language, patterns_only_notice
 from anonymise.pseudonyms import StudyKey, normalise
 from anonymise.terms import parse_terms
 from transcribe.errors import ScribeError
@@ -104,17 +105,18 @@ class Study:
             previous.get("input_sha256") == sha256_file(path)
             and previous.get("config") == self.fingerprint
             and all(p.exists() for p in outputs)
-            and not self.has_new_names(path, previous.get("names", []))
+            and not self.has_new_names(path)
         )
 
-    def has_new_names(self, path: Path, names_then: list[str]) -> bool:
+    def has_new_names(self, path: Path) -> bool:
         """Whether a name the study learnt after this transcript was done occurs in it."""
-        then = set(names_then)
+        previous = self.state.get(path.stem, {})
+        then = set(previous.get("names", []))
         new = [(t, s) for t, s in known_names(self.key, self.config) if normalise(s) not in then]
         if not new:
             return False
         text = "\n".join(t.text for t in read_document(path).turns)
-        terms = guarded_terms(new, self.config.common_word_zipf, self.config.language)
+        terms = guarded_terms(new, self.config.common_word_zipf, previous.get("language", "en"))
         return bool(find_leaks({"": text.encode()}, terms))
 
     def anonymise(self, path: Path) -> None:
@@ -122,14 +124,19 @@ class Study:
         source = read_document(path)
         self.key.forget_occurrences(path.stem)
         recording_id = self.key.recording_id(path.stem)
-        result = self.anonymiser.anonymise_turns([t.text for t in source.turns], path.stem, self.key)
+        texts = [t.text for t in source.turns]
+        declared = source.transcript.language if source.transcript is not None else None
+        language = choose_language(self.config, declared, "\n".join(texts), path.name)
+        result = self.anonymiser.anonymise_turns(texts, path.stem, self.key, language)
         labels = {t.speaker for t in source.turns if t.speaker}
         speakers = speaker_map(self.key, labels, parse_terms(self.config.deny_list, self.config.entities))
         transcript = coder_transcript(source, result, recording_id, speakers, sha256_file(path))
         handoff = build_handoff(source, result, transcript, self.config)
-        check_and_write(handoff, source, known_names(self.key, self.config), self.config, self.folder)
+        check_and_write(handoff, source, known_names(self.key, self.config), self.config, self.folder, language.code)
         self.key.save(self.private)
-        self.record(path, source, recording_id)
+        self.record(path, recording_id, language.code)
+        if language.patterns_only:
+            logger.warning("%s: %s", recording_id, patterns_only_notice(language))
         logger.info(
             "anonymised %s -> %s (%d replacements, %d to review)",
             recording_id,
@@ -138,12 +145,13 @@ class Study:
             len(result.review),
         )
 
-    def record(self, path: Path, source: SourceDocument, recording_id: str) -> None:
+    def record(self, path: Path, recording_id: str, language: str) -> None:
         self.state[path.stem] = {
             "input": str(path.resolve()),
             "input_sha256": sha256_file(path),
             "config": self.fingerprint,
             "recording_id": recording_id,
+            "language": language,
             "names": self.names_now(),
         }
         atomic_write_text(self.private / STATE_FILE, json.dumps(self.state, indent=1), mode=PRIVATE)
@@ -192,11 +200,7 @@ def _catch_up(study: Study, outcome: AnonymiseOutcome) -> None:
     """Transcripts done before a name was found, that contain it, are anonymised again."""
     failed = {p.resolve() for p, _ in outcome.failed}
     for _ in range(MAX_CATCH_UP_ROUNDS):
-        stale = [
-            p
-            for p in study.earlier_inputs()
-            if p.resolve() not in failed and study.has_new_names(p, study.state.get(p.stem, {}).get("names", []))
-        ]
+        stale = [p for p in study.earlier_inputs() if p.resolve() not in failed and study.has_new_names(p)]
         if not stale:
             return
         for path in stale:

@@ -51,6 +51,18 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     help="Files for coders, comma-separated: docx, txt, maxqda, nvivo, srt, vtt, csv, json "
     "(default from the config: docx,txt,json).",
 )
+@click.option(
+    "--language",
+    default=None,
+    metavar="CODE",
+    help="The transcripts' language (en, fr, es…). Default: what each transcript records, else detected from its text.",
+)
+@click.option(
+    "--patterns-only",
+    is_flag=True,
+    help="For a language with no name model: replace only listed and known names, contacts and addresses "
+    "(each report says so on its first line). Without it such a transcript fails with an error.",
+)
 @click.option("--force/--no-force", default=False, help="Anonymise again even when the input is unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
 def main(
@@ -60,6 +72,8 @@ def main(
     allow_lists: tuple[Path, ...],
     deny_lists: tuple[Path, ...],
     formats: str | None,
+    language: str | None,
+    patterns_only: bool,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -81,6 +95,10 @@ def main(
         config = load_config(config_path, allow_lists, deny_lists)
         if formats:
             config.formats = list(parse_formats(formats))
+        if language:
+            config.language = language.strip().lower()
+        if patterns_only:
+            config.unsupported_language = "patterns-only"
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
     except ScribeError as exc:
         raise click_error(exc) from exc

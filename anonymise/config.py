@@ -27,14 +27,16 @@ KNOWN_KEYS = {
     "allow_list",
     "deny_list",
     "phone_regions",
-    "second_ner_model",
+    "phone_regions_by_language",
+    "second_ner_models",
+    "unsupported_language",
 }
 
 
 @dataclass
 class AnonymiseConfig:
     nlp_engine: dict[str, Any]  # Presidio NlpEngineProvider configuration
-    language: str  # language code given to Presidio
+    language: str  # "auto" (the transcript's own, else detected from its text) or a code: en, fr, es
     entities: list[str]  # entity types replaced
     score_threshold: float  # replace at or above
     review_threshold: float  # list for review at or above (and below score_threshold)
@@ -45,7 +47,14 @@ class AnonymiseConfig:
     formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
     substitute_locale: str = "en_US"  # Faker locale of realistic substitute names
     phone_regions: list[str] = field(default_factory=lambda: ["US", "GB"])  # where numbers without +code are from
-    second_ner_model: str | None = None  # another spaCy model whose entities are added to the first's
+    phone_regions_by_language: dict[str, list[str]] = field(default_factory=dict)  # added for that language
+    second_ner_models: dict[str, str] = field(default_factory=dict)  # language -> a spaCy model added to the first
+    unsupported_language: str = "error"  # a language without a model: "error", or "patterns-only"
+
+    def regions_for(self, language: str) -> list[str]:
+        """Phone regions for a transcript in this language: the study's, then its language's countries."""
+        return list(dict.fromkeys([*self.phone_regions, *self.phone_regions_by_language.get(language, [])]))
+
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports
@@ -129,11 +138,16 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
         )
     import phonenumbers
 
-    unknown = [r for r in config.phone_regions if str(r).upper() not in phonenumbers.SUPPORTED_REGIONS]
+    regions = [*config.phone_regions, *(r for rs in config.phone_regions_by_language.values() for r in rs)]
+    unknown = [r for r in regions if str(r).upper() not in phonenumbers.SUPPORTED_REGIONS]
     if unknown:
         raise ConfigError(
             f"{path}: phone_regions: unknown region code(s) {', '.join(map(str, unknown))} (use GB, US, FR…)"
         )
+    if config.unsupported_language not in ("error", "patterns-only"):
+        raise ConfigError(f"{path}: unsupported_language: must be error or patterns-only")
+    if config.language != "auto" and not (isinstance(config.language, str) and len(config.language) in (2, 3)):
+        raise ConfigError(f"{path}: language: auto, or a language code such as en, fr, es")
     for key in ("allow_list", "deny_list", "entities", "phone_regions"):
         if not all(isinstance(t, str) for t in getattr(config, key)):
             raise ConfigError(f"{path}: {key}: every entry must be text")

@@ -96,7 +96,7 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     dot, at, joiner = _alternatives(w.dots), _alternatives(w.ats), _alternatives(w.dots + w.joiners)
     tld = _alternatives(w.domains)
     digits = rf"(?:{_alternatives(w.digits)})(?:\s*,?\s+(?:{_alternatives(w.digits)}))*"
-    part = rf"(?:{_spelled(3)}|{digits}|[A-Za-z0-9][\w'’-]*)"
+    part = rf"(?:{_spelled(3)}|{digits}|[A-Za-z0-9][\w'’-]*(?:\s+{digits})?)"  # "flores ochenta y siete"
     domain = rf"(?:[a-z0-9][\w-]*,?\s+{dot}\s+)+{tld}\b"
     aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "r dot fernandes, that's F-E-R-N-…, at"
     complex_local = (

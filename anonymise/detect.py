@@ -15,7 +15,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
-from anonymise.nlp_models import resolved_engine_config
+from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import study_recognizers
 from anonymise.second_model import SecondModelRecognizer
 from anonymise.terms import NAME_TYPES, AllowList
@@ -37,31 +37,34 @@ class Detection:
     text: str
 
 
-def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
-    """Presidio's AnalyzerEngine from the config's NLP engine, its predefined recognizers and ours."""
-    engine_config = resolved_engine_config(config.nlp_engine)
+def build_analyzer(config: AnonymiseConfig, language: str, patterns_only: bool = False) -> AnalyzerEngine:
+    """Presidio's AnalyzerEngine for one language: its spaCy model (a blank one, tokens only, for patterns
+    only), Presidio's predefined recognizers and ours."""
+    engine_config = engine_config_for(config.nlp_engine, language, patterns_only)
     try:
         nlp_engine = NlpEngineProvider(nlp_configuration=engine_config).create_engine()
     except (OSError, ValueError, KeyError, ImportError) as exc:
         raise ConfigError(
-            f"nlp_engine: cannot load the NLP model for language {config.language!r} ({exc}); "
+            f"nlp_engine: cannot load the NLP model for language {language!r} ({exc}); "
             "install it with pip (see the README's list of supported languages)"
         ) from exc
-    registry = RecognizerRegistry(supported_languages=[config.language])
+    registry = RecognizerRegistry(supported_languages=[language])
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level
     presidio_log.setLevel(logging.ERROR)  # it warns about every recognizer of another language it skips
     try:
-        registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[config.language])
+        registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[language])
     finally:
         presidio_log.setLevel(level)
-    registry.remove_recognizer("PhoneRecognizer")  # ours covers it, with more formats and scored for use
-    for recognizer in study_recognizers(config.language, config.phone_regions):
+    for name in ("PhoneRecognizer", "SpacyRecognizer") if patterns_only else ("PhoneRecognizer",):
+        registry.remove_recognizer(name)  # ours covers phones, with more formats and scored for use
+    for recognizer in study_recognizers(language, config.regions_for(language)):
         registry.add_recognizer(recognizer)
-    if config.second_ner_model:
+    second = config.second_ner_models.get(language)
+    if second and not patterns_only:
         mapping = config.nlp_engine.get("ner_model_configuration", {}).get("model_to_presidio_entity_mapping", {})
-        registry.add_recognizer(SecondModelRecognizer(config.second_ner_model, mapping, config.language))
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[config.language])
+        registry.add_recognizer(SecondModelRecognizer(second, mapping, language))
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[language])
 
 
 _LEADING = re.compile(r"^(?:the|The|THE|a|A|an|An|our|Our|my|My|la|La|le|Le|les|Les|el|El|los|Los|las|Las)\s+")
@@ -80,8 +83,9 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON") -> 
             end -= 1
         return start, end
     lead = _LEADING.match(text[start:end])
-    if lead:
-        start += lead.end()
+    sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".?!¿¡:"
+    if lead and (entity_type == "PERSON" or lead.group()[0].islower() or sentence_start):
+        start += lead.end()  # "La Paz", "El Rocío", "The Guardian" mid-sentence keep their article
     title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
     if title and title.end() < end - start:
         start += title.end()
@@ -94,15 +98,17 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON") -> 
 
 
 class Detector:
-    """Runs Presidio over each turn and returns (to replace, to review)."""
+    """Runs Presidio over each turn of a transcript in one language and returns (to replace, to review)."""
 
-    def __init__(self, config: AnonymiseConfig):
+    def __init__(self, config: AnonymiseConfig, language: str = "en", patterns_only: bool = False):
         self.config = config
+        self.language = language
+        self.patterns_only = patterns_only
         self.allow = AllowList(config.allow_list)
 
     @cached_property
     def analyzer(self) -> AnalyzerEngine:
-        return build_analyzer(self.config)
+        return build_analyzer(self.config, self.language, self.patterns_only)
 
     def parse(self, texts: list[str]) -> list[NlpArtifacts]:
         """spaCy's parse of each turn (in one batch), shared with name propagation."""
@@ -110,7 +116,7 @@ class Detector:
         for recognizer in self.analyzer.registry.recognizers:
             if isinstance(recognizer, SecondModelRecognizer):
                 recognizer.prepare(texts)
-        return [artifacts for _, artifacts in engine.process_batch(texts, self.config.language)]
+        return [artifacts for _, artifacts in engine.process_batch(texts, self.language)]
 
     def detect(self, texts: list[str], parsed: list[NlpArtifacts]) -> tuple[list[Detection], list[Detection]]:
         keep: list[Detection] = []
@@ -123,7 +129,7 @@ class Detector:
     def _detect_turn(self, turn: int, text: str, artifacts: NlpArtifacts) -> list[Detection]:
         results = self.analyzer.analyze(
             text,
-            language=self.config.language,
+            language=self.language,
             entities=self.config.entities,
             nlp_artifacts=artifacts,
             score_threshold=self.config.review_threshold,

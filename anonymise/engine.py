@@ -10,6 +10,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.doubtful import split_doubtful
+from anonymise.language import LanguageChoice, choose_language
 from anonymise.names import fold
 from anonymise.propagate import (
     KnownNames,
@@ -43,6 +44,7 @@ class AnonymisedDocument:
     turns: list[str]  # anonymised turn texts, one per input turn
     replacements: list[Replacement] = field(default_factory=list)
     review: list[Replacement] = field(default_factory=list)  # low-confidence candidates not replaced
+    language: LanguageChoice | None = None  # the language it was anonymised in, and how that was decided
 
 
 @dataclass
@@ -67,39 +69,52 @@ def study_seeds(key: StudyKey, deny_list: list[str], entity_types: list[str]) ->
 
 
 class Anonymiser:
-    """Holds the loaded models; anonymises one transcript at a time against a study key."""
+    """Holds the loaded models (one set per language, loaded when first needed); anonymises one transcript at
+    a time against a study key."""
 
     def __init__(self, config: AnonymiseConfig):
         self.config = config
-        self.detector = Detector(config)
+        self._detectors: dict[LanguageChoice, Detector] = {}
         self.anonymizer = AnonymizerEngine()
 
-    def find(self, texts: list[str], key: StudyKey) -> Findings:
+    def detector(self, language: LanguageChoice) -> Detector:
+        key = LanguageChoice(language.code, "", language.patterns_only)
+        if key not in self._detectors:
+            self._detectors[key] = Detector(self.config, language.code, language.patterns_only)
+        return self._detectors[key]
+
+    def find(self, texts: list[str], key: StudyKey, language: LanguageChoice) -> Findings:
         """What to replace in the turns (after propagation and merging), and what to list for review."""
-        config, allow = self.config, self.detector.allow
-        parsed = self.detector.parse(texts)
+        config, detector, code = self.config, self.detector(language), language.code
+        allow = detector.allow
+        parsed = detector.parse(texts)
         docs = [p.tokens for p in parsed]
-        keep, review = self.detector.detect(texts, parsed)
+        keep, review = detector.detect(texts, parsed)
         seeds = study_seeds(key, config.deny_list, config.entities)
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
-        keep, doubtful = split_doubtful(docs, keep, names, config.common_word_zipf, config.language)
+        keep, doubtful = split_doubtful(docs, keep, names, config.common_word_zipf, code)
         review += doubtful
-        keep += rare_proper_nouns(docs, keep, allow, config.language)
-        known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, config.language)
+        if not language.patterns_only:  # patterns only: no guessing at names from capitals either
+            keep += rare_proper_nouns(docs, keep, allow, code)
+        known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = keep + propagate(docs, known, allow)
         found += repeat_identifiers(texts, identifier_surfaces(found))
-        found += extend_person_names(docs, found, allow, config.common_word_zipf)
+        found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
         found = possessive_names(docs, [_person_if_known(d, known) for d in found])
-        cuts = find_cut_names(docs, found, review, config.common_word_zipf, config.language)
+        cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]
         return Findings(found, review, cuts)
 
-    def anonymise_turns(self, texts: list[str], recording: str, key: StudyKey) -> AnonymisedDocument:
-        """Each turn's identifying words replaced by the study's pseudonyms (new ones added to `key`)."""
+    def anonymise_turns(
+        self, texts: list[str], recording: str, key: StudyKey, language: LanguageChoice | None = None
+    ) -> AnonymisedDocument:
+        """Each turn's identifying words replaced by the study's pseudonyms (new ones added to `key`); the
+        language, when not given, is chosen from the config or the text (`anonymise.language`)."""
         texts = [" ".join(t.split("\n")) for t in texts]
-        findings = self.find(texts, key)
+        language = language or choose_language(self.config, None, "\n".join(texts), recording)
+        findings = self.find(texts, key, language)
         for cut in findings.cut_names:
             key.pseudonym(cut.first.entity_type, cut.whole)  # a name cut in two is one name
         for d in sorted(findings.replace, key=lambda d: (-len(d.text.split()), d.turn, d.start)):
@@ -115,7 +130,7 @@ class Anonymiser:
         review = [
             Replacement(r.turn, r.start, r.end, r.entity_type, r.score, r.rule, r.text, None) for r in findings.review
         ]
-        return AnonymisedDocument(turns, replacements, review)
+        return AnonymisedDocument(turns, replacements, review, language)
 
     def _replace(self, text: str, replacements: list[Replacement]) -> str:
         """presidio-anonymizer's replace operator, one operator per span (so each gets its own pseudonym)."""

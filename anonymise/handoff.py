@@ -9,6 +9,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.documents import SourceDocument, anonymised_text, anonymised_transcript
 from anonymise.engine import AnonymisedDocument
 from anonymise.guard import PrivacyLeak, find_leaks, guarded_terms
+from anonymise.language import patterns_only_notice
 from anonymise.report import report_csv, report_html, report_rows
 from transcribe.study.fileio import atomic_write_bytes, atomic_write_text
 from transcribe.study.layout import StudyFolder
@@ -47,16 +48,23 @@ def build_handoff(
     recording_id = transcript.source.path
     files = {f"{recording_id}{WRITERS[f][0]}": WRITERS[f][1](transcript) for f in config.formats}
     rows = report_rows(source.turns, result)
-    return Handoff(files, report_html(source.path.name, rows, config.source), report_csv(rows))
+    notice = patterns_only_notice(result.language) if result.language and result.language.patterns_only else None
+    html = report_html(source.path.name, rows, config.source, result.language, notice)
+    return Handoff(files, html, report_csv(rows))
 
 
 def check_and_write(
-    handoff: Handoff, source: SourceDocument, names: list[tuple[str, str]], config: AnonymiseConfig, folder: StudyFolder
+    handoff: Handoff,
+    source: SourceDocument,
+    names: list[tuple[str, str]],
+    config: AnonymiseConfig,
+    folder: StudyFolder,
+    language: str = "en",
 ) -> None:
     """The privacy guard over every outgoing file (`names`: the study's (entity type, surface) pairs), then
     the files; on a hit nothing goes to coders and the private `.leaks.tsv` says what was found where."""
     coders, reports = folder.for_coders, folder.reports
-    terms = guarded_terms(names, config.common_word_zipf, config.language)
+    terms = guarded_terms(names, config.common_word_zipf, language)
     leaks = find_leaks(handoff.files, terms)
     if leaks:
         listing = "\n".join(f"{name}\t{term}" for name, term in leaks)

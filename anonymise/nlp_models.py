@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import copy
 import importlib
+import tempfile
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -47,9 +50,28 @@ def resolve_model(name: str) -> str:
     raise ConfigError(f"spaCy model {name!r} is not installed; install it with: {hint}")
 
 
-def resolved_engine_config(nlp_engine: dict[str, Any]) -> dict[str, Any]:
-    """Presidio's NlpEngineProvider configuration with each model name resolved to what spaCy loads."""
+@lru_cache(maxsize=None)
+def blank_model(language: str) -> str:
+    """A folder holding spaCy's blank pipeline for a language (Presidio loads models from names or folders,
+    and would try to download anything else)."""
+    try:
+        nlp = spacy.blank(language)
+    except ImportError as exc:
+        raise ConfigError(f"spaCy has no tokenizer for language {language!r}") from exc
+    folder = Path(tempfile.mkdtemp(prefix=f"spacy-blank-{language}-"))
+    nlp.to_disk(folder)
+    return str(folder)
+
+
+def engine_config_for(nlp_engine: dict[str, Any], language: str, blank: bool = False) -> dict[str, Any]:
+    """Presidio's NlpEngineProvider configuration for one language, its model resolved to what spaCy loads;
+    `blank`: spaCy's blank pipeline of the language (tokens and sentences, no names)."""
     config = copy.deepcopy(nlp_engine)
-    for model in config.get("models", []):
-        model["model_name"] = resolve_model(model["model_name"])
+    models = [m for m in config.get("models", []) if m["lang_code"] == language]
+    if blank:
+        models = [{"lang_code": language, "model_name": blank_model(language)}]
+    for model in models:
+        if not blank:
+            model["model_name"] = resolve_model(model["model_name"])
+    config["models"] = models
     return config

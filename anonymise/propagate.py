@@ -17,6 +17,7 @@ from anonymise.detect import Detection
 from anonymise.names import (
     NICKNAME,
     SAME,
+    SHORT,
     TITLES,
     abbreviates,
     fold,
@@ -28,7 +29,7 @@ from anonymise.names import (
 )
 from anonymise.terms import NAME_TYPES, AllowList
 
-_BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…"}
+_BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
 _TIME_BEFORE = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
@@ -60,15 +61,19 @@ def _next(doc, i: int):
 
 
 def named_by_grammar(doc, i: int) -> bool:
-    """Whether what follows token i makes it a name: a verb of saying/doing, a possessive. A verb in an
-    inflected form counts whatever the tagger says: no auxiliary stands before "rang" ("will rang them")."""
+    """Whether what follows token i makes it a name: a finite verb ("Will said", "Pilar es", "Mark
+    thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever
+    language; "rang" after "will" counts even where the tagger read "will rang" as auxiliary and verb."""
     after = _next(doc, i)
-    if after is not None and after.tag_ == "RB":  # "Grace just said", "Will also thinks"
+    if after is not None and after.pos_ == "ADV":  # "Grace just said", "Will also thinks"
         after = _next(doc, i + 1) or after
     if after is None:
         return False
-    inflected = after.pos_ == "VERB" and after.lemma_ and after.lower_ != after.lemma_.lower()
-    return after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"} or bool(inflected)
+    finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
+    if after.text == "," and i + 3 < len(doc) and "Yes" in doc[i + 2].morph.get("Poss") and doc[i + 3].pos_ == "NOUN":
+        return True  # "ravi, my batchmate, …": a name and who it is
+    inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
+    return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
 
 
 def _said_as_time(doc, i: int) -> bool:
@@ -93,7 +98,7 @@ def is_name_here(doc, i: int, common: bool) -> bool:
     if not common:
         return True
     before = doc[i - 1] if i > 0 else None
-    return grammar and not (before is not None and before.tag_ in {"DT", "PRP$", "JJ"})
+    return grammar and not (before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"}))
 
 
 def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en") -> list[str]:
@@ -117,6 +122,7 @@ class KnownNames:
         self.max_edits, self.zipf, self.language = max_edits, zipf, language
         self.words: dict[str, NameForm] = {}
         self.phrases: dict[str, NameForm] = {}
+        self.people: list[NameForm] = []  # whole names of people, for their initials
         for seed in seeds:
             if seed.entity_type in NAME_TYPES:
                 self._add(seed)
@@ -131,6 +137,8 @@ class KnownNames:
 
     def _add(self, seed: Detection) -> None:
         words = seed.text.split()
+        if seed.entity_type == "PERSON" and len(re.split(r"[\s-]+", seed.text.strip())) > 1:
+            self.people.append(NameForm(seed.text, seed.entity_type, seed.score))
         if seed.entity_type != "PERSON" and len(words) > 1:
             self.phrases.setdefault(fold(seed.text), NameForm(seed.text, seed.entity_type, seed.score))
         for word in name_parts(seed.entity_type, seed.text, self.zipf, self.language):
@@ -150,8 +158,11 @@ class KnownNames:
         return self._cache[key]
 
     def abbreviation(self, acronym: str) -> tuple[NameForm, str] | None:
-        """The organisation or place this acronym abbreviates ("UBC", "SFU"), or None."""
+        """The organisation or place this acronym abbreviates ("UBC", "SFU"), or the person whose initials
+        it is ("JB" for "Jean-Baptiste"), or None."""
         form = next((f for f in self.phrases.values() if abbreviates(acronym, f.text)), None)
+        if form is None:
+            form = next((f for f in self.people if person_initials(f.text) == acronym), None)
         return (form, ABBREVIATION) if form else None
 
     def _find(self, key: str) -> tuple[NameForm, str] | None:
@@ -180,8 +191,14 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
     if hit is None:
         return None
     form, relation = hit
-    common = is_common_word(word, known.zipf, known.language)
-    if relation != SAME and common and not (fold(word) in given_names() and token.pos_ in NAME_POS):
+    common = is_common_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
+    if _compound_given_name(word.title()):
+        common = False  # "jean-pierre": wordfreq counts its parts
+    if (
+        relation != SAME
+        and common
+        and (relation == SHORT or fold(word) not in given_names() or token.pos_ not in NAME_POS)
+    ):
         return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
     if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
         return None  # "compass", "shell", "drift": organisations and places are capitalised
@@ -255,7 +272,9 @@ def repeat_identifiers(texts: list[str], surfaces: dict[str, str]) -> list[Detec
     return found
 
 
-def extend_person_names(docs: list, detections: list[Detection], allow: AllowList, zipf: float) -> list[Detection]:
+def extend_person_names(
+    docs: list, detections: list[Detection], allow: AllowList, zipf: float, language: str = "en"
+) -> list[Detection]:
     """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known)."""
     people = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PERSON"}
     extra = []
@@ -267,13 +286,19 @@ def extend_person_names(docs: list, detections: list[Detection], allow: AllowLis
                 not token.text[:1].isupper()
                 or not token.is_alpha
                 or allow.covers(token.text)
-                or is_common_word(token.text, zipf)
+                or fold(token.text) in TITLES
+                or is_common_word(token.text, zipf, language)
                 or (token.idx, end) in spans
             ):
                 continue
             if any(s == end + 1 or token.idx == e + 1 for s, e in spans):
                 extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
     return extra
+
+
+def person_initials(name: str) -> str:
+    """ "Jean-Baptiste" -> "JB", "Mary Kate Olsen" -> "MKO" (titles left out)."""
+    return "".join(w[0].upper() for w in re.split(r"[\s-]+", name.strip()) if w and fold(w) not in TITLES)
 
 
 def _token_at(doc, offset: int) -> int | None:
@@ -309,13 +334,23 @@ def _name_shaped(word: str) -> bool:
     )
 
 
+def _compound_given_name(word: str) -> bool:
+    """ "Jean-Pierre", "Marie-Claire", "Anne-Sophie": capitalised parts that are all given names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and fold(p) in given_names() for p in parts)
+
+
 def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, language: str = "en") -> list[Detection]:
-    """Capitalised words so rare in the language that they are most likely names the model did not tag."""
+    """Capitalised words so rare in the language that they are most likely names the model did not tag, and
+    compound given names ("Jean-Pierre")."""
     taken = {(d.turn, d.start) for d in known} | {(d.turn, i) for d in known for i in range(d.start, d.end)}
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
             word = token.text
+            if _compound_given_name(word) and (turn, token.idx) not in taken:
+                found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "given names", word))
+                continue
             if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
             if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5, language) or (turn, token.idx) in taken:

@@ -67,7 +67,7 @@ SPOKEN = {
         ats=["arroba", "at"],
         dots=["punto", "dot"],
         joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja"],
-        slashes=["barra", "slash"],
+        slashes=["barra", "diagonal", "slash"],
         domains=_DOMAINS,
         spelling=["es", "se escribe"],
     ),

@@ -181,7 +181,7 @@ def test_annotated_transcripts_meet_targets(data_dir):
 
     result = CliRunner().invoke(eval_main, [str(data_dir / "pii"), "--no-show-errors"])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout.strip().splitlines()[-1])["tool"]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["tool"]
     assert summary["recall"]["PERSON"] >= 0.99 and summary["recall"]["ORG"] >= 0.99
     assert all(v >= 0.95 for v in summary["recall"].values())
     assert summary["precision_overall"] >= 0.90

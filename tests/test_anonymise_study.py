@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -208,3 +209,54 @@ def test_speaker_labels_are_never_text_to_anonymise(tmp_path):
     lines = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().splitlines()
     assert lines[0].startswith("[00:00:01] Intervieweuse: ") and lines[1].startswith("[00:00:03] Host: ")
     assert not lines[2].startswith("[00:00:05] Jane") and "Priya" not in lines[2]
+
+
+def test_a_french_transcript_is_read_as_french(tmp_path):
+    source = write(
+        tmp_path / "entretien.txt",
+        [
+            "[00:00:01] Intervieweur: Bonjour Madame Dubois, merci d'être venue.",
+            "[00:00:05] Participante: Je travaille chez Renault à Boulogne-Billancourt avec mon collègue "
+            "Jean-Pierre Martin. Mon numéro est le 06 12 34 56 78.",
+        ],
+    )
+    result = run(source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().splitlines()
+    assert re.fullmatch(r"\[00:00:01\] Intervieweur: Bonjour Madame \[PERSON \d\], merci d'être venue\.", lines[0])
+    assert lines[1].startswith("[00:00:05] Participante: Je travaille chez [ORG 1] à [PLACE 1] avec mon collègue")
+    for identity in ("Dubois", "Renault", "Boulogne", "Jean-Pierre", "Martin", "06 12"):
+        assert identity not in lines[1]
+    report = (tmp_path / "out" / "identified" / "reports" / "entretien.anonymisation.html").read_text()
+    assert "Language: French (fr, detected from the text)" in report
+
+
+GERMAN = [
+    "[00:00:01] Interviewer: Vielen Dank, dass Sie heute gekommen sind, und erzählen Sie bitte von Ihrer Arbeit.",
+    "[00:00:05] Teilnehmerin: Ich arbeite seit zehn Jahren bei der Stadtverwaltung, zusammen mit Frau Krüger, "
+    "und meine Nummer ist +49 30 901820.",
+]
+
+
+def test_a_language_without_a_name_model_stops_that_transcript_and_the_batch_goes_on(tmp_path):
+    write(tmp_path / "in" / "de.txt", GERMAN)
+    write(tmp_path / "in" / "en.txt", ["[00:00:01] Participant: I work with Priya Rao at Helixtide Bio."])
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "anonymised 1, unchanged 0, failed 1" in result.output
+    failure = [line for line in result.output.splitlines() if "failed:" in line]
+    assert len(failure) == 1 and "de.txt" in failure[0] and "German (de" in failure[0]
+    assert "--patterns-only" in failure[0]
+    assert sorted(p.stem for p in (tmp_path / "out" / "for-coders").glob("*.txt")) == ["INT-002"]
+
+
+def test_patterns_only_replaces_listed_names_and_contacts_and_says_so_first(tmp_path):
+    source = write(tmp_path / "de.txt", GERMAN)
+    deny = write(tmp_path / "deny.txt", ["Krüger"])
+    result = run(source, "-o", tmp_path / "out", "--patterns-only", "--deny-list", deny)
+    assert result.exit_code == 0, result.output
+    coder = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text()
+    assert "Krüger" not in coder and "901820" not in coder and "Teilnehmerin:" in coder
+    report = (tmp_path / "out" / "identified" / "reports" / "de.anonymisation.html").read_text()
+    body = report.split("<body>", 1)[1].strip()
+    assert body.startswith('<p class="notice">NO NAME MODEL for German (de)')
