@@ -16,6 +16,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from transcribe import __version__, encoders
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
+from transcribe.batch import plan_jobs, run_batch
 from transcribe.checkpoints import (
     OFFLINE_SOURCES,
     PIP_NAMES,
@@ -32,12 +33,12 @@ from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
 from transcribe.errors import OptionError, ScribeError
-from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs, run_batch
 from transcribe.pyannote_backend import pipeline_config
 from transcribe.study.fileio import unwritable_reason
 from transcribe.study.layout import StudyFolder
 from transcribe.study.manifest import STAGES, Manifest, in_shard, parse_shard
 from transcribe.study.writers import parse_formats
+from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
 logger = logging.getLogger("transcribe")
 
@@ -259,13 +260,13 @@ def run(
         voices = [encoder.embed_voice(load_audio(path)) for path in voice_files]
     except ScribeError as exc:
         raise click.ClickException(f"--interviewer-voice: {exc}") from exc
+    model = load_model(resolved, device)
     transcriber = Transcriber(
-        resolved,
-        device,
+        model,
         TranscribeOptions(
             asr=AsrOptions(
                 language=language,
-                batch_size=batch_size or 1,
+                batch_size=batch_size or default_batch_size(device, model.whisper.dims.n_text_state, beam_size),
                 beam_size=beam_size,
                 initial_prompt=initial_prompt,
                 fp16=device == "cuda",
@@ -274,9 +275,6 @@ def run(
         ),
         voices,
         [str(p) for p in voice_files],
-    )
-    transcriber.options.asr.batch_size = batch_size or default_batch_size(
-        device, transcriber.model.dims.n_text_state, beam_size
     )
     try:
         result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
