@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,33 +78,6 @@ def write_identified(transcript: Transcript, job: Job, output_dir: Path) -> Path
     return json_path
 
 
-def _process(
-    transcriber: Transcriber, job: Job, prepared, output_dir: Path, hook, result: BatchResult, manifest: Manifest
-) -> str:
-    state = manifest.start(job.stem, job.recording, job.checksum, transcriber.model_info.name)
-    error = None
-    try:
-        clock = time.perf_counter()
-        speech = prepared.result()
-        state.timings["decode_and_vad"] = round(time.perf_counter() - clock, 2)
-        clock = time.perf_counter()
-        transcript = transcriber.transcribe_job(job, hook, speech)
-        state.timings["transcribe_and_diarise"] = round(time.perf_counter() - clock, 2)
-        if not transcript.segments:
-            raise ScribeError(f"{job.recording}: no speech found")
-        result.transcripts.append(write_identified(transcript, job, output_dir))
-        result.done.append(job.recording)
-    except ScribeError as exc:
-        error = str(exc)
-    except Exception as exc:
-        logger.debug("unexpected error", exc_info=True)
-        error = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
-    if error:
-        result.failed.append((job.recording, error))
-    manifest.finish(job.stem, state, error)
-    return "failed" if error else "done"
-
-
 def run_batch(
     transcriber: Transcriber,
     jobs: list[Job],
@@ -116,55 +89,97 @@ def run_batch(
 ) -> BatchResult:
     """Transcribe every job not already done and not claimed by another process; a failure is recorded
     and the batch goes on. While one recording is transcribed, the next is decoded and its speech found
-    in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up)."""
-    private = StudyFolder(output_dir).identified
-    claims = claims or Claims(private)
-    manifest = Manifest(private)
-    result = BatchResult()
-    model_sha, record = transcriber.model_info.sha256, transcriber.options_record
+    in a worker thread. Ctrl-C releases the claims and stops (KeyboardInterrupt goes on up).
 
-    def finished_already(job: Job) -> bool:
-        if force or not is_done(job, output_dir, model_sha, record):
-            return False
-        result.skipped.append(job.recording)
-        result.transcripts.append(job.json_path(output_dir))
-        if on_file:
-            on_file(job, "skipped")
-        return True
+    `on_file(job, status)` hears of each recording as it is settled: "done", "skipped" (done before),
+    "elsewhere" (another run has it) or "failed"; `hook(step, done, total)` of the progress inside one."""
+    return _Batch(transcriber, output_dir, force, on_file, hook, claims).run(jobs)
 
-    def claim_next(queue, pool):
+
+class _Batch:
+    """One run over the jobs: the claims and manifest it keeps, and what it has settled so far."""
+
+    def __init__(self, transcriber: Transcriber, output_dir: Path, force: bool, on_file, hook, claims):
+        private = StudyFolder(output_dir).identified
+        self.transcriber, self.output_dir, self.force = transcriber, output_dir, force
+        self.on_file, self.hook = on_file, hook
+        self.claims = claims or Claims(private)
+        self.manifest = Manifest(private)
+        self.result = BatchResult()
+        self.identity = (transcriber.model_info.sha256, transcriber.options_record)
+
+    def run(self, jobs: list[Job]) -> BatchResult:
+        queue = iter(jobs)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            current, upcoming = self._claim_next(queue, pool), None
+            try:
+                while current:
+                    upcoming = self._claim_next(queue, pool)
+                    job, prepared = current
+                    status = self._process(job, prepared)
+                    self.claims.release(job.stem)
+                    self._settled(job, status)
+                    current, upcoming = upcoming, None
+            except KeyboardInterrupt:
+                for job, _prepared in filter(None, (current, upcoming)):
+                    self.claims.release(job.stem)
+                    self.manifest.interrupted(job.stem)
+                raise
+        return self.result
+
+    def _claim_next(self, queue, pool) -> tuple[Job, Future] | None:
+        """The next job to transcribe, claimed, its audio being prepared; None when none is left."""
         for job in queue:
-            if finished_already(job):
+            if self._done_before(job):
                 continue
-            if not claims.acquire(job.stem):
-                result.elsewhere.append(job.recording)
-                if on_file:
-                    on_file(job, "elsewhere")
+            if not self.claims.acquire(job.stem):
+                self.result.elsewhere.append(job.recording)
+                self._settled(job, "elsewhere")
                 continue
-            if not force and is_done(job, output_dir, model_sha, record):  # finished while we looked
-                claims.release(job.stem)
-                finished_already(job)
+            if self._done_before(job):  # finished by another run while we looked
+                self.claims.release(job.stem)
                 continue
-            return job, pool.submit(transcriber.prepare, job)
+            return job, pool.submit(self.transcriber.prepare, job)
         return None
 
-    queue = iter(jobs)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        current = claim_next(queue, pool)
-        upcoming = None
+    def _done_before(self, job: Job) -> bool:
+        """Whether it was transcribed from the same bytes, model and options (then it is skipped)."""
+        if self.force or not is_done(job, self.output_dir, *self.identity):
+            return False
+        self.result.skipped.append(job.recording)
+        self.result.transcripts.append(job.json_path(self.output_dir))
+        self._settled(job, "skipped")
+        return True
+
+    def _process(self, job: Job, prepared: Future) -> str:
+        state = self.manifest.start(job.stem, job.recording, job.checksum, self.transcriber.model_info.name)
+        error = None
         try:
-            while current:
-                upcoming = claim_next(queue, pool)
-                job, prepared = current
-                status = _process(transcriber, job, prepared, output_dir, hook, result, manifest)
-                claims.release(job.stem)
-                if on_file:
-                    on_file(job, status)
-                current, upcoming = upcoming, None
-        except KeyboardInterrupt:
-            for held in (current, upcoming):
-                if held:
-                    claims.release(held[0].stem)
-                    manifest.interrupted(held[0].stem)
-            raise
-    return result
+            clock = time.perf_counter()
+            speech = prepared.result()
+            state.timings["decode_and_vad"] = round(time.perf_counter() - clock, 2)
+            clock = time.perf_counter()
+            transcript = self.transcriber.transcribe_job(job, self.hook, speech)
+            state.timings["transcribe_and_diarise"] = round(time.perf_counter() - clock, 2)
+            if not transcript.segments:
+                raise ScribeError(f"{job.recording}: no speech found")
+            self.result.transcripts.append(write_identified(transcript, job, self.output_dir))
+            self.result.done.append(job.recording)
+        except ScribeError as exc:
+            error = str(exc)
+        except Exception as exc:
+            logger.debug("unexpected error", exc_info=True)
+            error = f"{job.recording}: unexpected error: {type(exc).__name__}: {exc}"
+        if error:
+            self.result.failed.append((job.recording, error))
+        self.manifest.finish(job.stem, state, error)
+        return "failed" if error else "done"
+
+    def _settled(self, job: Job, status: str) -> None:
+        """Log how a recording was settled (the run's log holds one line each) and tell on_file."""
+        if status == "failed":
+            logger.error("failed: %s", self.result.failed[-1][1])
+        else:
+            logger.info("%s: %s", {"elsewhere": "taken by another run"}.get(status, status), job.stem)
+        if self.on_file:
+            self.on_file(job, status)
