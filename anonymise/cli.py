@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -11,6 +10,7 @@ from anonymise.config import load_config
 from transcribe import __version__
 from transcribe.cli_shared import (
     click_error,
+    finish,
     force_option,
     formats_option,
     output_dir_option,
@@ -75,15 +75,11 @@ def main(
         outcome = anonymise_paths(list(inputs), output_dir, config, force=force)
     except ScribeError as exc:
         raise click_error(exc) from exc
-    click.echo(
+    finish(
         f"anonymised {len(outcome.done)}, unchanged {len(outcome.skipped)}, failed {len(outcome.failed)}"
         f"  (for coders: {output_dir / FOR_CODERS}; key and reports: {output_dir / IDENTIFIED})",
-        err=True,
+        outcome.failed,
     )
-    for _path, message in outcome.failed:
-        click.echo(f"  failed: {message}", err=True)
-    if outcome.failed:
-        sys.exit(1)
 
 
 if __name__ == "__main__":

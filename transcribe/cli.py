@@ -24,6 +24,7 @@ from transcribe.checkpoints import (
 )
 from transcribe.cli_shared import (
     click_error,
+    finish,
     force_option,
     formats_option,
     output_dir_option,
@@ -221,9 +222,7 @@ def run(
     except KeyboardInterrupt:
         click.echo("\nStopped. Finished recordings are kept; run the same command again to continue.", err=True)
         sys.exit(130)
-    _summary(result)
-    if result.failed:
-        sys.exit(1)
+    finish(_summary(result), result.failed)
 
 
 def _diarise_options(
@@ -263,6 +262,12 @@ def _show_plan(plan: StudyPlan, output_dir: Path) -> None:
     click.echo(f"{len(plan.jobs)} recording(s), model {plan.model.name}, device {plan.device}")
 
 
+def _summary(result: StudyResult) -> str:
+    elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
+    done = f"transcribed {len(result.transcribed)}, already done {len(result.skipped)}{elsewhere}"
+    return f"{done}, failed {len(result.failed)}"
+
+
 def _run_with_progress(plan: StudyPlan, output_dir: Path, options: StudyOptions, quiet: bool) -> StudyResult:
     """run_study with two bars: recordings, and the seconds of audio of the current one."""
     files = tqdm(total=len(plan.jobs), desc="recordings", unit="file", disable=quiet, position=0)
@@ -294,17 +299,6 @@ def _run_with_progress(plan: StudyPlan, output_dir: Path, options: StudyOptions,
     audio.close()
     files.close()
     return result
-
-
-def _summary(result: StudyResult) -> None:
-    elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
-    click.echo(
-        f"transcribed {len(result.transcribed)}, already done {len(result.skipped)}{elsewhere}, "
-        f"failed {len(result.failed)}",
-        err=True,
-    )
-    for _path, message in result.failed:
-        click.echo(f"  failed: {message}", err=True)
 
 
 @main.command("status")

@@ -59,6 +59,15 @@ def setup_logging(verbose: int, quiet: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
+def finish(summary: str, failed: list[tuple[Path, str]]) -> None:
+    """The last lines of a run on stderr, the summary and every failure; exit 1 when anything failed."""
+    click.echo(summary, err=True)
+    for _path, message in failed:
+        click.echo(f"  failed: {message}", err=True)
+    if failed:
+        sys.exit(1)
+
+
 def flag_of(option: str) -> str:
     """The command-line flag of a library option (a field name such as `min_speakers`)."""
     return FLAGS.get(option, "--" + option.replace("_", "-"))
