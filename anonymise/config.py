@@ -26,6 +26,8 @@ KNOWN_KEYS = {
     "max_spelling_edits",
     "allow_list",
     "deny_list",
+    "phone_regions",
+    "second_ner_model",
 }
 
 
@@ -42,6 +44,8 @@ class AnonymiseConfig:
     max_spelling_edits: int  # edits allowed between a known name and an ASR variant of it
     formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
     substitute_locale: str = "en_US"  # Faker locale of realistic substitute names
+    phone_regions: list[str] = field(default_factory=lambda: ["US", "GB"])  # where numbers without +code are from
+    second_ner_model: str | None = None  # another spaCy model whose entities are added to the first's
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports
@@ -123,6 +127,13 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
         raise ConfigError(
             f"{path}: formats: unknown {', '.join(unknown) or '(none given)'}; known: {', '.join(WRITERS)}"
         )
-    for key in ("allow_list", "deny_list", "entities"):
+    import phonenumbers
+
+    unknown = [r for r in config.phone_regions if str(r).upper() not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ConfigError(
+            f"{path}: phone_regions: unknown region code(s) {', '.join(map(str, unknown))} (use GB, US, FR…)"
+        )
+    for key in ("allow_list", "deny_list", "entities", "phone_regions"):
         if not all(isinstance(t, str) for t in getattr(config, key)):
             raise ConfigError(f"{path}: {key}: every entry must be text")

@@ -38,9 +38,9 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
     return bodies
 
 
-def tool_spans(anonymiser: Anonymiser, text: str, name: str) -> list[tuple[int, int, str]]:
+def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> list[tuple[int, int, str]]:
     bodies = turn_bodies(text)
-    result = anonymiser.anonymise_turns([b for _, b in bodies], name)
+    result = anonymiser.anonymise_turns([b for _, b in bodies], name, key)
     return [
         (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
         for r in result.replacements
@@ -141,7 +141,7 @@ def main(folder: Path, config: Path | None, show_errors: bool) -> None:
     allow = read_term_list(allow_file) if allow_file.exists() else []
     decoys = json.loads((folder / "decoys.json").read_text()) if (folder / "decoys.json").exists() else {}
     settings = load_config(config, allow_lists=(allow_file,) if allow_file.exists() else ())
-    anonymiser = Anonymiser(settings, StudyKey(settings.pseudonym_format, settings.labels))
+    anonymiser = Anonymiser(settings)
     presidio = out_of_the_box_presidio()
     scores = {"tool": Score(), "presidio": Score()}
     files = sorted(folder.glob("*.json"))
@@ -150,7 +150,12 @@ def main(folder: Path, config: Path | None, show_errors: bool) -> None:
         data = json.loads(path.read_text())
         text, gold = data["text"], data["spans"]
         scores["tool"].add(
-            path.stem, text, gold, tool_spans(anonymiser, text, path.stem), decoys.get(path.stem, []), allow
+            path.stem,
+            text,
+            gold,
+            tool_spans(anonymiser, text, path.stem, StudyKey(settings.pseudonym_format, settings.labels)),
+            decoys.get(path.stem, []),
+            allow,
         )
         scores["presidio"].add(path.stem, text, gold, presidio_spans(presidio, text), decoys.get(path.stem, []), allow)
     result = {name: score.summary() for name, score in scores.items()}

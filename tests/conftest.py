@@ -35,17 +35,16 @@ def anonymise_config():
 
 
 @pytest.fixture(scope="session")
-def shared_anonymiser(anonymise_config):
-    """One loaded Presidio/spaCy pipeline for the session; each test gives it a fresh study key."""
+def anonymiser(anonymise_config):
+    """One loaded Presidio/spaCy pipeline for the session."""
     from anonymise.engine import Anonymiser
-    from anonymise.pseudonyms import StudyKey
 
-    return Anonymiser(anonymise_config, StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels))
+    return Anonymiser(anonymise_config)
 
 
 @pytest.fixture()
-def anonymiser(shared_anonymiser, anonymise_config):
+def study_key(anonymise_config):
+    """A fresh, empty study key."""
     from anonymise.pseudonyms import StudyKey
 
-    shared_anonymiser.key = StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels)
-    return shared_anonymiser
+    return StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels)

@@ -16,8 +16,11 @@ from anonymise.cli import main as anonymise_main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def replaced(anonymiser, *texts):
-    return anonymiser.anonymise_turns(list(texts), "test").turns
+def replaced(anonymiser, *texts, key=None):
+    from anonymise.pseudonyms import StudyKey
+
+    key = key or StudyKey("[{label} {number}]", anonymiser.config.labels)
+    return anonymiser.anonymise_turns(list(texts), "test", key).turns
 
 
 def test_name_seen_once_is_replaced_everywhere(anonymiser):

@@ -109,8 +109,8 @@ def test_guard_finds_names_in_text_and_docx_properties(transcript):
     document.core_properties.author = "Priya Rao"
     planted = io.BytesIO()
     document.save(planted)
-    terms = guarded_terms(["Priya Rao", "Will"], zipf=4.0)
-    assert terms == ["Priya Rao", "Priya", "Rao"]  # "Will" is an ordinary word: left to detection
+    terms = guarded_terms([("PERSON", "Priya Rao"), ("PERSON", "Will")], zipf=4.0)
+    assert terms == [("Priya Rao", False), ("Priya", False), ("Rao", False)]  # "Will": left to detection
     files = {
         "INT-007.docx": planted.getvalue(),
         "INT-007.txt": b"[00:00:01] Participant: as Rao said",

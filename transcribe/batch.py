@@ -100,6 +100,7 @@ class _Batch:
     """One run over the jobs: the claims and manifest it keeps, and what it has settled so far."""
 
     def __init__(self, transcriber: Transcriber, output_dir: Path, force: bool, on_file, hook, claims):
+        StudyFolder(output_dir).prepare()
         private = StudyFolder(output_dir).identified
         self.transcriber, self.output_dir, self.force = transcriber, output_dir, force
         self.on_file, self.hook = on_file, hook

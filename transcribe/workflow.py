@@ -101,6 +101,7 @@ def run_study(
     reason = unwritable_reason(folder.root)
     if reason:
         raise OptionError("output_dir", reason)
+    folder.prepare()
     with run_log(folder.logs):
         transcriber = _transcriber(plan, options)
         batch = run_batch(transcriber, plan.jobs, folder.root, force=options.force, on_file=on_file, hook=hook)
@@ -154,9 +155,10 @@ def anonymise_transcripts(
 
 @contextmanager
 def run_log(folder: Path) -> Iterator[Path]:
-    """A log file for this run in the study's logs/ (recording names and timings, never transcript text)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """A log file for this run in the study's logs/, private (recording names and timings, never transcript
+    text)."""
     path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
+    path.touch(mode=0o600)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.DEBUG)

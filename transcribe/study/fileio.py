@@ -7,6 +7,16 @@ import os
 import tempfile
 from pathlib import Path
 
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # the owner alone, whatever the umask
+
+
+def make_private_folder(folder: Path) -> Path:
+    """Create a folder (and its parents) that only its owner can open, or make an existing one so."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, PRIVATE_FOLDER)
+    return folder
+
 
 def _default_mode() -> int:
     umask = os.umask(0)

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcribe.study.fileio import atomic_write_text, sha256_file
+from transcribe.study.fileio import PRIVATE_FILE, atomic_write_text, make_private_folder, sha256_file
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,13 @@ class StudyFolder:
     @property
     def logs(self) -> Path:
         return self.identified / LOGS
+
+    def prepare(self) -> None:
+        """Create the folders; identified/ and everything in it is for its owner alone (0700), whatever
+        the umask: on a shared server nobody else may read an identified transcript."""
+        for folder in (self.identified, self.reports, self.logs):
+            make_private_folder(folder)
+        self.for_coders.mkdir(parents=True, exist_ok=True)
 
     def transcript_json(self, stem: str) -> Path:
         """The canonical transcript of the recording whose outputs are named `stem`."""
@@ -80,7 +87,7 @@ class EditLedger:
             kept = path.with_name(f"{path.stem}.new{path.suffix}")
             logger.warning("%s was edited by hand; kept it and wrote %s", path.name, kept.name)
             path = kept
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, mode=PRIVATE_FILE)
         self.known[path.name] = sha256_file(path)
-        atomic_write_text(self.path, json.dumps(self.known, indent=1, sort_keys=True))
+        atomic_write_text(self.path, json.dumps(self.known, indent=1, sort_keys=True), mode=PRIVATE_FILE)
         return path
