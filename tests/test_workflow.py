@@ -25,7 +25,10 @@ def test_plan_checks_before_any_model_loads(tmp_path, data_dir):
 
 
 @pytest.mark.slow
-def test_a_script_gets_the_whole_way_to_done(tmp_path, data_dir):
+def test_a_script_gets_the_whole_way_to_done(tmp_path, data_dir, monkeypatch):
+    from transcribe import workflow
+
+    monkeypatch.setattr(workflow, "voice_encoder", None)  # no voice samples, no diarisation: no speaker model
     out = tmp_path / "out"
     options = StudyOptions(
         transcription=TranscribeOptions(asr=AsrOptions(language="en"), diarise=None),

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+import whisper
 
 from transcribe import __version__
 from transcribe.asr import AsrOptions, ProgressHook, transcribe_windows
@@ -78,7 +79,7 @@ class Job:
 class LoadedModel:
     """A Whisper model loaded on the run's device, and what transcripts record of it."""
 
-    whisper: object  # whisper.Whisper
+    whisper: whisper.Whisper
     info: ModelInfo
     device: str  # "cpu" or "cuda"
 

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from transcribe.asr import ProgressHook
 from transcribe.audio import load_audio
 from transcribe.batch import plan_jobs, run_batch
@@ -116,11 +118,7 @@ def run_study(
 def _transcriber(plan: StudyPlan, options: StudyOptions) -> Transcriber:
     """The model loaded on the plan's device, the batch size for it, and the interviewers' voices."""
     voice_files = [f for item in options.interviewer_voices for f in _voice_files(Path(item))]
-    encoder = voice_encoder((options.transcription.diarise or DiariseOptions()).encoder, plan.device)
-    try:
-        voices = [encoder.embed_voice(load_audio(path)) for path in voice_files]
-    except ScribeError as exc:
-        raise OptionError("interviewer_voices", str(exc)) from exc
+    voices = _enrolled_voices(voice_files, (options.transcription.diarise or DiariseOptions()).encoder, plan.device)
     model = load_model(plan.model, plan.device)
     asr = options.transcription.asr
     batch_size = options.batch_size or default_batch_size(plan.device, model.whisper.dims.n_text_state, asr.beam_size)
@@ -130,6 +128,14 @@ def _transcriber(plan: StudyPlan, options: StudyOptions) -> Transcriber:
 
 def _voice_files(item: Path) -> list[Path]:
     return find_recordings([item]) if item.is_dir() else [item]
+
+
+def _enrolled_voices(files: list[Path], encoder: str, device: str) -> list[np.ndarray]:
+    """Each interviewer's voice from a sample of them speaking alone (the speaker model loads only for them)."""
+    try:
+        return [voice_encoder(encoder, device).embed_voice(load_audio(path)) for path in files]
+    except ScribeError as exc:
+        raise OptionError("interviewer_voices", str(exc)) from exc
 
 
 def anonymise_transcripts(
