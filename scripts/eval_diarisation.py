@@ -36,12 +36,13 @@ from synthetic_interviews import PAIRS, build_interview, clips_by_speaker
 
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
+from transcribe.batch import plan_jobs
 from transcribe.checkpoints import resolve_model
 from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
 from transcribe.encoders import ENCODERS, voice_encoder
-from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
 from transcribe.pyannote_backend import pyannote_turns
 from transcribe.speech import speech_regions
+from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
 normalise = EnglishTextNormalizer()
 
@@ -139,7 +140,7 @@ def single_speaker_recording(folder: Path) -> Path:
 def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str | None) -> dict:
     """Every case with words from one Whisper model."""
     transcriber = Transcriber(
-        resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
+        load_model(resolve_model(model), "cpu"), TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
     )
     options = DiariseOptions(encoder=encoder, pyannote=pyannote)
 

