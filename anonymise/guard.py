@@ -15,7 +15,7 @@ import re
 import zipfile
 
 from anonymise.names import is_common_word
-from anonymise.propagate import name_parts
+from anonymise.propagate import RARE_ZIPF, name_parts
 from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
 
@@ -37,22 +37,29 @@ def readable_text(name: str, data: bytes) -> str:
     return data.decode("utf-8-sig", "replace")
 
 
+def _case_sensitive(word: str, language: str) -> bool:
+    """A word rare in the language is a name in any case ("priya"); a less rare one only with its capital,
+    as propagation replaces it ("consuelo" is also a word)."""
+    return is_common_word(word.strip(".,'’\""), RARE_ZIPF, language)
+
+
 def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en") -> list[tuple[str, bool]]:
     """(term, case-sensitive) to search for, from (entity type, surface) pairs: whole surfaces, and the parts
-    of people's, organisations' and places' names that name their bearer alone (as propagation replaces
-    them). Ordinary words ("Will", "Square One") are left to detection, which sees grammar: searching them
-    here would flag every "will"; a whole name made of them is searched with its capitals only."""
+    of people's, organisations' and places' names that name their bearer alone, searched exactly as name
+    propagation replaces them, so the anonymiser never leaves the guard something to find. Ordinary words
+    ("Will", "Square One" in lower case) are left to detection, which sees grammar."""
     terms: dict[str, bool] = {}
     for entity_type, surface in names:
         surface = surface.strip()
         words = surface.split()
-        rare = [w for w in words if not is_common_word(w.strip(".,'’\""), zipf, language)]
-        if len(surface) >= 3 and any(c.isalpha() or c.isdigit() for c in surface) and (rare or len(words) > 1):
-            terms.setdefault(surface, not rare)
+        uncommon = [w for w in words if not is_common_word(w.strip(".,'’\""), zipf, language)]
+        if len(surface) >= 3 and any(c.isalnum() for c in surface) and (uncommon or len(words) > 1):
+            sensitive = not uncommon or (len(words) == 1 and _case_sensitive(surface, language))
+            terms.setdefault(surface, sensitive)
         if entity_type in NAME_TYPES and len(words) > 1:
             for part in name_parts(entity_type, surface, zipf, language):
                 if len(part) >= 3 and not is_common_word(part, zipf, language):
-                    terms[part] = False
+                    terms[part] = terms.get(part, True) and _case_sensitive(part, language)
     return sorted(terms.items(), key=lambda t: len(t[0]), reverse=True)
 
 

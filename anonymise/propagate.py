@@ -39,6 +39,7 @@ ABBREVIATION = "abbreviation"
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
+PART_ZIPF = 3.5  # a word of an organisation's longer name names it alone below this ("Helixtide", not "Pharmacy")
 
 
 @dataclass(frozen=True)
@@ -104,14 +105,14 @@ def is_name_here(doc, i: int, common: bool) -> bool:
 def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en") -> list[str]:
     """The words of a name that name its bearer alone: every word of a person's name but titles ("Priya",
     "Rao"); an organisation's or place's single word, or the uncommon capitalised words of a longer name
-    ("Helixtide" of "Helixtide Bio", "Dominion" of "Old Dominion", not "Health" or "Old")."""
+    ("Helixtide" of "Helixtide Bio", "Mellon" of "Carnegie Mellon"; not "Health", "Pharmacy" or "Old")."""
     words = [w.strip(".,;:'’\"") for w in surface.split()]
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
     if entity_type == "PERSON":
         return [w for w in words if fold(w) not in TITLES]
     if len(words) == 1:
         return words
-    return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, zipf, language)]
+    return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, PART_ZIPF, language)]
 
 
 class KnownNames:

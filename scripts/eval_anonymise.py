@@ -24,6 +24,7 @@ import click
 
 from anonymise.config import load_config, read_term_list
 from anonymise.engine import Anonymiser
+from anonymise.guard import find_leaks, guarded_terms
 from anonymise.pseudonyms import StudyKey
 
 TYPE_NAMES = {"ORGANIZATION": "ORG", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "STREET_ADDRESS": "ADDRESS"}
@@ -41,15 +42,19 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
     return bodies
 
 
-def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> tuple[list[tuple[int, int, str]], str]:
-    """What the tool replaced (document offsets, type) and the language it chose."""
+def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> tuple[list, str, int]:
+    """What the tool replaced (document offsets, type), the language it chose, and how many known names the
+    privacy guard would still find in its output (the anonymiser must leave none for the guard)."""
     bodies = turn_bodies(text)
     result = anonymiser.anonymise_turns([b for _, b in bodies], name, key)
     spans = [
         (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
         for r in result.replacements
     ]
-    return spans, result.language.code
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    terms = guarded_terms(names, anonymiser.config.common_word_zipf, result.language.code)
+    guard_hits = len(find_leaks({"out.txt": "\n".join(result.turns).encode()}, terms))
+    return spans, result.language.code, guard_hits
 
 
 def presidio_spans(analyzer, text: str, language: str) -> list[tuple[int, int, str]]:
@@ -154,12 +159,14 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
     scores = {"tool": Score(), "presidio": Score()}
     files = [f for f in sorted(folder.glob("*.json")) if f.name != "decoys.json"]
     languages = set()
+    guard_hits = 0
     started = time.perf_counter()
     for path in files:
         text, gold = (data := json.loads(path.read_text()))["text"], data["spans"]
         key = StudyKey(settings.pseudonym_format, settings.labels)
-        spans, language = tool_spans(anonymiser, text, path.stem, key)
+        spans, language, hits = tool_spans(anonymiser, text, path.stem, key)
         languages.add(language)
+        guard_hits += hits
         scores["tool"].add(path.stem, text, gold, spans, decoys.get(path.stem, []), allow)
         if language not in anonymiser_cache:
             anonymiser_cache[language] = out_of_the_box_presidio(settings, language)
@@ -169,6 +176,7 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
     result["seconds"] = round(time.perf_counter() - started, 1)
     for name, score in scores.items():
         result[name] = {**score.summary(), **{g: group_recall(score, t) for g, t in GROUPS.items()}}
+    result["tool"]["guard_hits"] = guard_hits
     return result, scores["tool"]
 
 
@@ -180,6 +188,7 @@ def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
             f"{name}: recall {summary['recall_overall']}, PERSON+ORG {summary['person_org']}, contacts "
             f"{summary['contacts']}, precision {summary['precision_overall']}, decoys replaced "
             f"{summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}"
+            + (f", left for the guard {summary['guard_hits']}" if "guard_hits" in summary else "")
         )
         click.echo(f"  recall by type:    {summary['recall']}")
         click.echo(f"  precision by type: {summary['precision']}")

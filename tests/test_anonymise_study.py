@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from anonymise.cli import main as anonymise_main
-from anonymise.guard import find_leaks
+from anonymise.guard import find_leaks, guarded_terms
 from anonymise.pseudonyms import StudyKey
 
 
@@ -121,13 +121,17 @@ def test_a_transcript_done_before_a_name_was_found_is_anonymised_again(tmp_path)
 def test_every_form_of_a_name_in_the_key_is_replaced_so_the_guard_never_has_to(anonymiser):
     key = StudyKey("[{label} {number}]", anonymiser.config.labels)
     key.pseudonym("ORGANIZATION", "Old Dominion")
+    key.pseudonym("ORGANIZATION", "Helixtide Bio")
     turns = anonymised(
         anonymiser,
         "I studied at Old Dominion, then old dominion hired me.",
-        "Dominion's nursing school is small.",
+        "Old Dominion's nursing school is small; helixtide bought it, and Helixtide's lab too.",
         key=key,
     )
-    assert all("ominion" not in t for t in turns), turns
+    assert all("ominion" not in t and "elixtide" not in t for t in turns), turns
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    terms = guarded_terms(names, anonymiser.config.common_word_zipf)
+    assert not find_leaks({"out.txt": "\n".join(turns).encode()}, terms)
 
 
 @pytest.mark.parametrize(

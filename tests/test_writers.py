@@ -110,11 +110,11 @@ def test_guard_finds_names_in_text_and_docx_properties(transcript):
     planted = io.BytesIO()
     document.save(planted)
     terms = guarded_terms([("PERSON", "Priya Rao"), ("PERSON", "Will")], zipf=4.0)
-    assert terms == [("Priya Rao", False), ("Priya", False), ("Rao", False)]  # "Will": left to detection
+    assert terms == [("Priya Rao", False), ("Priya", False), ("Rao", True)]  # "Will": left to detection; "rao" a word
     files = {
         "INT-007.docx": planted.getvalue(),
         "INT-007.txt": b"[00:00:01] Participant: as Rao said",
         "INT-008.txt": b"[00:00:01] Participant: we will see",
     }
-    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.txt", "Rao")]
+    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.docx", "Rao"), ("INT-007.txt", "Rao")]
     assert "Priya Rao" in readable_text("x.docx", planted.getvalue())
