@@ -58,11 +58,15 @@ def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
     return word_zipf(word, language) >= zipf
 
 
+_SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
+
+
+@lru_cache(maxsize=100000)
 def fold(word: str) -> str:
     """The comparable form of a word: case-folded, possessive and edge punctuation removed, a name spelled
     out letter by letter joined up ("E-Z-E" -> "eze")."""
     word = word.strip('.,;:!?"“”()[]').casefold()
-    if re.fullmatch(r"(?:\w-){2,}\w", word):
+    if _SPELLED_WORD.fullmatch(word):
         word = word.replace("-", "")
     for ending in ("'s", "’s"):
         if word.endswith(ending):

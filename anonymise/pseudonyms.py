@@ -87,10 +87,10 @@ class StudyKey:
         (the same word, a spelling variant, a nickname, a sound-alike, a short form: `anonymise.names`),
         then a spelling variant of a whole name."""
         key = normalise(surface)
+        exact = [e for e in self._surface_index().get(key, []) if entity_type in (None, e.entity_type)]
+        if exact:
+            return exact[0]
         candidates = [e for e in self.entities if entity_type in (None, e.entity_type)]
-        for entity in candidates:
-            if key in (normalise(s) for s in entity.surfaces):
-                return entity
         if entity_type in (None, "PERSON"):
             people = [e for e in candidates if e.entity_type == "PERSON"]
             words = person_words(key)
@@ -102,6 +102,17 @@ class StudyKey:
             if any(spelled_alike(key, normalise(s), self.max_edits) for s in entity.surfaces):
                 return entity
         return None
+
+    def _surface_index(self) -> dict[str, list[Entity]]:
+        """Entities by their normalised surfaces, rebuilt when a surface or an entity was added."""
+        version = (len(self.entities), sum(len(e.surfaces) for e in self.entities))
+        if getattr(self, "_index_version", None) != version:
+            index: dict[str, list[Entity]] = {}
+            for entity in self.entities:
+                for s in entity.surfaces:
+                    index.setdefault(normalise(s), []).append(entity)
+            self._index, self._index_version = index, version
+        return self._index
 
     def _shares_name(self, words: list[str], known: list[str], relation: str) -> bool:
         """One side is a single word that is `relation` to a word of the other ("Priya" / "Priya Rao")."""
