@@ -12,6 +12,8 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from anonymise.regex_recognizer import regex_recognizer
+
 _STREET_AFTER = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
     r"Crescent|Cres|Square|Sq|Gardens|Gdns|Grove|Row|Parkway|Pkwy|Highway|Hwy|Walk|Mews|Hill|Park|Circle|Cir|"
@@ -110,33 +112,14 @@ POSTCODE_PATTERNS = [
     Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
     Pattern("postcode word", rf"(?i:{_POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
 ]
-_CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 
 
 def address_recognizers(language: str) -> list[PatternRecognizer]:
-    """Street addresses, and postcodes standing alone."""
+    """Street addresses, streets named without a number, and postcodes standing alone."""
     return [
-        PatternRecognizer(
-            supported_entity="STREET_ADDRESS",
-            name="StreetAddressRecognizer",
-            patterns=STREET_ADDRESS_PATTERNS,
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="LOCATION",
-            name="NamedStreetRecognizer",
-            patterns=NAMED_STREET_PATTERNS,
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="STREET_ADDRESS",
-            name="PostcodeRecognizer",
-            patterns=POSTCODE_PATTERNS,
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
+        regex_recognizer("STREET_ADDRESS", "StreetAddressRecognizer", STREET_ADDRESS_PATTERNS, language),
+        regex_recognizer("LOCATION", "NamedStreetRecognizer", NAMED_STREET_PATTERNS, language),
+        regex_recognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODE_PATTERNS, language),
     ]
 
 

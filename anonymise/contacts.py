@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 
+from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import spoken_words
 
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
@@ -27,7 +28,6 @@ _NOT_A_PHONE_AFTER = re.compile(
     r"users|years|members|staff|employees|records|rows|times|km|miles|kg|pour ?cent|por ?ciento|personnes|personas)\b",
     re.IGNORECASE,
 )
-_CASE_SENSITIVE = re.DOTALL | re.MULTILINE  # Presidio ignores case by default; letters need it here
 
 
 def _looks_like_phone(raw: str) -> bool:
@@ -125,25 +125,12 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
     """Every contact recognizer of this module for one language."""
     return [
         PhoneNumberRecognizer(regions, language),
-        PatternRecognizer(
-            supported_entity="PHONE_NUMBER",
-            name="SpokenPhoneRecognizer",
-            patterns=[Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
+        regex_recognizer(
+            "PHONE_NUMBER",
+            "SpokenPhoneRecognizer",
+            [Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
+            language,
         ),
-        PatternRecognizer(
-            supported_entity="EMAIL_ADDRESS",
-            name="SpokenEmailRecognizer",
-            patterns=spoken_email_patterns(language),
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="URL",
-            name="SpokenUrlRecognizer",
-            patterns=spoken_url_patterns(language),
-            supported_language=language,
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
+        regex_recognizer("EMAIL_ADDRESS", "SpokenEmailRecognizer", spoken_email_patterns(language), language),
+        regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
     ]

@@ -14,9 +14,9 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
 from anonymise.names import fold, given_names, is_common_word
+from anonymise.regex_recognizer import regex_recognizer
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
-_CASE_SENSITIVE = re.DOTALL | re.MULTILINE  # Presidio ignores case by default; names need it
 
 ORG_SUFFIX = {
     "en": (
@@ -62,10 +62,10 @@ _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mm
 def organisation_recognizer(language: str) -> PatternRecognizer:
     """Organisations by the shape of their names: "University of X", "X Health", "X & Y LLP"."""
     suffix, prefix = ORG_SUFFIX.get(language, ORG_SUFFIX["en"]), ORG_PREFIX.get(language, ORG_PREFIX["en"])
-    return PatternRecognizer(
-        supported_entity="ORGANIZATION",
-        name="OrganisationShapeRecognizer",
-        patterns=[
+    return regex_recognizer(
+        "ORGANIZATION",
+        "OrganisationShapeRecognizer",
+        [
             Pattern("org of X", rf"\b{prefix}(?: {_CAP}){{1,3}}", 0.85),
             Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {suffix}\b", 0.7),
             Pattern(
@@ -75,8 +75,7 @@ def organisation_recognizer(language: str) -> PatternRecognizer:
             ),
             Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
         ],
-        supported_language=language,
-        global_regex_flags=_CASE_SENSITIVE,
+        language,
     )
 
 
