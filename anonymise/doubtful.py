@@ -14,8 +14,8 @@ from functools import lru_cache
 from faker import Faker
 
 from anonymise.detect import Detection
+from anonymise.grammar import sentence_initial
 from anonymise.names import abbreviates, fold, given_names, is_acronym, is_common_word, word_zipf
-from anonymise.propagate import sentence_initial
 from anonymise.terms import NAME_TYPES
 
 AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde"}

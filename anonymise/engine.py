@@ -10,18 +10,11 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.doubtful import split_doubtful
+from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
+from anonymise.name_spans import extend_person_names, merge_detections, possessive_names, rare_proper_nouns
 from anonymise.names import fold
-from anonymise.propagate import (
-    KnownNames,
-    extend_person_names,
-    identifier_surfaces,
-    merge_detections,
-    possessive_names,
-    propagate,
-    rare_proper_nouns,
-    repeat_identifiers,
-)
+from anonymise.propagate import identifier_surfaces, propagate, repeat_identifiers
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
