@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
+from anonymise.names import fold, given_names, is_common_word
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -27,6 +28,7 @@ from transcribe.errors import ConfigError
 tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+LEADING_WORD_ZIPF = 4.5  # an ordinary word this common at the start of a person's span is not part of the name
 BATCH_SIZE = 64  # turns parsed together by spaCy (Presidio's default of 1 is several times slower)
 
 
@@ -84,9 +86,22 @@ _TITLE = re.compile(
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
-def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON") -> tuple[int, int]:
-    """Trim articles, possessives, punctuation and spaces from a name's edges, and a person's title ("Dr",
-    "Mrs", "Madame": it stays for coders to read); contacts keep their "+" and brackets."""
+def _leading_word(text: str, start: int, end: int, language: str) -> int:
+    """Where a person's name starts after an ordinary word the model took in with it ("Reach Dana",
+    "Thanks Gene"); a given name stays ("Will Smith")."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if first is None:
+        return start
+    word = first.group().strip()
+    if is_common_word(word, LEADING_WORD_ZIPF, language) and fold(word) not in given_names():
+        return start + first.end()
+    return start
+
+
+def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", language: str = "en") -> tuple[int, int]:
+    """Trim articles, possessives, punctuation and spaces from a name's edges, a person's title ("Dr",
+    "Mrs", "Madame": it stays for coders to read) and an ordinary word before a person's name; contacts
+    keep their "+" and brackets."""
     if entity_type not in NAME_TYPES:
         while start < end and text[end - 1] in " .,;:!?'\"”":
             end -= 1
@@ -98,6 +113,8 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON") -> 
     title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
     if title and title.end() < end - start:
         start += title.end()
+    if entity_type == "PERSON":
+        start = _leading_word(text, start, end, language)
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -145,7 +162,7 @@ class Detector:
         )
         found = []
         for result in results:
-            start, end = clean_span(text, result.start, result.end, result.entity_type)
+            start, end = clean_span(text, result.start, result.end, result.entity_type, self.language)
             surface = text[start:end]
             if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):
                 continue
