@@ -93,11 +93,10 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     then a domain of words joined by "dot". Scored lower when the local part is one ordinary word, which
     may just be a verb before "at" ("looked at google dot com")."""
     w = spoken_words(language)
-    dot, at, joiner = _alternatives(w.dots), _alternatives(w.ats), _alternatives(w.dots + w.joiners)
-    tld = _alternatives(w.domains)
+    at, joiner = _alternatives(w.ats), _alternatives(w.dots + w.joiners)
     digits = rf"(?:{_alternatives(w.digits)})(?:\s*,?\s+(?:{_alternatives(w.digits)}))*"
     part = rf"(?:{_spelled(3)}|{digits}|[A-Za-z0-9][\w'’-]*(?:\s+{digits})?)"  # "flores ochenta y siete"
-    domain = rf"(?:[a-z0-9][\w-]*,?\s+{dot}\s+)+{tld}\b"
+    domain = _host(w)
     aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "r dot fernandes, that's F-E-R-N-…, at"
     complex_local = (
         rf"{part}(?:\s*,?\s+{joiner}\s*,?\s+{part})+|{_spelled(2)}(?:\s*,?\s+{joiner}\s*,?\s+{part})*|[A-Za-z]*\d[\w]*"
@@ -108,17 +107,37 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     ]
 
 
+def _host(w, spaced: bool = False) -> str:
+    """A host read out: labels (words joined by "dash", or letters spelled: "u c l") joined by "dot", then a
+    domain ending or a country code spelled ("dot n g", "dot u k"). After "www" or "https", where the host
+    surely starts, a label may be said as several words ("smith joinery dot co dot uk")."""
+    dot, dash, tld = _alternatives(w.dots), _alternatives(w.dashes), _alternatives(w.domains)
+    word = r"[a-z0-9][\w-]*"
+    more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
+    label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
+    return rf"(?:{label},?\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"
+
+
 def spoken_url_patterns(language: str) -> list[Pattern]:
-    """Web addresses read out: "linkedin dot com slash in slash amara-obi", "www dot janedoe dot co dot uk"."""
+    """Web addresses read out: "linkedin dot com slash in slash amara-obi", "w w w dot janedoe dot co dot uk",
+    "h t t p s colon slash slash amara dash obi dot com"."""
     w = spoken_words(language)
-    dot, slash, tld = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.domains)
-    host = rf"(?:[a-z0-9][\w-]*\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"  # "dot n g": a country code spelled
-    path = rf"(?:\s+(?:forward\s+)?{slash}\s+[\w-]+(?:\s+{dot}\s+[\w-]+)*)+"
+    dot, slash = _alternatives(w.dots), _alternatives(w.slashes)
+    scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
+    www = rf"(?:{_alternatives(w.www)}\s+{dot}\s+)"
+    host, spaced = _host(w), _host(w, spaced=True)
+    path = rf"(?:\s+{slash}\s+[\w-]+(?:\s+{dot}\s+[\w-]+)*)*"
     return [
-        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-])(?:www\s+{dot}\s+)?{host}{path}", 0.85),
-        Pattern("spoken url, www", rf"(?i)(?<![\w'’-])www\s+{dot}\s+{host}", 0.85),
+        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}", 0.85),
+        Pattern(
+            "spoken url, scheme", rf"(?i)(?<![\w'’-])(?:{_alternatives(w.schemes)}\s+colon\s+){spaced}{path}", 0.85
+        ),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}(?:\s+{slash}\s+[\w-]+)+{path}", 0.85),
         Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),
     ]
+
+
+HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
 
 
 def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecognizer]:
@@ -133,4 +152,5 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
         ),
         regex_recognizer("EMAIL_ADDRESS", "SpokenEmailRecognizer", spoken_email_patterns(language), language),
         regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
+        regex_recognizer("URL", "HandleRecognizer", [HANDLE], language),
     ]

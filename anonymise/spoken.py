@@ -15,6 +15,9 @@ class SpokenWords:
     slashes: list[str]  # "/" read out
     domains: list[str]  # endings of web and mail domains
     spelling: list[str]  # what comes before a word spelled out ("that's F-E-R-N…")
+    www: list[str]  # "www" read out
+    schemes: list[str]  # "https colon slash slash" read out
+    dashes: list[str]  # "-" read out inside a host name
 
 
 _DOMAINS = [
@@ -44,32 +47,59 @@ SPOKEN = {
     "en": SpokenWords(
         digits=_EN_DIGITS,
         repeats=["double", "triple"],
-        ats=["at"],
-        dots=["dot"],
-        joiners=["underscore", "dash", "hyphen"],
-        slashes=["slash", "forward slash"],
+        ats=["at", "at sign", "at symbol"],
+        dots=["dot", "full stop", "period"],
+        joiners=["underscore", "dash", "hyphen", "minus"],
+        slashes=["slash", "forward slash", "backslash", "back slash"],
         domains=_DOMAINS,
         spelling=["that's", "that is", "spelled", "spelt"],
+        www=["www", "w w w", "w-w-w", "double u double u double u", "double-u double-u double-u", "triple w"],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["dash", "hyphen"],
     ),
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
         repeats=["double", "triple"],
-        ats=["arobase", "arobas", "at"],
+        ats=["arobase", "arobas", "arrobase", "at"],
         dots=["point", "dot"],
-        joiners=["tiret bas", "underscore", "tiret", "trait d'union"],
-        slashes=["slash", "barre oblique"],
+        joiners=[
+            "tiret bas",
+            "tiret du huit",
+            "tiret du 8",
+            "tiret du six",
+            "tiret du 6",
+            "underscore",
+            "tiret",
+            "trait d'union",
+        ],
+        slashes=["slash", "barre oblique", "barre"],
         domains=_DOMAINS,
         spelling=["c'est", "ça s'écrit", "qui s'écrit"],
+        www=["www", "w w w", "double v double v double v", "trois w", "triple w", "trois double v"],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["tiret", "tiret du six", "tiret du 6", "trait d'union"],
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
         repeats=["doble", "triple"],
         ats=["arroba", "at"],
         dots=["punto", "dot"],
-        joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja"],
-        slashes=["barra", "diagonal", "slash"],
+        joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja", "raya", "menos"],
+        slashes=["barra", "diagonal", "barra inclinada", "slash"],
         domains=_DOMAINS,
         spelling=["es", "se escribe"],
+        www=[
+            "www",
+            "w w w",
+            "doble uve doble uve doble uve",
+            "uve doble uve doble uve doble",
+            "triple doble uve",
+            "triple w",
+            "doble ve doble ve doble ve",
+            "doble u doble u doble u",
+        ],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["guion", "guión", "raya", "menos"],
     ),
 }
 
