@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
+from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.doubtful import split_doubtful
@@ -85,8 +86,12 @@ class Anonymiser:
         keep, review = detector.detect(texts, parsed)
         seeds = study_seeds(key, config.deny_list, config.entities)
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
-        keep, doubtful = split_doubtful(docs, keep, names, config.common_word_zipf, code)
+        names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
+        uses = acronym_uses(docs, allow, code)
+        kinds = acronym_kinds(docs, uses, names, code)
+        keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
+        keep += organisation_acronyms(uses, kinds)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)

@@ -79,7 +79,6 @@ def _keys(word: str) -> tuple[str, str]:
     return jellyfish.nysiis(word), jellyfish.metaphone(word)
 
 
-_ACRONYM = re.compile(r"^(?:[A-Z][A-Z&]{1,6}|[A-Z][a-z]?[A-Z]{1,5}|[a-z][A-Z][a-z]+)s?$")  # GP, TAs, DoLS, iPad
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "del", "y", "et", "&", "at", "in"}
 
 
@@ -90,7 +89,11 @@ def initials(name: str, with_function_words: bool = False) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    return bool(_ACRONYM.match(text))
+    """Letters mostly in capitals: "GP", "TAs", "DoLS", "UdeS", "A&E"."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    shaped = text[:1].isupper() and all(c.isalpha() or c == "&" for c in text)
+    return shaped and 2 <= len(text) <= 8 and capitals >= 2 and capitals >= len(letters) - capitals
 
 
 def abbreviates(acronym: str, name: str) -> bool:
