@@ -38,9 +38,11 @@ _STREET_BEFORE = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 _UNIT = (
-    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|appartement|appt|"
-    r"bâtiment|bât|étage|escalier|app|boîte|bte|piso|puerta|planta|escalera|portal|depto|departamento|dpto|"
-    r"interior|int)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
+    r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
+    r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
+    r"interior|int|apartamento|apto)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
     r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
 )
@@ -61,16 +63,22 @@ CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]
 EIRCODE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4})"
 NL_POSTCODE = r"(?:\d{4}\s?[A-Z]{2})"
 AR_POSTCODE = r"(?:[A-Z]\d{4}[A-Z]{3})"
+GH_DIGITAL_ADDRESS = r"(?:[A-Z]{2}-\d{3,4}-\d{4})"
 _NUMERIC_POSTCODE = rf"(?:{NL_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}|\d{{3}}\s?\d{{3}})"
 _POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{AR_POSTCODE}|{_NUMERIC_POSTCODE})"
-_HOUSE = r"(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
+_NUMBER_WORDS = (
+    r"(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+    r"[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)"
+)  # "forty-one Orchard Rise"
+_HOUSE = rf"(?:(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?|{_NUMBER_WORDS})"
 _TAIL = (
     rf"(?:,?\s+{_UNIT})*"
-    rf"(?:,\s*(?:{_POSTCODE}\s+)?{_PLACE}(?:\s*\({_PLACE}\))?)*"
+    rf"(?:,\s*(?:(?:off|near|opposite|behind|Col\.|barrio|colonia)\s+)?(?:{_POSTCODE}\s+)?{_PLACE}(?:\s*\({_PLACE}\))?)*"
     rf"(?:,?\s+{_STATE}\b\.?)?"
     rf"(?:,?\s+{_POSTCODE}(?![\w-]))?"
 )
-_LEADING_UNIT = rf"(?:{_UNIT}(?:,?\s+|/))?"
+_LEADING_UNIT = rf"(?:{_UNIT}(?:,?\s+|/))*"
 _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
 _POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 
@@ -100,6 +108,22 @@ STREET_ADDRESS_PATTERNS = [
 _NAMED_STREET_TYPE = (
     r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Close|Walk|Parade|Wynd|Gardens|Mews|Way)"
 )
+_BOX = (
+    r"(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|RR\s?\d+,?\s+Box|Rural Route \d+,?\s+Box|Private Bag|"
+    r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP)"
+)
+_NAMED_PLACE = r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+STREET_ADDRESS_PATTERNS += [
+    Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b{_TAIL}", 0.85),
+    Pattern(
+        "named house, street, town, postcode",
+        rf"(?<![\w-])(?:(?:{_UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{_STREET_AFTER}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
+        0.8,
+    ),
+    Pattern(
+        "units, places, postcode", rf"(?<![\w-]){_UNIT}(?:,\s*{_UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
+    ),
+]
 NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction Street", "Leith Walk"
     Pattern("named street", rf"(?<![\w-])(?:[A-Z][\w'’-]+\s+){{1,3}}{_NAMED_STREET_TYPE}\b", 0.6),
 ]
@@ -109,6 +133,7 @@ POSTCODE_PATTERNS = [
     Pattern("Argentine postcode", rf"(?<![\w-]){AR_POSTCODE}(?![\w-])", 0.75),
     Pattern("Eircode", rf"(?<![\w-]){EIRCODE}(?![\w-])", 0.6),
     Pattern("ZIP+4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
+    Pattern("Ghana digital address", rf"(?<![\w-]){GH_DIGITAL_ADDRESS}(?![\w-])", 0.7),
     Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
     Pattern("postcode word", rf"(?i:{_POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
 ]
@@ -124,7 +149,8 @@ def address_recognizers(language: str) -> list[PatternRecognizer]:
 
 
 _POSTCODE_INSIDE = re.compile(
-    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
+    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|{GH_DIGITAL_ADDRESS}|"
+    rf"\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
 )
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from anonymise.regex_recognizer import regex_recognizer
+from anonymise.names import is_common_word
+from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
 from anonymise.spoken import spoken_words
 
+LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
 VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
 _NOT_A_PHONE_BEFORE = re.compile(
@@ -80,7 +82,14 @@ def spoken_phone_pattern(language: str) -> str:
     """Seven or more digits read out one by one ("oh seven seven double oh, nine…"), digits allowed too."""
     words = spoken_words(language)
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
-    return rf"(?i)(?<![\w'’-]){digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
+    return rf"(?i)(?<![\w'’-])(?:{_alternatives(words.plus)}\s+)?{digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
+
+
+def extension_pattern(language: str) -> str:
+    """A phone's extension, in digits or words: "extension two oh four", "ext. 204", "poste 2231"."""
+    words = spoken_words(language)
+    digit = rf"(?:{_alternatives(words.digits)}|\d{{1,5}})"
+    return rf"(?i)(?<![\w'’-]){_alternatives(words.extensions)}\.?\s+{digit}(?:[\s,-]+{digit}){{0,4}}(?![\w-])"
 
 
 def _spelled(letters: int) -> str:
@@ -88,22 +97,33 @@ def _spelled(letters: int) -> str:
     return rf"(?:[A-Za-z](?:\s*,\s*|-|\s+)){{{letters - 1},}}[A-Za-z](?![\w])"
 
 
+WEBMAIL = ["gmail", "googlemail", "hotmail", "yahoo", "outlook", "icloud", "protonmail", "proton", "aol", "live"]
+
+
 def spoken_email_patterns(language: str) -> list[Pattern]:
     """E-mails read out: a local part of words, letters and digits joined by "dot"/"underscore", "at",
-    then a domain of words joined by "dot". Scored lower when the local part is one ordinary word, which
+    then a domain ("harbour light clinic dot co dot n z", or just "the usual gmail"). Asides said while
+    dictating ("all one word") stay inside. Scored lower when the local part is one ordinary word, which
     may just be a verb before "at" ("looked at google dot com")."""
     w = spoken_words(language)
     at, joiner = _alternatives(w.ats), _alternatives(w.dots + w.joiners)
-    digits = rf"(?:{_alternatives(w.digits)})(?:\s*,?\s+(?:{_alternatives(w.digits)}))*"
-    part = rf"(?:{_spelled(3)}|{digits}|[A-Za-z0-9][\w'’-]*(?:\s+{digits})?)"  # "flores ochenta y siete"
-    domain = _host(w)
-    aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "r dot fernandes, that's F-E-R-N-…, at"
+    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)"
+    digits = rf"(?:{_alternatives(w.digits)})(?:[\s,-]*(?:{_alternatives(w.digits)}))*"
+    word = r"[A-Za-z0-9][\w'’-]*"
+    part = rf"(?:{_spelled(2)}|{digits}|{word}(?:\s+{digits})?)"  # "flores ochenta y siete"
+    joined = rf"\s*,?\s+{joiner}\s*,?\s+"
     complex_local = (
-        rf"{part}(?:\s*,?\s+{joiner}\s*,?\s+{part})+|{_spelled(2)}(?:\s*,?\s+{joiner}\s*,?\s+{part})*|[A-Za-z]*\d[\w]*"
+        rf"{part}(?:{joined}{part}(?:\s+{word}){{0,2}})+"  # "j dot van der berg"
+        rf"|{_spelled(2)}(?:{joined}{part})*"
+        rf"|{word}\s+{digits}"  # "marguerite eighty seven"
+        r"|[A-Za-z]*\d[\w]*"
     )
+    spelled_aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
+    domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{_alternatives(WEBMAIL)}\b)"
+    tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}{aside}?"
     return [
-        Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){aside},?\s+{at}\s+{domain}", 0.85),
-        Pattern("spoken e-mail, one word", rf"(?i)(?<![\w'’-])[A-Za-z][\w'’-]*{aside},?\s+{at}\s+{domain}", 0.45),
+        Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){tail}", 0.85),
+        Pattern("spoken e-mail, one word", rf"(?i)(?<![\w'’-])[A-Za-z][\w'’-]*{tail}", 0.45),
     ]
 
 
@@ -115,29 +135,70 @@ def _host(w, spaced: bool = False) -> str:
     word = r"[a-z0-9][\w-]*"
     more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
     label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
-    return rf"(?:{label},?\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"
+    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
+    return rf"(?:{label}{aside},?\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"
+
+
+SOCIAL_SITES = ["linkedin", "instagram", "facebook", "twitter", "tiktok", "youtube", "github", "x"]
+WRITTEN_URL = Pattern("written url", r"(?i)\bhttps?://[^\s,;\"'<>()]+[^\s,;.:!?\"'<>()]", 0.85)
 
 
 def spoken_url_patterns(language: str) -> list[Pattern]:
     """Web addresses read out: "linkedin dot com slash in slash amara-obi", "w w w dot janedoe dot co dot uk",
-    "h t t p s colon slash slash amara dash obi dot com"."""
+    "h t t p s colon slash slash amara dash obi dot com", "instagram slash amaka dot bakes"; a written host
+    with a path read out ("comeragh-crafts.ie forward slash shop")."""
     w = spoken_words(language)
-    dot, slash = _alternatives(w.dots), _alternatives(w.slashes)
+    dot, slash, dash = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.dashes)
     scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
     www = rf"(?:{_alternatives(w.www)}\s+{dot}\s+)"
     host, spaced = _host(w), _host(w, spaced=True)
-    path = rf"(?:\s+{slash}\s+[\w-]+(?:\s+{dot}\s+[\w-]+)*)*"
+    segment = rf"(?:{_alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
+    path = rf"(?:\s+{slash}\s+{segment})"
+    written_host = r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)+"
+    named_scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
+    social = rf"(?:{_alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"
     return [
-        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}", 0.85),
-        Pattern(
-            "spoken url, scheme", rf"(?i)(?<![\w'’-])(?:{_alternatives(w.schemes)}\s+colon\s+){spaced}{path}", 0.85
-        ),
-        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}(?:\s+{slash}\s+[\w-]+)+{path}", 0.85),
+        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*", 0.85),
+        Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*", 0.85),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}{path}+", 0.85),
+        Pattern("social page", rf"(?i)(?<![\w'’-]){social}{path}+", 0.8),
+        Pattern("written host, spoken path", rf"(?i)(?<![\w'’-]){written_host}{path}+", 0.85),
         Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),
     ]
 
 
+def spoken_handle_pattern(language: str) -> Pattern:
+    """A social-media handle read out: "at shernette underscore styles"."""
+    w = spoken_words(language)
+    joiner = _alternatives(w.joiners + w.dots)
+    return Pattern(
+        "spoken handle",
+        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+[a-z0-9]+(?:\s+{joiner}\s+[a-z0-9]+)+(?!\s+(?:{_alternatives(w.ats)}|{_alternatives(w.dots)})\b)",
+        0.7,
+    )
+
+
 HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
+
+
+class SpokenEmailRecognizer(PatternRecognizer):
+    """Spoken e-mails; one whose local part is a single word counts fully when that word is not an ordinary
+    one ("aroha at harbour light clinic dot co dot n z"), and stays a candidate for review when it is
+    ("looked at google dot com")."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        super().__init__(
+            supported_entity="EMAIL_ADDRESS",
+            name="SpokenEmailRecognizer",
+            patterns=spoken_email_patterns(language),
+            supported_language=language,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        first = pattern_text.split()[0].strip(",")
+        return True if not is_common_word(first, LOCAL_PART_ZIPF, self.language) else None
 
 
 def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecognizer]:
@@ -150,7 +211,13 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
             [Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
             language,
         ),
-        regex_recognizer("EMAIL_ADDRESS", "SpokenEmailRecognizer", spoken_email_patterns(language), language),
+        regex_recognizer(
+            "PHONE_NUMBER",
+            "PhoneExtensionRecognizer",
+            [Pattern("extension", extension_pattern(language), 0.7)],
+            language,
+        ),
+        SpokenEmailRecognizer(language),
         regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
-        regex_recognizer("URL", "HandleRecognizer", [HANDLE], language),
+        regex_recognizer("URL", "HandleRecognizer", [HANDLE, spoken_handle_pattern(language), WRITTEN_URL], language),
     ]

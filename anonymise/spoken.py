@@ -18,20 +18,32 @@ class SpokenWords:
     www: list[str]  # "www" read out
     schemes: list[str]  # "https colon slash slash" read out
     dashes: list[str]  # "-" read out inside a host name
+    plus: list[str]  # "+" before a country code
+    extensions: list[str]  # "extension" of a phone number
+    asides: list[str]  # said while dictating a contact, inside it: "all one word", "no spaces"
 
 
 _DOMAINS = [
     "com", "org", "net", "edu", "gov", "io", "co", "uk", "ac", "info", "me", "biz", "us", "ca", "au", "nz", "ie",
     "in", "ng", "za", "sg", "de", "fr", "es", "mx", "ar", "cl", "it", "nl", "be", "ch", "eu",
 ]  # fmt: skip
-_EN_DIGITS = ["zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_DIGITS = [
+    "zero", "oh", "o", *_EN_UNITS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", *_EN_TENS, "hundred",
+    *(f"{tens}{sep}{unit}" for tens in _EN_TENS for unit in _EN_UNITS for sep in ("-", " ")),
+]  # fmt: skip
 _FR_DIGITS = [
     "zéro", "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
     "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante",
-    "soixante-dix", "quatre-vingt", "quatre-vingts", "quatre-vingt-dix",
-    *(f"{tens}-{unit}" for tens in ("dix", "vingt", "trente", "quarante", "cinquante", "soixante", "quatre-vingt")
+    "soixante-dix", "quatre-vingt", "quatre-vingts", "quatre-vingt-dix", "septante", "huitante", "octante", "nonante",
+    "cent", "cinq cent", "deux cent", "trois cent", "quatre cent", "six cent", "sept cent", "huit cent", "neuf cent",
+    *(f"{tens}-{unit}" for tens in ("dix", "vingt", "trente", "quarante", "cinquante", "soixante", "quatre-vingt",
+                                   "septante", "huitante", "octante", "nonante")
       for unit in ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "et-un", "onze")),
-    *(f"{tens} et un" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante")),
+    *(f"{tens} et un" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante",
+                                   "nonante")),
 ]  # fmt: skip
 _ES_DIGITS = [
     "cero", "uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
@@ -56,6 +68,21 @@ SPOKEN = {
         www=["www", "w w w", "w-w-w", "double u double u double u", "double-u double-u double-u", "triple w"],
         schemes=["h t t p s", "h t t p", "https", "http"],
         dashes=["dash", "hyphen"],
+        plus=["plus"],
+        extensions=["extension", "ext", "ext.", "x"],
+        asides=[
+            "all one word",
+            "one word",
+            "no spaces",
+            "no space",
+            "all lower case",
+            "all lowercase",
+            "lower case",
+            "no apostrophe",
+            "no caps",
+            "all small",
+            "all together",
+        ],
     ),
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
@@ -78,6 +105,18 @@ SPOKEN = {
         www=["www", "w w w", "double v double v double v", "trois w", "triple w", "trois double v"],
         schemes=["h t t p s", "h t t p", "https", "http"],
         dashes=["tiret", "tiret du six", "tiret du 6", "trait d'union"],
+        plus=["plus"],
+        extensions=["poste", "extension"],
+        asides=[
+            "tout attaché",
+            "tout collé",
+            "en un mot",
+            "sans espace",
+            "sans espaces",
+            "en minuscules",
+            "tout en minuscules",
+            "sans accent",
+        ],
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
@@ -100,6 +139,9 @@ SPOKEN = {
         ],
         schemes=["h t t p s", "h t t p", "https", "http"],
         dashes=["guion", "guión", "raya", "menos"],
+        plus=["más", "mas", "plus"],
+        extensions=["extensión", "extension", "interno", "anexo", "ext"],
+        asides=["todo junto", "todo pegado", "sin espacios", "en minúsculas", "todo en minúsculas", "sin tilde"],
     ),
 }
 
