@@ -2,11 +2,11 @@
 ("an EHCP", "my AHT", "the SEN register", "TAs")?
 
 Decided once per acronym and transcript, from all its uses: it is an organisation when it is known (the
-study's names, or the initials of a longer name in the transcript: "UBC") or stands where an employer or a
-school does ("at UCL", "worked for the NHS"); else a term when any use treats it as a common noun (a/an or
-a possessive before it, a plural, or in English a noun after it that is not a group of people: "CSAT
-score", but "the GMB lads"); else an organisation. Interviews name employers, agencies, unions and
-universities by their acronyms far more often than they define them.
+study's names, or the initials of a longer name in the transcript: "UBC"), stands where an employer or a
+school does ("at UCL", "worked for the NHS"), follows a French or Spanish article ("au CHUV"), or acts (the
+subject of a verb other than "be": "UNISON raised it"; "the GMB lads"). Otherwise it is a term ("on ICU",
+"a GLM", "the ETA was wrong"): technical acronyms stay readable for the coders, and those the model took for
+an organisation go to the review report instead.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his",
                       "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
 PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff", "team", "officials", "reps", "rep",
                 "representatives", "branch", "office", "workers", "crowd", "lot"}  # fmt: skip
+ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
+BE_VERBS = {"be", "être", "ser", "estar"}
 ORGANISATION, TERM = "organisation", "term"
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 
@@ -70,9 +72,24 @@ def _where_an_employer_stands(before: list[str]) -> bool:
     return len(before) >= 2 and before[-1] in WORK_PREPOSITIONS and before[-2] in WORK_VERBS
 
 
+def _acting(doc, index: int) -> bool:
+    """The acronym does something: the subject of a verb other than "be" ("UNISON raised it", "the CDC put
+    out a toolkit"), or its members are meant ("the GMB lads")."""
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    if after is not None and after.pos_ == "ADV":
+        after = doc[index + 2] if index + 2 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in PEOPLE_NOUNS:
+        return True
+    return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
     before = _words_before(doc, index)
     if use.text != use.base or (before and before[-1] in COMMON_NOUN_BEFORE):
+        return True
+    if language == "en" and before and before[-1] == "on":  # "on ICU", "on A&E": a ward or a shift
         return True
     after = doc[index + 1] if index + 1 < len(doc) else None
     return language == "en" and after is not None and after.pos_ == "NOUN" and after.lower_ not in PEOPLE_NOUNS
@@ -86,11 +103,19 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
         doc = docs[use.turn]
         index = next(i for i, t in enumerate(doc) if t.idx == use.start)
         kinds = evidence.setdefault(use.base, set())
-        if use.base in known or _where_an_employer_stands(_words_before(doc, index)):
+        before = _words_before(doc, index)
+        if use.base in known or _where_an_employer_stands(before) or _named_by_article(before, language):
             kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)
-    return {base: ORGANISATION if ORGANISATION in kinds or not kinds else TERM for base, kinds in evidence.items()}
+        elif _acting(doc, index):
+            kinds.add(ORGANISATION)
+    return {base: ORGANISATION if ORGANISATION in kinds else TERM for base, kinds in evidence.items()}
+
+
+def _named_by_article(before: list[str], language: str) -> bool:
+    """French and Spanish name organisations with an article ("au CHUV", "la CIE", "del SEPE")."""
+    return language in ("fr", "es") and bool(before) and before[-1] in ROMANCE_ARTICLES
 
 
 def organisation_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:
