@@ -1,4 +1,5 @@
-"""Anonymising many transcripts of a study: inputs resolved, unchanged ones skipped, one key for all."""
+"""Anonymising the transcripts of a study: one key for all, unchanged ones skipped, and every transcript
+anonymised again when a name found later in the study occurs in it (pseudonyms stay)."""
 
 from __future__ import annotations
 
@@ -6,31 +7,31 @@ import fcntl
 import hashlib
 import json
 import logging
-import re
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from anonymise.config import AnonymiseConfig
-from anonymise.documents import anonymised_text, anonymised_transcript, read_document
+from anonymise.documents import read_document
 from anonymise.engine import Anonymiser
-from anonymise.guard import PrivacyLeak, find_leaks, guarded_terms
-from anonymise.pseudonyms import StudyKey
-from anonymise.report import report_csv, report_html, report_rows
+from anonymise.guard import find_leaks, guarded_terms
+from anonymise.handoff import PRIVATE, build_handoff, check_and_write, coder_transcript
+from anonymise.inputs import resolve_inputs
+from anonymise.labels import speaker_map
+from anonymise.language import choose_language, patterns_only_notice
+from anonymise.pseudonyms import StudyKey, normalise
+from anonymise.terms import parse_terms
 from transcribe.errors import ScribeError
-from transcribe.fileio import atomic_write_bytes, atomic_write_text, sha256_file
-from transcribe.textformat import parse_text
-from transcribe.transcript import ModelInfo, Source
-from transcribe.writers import WRITERS, transcript_from_turns
+from transcribe.study.fileio import atomic_write_text, make_private_folder, sha256_file
+from transcribe.study.layout import StudyFolder
+from transcribe.study.writers import WRITERS
 
 logger = logging.getLogger(__name__)
 
-IDENTIFIED, FOR_CODERS = "identified", "for-coders"
 STATE_FILE = ".anonymise-state.json"
-ROLE_LABEL = re.compile(
-    r"^(?:Interviewer|Participant|Researcher|Respondent|Moderator|Speaker|Unknown)(?: \d+)?$", re.IGNORECASE
-)
+MAX_CATCH_UP_ROUNDS = 3  # re-anonymising can find names that send another transcript round again
 
 
 @dataclass
@@ -38,53 +39,14 @@ class AnonymiseOutcome:
     done: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
-
-
-def _was_edited(path: Path) -> bool:
-    """Whether a transcript differs from what the transcriber wrote (its ledger says what that was)."""
-    try:
-        ledger = json.loads((path.parent / ".written.json").read_text())
-    except (OSError, ValueError):
-        return True
-    return ledger.get(path.name) != sha256_file(path)
-
-
-def resolve_inputs(inputs: list[Path]) -> list[Path]:
-    """One transcript per recording: the hand-edited text when there is one, else the JSON."""
-    files: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            files += [
-                p
-                for p in sorted(item.rglob("*"))
-                if p.suffix in (".json", ".txt")
-                and p.is_file()
-                and not p.name.startswith(".")
-                and ".new." not in p.name
-                and "reports" not in p.parts
-                and p.name != "reidentification-key.json"
-            ]
-        else:
-            files.append(item)
-    by_stem: dict[tuple[Path, str], list[Path]] = {}
-    for path in files:
-        by_stem.setdefault((path.parent, path.stem), []).append(path)
-    chosen = []
-    for paths in by_stem.values():
-        texts = [p for p in paths if p.suffix == ".txt"]
-        jsons = [p for p in paths if p.suffix == ".json"]
-        if texts and jsons:
-            chosen.append(texts[0] if _was_edited(texts[0]) else jsons[0])
-        else:
-            chosen.extend(paths)
-    return chosen
+    redone: list[Path] = field(default_factory=list)  # done earlier, again for names found later
 
 
 @contextmanager
 def study_lock(folder: Path) -> Iterator[None]:
     """One anonymiser at a time per study folder: the key must not be written by two processes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".anonymise.lock", "w") as handle:
+    make_private_folder(folder)
+    with open(os.open(folder / ".anonymise.lock", os.O_CREAT | os.O_WRONLY, 0o600), "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -96,9 +58,116 @@ def config_fingerprint(config: AnonymiseConfig) -> str:
     return hashlib.sha256(json.dumps(asdict(config), sort_keys=True).encode()).hexdigest()
 
 
-def speaker_map(key: StudyKey, speakers: set[str]) -> dict[str, str]:
-    """Role labels stay; any other label (a person's name typed in by hand) gets a pseudonym."""
-    return {s: s if ROLE_LABEL.match(s) else key.pseudonym("PERSON", s) for s in speakers if s}
+def load_key(private: Path, config: AnonymiseConfig) -> StudyKey:
+    deny = [t.text for t in parse_terms(config.deny_list, config.entities)]
+    return StudyKey.load(
+        private, config.pseudonym_format, config.labels, config.max_spelling_edits, config.substitute_locale, deny
+    )
+
+
+def known_names(key: StudyKey, config: AnonymiseConfig) -> list[tuple[str, str]]:
+    """(entity type, surface) of every name the study knows: the key's and the deny-list's."""
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    return names + [(t.entity_type, t.text) for t in parse_terms(config.deny_list, config.entities)]
+
+
+class Study:
+    """One study folder: its key, its state (what was anonymised from which input, knowing which names)."""
+
+    def __init__(self, output_dir: Path, config: AnonymiseConfig, anonymiser: Anonymiser | None = None):
+        self.folder = StudyFolder(output_dir)
+        self.folder.prepare()
+        self.private, self.coders = self.folder.identified, self.folder.for_coders
+        self.config = config
+        self.key = load_key(self.private, config)
+        self.fingerprint = config_fingerprint(config)
+        self._anonymiser = anonymiser
+        try:
+            self.state = json.loads((self.private / STATE_FILE).read_text())
+        except (OSError, ValueError):
+            self.state = {}
+
+    @property
+    def anonymiser(self) -> Anonymiser:
+        """Loaded on first use: a run where everything is unchanged loads no model."""
+        if self._anonymiser is None:
+            self._anonymiser = Anonymiser(self.config)
+        return self._anonymiser
+
+    def names_now(self) -> list[str]:
+        return sorted({normalise(s) for _, s in known_names(self.key, self.config)})
+
+    def unchanged(self, path: Path) -> bool:
+        """Same input, same settings, files in place, and no name found since that occurs in it."""
+        previous = self.state.get(path.stem, {})
+        outputs = [self.coders / f"{previous.get('recording_id')}{WRITERS[f][0]}" for f in self.config.formats]
+        return (
+            previous.get("input_sha256") == sha256_file(path)
+            and previous.get("config") == self.fingerprint
+            and all(p.exists() for p in outputs)
+            and not self.has_new_names(path)
+        )
+
+    def has_new_names(self, path: Path) -> bool:
+        """Whether a name the study learnt after this transcript was done occurs in it."""
+        previous = self.state.get(path.stem, {})
+        then = set(previous.get("names", []))
+        new = [(t, s) for t, s in known_names(self.key, self.config) if normalise(s) not in then]
+        if not new:
+            return False
+        text = "\n".join(t.text for t in read_document(path).turns)
+        terms = guarded_terms(new, self.config.common_word_zipf, previous.get("language", "en"))
+        return bool(find_leaks({"": text.encode()}, terms))
+
+    def anonymise(self, path: Path) -> None:
+        """One transcript: anonymised, checked by the guard, written; the key and state saved."""
+        source = read_document(path)
+        self.key.forget_occurrences(path.stem)
+        recording_id = self.key.recording_id(path.stem)
+        texts = [t.text for t in source.turns]
+        declared = source.transcript.language if source.transcript is not None else None
+        language = choose_language(self.config, declared, "\n".join(texts), path.name)
+        result = self.anonymiser.anonymise_turns(texts, path.stem, self.key, language)
+        labels = {t.speaker for t in source.turns if t.speaker}
+        speakers = speaker_map(self.key, labels, parse_terms(self.config.deny_list, self.config.entities))
+        transcript = coder_transcript(source, result, recording_id, speakers, sha256_file(path))
+        handoff = build_handoff(source, result, transcript, self.config)
+        check_and_write(handoff, source, known_names(self.key, self.config), self.config, self.folder, language.code)
+        self.key.save(self.private)
+        self.record(path, recording_id, language.code)
+        if language.patterns_only:
+            logger.warning("%s: %s", recording_id, patterns_only_notice(language))
+        logger.info(
+            "anonymised %s -> %s (%d replacements, %d to review)",
+            recording_id,
+            self.coders.name,
+            len(result.replacements),
+            len(result.review),
+        )
+
+    def record(self, path: Path, recording_id: str, language: str) -> None:
+        self.state[path.stem] = {
+            "input": str(path.resolve()),
+            "input_sha256": sha256_file(path),
+            "config": self.fingerprint,
+            "recording_id": recording_id,
+            "language": language,
+            "names": self.names_now(),
+        }
+        atomic_write_text(self.private / STATE_FILE, json.dumps(self.state, indent=1), mode=PRIVATE)
+
+    def earlier_inputs(self) -> list[Path]:
+        """Transcripts this study anonymised before, that still exist."""
+        paths = [Path(s["input"]) for s in self.state.values() if "input" in s and Path(s["input"]).is_absolute()]
+        return [p for p in paths if p.is_file()]
+
+
+def _try(study: Study, path: Path, outcome: AnonymiseOutcome, done: list[Path]) -> None:
+    try:
+        study.anonymise(path)
+        done.append(path)
+    except ScribeError as exc:
+        outcome.failed.append((path, str(exc)))
 
 
 def anonymise_paths(
@@ -108,96 +177,34 @@ def anonymise_paths(
     force: bool = False,
     anonymiser: Anonymiser | None = None,
 ) -> AnonymiseOutcome:
-    """Anonymise transcripts into OUTPUT/for-coders/, with reports and the key in OUTPUT/identified/."""
-    private, coders = output_dir / IDENTIFIED, output_dir / FOR_CODERS
+    """Anonymise transcripts into OUTPUT/for-coders/, with reports and the key in OUTPUT/identified/; then
+    anonymise again any transcript of the study in which a name found later occurs."""
     outcome = AnonymiseOutcome()
-    with study_lock(private):
-        key = StudyKey.load(
-            private,
-            config.pseudonym_format,
-            config.labels,
-            config.max_spelling_edits,
-            config.substitute_locale,
-            [entry.partition(":")[2] or entry for entry in config.deny_list],
-        )
-        state_path = private / STATE_FILE
-        try:
-            state = json.loads(state_path.read_text())
-        except (OSError, ValueError):
-            state = {}
-        fingerprint = config_fingerprint(config)
-        engine = anonymiser
+    with study_lock(StudyFolder(output_dir).identified):
+        study = Study(output_dir, config, anonymiser)
         for path in resolve_inputs([Path(p) for p in inputs]):
             try:
-                checksum = sha256_file(path)
-                previous = state.get(path.stem, {})
-                recording_id = key.recording_id(path.stem)
-                outputs = [coders / f"{recording_id}{WRITERS[f][0]}" for f in config.formats]
-                if (
-                    not force
-                    and previous.get("input_sha256") == checksum
-                    and previous.get("config") == fingerprint
-                    and all(p.exists() for p in outputs)
-                ):
+                if not force and study.unchanged(path):
                     outcome.skipped.append(path)
                     continue
-                source = read_document(path)
-                engine = engine or Anonymiser(config, key)
-                engine.key = key
-                key.forget_occurrences(path.stem)
-                result = engine.anonymise_turns([t.text for t in source.turns], path.stem)
-                speakers = speaker_map(key, {t.speaker for t in source.turns if t.speaker})
-                if source.transcript is not None:
-                    coder_transcript = anonymised_transcript(source, result, recording_id, speakers)
-                else:
-                    duration = source.turns[-1].start if source.turns else 0.0
-                    coder_transcript = transcript_from_turns(
-                        parse_text(anonymised_text(source, result, speakers)),
-                        Source(recording_id, checksum, float(duration)),
-                        ModelInfo("edited by hand", None, None),
-                        True,
-                    )
-                files = {f"{recording_id}{WRITERS[f][0]}": WRITERS[f][1](coder_transcript) for f in config.formats}
-                reports = private / "reports"
-                leaks = find_leaks(
-                    files,
-                    guarded_terms(
-                        key.all_surfaces() + [t.partition(":")[2] or t for t in config.deny_list],
-                        config.common_word_zipf,
-                    ),
-                )
-                if leaks:
-                    listing = "\n".join(f"{name}\t{term}" for name, term in leaks)
-                    atomic_write_text(reports / f"{path.stem}.leaks.tsv", listing + "\n", mode=0o600)
-                    raise PrivacyLeak(
-                        f"{path.name}: privacy guard found {len(leaks)} identifying term(s) in the "
-                        f"files for coders; nothing written. Details (private): "
-                        f"{reports / (path.stem + '.leaks.tsv')}"
-                    )
-                for name, data in files.items():
-                    atomic_write_bytes(coders / name, data)
-                rows = report_rows(source.turns, result)
-                atomic_write_text(
-                    reports / f"{path.stem}.anonymisation.html", report_html(path.name, rows, config.source), mode=0o600
-                )
-                atomic_write_text(reports / f"{path.stem}.anonymisation.csv", report_csv(rows), mode=0o600)
-                key.save(private)
-                state[path.stem] = {
-                    "input": path.name,
-                    "input_sha256": checksum,
-                    "config": fingerprint,
-                    "recording_id": recording_id,
-                }
-                atomic_write_text(state_path, json.dumps(state, indent=1), mode=0o600)
-                outcome.done.append(path)
-                logger.info(
-                    "anonymised %s -> %s (%d replacements, %d to review)",
-                    recording_id,
-                    FOR_CODERS,
-                    len(result.replacements),
-                    len(result.review),
-                )
             except ScribeError as exc:
                 outcome.failed.append((path, str(exc)))
-        key.save(private)
+                continue
+            _try(study, path, outcome, outcome.done)
+        _catch_up(study, outcome)
+        study.key.save(study.private)
     return outcome
+
+
+def _catch_up(study: Study, outcome: AnonymiseOutcome) -> None:
+    """Transcripts done before a name was found, that contain it, are anonymised again."""
+    failed = {p.resolve() for p, _ in outcome.failed}
+    for _ in range(MAX_CATCH_UP_ROUNDS):
+        stale = [p for p in study.earlier_inputs() if p.resolve() not in failed and study.has_new_names(p)]
+        if not stale:
+            return
+        for path in stale:
+            logger.info("anonymising %s again: a name found later occurs in it", study.key.recording_id(path.stem))
+            _try(study, path, outcome, outcome.redone)
+            if path in outcome.skipped:
+                outcome.skipped.remove(path)

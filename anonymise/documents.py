@@ -9,8 +9,8 @@ from pathlib import Path
 
 from anonymise.engine import AnonymisedDocument, Replacement
 from transcribe.errors import TranscriptFormatError
-from transcribe.textformat import TextTurn, format_turns, parse_text
-from transcribe.transcript import Transcript, Word, load_transcript
+from transcribe.study.textformat import TextTurn, format_turns, parse_text
+from transcribe.study.transcript import Transcript, Word, load_transcript, options_for_coders
 
 
 @dataclass
@@ -90,19 +90,6 @@ def _anonymise_words(words: list[Word], replacements: list[Replacement]) -> list
             )
         )
     return out
-
-
-def options_for_coders(options: dict) -> dict:
-    """The options a transcript records, without the file paths among them (a voice sample's or a
-    pipeline's path can carry a person's name): a count of voice samples, and whether a pipeline was used."""
-    options = copy.deepcopy(options)
-    transcription = options.get("transcription", {})
-    if transcription.get("interviewer_voices"):
-        transcription["interviewer_voices"] = f"{len(transcription['interviewer_voices'])} voice sample(s)"
-    diarise = transcription.get("diarise") or {}
-    if diarise.get("pyannote"):
-        diarise["pyannote"] = "a local pyannote.audio pipeline"
-    return options
 
 
 def anonymised_transcript(

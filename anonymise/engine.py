@@ -1,4 +1,4 @@
-"""Anonymising a document (a list of turn texts): detect, propagate, pseudonymise with presidio-anonymizer."""
+"""Anonymising one transcript (a list of turn texts): detect, propagate, pseudonymise with presidio-anonymizer."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from dataclasses import dataclass, field, replace
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
+from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms
 from anonymise.config import AnonymiseConfig
-from anonymise.detect import NAME_TYPES, Detection, Detector
-from anonymise.propagate import (
-    extend_person_names,
-    is_common_word,
-    merge_detections,
-    propagate,
-    rare_proper_nouns,
-    sentence_initial,
-)
-from anonymise.pseudonyms import StudyKey, normalise
+from anonymise.detect import Detection, Detector
+from anonymise.doubtful import split_doubtful
+from anonymise.known_names import KnownNames
+from anonymise.language import LanguageChoice, choose_language
+from anonymise.name_spans import extend_person_names, merge_detections, possessive_names, rare_proper_nouns
+from anonymise.names import fold
+from anonymise.propagate import identifier_surfaces, propagate, repeat_identifiers
+from anonymise.pseudonyms import StudyKey
+from anonymise.terms import NAME_TYPES, parse_terms
+from anonymise.turns import CutName, find_cut_names
 
 
 @dataclass
@@ -37,153 +38,122 @@ class AnonymisedDocument:
     turns: list[str]  # anonymised turn texts, one per input turn
     replacements: list[Replacement] = field(default_factory=list)
     review: list[Replacement] = field(default_factory=list)  # low-confidence candidates not replaced
+    language: LanguageChoice | None = None  # the language it was anonymised in, and how that was decided
 
 
-def _turn_of(offsets: list[int], position: int) -> int:
-    turn = 0
-    while turn + 1 < len(offsets) and offsets[turn + 1] <= position:
-        turn += 1
-    return turn
+@dataclass
+class Findings:
+    replace: list[Detection]  # what is replaced, merged, one per span
+    review: list[Detection]  # candidates left for a person to decide
+    cut_names: list[CutName]  # names that run from one turn into the next
+
+
+def study_seeds(key: StudyKey, deny_list: list[str], entity_types: list[str]) -> list[Detection]:
+    """Names already known from other transcripts of the study and from the deny-list."""
+    seeds = [
+        Detection(-1, 0, 0, e.entity_type, 1.0, "study-key", s)
+        for e in key.entities
+        if e.entity_type in NAME_TYPES
+        for s in e.surfaces
+    ]
+    seeds += [
+        Detection(-1, 0, 0, t.entity_type, 1.0, "deny-list", t.text) for t in parse_terms(deny_list, entity_types)
+    ]
+    return seeds
 
 
 class Anonymiser:
-    """Holds the loaded models and the study key; anonymises one document at a time."""
+    """Holds the loaded models (one set per language, loaded when first needed); anonymises one transcript at
+    a time against a study key."""
 
-    def __init__(self, config: AnonymiseConfig, key: StudyKey):
+    def __init__(self, config: AnonymiseConfig):
         self.config = config
-        self.key = key
-        self.detector = Detector(config)
+        self._detectors: dict[LanguageChoice, Detector] = {}
         self.anonymizer = AnonymizerEngine()
 
-    def _study_seeds(self) -> list[Detection]:
-        """Names already known from other transcripts of the study (or the deny-list) seed propagation."""
-        seeds = [
-            Detection(0, 0, e.entity_type, 1.0, "study-key", s)
-            for e in self.key.entities
-            if e.entity_type in NAME_TYPES
-            for s in e.surfaces
-        ]
-        for entry in self.config.deny_list:
-            kind, sep, term = entry.partition(":")
-            typed = sep and kind.strip().upper() in NAME_TYPES
-            seeds.append(
-                Detection(
-                    0,
-                    0,
-                    kind.strip().upper() if typed else "PERSON",
-                    1.0,
-                    "deny-list",
-                    term.strip() if typed else entry.strip(),
-                )
-            )
-        return seeds
+    def detector(self, language: LanguageChoice) -> Detector:
+        key = LanguageChoice(language.code, "", language.patterns_only)
+        if key not in self._detectors:
+            self._detectors[key] = Detector(self.config, language.code, language.patterns_only)
+        return self._detectors[key]
 
-    def detect(self, text: str) -> tuple[list[Detection], list[Detection]]:
-        """What to replace in a text (after propagation and merging), and what to list for review."""
-        artifacts = self.detector.nlp(text)
-        keep, review = self.detector.detect(text, artifacts)
-        doc = artifacts.tokens
-        allow = self.detector.allow
-        keep, doubtful = self._demote_sentence_initial_words(doc, keep)
+    def find(self, texts: list[str], key: StudyKey, language: LanguageChoice) -> Findings:
+        """What to replace in the turns (after propagation and merging), and what to list for review."""
+        config, detector, code = self.config, self.detector(language), language.code
+        allow = detector.allow
+        parsed = detector.parse(texts)
+        docs = [p.tokens for p in parsed]
+        keep, review = detector.detect(texts, parsed)
+        seeds = study_seeds(key, config.deny_list, config.entities)
+        names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
+        names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
+        uses = acronym_uses(docs, allow, code)
+        kinds = acronym_kinds(docs, uses, names, code)
+        keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
-        keep += rare_proper_nouns(doc, keep, allow)
-        found = keep + propagate(
-            doc, keep + self._study_seeds(), allow, self.config.common_word_zipf, self.config.max_spelling_edits
-        )
-        found += extend_person_names(doc, found, allow, self.config.common_word_zipf)
-        allowed = allow.spans(text)
-        merged = [
-            d
-            for d in merge_detections(found)
-            if d.entity_type not in NAME_TYPES or not any(s < d.end and d.start < e for s, e in allowed)
-        ]
-        merged = self._people_stay_people(merged, keep)
-        review = [r for r in review if not any(r.start < d.end and d.start < r.end for d in merged)]
-        return merged, review
+        keep += organisation_acronyms(uses, kinds)
+        if not language.patterns_only:  # patterns only: no guessing at names from capitals either
+            keep += rare_proper_nouns(docs, keep, allow, code)
+        known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
+        found = keep + propagate(docs, known, allow)
+        found += repeat_identifiers(texts, identifier_surfaces(found))
+        found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
+        found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
+        found = possessive_names(docs, [_person_if_known(d, known) for d in found])
+        cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
+        found = merge_detections(found + [c.rest for c in cuts], texts)
+        review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]
+        return Findings(found, review, cuts)
 
-    def _people_stay_people(self, detections: list[Detection], seeds: list[Detection]) -> list[Detection]:
-        """A word that names a person elsewhere is a person here too, whatever the model said ("Priya's")."""
-        people = {
-            normalise(w) for d in seeds + self._study_seeds() if d.entity_type == "PERSON" for w in d.text.split()
-        }
-        return [
-            replace(d, entity_type="PERSON")
-            if d.entity_type in NAME_TYPES
-            and d.entity_type != "PERSON"
-            and " " not in d.text.strip()
-            and normalise(d.text) in people
-            else d
-            for d in detections
-        ]
-
-    def _demote_sentence_initial_words(self, doc, seeds: list[Detection]) -> tuple[list[Detection], list[Detection]]:
-        """A single ordinary word tagged as a name only where it starts a sentence ("Drift, …") is doubtful."""
-        starts = {t.idx: i for i, t in enumerate(doc)}
-        keep, doubtful = [], []
-        for seed in seeds:
-            index = starts.get(seed.start)
-            shaky = (
-                seed.entity_type in NAME_TYPES
-                and seed.rule == "SpacyRecognizer"
-                and " " not in seed.text
-                and index is not None
-                and sentence_initial(doc, index)
-                and is_common_word(seed.text, self.config.common_word_zipf - 0.5)
-            )
-            (doubtful if shaky else keep).append(seed)
-        return keep, doubtful
-
-    def anonymise_turns(self, texts: list[str], recording: str) -> AnonymisedDocument:
-        """Anonymise turns as one document (a name split over two turns is still one name); each
-        detection becomes its pseudonym in the turn where it starts, and its continuation in the
-        next turn, if any, is removed."""
+    def anonymise_turns(
+        self, texts: list[str], recording: str, key: StudyKey, language: LanguageChoice | None = None
+    ) -> AnonymisedDocument:
+        """Each turn's identifying words replaced by the study's pseudonyms (new ones added to `key`); the
+        language, when not given, is chosen from the config or the text (`anonymise.language`)."""
         texts = [" ".join(t.split("\n")) for t in texts]
-        document = " ".join(texts)
-        offsets, position = [], 0
-        for text in texts:
-            offsets.append(position)
-            position += len(text) + 1
-        detections, review = self.detect(document)
-        for d in sorted(detections, key=lambda d: (-len(d.text.split()), d.start)):
-            self.key.pseudonym(d.entity_type, d.text)  # whole names first, so their parts link to them
-
-        per_turn: dict[int, list[RecognizerResult]] = {}
-        operators: dict[str, OperatorConfig] = {}
-        replacements: list[Replacement] = []
-        for index, d in enumerate(detections):
-            pseudonym = self.key.pseudonym(d.entity_type, d.text, recording, f"turn {_turn_of(offsets, d.start) + 1}")
-            first = _turn_of(offsets, d.start)
-            for turn in range(first, _turn_of(offsets, max(d.start, d.end - 1)) + 1):
-                lo, hi = max(d.start, offsets[turn]), min(d.end, offsets[turn] + len(texts[turn]))
-                if hi <= lo:
-                    continue
-                tag = f"DETECTION_{index}_{turn}"
-                operators[tag] = OperatorConfig("replace", {"new_value": pseudonym if turn == first else ""})
-                per_turn.setdefault(turn, []).append(
-                    RecognizerResult(tag, lo - offsets[turn], hi - offsets[turn], d.score)
-                )
-                replacements.append(
-                    Replacement(
-                        turn,
-                        lo - offsets[turn],
-                        hi - offsets[turn],
-                        d.entity_type,
-                        d.score,
-                        d.rule if turn == first else f"{d.rule} (continued)",
-                        document[lo:hi],
-                        pseudonym if turn == first else "",
-                    )
-                )
-        anonymised = []
-        for turn, text in enumerate(texts):
-            results = per_turn.get(turn)
-            out = self.anonymizer.anonymize(text, results, operators).text if results else text
-            anonymised.append(" ".join(out.split()) if results else out)
-
-        def located(d: Detection) -> Replacement:
-            turn = _turn_of(offsets, d.start)
-            return Replacement(
-                turn, d.start - offsets[turn], d.end - offsets[turn], d.entity_type, d.score, d.rule, d.text, None
+        language = language or choose_language(self.config, None, "\n".join(texts), recording)
+        findings = self.find(texts, key, language)
+        for cut in findings.cut_names:
+            key.pseudonym(cut.first.entity_type, cut.whole)  # a name cut in two is one name
+        for d in sorted(findings.replace, key=lambda d: (-len(d.text.split()), d.turn, d.start)):
+            key.pseudonym(d.entity_type, d.text)  # whole names first, so their parts link to them
+        replacements = [
+            Replacement(
+                d.turn, d.start, d.end, d.entity_type, d.score, d.rule, d.text,
+                key.pseudonym(d.entity_type, d.text, recording, f"turn {d.turn + 1}"),
             )
+            for d in findings.replace
+        ]  # fmt: skip
+        turns = [self._replace(text, [r for r in replacements if r.turn == i]) for i, text in enumerate(texts)]
+        review = [
+            Replacement(r.turn, r.start, r.end, r.entity_type, r.score, r.rule, r.text, None) for r in findings.review
+        ]
+        return AnonymisedDocument(turns, replacements, review, language)
 
-        return AnonymisedDocument(anonymised, replacements, [located(r) for r in review])
+    def _replace(self, text: str, replacements: list[Replacement]) -> str:
+        """presidio-anonymizer's replace operator, one operator per span (so each gets its own pseudonym)."""
+        if not replacements:
+            return text
+        operators = {}
+        results = []
+        for index, r in enumerate(replacements):
+            if not r.pseudonym:
+                raise ValueError(f"empty pseudonym for a {r.entity_type} detection")  # would leave a tag
+            tag = f"SPAN_{index}"
+            operators[tag] = OperatorConfig("replace", {"new_value": r.pseudonym})
+            results.append(RecognizerResult(tag, r.start, r.end, r.score))
+        return self.anonymizer.anonymize(text, results, operators).text
+
+
+def _allowed(d: Detection, texts: list[str], allow) -> bool:
+    if d.entity_type not in NAME_TYPES:
+        return False
+    return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
+
+
+def _person_if_known(d: Detection, known: KnownNames) -> Detection:
+    """A word that names a person elsewhere is a person here too, whatever the model said ("Priya's")."""
+    form = known.words.get(fold(d.text)) if " " not in d.text.strip() else None
+    if d.entity_type in NAME_TYPES and d.entity_type != "PERSON" and form is not None and form.entity_type == "PERSON":
+        return replace(d, entity_type="PERSON")
+    return d

@@ -1,18 +1,25 @@
-"""The last check before anything reaches coders: no known identity in what is written.
+"""The last check before anything reaches coders: no known identity and no internal marker in what is written.
 
 Every file about to go to for-coders/ (its name, its text, and for .docx every XML part, document
-properties included) is searched for every name in the study key and the deny-list. A hit stops the
-write; the private report says what was found where, the terminal and the log only how many.
+properties included) is searched for every name in the study key and the deny-list (the whole names, and
+each word that names its bearer alone, as name propagation replaces them), and for placeholder tags such
+as Presidio's `<PERSON>`. A hit stops the write; the private report says what was found where, the
+terminal and the log only how many.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
 
-from anonymise.propagate import is_common_word
+from anonymise.known_names import RARE_ZIPF, name_parts
+from anonymise.names import is_common_word
+from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
+
+MARKER = re.compile(r"<[A-Z][A-Z0-9_]*>|\b(?:DETECTION|SPAN)_\d+(?:_\d+)?\b")  # placeholders, our span tags
 
 
 class PrivacyLeak(ScribeError):
@@ -26,30 +33,46 @@ def readable_text(name: str, data: bytes) -> str:
             parts = [
                 archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".xml", ".rels"))
             ]
-        return re.sub(r"<[^>]+>", " ", "\n".join(parts))
+        return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
     return data.decode("utf-8-sig", "replace")
 
 
-def guarded_terms(surfaces: list[str], zipf: float) -> list[str]:
-    """Names to search for: whole names and their rarer parts. Parts that are ordinary words ("Will")
-    are left to detection, which sees grammar; searching them here would flag every "will"."""
-    terms = set()
-    for surface in surfaces:
+def _case_sensitive(word: str, language: str) -> bool:
+    """A word rare in the language is a name in any case ("priya"); a less rare one only with its capital,
+    as propagation replaces it ("consuelo" is also a word)."""
+    return is_common_word(word.strip(".,'’\""), RARE_ZIPF, language)
+
+
+def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en") -> list[tuple[str, bool]]:
+    """(term, case-sensitive) to search for, from (entity type, surface) pairs: whole surfaces, and the parts
+    of people's, organisations' and places' names that name their bearer alone, searched exactly as name
+    propagation replaces them, so the anonymiser never leaves the guard something to find. Ordinary words
+    ("Will", "Square One" in lower case) are left to detection, which sees grammar."""
+    terms: dict[str, bool] = {}
+    for entity_type, surface in names:
+        surface = surface.strip()
         words = surface.split()
-        for term in [surface, *words] if len(words) > 1 else [surface]:
-            term = term.strip(".,'’\"")
-            if len(term) >= 3 and any(c.isalpha() for c in term) and not is_common_word(term, zipf):
-                terms.add(term)
-    return sorted(terms, key=len, reverse=True)
+        uncommon = [w for w in words if not is_common_word(w.strip(".,'’\""), zipf, language)]
+        if len(surface) >= 3 and any(c.isalnum() for c in surface) and (uncommon or len(words) > 1):
+            sensitive = not uncommon or (len(words) == 1 and _case_sensitive(surface, language))
+            terms.setdefault(surface, sensitive)
+        if entity_type in NAME_TYPES and len(words) > 1:
+            for part in name_parts(entity_type, surface, zipf, language):
+                if len(part) >= 3 and not is_common_word(part, zipf, language):
+                    terms[part] = terms.get(part, True) and _case_sensitive(part, language)
+    return sorted(terms.items(), key=lambda t: len(t[0]), reverse=True)
 
 
-def find_leaks(files: dict[str, bytes], terms: list[str]) -> list[tuple[str, str]]:
-    """(file name, term) for every term found, as a whole word with its case, in a name or a file."""
-    if not terms:
-        return []
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
+def find_leaks(files: dict[str, bytes], terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
+    """(file name, term) for every term or marker found as a whole word in a file's name or text."""
+    patterns = [MARKER]
+    for case_sensitive in (True, False):
+        chosen = [re.escape(t) for t, sensitive in terms if sensitive == case_sensitive]
+        if chosen:
+            flags = 0 if case_sensitive else re.IGNORECASE
+            patterns.append(re.compile(r"(?<![\w])(?:" + "|".join(chosen) + r")(?![\w])", flags))
     leaks = []
     for name, data in files.items():
         for where in (name, readable_text(name, data)):
-            leaks.extend((name, m.group()) for m in pattern.finditer(where))
+            leaks.extend((name, m.group()) for p in patterns for m in p.finditer(where))
     return sorted(set(leaks))

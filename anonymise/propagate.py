@@ -1,176 +1,115 @@
-"""Recall beyond the model: once a name is found, find it everywhere, with its parts and variants.
+"""Recall beyond the model: once a name is known, find it everywhere, with its parts and variants.
 
-"Priya Rao" found once makes every "Priya", "Rao", "Priya's" and the ASR variant "Pria" a detection.
-Names that are also ordinary words ("Will", "Mark", "Shell") are replaced only where capitalisation
-and grammar say they are names: "Will said", "ask Will", "Will?", but not "we will" or "bash shell".
+"Priya Rao" found once (or in the study key, or on the deny-list) makes every "Priya", "Rao", "Priya's",
+"priya" and the variants of `anonymise.names` ("Pria", a nickname, a sound-alike) detections, in every
+turn. Names that are also ordinary words ("Will", "Mark", "May") are replaced only where capitals and
+grammar say they are names: "Will said", "ask Will", "Will?", but not "we will" or "last May".
+Contacts and postcodes found once are found again wherever the same string is written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
-from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
+from anonymise.addresses import postcodes_in
+from anonymise.detect import Detection
+from anonymise.grammar import is_name_here
+from anonymise.known_names import RARE_ZIPF, KnownNames
+from anonymise.name_spans import compound_given_name
+from anonymise.names import SAME, SHORT, fold, given_names, is_acronym, is_common_word
+from anonymise.terms import NAME_TYPES, AllowList
 
-from anonymise.detect import NAME_TYPES, AllowList, Detection
-
-_BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—"}
-_NAME_FOLLOWERS = {"VBD", "VBZ", "POS"}  # "Will said", "Mark thinks", "Will's"
-
-
-@dataclass(frozen=True)
-class NameForm:
-    text: str  # one word of a known name ("Priya") or a whole multi-word name
-    entity_type: str
-    score: float
+NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
 
 
-RARE_ZIPF = 3.0  # below this a word is rare enough in English to be a name wherever it stands
-
-
-def is_common_word(word: str, zipf: float) -> bool:
-    return zipf_frequency(word.lower(), "en") >= zipf
-
-
-def sentence_initial(doc, i: int) -> bool:
-    """Whether token i starts a sentence or a turn (where capitals say nothing about names)."""
-    j = i - 1
-    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-        j -= 1
-    return j < 0 or "\n" in doc[j].text or doc[j].text in _BOUNDARY
-
-
-def name_forms(seeds: list[Detection]) -> list[NameForm]:
-    """Words that identify someone: people's whole names and each part; organisations/places whole."""
-    forms: dict[tuple[str, str], NameForm] = {}
-    for seed in seeds:
-        if seed.entity_type not in NAME_TYPES:
-            continue
-        words = seed.text.split()
-        candidates = words if seed.entity_type == "PERSON" else [seed.text] if len(words) == 1 else []
-        for word in candidates:
-            word = word.strip(".,'’\"")
-            if len(word) >= 2 and any(c.isalpha() for c in word):
-                forms.setdefault((word.casefold(), seed.entity_type), NameForm(word, seed.entity_type, seed.score))
-    return list(forms.values())
-
-
-def _next(doc, i: int):
-    return doc[i + 1] if i + 1 < len(doc) else None
-
-
-def is_name_here(doc, i: int, common: bool) -> bool:
-    """Whether token i, which spells a known name, is used as a name at this place."""
+def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList) -> Detection | None:
     token = doc[i]
-    after = _next(doc, i)
-    if after is not None and after.tag_ == "RB":  # "Grace just said", "Will also thinks"
-        after = _next(doc, i + 1) or after
-    named_by_grammar = after is not None and (after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"})
-    if token.text[0].isupper():
-        if not common or not sentence_initial(doc, i):
-            return True
-        return named_by_grammar or after is None or after.is_punct
-    if not common:
-        return True
-    before = doc[i - 1] if i > 0 else None
-    return named_by_grammar and not (before is not None and before.tag_ in {"DT", "PRP$", "JJ"})
+    word = token.text
+    if not word[:1].isalpha() or allow.covers(word):
+        return None
+    rare = not is_common_word(word, RARE_ZIPF, known.language)
+    hit = known.lookup(word, variants=word[0].isupper() or rare)  # not "rob" the verb for "Rob"
+    if hit is None and is_acronym(word):
+        hit = known.abbreviation(word)
+    if hit is None:
+        return None
+    form, relation = hit
+    common = is_common_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
+    if compound_given_name(word.title()):
+        common = False  # "jean-pierre": wordfreq counts its parts
+    if (
+        relation != SAME
+        and common
+        and (relation == SHORT or fold(word) not in given_names() or token.pos_ not in NAME_POS)
+    ):
+        return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
+    if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
+        return None  # "compass", "shell", "drift": organisations and places are capitalised
+    if not is_name_here(doc, i, common):
+        return None
+    rule = "propagation" if relation == SAME else relation
+    return Detection(turn, token.idx, token.idx + len(word), form.entity_type, form.score, rule, word)
 
 
-def _spelled_alike(word: str, form: str, max_edits: int) -> bool:
-    if word.casefold() == form.casefold():
-        return True
-    if len(form) < 4 or len(word) < 4 or word[0].casefold() != form[0].casefold() or max_edits == 0:
-        return False
-    return Levenshtein.distance(word.casefold(), form.casefold(), score_cutoff=max_edits) <= max_edits
-
-
-def propagate(doc, seeds: list[Detection], allow: AllowList, zipf: float, max_edits: int) -> list[Detection]:
-    """Every other place where a seed's name (or a part, or a spelling variant) is used as a name."""
-    forms = name_forms(seeds)
-    found: list[Detection] = []
-    multi = [f for f in forms if " " in f.text]
-    text = doc.text
-    for form in multi:  # whole multi-word organisation/place names, as written
-        start = text.find(form.text)
-        while start != -1:
-            found.append(
-                Detection(start, start + len(form.text), form.entity_type, form.score, "propagation", form.text)
-            )
-            start = text.find(form.text, start + 1)
-    single = [f for f in forms if " " not in f.text]
-    for i, token in enumerate(doc):
-        word = token.text
-        if not word[:1].isalpha() or allow.covers(word):
-            continue
-        for form in single:
-            exact = word.casefold() == form.text.casefold()
-            if not exact and not (
-                word[0].isupper()
-                and not is_common_word(word, zipf + 0.5)
-                and _spelled_alike(word, form.text, max_edits)
-            ):
-                continue
-            if exact and form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF):
-                continue  # "compass", "shell", "drift": organisations and places are capitalised
-            if is_name_here(doc, i, is_common_word(form.text, zipf)):
-                rule = "propagation" if exact else "spelling-variant"
-                found.append(Detection(token.idx, token.idx + len(word), form.entity_type, form.score, rule, word))
-                break
-    return found
-
-
-def extend_person_names(doc, detections: list[Detection], allow: AllowList, zipf: float) -> list[Detection]:
-    """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known)."""
-    people = {(d.start, d.end) for d in detections if d.entity_type == "PERSON"}
-    extra = []
-    for token in doc:
-        if (
-            not token.text[:1].isupper()
-            or not token.is_alpha
-            or allow.covers(token.text)
-            or is_common_word(token.text, zipf)
-            or (token.idx, token.idx + len(token.text)) in people
-        ):
-            continue
-        end = token.idx + len(token.text)
-        for start_, end_ in people:
-            if start_ == end + 1 or token.idx == end_ + 1:
-                extra.append(Detection(token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
-                break
-    return extra
-
-
-def rare_proper_nouns(doc, known: list[Detection], allow: AllowList) -> list[Detection]:
-    """Capitalised words so rare in English that they are most likely names the model did not tag."""
-    taken = [(d.start, d.end) for d in known]
+def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
     found = []
-    for i, token in enumerate(doc):
-        word = token.text
-        if not (token.is_alpha and word[0].isupper() and not word.isupper() and len(word) >= 3):
-            continue
-        if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5) or any(s <= token.idx < e for s, e in taken):
-            continue
-        before = doc[i - 1].text.lower() if i > 0 else ""
-        kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
-        found.append(Detection(token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))
+    for form in known.phrases.values():
+        words = [re.escape(w) for w in form.text.split()]
+        for match in re.finditer(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", text, re.IGNORECASE):
+            surface = match.group()
+            if surface.islower() and all(is_common_word(w, known.zipf, known.language) for w in surface.split()):
+                continue  # "square one", "general electric" as words
+            found.append(
+                Detection(turn, match.start(), match.end(), form.entity_type, form.score, "propagation", surface)
+            )
     return found
 
 
-def merge_detections(detections: list[Detection]) -> list[Detection]:
-    """Overlapping detections become one, typed by the longest (then highest-scoring) of them."""
-    merged: list[Detection] = []
-    for d in sorted(detections, key=lambda d: (d.start, -(d.end - d.start), -d.score)):
-        if merged and d.start < merged[-1].end:
-            last = merged[-1]
-            if d.end > last.end:
-                merged[-1] = Detection(
-                    last.start,
-                    d.end,
-                    last.entity_type,
-                    max(last.score, d.score),
-                    last.rule,
-                    last.text + d.text[last.end - d.start :],
-                )
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){2,}[A-Za-z](?![\w-])")
+
+
+def _spelled_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
+    """A known name spelled out letter by letter: "Dr Ngozi Eze. E-Z-E."."""
+    found = []
+    for match in _SPELLED.finditer(text):
+        hit = known.lookup(match.group(), variants=False)
+        if hit is not None:
+            form = hit[0]
+            found.append(Detection(turn, *match.span(), form.entity_type, form.score, "spelled out", match.group()))
+    return found
+
+
+def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection]:
+    """Every place in the turns where a known name (or a part, or a variant of it) is used as a name."""
+    found: list[Detection] = []
+    for turn, doc in enumerate(docs):
+        found += _phrase_detections(doc.text, turn, known) + _spelled_detections(doc.text, turn, known)
+        for i in range(len(doc)):
+            detection = _word_detection(doc, i, turn, known, allow)
+            if detection is not None:
+                found.append(detection)
+    return found
+
+
+def identifier_surfaces(detections: list[Detection]) -> dict[str, str]:
+    """Contacts, addresses and the postcodes inside addresses found anywhere: surface -> entity type."""
+    surfaces: dict[str, str] = {}
+    for d in detections:
+        if d.entity_type in NAME_TYPES:
             continue
-        merged.append(d)
-    return merged
+        surfaces.setdefault(d.text, d.entity_type)
+        if d.entity_type == "STREET_ADDRESS":
+            for postcode in postcodes_in(d.text):
+                surfaces.setdefault(postcode, d.entity_type)
+    return surfaces
+
+
+def repeat_identifiers(texts: list[str], surfaces: dict[str, str]) -> list[Detection]:
+    """Each contact or postcode again, wherever the same string is written."""
+    found = []
+    for surface, entity_type in surfaces.items():
+        pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", re.IGNORECASE)
+        for turn, text in enumerate(texts):
+            for match in pattern.finditer(text):
+                found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
+    return found

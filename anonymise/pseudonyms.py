@@ -13,11 +13,20 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rapidfuzz.distance import Levenshtein
-
+from anonymise.names import (
+    NICKNAME,
+    SAME,
+    SHORT,
+    SOUND,
+    SPELLING,
+    TITLES,
+    given_names,
+    name_relation,
+    spelled_alike,
+)
 from anonymise.substitutes import realistic_substitute, words_of
 from transcribe.errors import ConfigError
-from transcribe.fileio import atomic_write_text
+from transcribe.study.fileio import atomic_write_text
 
 KEY_FILE = "reidentification-key.json"
 
@@ -32,9 +41,18 @@ class Entity:
     substitute: str | None = None  # the realistic stand-in, when the format asks for {substitute}
 
 
+LINKING_ORDER = (SAME, SPELLING, NICKNAME, SOUND, SHORT)  # closer relations first: "Roy" is not "Rao" if Roy is known
+
+
 def normalise(surface: str) -> str:
     surface = re.sub(r"['’]s$", "", surface.strip())
     return " ".join(surface.casefold().split())
+
+
+def person_words(surface: str) -> list[str]:
+    """The words of a person's name without titles: "Dr. Okonkwo" -> ["okonkwo"]."""
+    words = [w.strip(".") for w in normalise(surface).split()]
+    return [w for w in words if w and w not in TITLES] or words
 
 
 class StudyKey:
@@ -64,35 +82,50 @@ class StudyKey:
         return self.recordings[stem]
 
     # --- entities ---------------------------------------------------------------------------
-    def _alike(self, a: str, b: str) -> bool:
-        if a == b:
-            return True
-        if min(len(a), len(b)) < 4 or a[0] != b[0]:
-            return False
-        return Levenshtein.distance(a, b, score_cutoff=self.max_edits) <= self.max_edits
-
     def find(self, entity_type: str | None, surface: str) -> Entity | None:
-        """The known entity this surface names: same name, then a shared part, then a spelling variant."""
+        """The known entity this surface names: the same name, then a person sharing a name word with it
+        (the same word, a spelling variant, a nickname, a sound-alike, a short form: `anonymise.names`),
+        then a spelling variant of a whole name."""
         key = normalise(surface)
+        exact = [e for e in self._surface_index().get(key, []) if entity_type in (None, e.entity_type)]
+        if exact:
+            return exact[0]
         candidates = [e for e in self.entities if entity_type in (None, e.entity_type)]
-        for entity in candidates:
-            if key in (normalise(s) for s in entity.surfaces):
-                return entity
         if entity_type in (None, "PERSON"):
-            words = key.split()
-            for entity in candidates:
-                if entity.entity_type != "PERSON":
-                    continue
-                for known in entity.surfaces:
-                    parts = normalise(known).split()
-                    if (len(words) == 1 and any(self._alike(words[0], p) for p in parts)) or (
-                        len(parts) == 1 and any(self._alike(parts[0], w) for w in words)
-                    ):
+            people = [e for e in candidates if e.entity_type == "PERSON"]
+            words = person_words(key)
+            for relation in LINKING_ORDER:
+                for entity in people:
+                    if any(self._shares_name(words, person_words(s), relation) for s in entity.surfaces):
                         return entity
         for entity in candidates:
-            if any(self._alike(key, normalise(s)) for s in entity.surfaces):
+            if any(spelled_alike(key, normalise(s), self.max_edits) for s in entity.surfaces):
                 return entity
         return None
+
+    def _surface_index(self) -> dict[str, list[Entity]]:
+        """Entities by their normalised surfaces, rebuilt when a surface or an entity was added."""
+        version = (len(self.entities), sum(len(e.surfaces) for e in self.entities))
+        if getattr(self, "_index_version", None) != version:
+            index: dict[str, list[Entity]] = {}
+            for entity in self.entities:
+                for s in entity.surfaces:
+                    index.setdefault(normalise(s), []).append(entity)
+            self._index, self._index_version = index, version
+        return self._index
+
+    def _shares_name(self, words: list[str], known: list[str], relation: str) -> bool:
+        """One side is a single word that is `relation` to a word of the other ("Priya" / "Priya Rao")."""
+        if len(words) == 1:
+            pairs = [(words[0], k) for k in known]
+        elif len(known) == 1:
+            pairs = [(w, known[0]) for w in words]
+        else:
+            return False
+        return any(
+            name_relation(w, k, self.max_edits) == relation and not (relation == SOUND and w in given_names())
+            for w, k in pairs
+        )  # "Anna" sounds like "Ann" but is a name of its own: linked only when it is not a given name
 
     def pseudonym(self, entity_type: str, surface: str, recording: str | None = None, at: str | None = None) -> str:
         """The pseudonym for this surface, creating an entity the first time it is seen."""
@@ -130,7 +163,8 @@ class StudyKey:
         parts = substitute.split()
         word = normalise(surface)
         last_names = {normalise(s).split()[-1] for s in entity.surfaces if len(s.split()) > 1}
-        part = parts[-1] if len(parts) > 1 and any(self._alike(word, n) for n in last_names) else parts[0]
+        alike = any(spelled_alike(word, n, self.max_edits) for n in last_names)
+        part = parts[-1] if len(parts) > 1 and alike else parts[0]
         label = self.labels.get(entity.entity_type, entity.entity_type)
         return self.format.format(label=label, number=entity.number, substitute=part)
 

@@ -1,8 +1,8 @@
-"""Presidio recognizers for what interviews contain and Presidio's defaults miss.
+"""Presidio recognizers for names that interviews contain and the NER model misses.
 
-Spoken contacts ("r dot fernandes at gmail dot com", "three one two, five five five…"), street
-addresses, organisation names by their shape ("University of X", "X Health", "X & Y"), people named
-after a role word ("my manager Will"), and the study's deny-list, matched fuzzily.
+Organisation names by their shape ("University of X", "X Health", "X & Y") and people named right after a
+role or a title ("my manager Will", "Dr Okonkwo", "call me Seun"), per language; with the contact and
+address recognizers of their own modules, they make the tool's recognizer set.
 """
 
 from __future__ import annotations
@@ -10,142 +10,109 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
-from rapidfuzz.distance import Levenshtein
 
-_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\s+\w+|triple\s+\w+)"
-_STREET = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Terrace|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|"
-    r"Close|Crescent|Square|Gardens|Grove|Row|Parkway|Highway|Hwy)"
-)
-_ORG_SUFFIX = (
-    r"(?:University|College|Hospital|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
-    r"Corporation|LLC|Ltd|Limited|GmbH|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
-    r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy)"
-)
-_CAP = r"[A-Z][\w'-]*[a-z][\w'-]*"
+from anonymise.addresses import address_recognizers
+from anonymise.contacts import contact_recognizers
+from anonymise.names import fold, given_names, is_common_word
+from anonymise.regex_recognizer import regex_recognizer
 
+_CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 
-_CASE_SENSITIVE = re.DOTALL | re.MULTILINE  # Presidio ignores case by default; names need it
-
-
-def pattern_recognizers() -> list[EntityRecognizer]:
-    """Regex recognizers, each named so the review report can say which rule fired."""
-    return [
-        PatternRecognizer(
-            supported_entity="EMAIL_ADDRESS",
-            name="SpokenEmailRecognizer",
-            patterns=[
-                Pattern(
-                    "spoken e-mail",
-                    r"(?i)\b[a-z][\w]*(?: dot [a-z]\w*)*(?:,? (?:[A-Z]-){2,}[A-Z],?)? at (?:[a-z]+ dot )+"
-                    r"(?:com|org|net|edu|io|gov|uk|ac|co)\b",
-                    0.85,
-                )
-            ],
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="PHONE_NUMBER",
-            name="SpokenPhoneRecognizer",
-            patterns=[Pattern("spoken digits", rf"(?i)\b(?:{_DIGIT}[\s,.-]+){{6,}}{_DIGIT}\b", 0.75)],
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="STREET_ADDRESS",
-            name="StreetAddressRecognizer",
-            patterns=[
-                Pattern(
-                    "number street",
-                    rf"\b\d{{1,5}}[A-Za-z]?(?: {_CAP}){{1,3}} {_STREET}\b\.?"
-                    rf"(?:,? (?:(?:Apartment|Apt|Unit|Suite|Flat)\.? )?[0-9][0-9A-Za-z]*)?"
-                    rf"(?:, (?:{_CAP})(?: {_CAP})?)*"
-                    rf"(?:,? \d{{5}}(?:-\d{{4}})?|,? [A-Z]{{1,2}}\d[\dA-Z]? \d[A-Z]{{2}})?",
-                    0.85,
-                )
-            ],
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-        PatternRecognizer(
-            supported_entity="ORGANIZATION",
-            name="OrganisationShapeRecognizer",
-            patterns=[
-                Pattern(
-                    "university of", rf"\b(?:University|College|Institute|School) of(?: the)?(?: {_CAP}){{1,3}}", 0.85
-                ),
-                Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {_ORG_SUFFIX}\b", 0.7),
-                Pattern(
-                    "x & y",
-                    rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)",
-                    0.6,
-                ),
-                Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
-            ],
-            global_regex_flags=_CASE_SENSITIVE,
-        ),
-    ]
+ORG_SUFFIX = {
+    "en": (
+        r"(?:University|College|Hospital|Hospitals|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
+        r"Corporation|LLC|LLP|Ltd|Limited|GmbH|PLC|plc|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
+        r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy|Council|"
+        r"Surgery|Practice|Pharmacy|Insurance|Building Society|Credit Union|Solicitors|Associates|Charity)"
+    ),
+    "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes)",
+    "es": r"(?:S\.?A\.?|S\.?L\.?|Grupo|Consultores|Salud|Seguros|Banco|Tecnologías|Sistemas|Asociados)",
+}
+ORG_PREFIX = {
+    "en": r"(?:University|College|Institute|School|Bank|Hospital|Ministry|Department|Academy) of(?: the)?",
+    "fr": r"(?:Université|Universite|Lycée|Collège|Hôpital|Hopital|Clinique|Institut|École|Ecole|Banque|Mairie|"
+    r"Ministère|CHU|Groupe)(?: de la| des| du| de| d'| d’)?",
+    "es": r"(?:Universidad|Hospital|Clínica|Colegio|Instituto|Escuela|Banco|Ministerio|Ayuntamiento|Grupo|Fundación)"
+    r"(?: de la| de los| de las| del| de)?",
+}
+ROLE_WORDS = {
+    "en": (
+        r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
+        r"co-?founder|friend|partner|husband|wife|son|daughter|mum|mom|dad|brother|sister|cousin|neighbour|neighbor|"
+        r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
+        r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
+        r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
+        r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
+    ),
+    "fr": (
+        r"(?:collègue|chef|cheffe|responsable|directeur|directrice|ami|amie|mari|femme|fils|fille|frère|sœur|"
+        r"voisin|voisine|médecin|docteur|Docteur|Dr\.?|professeur|professeure|Madame|Monsieur|Mme\.?|M\.|Mlle|"
+        r"s'appelle|appelé|appelée|nommé|nommée)"
+    ),
+    "es": (
+        r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
+        r"hermano|hermana|vecino|vecina|médico|médica|doctor|doctora|Dr\.?|Dra\.?|profesor|profesora|señor|señora|"
+        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamado|llamada)"
+    ),
+}
+COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
+_TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
 
-_ROLE = (
-    r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
-    r"co-?founder|friend|partner|husband|wife|son|daughter|PI|postdoc|named|called|call me|Dr\.?|Professor|"
-    r"Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Uncle|Aunt|Auntie)"
-)
+def organisation_recognizer(language: str) -> PatternRecognizer:
+    """Organisations by the shape of their names: "University of X", "X Health", "X & Y LLP"."""
+    suffix, prefix = ORG_SUFFIX.get(language, ORG_SUFFIX["en"]), ORG_PREFIX.get(language, ORG_PREFIX["en"])
+    return regex_recognizer(
+        "ORGANIZATION",
+        "OrganisationShapeRecognizer",
+        [
+            Pattern("org of X", rf"\b{prefix}(?: {_CAP}){{1,3}}", 0.85),
+            Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {suffix}\b", 0.7),
+            Pattern(
+                "x & y",
+                rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)",
+                0.6,
+            ),
+            Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
+        ],
+        language,
+    )
 
 
 class RoleContextRecognizer(EntityRecognizer):
-    """A capitalised name right after a role or address word: "my manager Will", "call me Seun"."""
+    """A capitalised name right after a role, title or naming word: "my manager Will", "Dr Okonkwo"."""
 
-    PATTERN = re.compile(
-        rf"\b{_ROLE},? (?:(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) )?"
-        r"((?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+)?)"
-    )
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language="en")
+    def __init__(self, language: str = "en") -> None:
+        role = ROLE_WORDS.get(language, ROLE_WORDS["en"])
+        self.pattern = re.compile(
+            rf"(?<![\w-]){role},? (?:{_TITLE} )?((?:[A-ZÀ-Ý][a-zà-ÿ'’-]+)(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’-]+)?)"
+        )
+        super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language=language)
 
     def load(self) -> None:  # no model to load
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self.PATTERN.finditer(text)]
+        return [
+            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+            for m in self.pattern.finditer(text)
+            if _could_be_a_name(m.group(1), self.supported_language)
+        ]
 
 
-class DenyListRecognizer(EntityRecognizer):
-    """The study's known names, always replaced, matched with up to `max_edits` spelling differences.
+def _could_be_a_name(words: str, language: str) -> bool:
+    """Not "I'll" or "English" after "a student,": a given name, or a word that is not an ordinary one."""
+    first = words.split()[0]
+    if fold(first) in {"i", "i'll", "i'm", "i'd", "i've"}:
+        return False
+    return fold(first) in given_names() or not is_common_word(first, COMMON_ZIPF, language)
 
-    Entries are "term" (a person) or "TYPE: term" with TYPE one of the entity types.
-    """
 
-    def __init__(self, terms: list[str], max_edits: int = 1, entity_types: tuple[str, ...] = ()) -> None:
-        self.terms: list[tuple[str, list[str]]] = []
-        for entry in terms:
-            kind, sep, term = entry.partition(":")
-            if sep and kind.strip().upper() in entity_types:
-                self.terms.append((kind.strip().upper(), term.split()))
-            else:
-                self.terms.append(("PERSON", entry.split()))
-        self.max_edits = max_edits
-        super().__init__(
-            supported_entities=list(entity_types or ["PERSON"]), name="DenyListRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        pass
-
-    def _close(self, word: str, term: str) -> bool:
-        word, term = word.lower(), term.lower()
-        allowed = self.max_edits if len(term) >= 4 else 0
-        return Levenshtein.distance(word, term, score_cutoff=allowed) <= allowed
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'-]+", text)]
-        words = [re.sub(r"'s$", "", t[2]) for t in tokens]
-        results = []
-        for kind, parts in self.terms:
-            if kind not in entities or not parts:
-                continue
-            for i in range(len(tokens) - len(parts) + 1):
-                if all(self._close(words[i + k], part) for k, part in enumerate(parts)):
-                    results.append(RecognizerResult(kind, tokens[i][0], tokens[i + len(parts) - 1][1], 1.0))
-            # a single part of a multi-word name ("Priya" of "Priya Rao") is caught by name propagation
-        return results
+def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRecognizer]:
+    """The tool's recognizers for one language, added to Presidio's own."""
+    return [
+        *contact_recognizers(language, phone_regions),
+        *address_recognizers(language),
+        organisation_recognizer(language),
+        RoleContextRecognizer(language),
+    ]

@@ -11,7 +11,8 @@ import html
 import io
 
 from anonymise.engine import AnonymisedDocument, Replacement
-from transcribe.textformat import TextTurn, format_timestamp
+from anonymise.language import LanguageChoice, language_name
+from transcribe.study.textformat import TextTurn, format_timestamp
 
 CONTEXT = 40
 
@@ -53,7 +54,17 @@ def report_csv(rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def report_html(title: str, rows: list[dict], config_source: str) -> str:
+def _language_line(language: LanguageChoice | None) -> str:
+    if language is None:
+        return ""
+    return f"Language: {language_name(language.code)} ({language.code}, {language.found_by})."
+
+
+def report_html(
+    title: str, rows: list[dict], config_source: str, language: LanguageChoice | None = None, notice: str | None = None
+) -> str:
+    """The review page: a notice first when there is one, then candidates not replaced, then replacements."""
+
     def table(decision: str) -> str:
         body = []
         for row in (r for r in rows if r["decision"] == decision):
@@ -80,10 +91,12 @@ def report_html(title: str, rows: list[dict], config_source: str) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>Anonymisation review: {html.escape(title)}</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:80em}}table{{border-collapse:collapse;width:100%}}
 td,th{{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}}mark{{background:#ffe08a}}
-.private{{color:#a00;font-weight:bold}}</style></head><body>
+.private{{color:#a00;font-weight:bold}}.notice{{background:#fdd;padding:.5em;font-weight:bold}}</style></head><body>
+{f'<p class="notice">{html.escape(notice)}</p>' if notice else ""}
 <p class="private">PRIVATE: this report shows the original names. Keep it with the identified transcripts.</p>
 <h1>Anonymisation review: {html.escape(title)}</h1>
-<p>{replaced} replacement(s); {review} candidate(s) left for you to decide. Settings: {html.escape(config_source)}.</p>
+<p>{replaced} replacement(s); {review} candidate(s) left for you to decide. Settings: {html.escape(config_source)}.
+{html.escape(_language_line(language))}</p>
 <p>To change a decision, add the term to the study's deny-list (always replace) or allow-list (never replace)
 and run <code>anonymise</code> again; pseudonyms stay the same.</p>
 <h2>Not replaced: please check</h2>{table("review")}

@@ -172,29 +172,29 @@ def process(engine, samples: np.ndarray, regions: list, batch_size: int, device:
     """Decoding, word alignment and speakers for one recording whose speech regions are known; stage seconds
     (the voice windows are embedded during decoding, as in the pipeline: speakers_s is what is left after)."""
     from transcribe.asr import AsrOptions, transcribe_windows
-    from transcribe.diarise import DiariseOptions, diarise
-    from transcribe.speakers import embed_ahead
+    from transcribe.diarise import DiariseOptions, diarise, voice_windows
     from transcribe.windows import pack_windows
 
     options = AsrOptions(language="en", batch_size=batch_size, temperatures=(0.0,), no_speech_threshold=1.01)
     speakers = DiariseOptions()
     clock = time.perf_counter()
-    embed_ahead(samples, regions, speakers.window_rate, speakers.encoder)  # as the pipeline: during decoding
-    windows = pack_windows(regions)
-    segments, _ = transcribe_windows(engine, samples, windows, options)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        ahead = worker.submit(voice_windows, samples, regions, speakers, device)  # as the pipeline: during decoding
+        windows = pack_windows(regions)
+        segments, _ = transcribe_windows(engine, samples, windows, options)
+        synchronise(device)
+        asr = time.perf_counter() - clock
+        clock = time.perf_counter()
+        out = diarise(samples, regions, segments, speakers, (), device, ahead.result())
     synchronise(device)
-    asr = time.perf_counter() - clock
-    clock = time.perf_counter()
-    turns, _ = diarise(samples, segments, speakers, regions=regions)
-    synchronise(device)
-    words = sum(len(turn.words) for turn in turns)
+    words = sum(len(turn.words) for turn in out.turns)
     return {"asr_s": asr, "speakers_s": time.perf_counter() - clock, "windows": len(windows), "words": words}
 
 
 def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device: str) -> dict:
     """The recordings one after the other as the batch command runs them: the next one's speech detection
     in a worker thread while this one is decoded. Wall time and stage totals."""
-    from transcribe.vad import speech_regions
+    from transcribe.speech import speech_regions
 
     batches: list[int] = []  # windows per decoding call
     inner = engine.decode

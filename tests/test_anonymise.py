@@ -16,8 +16,11 @@ from anonymise.cli import main as anonymise_main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def replaced(anonymiser, *texts):
-    return anonymiser.anonymise_turns(list(texts), "test").turns
+def replaced(anonymiser, *texts, key=None):
+    from anonymise.pseudonyms import StudyKey
+
+    key = key or StudyKey("[{label} {number}]", anonymiser.config.labels)
+    return anonymiser.anonymise_turns(list(texts), "test", key).turns
 
 
 def test_name_seen_once_is_replaced_everywhere(anonymiser):
@@ -178,11 +181,29 @@ def test_annotated_transcripts_meet_targets(data_dir):
 
     result = CliRunner().invoke(eval_main, [str(data_dir / "pii"), "--no-show-errors"])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout.strip().splitlines()[-1])["tool"]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["tool"]
     assert summary["recall"]["PERSON"] >= 0.99 and summary["recall"]["ORG"] >= 0.99
     assert all(v >= 0.95 for v in summary["recall"].values())
     assert summary["precision_overall"] >= 0.90
     assert summary["decoys_replaced"] == 0 and summary["allow_listed_replaced"] == 0
+    assert summary["guard_hits"] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, person_org", [("en", 0.96), ("fr", 0.95), ("es", 0.93)])
+def test_the_tuning_halves_hold_their_scores(language, person_org):
+    """The tuning (dev) halves of this project's own annotated material: what was reached stays reached.
+    The held-out halves (tests/data/anonymise/*/test) are never asserted on: they are for reporting only."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_anonymise import main as eval_main
+
+    folder = ROOT / "tests" / "data" / "anonymise" / language / "dev"
+    result = CliRunner().invoke(eval_main, [str(folder), "--no-show-errors"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["tool"]
+    assert summary["person_org"] >= person_org and summary["contacts"] >= 0.99
+    assert summary["recall_overall"] >= 0.95 and summary["precision_overall"] >= 0.93
+    assert summary["guard_hits"] == 0
 
 
 def test_written_email_needs_no_network(tmp_path):
@@ -215,7 +236,7 @@ def test_unwritable_output_folder_is_a_usage_error(tmp_path):
 
 
 def test_options_for_coders_drop_paths_that_can_name_people():
-    from anonymise.documents import options_for_coders
+    from transcribe.study.transcript import options_for_coders
 
     recorded = {
         "transcription": {

@@ -50,7 +50,7 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     (tmp_path / "a.wav").write_bytes(b"RIFF")
     result = CliRunner().invoke(main, [str(tmp_path / "a.wav"), "-o", str(tmp_path / "out"), "--model", "huge-v9"])
     assert result.exit_code == 1
-    assert "Error: --model huge-v9: not a file, a folder, nor one of whisper's models" in result.output
+    assert "Error: --model: huge-v9 is not a file, a folder, nor one of whisper's models" in result.output
 
 
 def test_missing_pyannote_pipeline_stops_before_any_recording(tmp_path):
@@ -80,3 +80,32 @@ def test_readme_documents_every_option():
             for option in getattr(param, "opts", []):
                 if option.startswith("--") and option not in ("--help", "--version"):
                     assert option in readme, f"{option} missing from README.md"
+
+
+@pytest.mark.parametrize(
+    "args, exit_code, line",
+    [
+        (["--shard", "first"], 2, "Error: --shard: first: expected K/N, e.g. 0/4"),
+        (["--role-names", "Solo"], 1, "Error: --role-names: takes two names separated by a comma"),
+        (["--formats", "pdf"], 1, "Error: --formats: unknown format(s) pdf; known: docx, txt"),
+    ],
+)
+def test_library_errors_are_shown_under_their_flags(tmp_path, args, exit_code, line):
+    (tmp_path / "a.wav").write_bytes(b"RIFF")
+    result = CliRunner().invoke(
+        main, [str(tmp_path / "a.wav"), "-o", str(tmp_path / "out"), "--model", "tiny.en", *args]
+    )
+    assert result.exit_code == exit_code
+    assert line in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_anonymise_shows_library_errors_under_its_flags(tmp_path):
+    from anonymise.cli import main as anonymise_main
+
+    (tmp_path / "t.txt").write_text("[00:00:01] Participant: fine\n")
+    result = CliRunner().invoke(
+        anonymise_main, [str(tmp_path / "t.txt"), "-o", str(tmp_path / "out"), "--formats", "pdf"]
+    )
+    assert result.exit_code == 1
+    assert "Error: --formats: unknown format(s) pdf" in result.output

@@ -13,9 +13,9 @@ import pytest
 from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.audio import load_audio
+from transcribe.batch import plan_jobs
 from transcribe.diarise import DiariseOptions, diarise
-from transcribe.pipeline import plan_jobs
-from transcribe.speakers import embed_voice
+from transcribe.encoders import voice_encoder
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,8 +24,10 @@ normalise = EnglishTextNormalizer()
 
 
 def asr(transcriber, path: Path):
-    samples = load_audio(path)
-    return samples, transcriber.transcribe_job(plan_jobs([path])[0][0]).segments
+    """The recording's audio, its speech regions and its words (with the run's options)."""
+    job = plan_jobs([path])[0][0]
+    speech = transcriber.prepare(job)
+    return speech.audio[0], speech.regions[0], transcriber.transcribe_job(job, prepared=speech).segments
 
 
 def text_of(turns, speaker):
@@ -35,19 +37,18 @@ def text_of(turns, speaker):
 def test_stereo_channels_give_two_speakers_with_their_words(data_dir):
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
     path = data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"
     transcriber = Transcriber(
-        resolve_model("tiny.en"),
-        "cpu",
+        load_model(resolve_model("tiny.en"), "cpu"),
         TranscribeOptions(
             asr=AsrOptions(language="en"), diarise=DiariseOptions(channels=("interviewer", "participant"))
         ),
     )
     transcript = transcriber.transcribe_job(plan_jobs([path])[0][0])
     turns = transcript.segments
-    assert transcript.speakers["method"] == "channels"
+    assert (transcript.diarisation.diariser, transcript.diarisation.roles_by) == ("channels", "channels")
     left = "He began a confused complaint against the wizard, who had vanished behind the curtain on the left."
     right = "The horizon seems extremely distant."
     assert jiwer.wer(normalise(left), text_of(turns, "Interviewer")) < 0.25
@@ -58,8 +59,8 @@ def test_one_voice_gives_one_speaker(tiny_transcriber, data_dir, tmp_path):
     from eval_diarisation import single_speaker_recording
 
     path = single_speaker_recording(tmp_path)
-    samples, segments = asr(tiny_transcriber, path)
-    turns, _ = diarise(samples, segments, DiariseOptions())
+    samples, regions, segments = asr(tiny_transcriber, path)
+    turns = diarise(samples, regions, segments, DiariseOptions()).turns
     assert {t.speaker for t in turns} == {"Participant"}
 
 
@@ -68,8 +69,8 @@ def interview(tiny_transcriber, data_dir, tmp_path_factory):
     from synthetic_interviews import PAIRS, build_interview
 
     case = build_interview(tmp_path_factory.mktemp("synthetic"), *PAIRS[0], minutes=1.5, seed=3)
-    samples, segments = asr(tiny_transcriber, case.audio)
-    return case, samples, segments
+    samples, regions, segments = asr(tiny_transcriber, case.audio)
+    return case, samples, regions, segments
 
 
 def _speaker_at(case, t):
@@ -80,10 +81,11 @@ def _speaker_at(case, t):
 
 @pytest.mark.parametrize("encoder", ["campplus", "resemblyzer"])
 def test_enrolment_picks_the_interviewer(interview, encoder):
-    case, samples, segments = interview
-    voices = [embed_voice(load_audio(case.enrolment), encoder)]
-    turns, record = diarise(samples, segments, DiariseOptions(encoder=encoder), voices)
-    assert record["method"] == "enrolment"
+    case, samples, regions, segments = interview
+    voices = [voice_encoder(encoder).embed_voice(load_audio(case.enrolment))]
+    out = diarise(samples, regions, segments, DiariseOptions(encoder=encoder), voices)
+    assert out.diarisation.roles_by == "enrolment"
+    turns = out.turns
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     counts = Counter(pairs)
     right = counts[("interviewer", "Interviewer")] + counts[("participant", "Participant")]
@@ -95,10 +97,10 @@ def test_enrolment_picks_the_interviewer(interview, encoder):
 def test_enrolment_of_someone_absent_matches_nobody(interview):
     from synthetic_interviews import clips_by_speaker
 
-    case, samples, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
+    case, samples, regions, segments = interview  # librivox reader and LJSpeech; this voice speaks in neither
     absent = load_audio(clips_by_speaker()["speechbrain_spk2"][0])
-    turns, record = diarise(samples, segments, DiariseOptions(), [embed_voice(absent)])
-    assert record["method"] == "heuristic"
+    out = diarise(samples, regions, segments, DiariseOptions(), [voice_encoder().embed_voice(absent)])
+    assert out.diarisation.roles_by == "heuristic"
 
 
 def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_dir):
@@ -108,10 +110,11 @@ def test_real_interview_with_the_default_model_gets_words_and_roles_right(data_d
 
     from transcribe.asr import AsrOptions
     from transcribe.checkpoints import resolve_model
-    from transcribe.pipeline import TranscribeOptions, Transcriber
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
 
     transcriber = Transcriber(
-        resolve_model("base"), "cpu", TranscribeOptions(asr=AsrOptions(language="en"), diarise=DiariseOptions())
+        load_model(resolve_model("base"), "cpu"),
+        TranscribeOptions(asr=AsrOptions(language="en"), diarise=DiariseOptions()),
     )
     path = data_dir / "loc_fountain_hughes_interview_1949" / "real-world-fountain-hughes-interview.mp3"
     transcript = transcriber.transcribe_job(plan_jobs([path])[0][0])
@@ -144,7 +147,7 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
 
     from transcribe import pyannote_backend
 
-    case, samples, segments = interview
+    case, samples, regions, segments = interview
     pipeline = TruthPipeline(case)
     loaded = []
     fake = types.ModuleType("pyannote.audio")
@@ -153,15 +156,16 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
     monkeypatch.delenv("PYANNOTE_METRICS_ENABLED", raising=False)
     pyannote_backend._pipeline.cache_clear()
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
-    voices = [embed_voice(load_audio(case.enrolment))]
+    voices = [voice_encoder().embed_voice(load_audio(case.enrolment))]
     try:
-        turns, record = diarise(samples, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
+        out = diarise(samples, regions, segments, DiariseOptions(pyannote=str(tmp_path), speakers=2), voices)
     finally:
         pyannote_backend._pipeline.cache_clear()
     assert loaded == [str(tmp_path / "config.yaml")]
     assert pipeline.calls == [(16000, (1, len(samples)), {"num_speakers": 2})]
     assert os.environ["PYANNOTE_METRICS_ENABLED"] == "0"
-    assert record["diariser"] == "pyannote" and record["method"] == "enrolment"
+    assert (out.diarisation.diariser, out.diarisation.roles_by) == ("pyannote", "enrolment")
+    turns = out.turns
     pairs = [(_speaker_at(case, (w.start + w.end) / 2), w.speaker) for t in turns for w in t.words]
     right = sum(
         1 for truth, said in pairs if said == {"interviewer": "Interviewer", "participant": "Participant"}[truth]
@@ -171,12 +175,12 @@ def test_pyannote_backend_turns_words_and_enrolment(interview, tmp_path, monkeyp
 
 def test_pyannote_backend_missing_is_a_clear_error(tmp_path, monkeypatch):
     from transcribe import pyannote_backend
-    from transcribe.errors import ModelError
+    from transcribe.errors import ModelError, OptionError
 
     monkeypatch.setitem(sys.modules, "pyannote.audio", None)  # import fails as when not installed
     pyannote_backend._pipeline.cache_clear()
     (tmp_path / "config.yaml").write_text("pipeline: {}\n")
     with pytest.raises(ModelError, match="pip install pyannote.audio"):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path), 2, 1, 2)
-    with pytest.raises(ModelError, match="not found"):
+    with pytest.raises(OptionError, match="^pyannote: .* not found"):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path / "nowhere"), 2, 1, 2)

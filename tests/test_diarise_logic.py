@@ -12,8 +12,9 @@ from transcribe.diarise import (
     split_turns,
 )
 from transcribe.encoders import DEFAULTS
+from transcribe.errors import OptionError
 from transcribe.speakers import VoiceMap, cluster_speakers
-from transcribe.transcript import Segment, Word
+from transcribe.study.transcript import Segment, Word
 from transcribe.windows import Region
 
 
@@ -118,11 +119,11 @@ def test_missing_speaker_model_package_is_a_clear_error(monkeypatch):
 
 
 def test_bad_options_are_rejected():
-    with pytest.raises(ValueError, match="voice-encoder"):
+    with pytest.raises(OptionError, match="^encoder: 'xvector' is not one of campplus, resemblyzer"):
         DiariseOptions(encoder="xvector")
-    with pytest.raises(ValueError, match="min-speakers"):
+    with pytest.raises(OptionError, match="min_speakers"):
         DiariseOptions(min_speakers=3, max_speakers=2)
-    with pytest.raises(ValueError, match="channels"):
+    with pytest.raises(OptionError, match="channels"):
         DiariseOptions(channels=("left", "right"))
 
 
@@ -150,3 +151,21 @@ def test_timeline_covers_regions_and_cuts_between_speakers():
     )
     timeline = speaker_timeline([Region(0.3, 2.4), Region(5.0, 6.0)], segments)
     assert timeline == [(0.3, 1.4, "Interviewer"), (1.4, 2.4, "Participant"), (5.0, 6.0, "Participant")]
+
+
+@pytest.mark.parametrize("name", ["campplus", "resemblyzer"])
+def test_speaker_models_run_on_the_device_the_run_chose(monkeypatch, name):
+    """With --device cpu on a GPU node the speaker models stay on the CPU (they took the GPU whenever one
+    was visible)."""
+    import torch
+
+    from transcribe.encoders import voice_encoder
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # a GPU node, as far as anyone asks
+    voice_encoder.cache_clear()
+    try:
+        encoder = voice_encoder(name, "cpu")
+        model = encoder.model if name == "campplus" else encoder.encoder
+        assert {p.device.type for p in model.parameters()} == {"cpu"}
+    finally:
+        voice_encoder.cache_clear()

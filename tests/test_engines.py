@@ -15,7 +15,7 @@ from transcribe.audio import SAMPLE_RATE, load_audio
 from transcribe.engines import pick_engine
 from transcribe.engines.base import DecodeSettings
 from transcribe.engines.whisper_engine import _shared_cross_attention
-from transcribe.vad import speech_regions
+from transcribe.speech import speech_regions
 from transcribe.windows import pack_windows
 
 normalise = EnglishTextNormalizer()

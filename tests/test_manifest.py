@@ -1,9 +1,10 @@
+import json
 import os
 import time
 
 import pytest
 
-from transcribe.manifest import Claims, Manifest, RecordingState, in_shard, parse_shard
+from transcribe.study.manifest import Claims, Manifest, RecordingState, in_shard, parse_shard
 
 
 def test_one_claim_per_recording(tmp_path):
@@ -39,6 +40,32 @@ def test_manifest_round_trip(tmp_path):
     assert manifest.all()["a"].error == "a.m4a: no speech found"
 
 
+def test_stages_of_a_recording(tmp_path):
+    manifest = Manifest(tmp_path)
+    state = manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en")
+    assert (manifest.load("a").stage, state.attempts, state.pid) == ("running", 1, os.getpid())
+    manifest.interrupted("a")  # Ctrl-C
+    assert (manifest.load("a").stage, manifest.load("a").error) == ("pending", "interrupted")
+    state = manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en")
+    manifest.finish("a", state, "a.m4a: no speech found")
+    assert (manifest.load("a").stage, manifest.load("a").attempts) == ("failed", 2)
+    manifest.anonymised("a")  # a failed recording is not done
+    assert manifest.load("a").stage == "failed"
+    manifest.finish("a", manifest.start("a", tmp_path / "a.m4a", "abc", "tiny.en"))
+    assert (manifest.load("a").stage, manifest.load("a").error) == ("transcribed", None)
+    manifest.anonymised("a")
+    assert manifest.load("a").stage == "done"
+
+
+def test_state_files_of_earlier_versions_are_read(tmp_path):
+    manifest = Manifest(tmp_path)
+    manifest.folder.mkdir()
+    manifest.path("a").write_text(
+        json.dumps({"recording": "a.m4a", "checksum": "abc", "stage": "done", "options_hash": None})
+    )
+    assert manifest.load("a").stage == "done"
+
+
 @pytest.mark.parametrize(
     "text, env, expected",
     [
@@ -64,3 +91,26 @@ def test_shards_partition_the_recordings():
     shards = [[n for n in names if in_shard(n, (k, 3))] for k in range(3)]
     assert sorted(sum(shards, [])) == names
     assert all(40 < len(s) < 90 for s in shards)
+
+
+def test_batch_size_is_not_part_of_a_transcripts_identity(tmp_path):
+    """How a run executes (the batch size, sized to free GPU memory by default) must not make a finished
+    recording look unfinished; what shapes the output (here the beam) must."""
+    from transcribe.asr import AsrOptions
+    from transcribe.batch import is_done
+    from transcribe.study.transcript import ModelInfo, Source, Transcript, transcript_json
+    from transcribe.transcriber import Job, TranscribeOptions
+
+    def record(**asr):  # as it reads back from a transcript's JSON
+        return json.loads(json.dumps(TranscribeOptions(asr=AsrOptions(**asr)).as_record()))
+
+    assert record(batch_size=2) == record(batch_size=16) != record(beam_size=1)
+    job = Job(tmp_path / "a.wav", "a", "abc")
+    older = {**record(), "asr": {**record()["asr"], "batch_size": 24}}  # as transcripts recorded it before
+    for written in (record(batch_size=2), older):
+        transcript = Transcript(Source("a.wav", "abc", 1.0), ModelInfo("tiny.en", None, "f00"), {}, [])
+        transcript.options = {"transcription": written, "device": "cuda"}
+        job.json_path(tmp_path).parent.mkdir(exist_ok=True)
+        job.json_path(tmp_path).write_text(transcript_json(transcript))
+        assert is_done(job, tmp_path, "f00", record(batch_size=8))
+        assert not is_done(job, tmp_path, "f00", record(beam_size=1))

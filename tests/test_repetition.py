@@ -1,7 +1,7 @@
 import pytest
 
 from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping, longest_repeat
-from transcribe.transcript import Segment, Word
+from transcribe.study.transcript import Segment, Word
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
 from transcribe.errors import TranscriptFormatError
-from transcribe.textformat import TextTurn, format_timestamp, format_turns, parse_text
+from transcribe.study.textformat import TextTurn, format_timestamp, format_turns, parse_text
 
 
 @pytest.mark.parametrize(

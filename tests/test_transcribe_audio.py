@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.audio import ffmpeg_exe, load_audio
+from transcribe.batch import plan_jobs
 from transcribe.cli import main
 from transcribe.errors import AudioError
-from transcribe.pipeline import plan_jobs
 
 pytestmark = pytest.mark.slow
 normalise = EnglishTextNormalizer()
@@ -185,3 +185,70 @@ def test_spoken_names_are_gone_end_to_end(tmp_path, data_dir):
     assert anonymised["anonymised"] is True
     words = [w["word"] for s in anonymised["segments"] for w in s["words"]]
     assert any("[PERSON" in w for w in words)
+
+
+def test_another_batch_size_finds_everything_done(tmp_path, data_dir):
+    out = tmp_path / "out"
+    args = [str(data_dir / "whisper_jfk" / "jfk.flac"), "-o", str(out), "--model", "tiny.en", "--no-anonymise", "-q"]
+    assert CliRunner().invoke(main, [*args, "--batch-size", "2"]).exit_code == 0
+    again = CliRunner().invoke(main, [*args, "--batch-size", "5"])
+    assert "transcribed 0, already done 1, failed 0" in again.output
+    assert json.loads((out / "identified" / "jfk.json").read_text())["options"]["batch_size"] == 2
+
+
+@pytest.mark.parametrize("channels, vad_runs", [((), 1), (("interviewer", "participant"), 2)])
+def test_one_decode_per_channel_layout(data_dir, monkeypatch, channels, vad_runs):
+    """A recording is decoded once, in the run's channel layout, and its speech found once per channel with
+    the run's VAD options; diarisation reuses those regions (with --channels it was 2 decodes, 3 VAD runs)."""
+    import silero_vad.utils_vad
+
+    from transcribe import speech
+    from transcribe.asr import AsrOptions
+    from transcribe.checkpoints import resolve_model
+    from transcribe.diarise import DiariseOptions
+    from transcribe.speech import VadOptions
+    from transcribe.transcriber import TranscribeOptions, Transcriber, load_model
+
+    options = TranscribeOptions(
+        asr=AsrOptions(language="en"), vad=VadOptions(threshold=0.45), diarise=DiariseOptions(channels=channels)
+    )
+    transcriber = Transcriber(load_model(resolve_model("tiny.en"), "cpu"), options)
+    decodes, vad_thresholds = [], []
+    decode, find_speech = speech.load_audio, silero_vad.utils_vad.get_speech_timestamps_from_probs
+
+    def counted_decode(path, *args, **kwargs):
+        decodes.append(kwargs.get("channels", 1))
+        return decode(path, *args, **kwargs)
+
+    def counted_vad(*args, **kwargs):
+        vad_thresholds.append(kwargs["threshold"])
+        return find_speech(*args, **kwargs)
+
+    monkeypatch.setattr(speech, "load_audio", counted_decode)
+    monkeypatch.setattr(silero_vad.utils_vad, "get_speech_timestamps_from_probs", counted_vad)
+    job = plan_jobs([data_dir / "faster_whisper_stereo" / "stereo_diarization.wav"])[0][0]
+    transcript = transcriber.transcribe_job(job)
+    assert decodes == [len(channels) or 1]
+    assert vad_thresholds == [0.45] * vad_runs
+    speakers = {s.speaker for s in transcript.segments}
+    assert speakers == ({"Interviewer", "Participant"} if channels else {"Participant"})  # 5 s: one voice heard
+    assert transcript.source.duration == pytest.approx(5.0, abs=0.5)
+
+
+def test_device_cpu_keeps_every_model_on_the_cpu(tmp_path, data_dir, monkeypatch):
+    """On a GPU node, --device cpu runs Whisper, the speaker models (enrolment included) and VAD on the CPU:
+    the speaker encoders took the GPU whenever one was visible."""
+    import torch
+
+    from transcribe.encoders import voice_encoder
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    voice_encoder.cache_clear()
+    jfk = data_dir / "whisper_jfk" / "jfk.flac"
+    args = [str(jfk), "-o", str(tmp_path / "out"), "--model", "tiny.en", "--device", "cpu", "--no-anonymise", "-q"]
+    try:
+        result = CliRunner().invoke(main, [*args, "--interviewer-voice", str(jfk)])
+    finally:
+        voice_encoder.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "transcribed 1, already done 0, failed 0" in result.output

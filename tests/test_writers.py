@@ -9,9 +9,9 @@ import pytest
 from docx import Document
 
 from anonymise.guard import find_leaks, guarded_terms, readable_text
-from transcribe.textformat import transcript_turns
-from transcribe.transcript import ModelInfo, Segment, Source, Transcript, Word
-from transcribe.writers import WRITERS, parse_formats, precise_timestamp
+from transcribe.study.textformat import transcript_turns
+from transcribe.study.transcript import ModelInfo, Segment, Source, Transcript, Word
+from transcribe.study.writers import WRITERS, parse_formats, precise_timestamp
 
 
 @pytest.fixture()
@@ -109,12 +109,12 @@ def test_guard_finds_names_in_text_and_docx_properties(transcript):
     document.core_properties.author = "Priya Rao"
     planted = io.BytesIO()
     document.save(planted)
-    terms = guarded_terms(["Priya Rao", "Will"], zipf=4.0)
-    assert terms == ["Priya Rao", "Priya", "Rao"]  # "Will" is an ordinary word: left to detection
+    terms = guarded_terms([("PERSON", "Priya Rao"), ("PERSON", "Will")], zipf=4.0)
+    assert terms == [("Priya Rao", False), ("Priya", False), ("Rao", True)]  # "Will": left to detection; "rao" a word
     files = {
         "INT-007.docx": planted.getvalue(),
         "INT-007.txt": b"[00:00:01] Participant: as Rao said",
         "INT-008.txt": b"[00:00:01] Participant: we will see",
     }
-    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.txt", "Rao")]
+    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.docx", "Rao"), ("INT-007.txt", "Rao")]
     assert "Priya Rao" in readable_text("x.docx", planted.getvalue())

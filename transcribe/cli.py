@@ -1,12 +1,10 @@
-"""The `transcribe` command: recordings in, transcripts (and anonymised copies) out."""
+"""The `transcribe` command: parses options, shows progress, picks the exit code; the work is
+transcribe.workflow's (recordings → transcripts → anonymised files for coders)."""
 
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -15,7 +13,6 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from transcribe import __version__
 from transcribe.asr import AsrOptions
-from transcribe.audio import load_audio
 from transcribe.checkpoints import (
     OFFLINE_SOURCES,
     PIP_NAMES,
@@ -24,22 +21,26 @@ from transcribe.checkpoints import (
     installed_models,
     models_dir,
     offline_available,
-    resolve_model,
 )
-from transcribe.device import default_batch_size, pick_device
+from transcribe.cli_shared import (
+    click_error,
+    finish,
+    force_option,
+    formats_option,
+    output_dir_option,
+    quiet_option,
+    setup_logging,
+)
 from transcribe.diarise import DiariseOptions
-from transcribe.discover import find_recordings
 from transcribe.encoders import ENCODERS, PACKAGES, encoder_available
 from transcribe.engines import ENGINES
-from transcribe.errors import ScribeError
-from transcribe.fileio import unwritable_reason
-from transcribe.manifest import STAGES, Manifest, in_shard, parse_shard
-from transcribe.pipeline import IDENTIFIED, TranscribeOptions, Transcriber, plan_jobs, run_batch
-from transcribe.pyannote_backend import pipeline_config
-from transcribe.speakers import embed_voice
-from transcribe.writers import parse_formats
+from transcribe.errors import OptionError, ScribeError
+from transcribe.study.layout import StudyFolder
+from transcribe.study.manifest import STAGES, Manifest, parse_shard
+from transcribe.transcriber import TranscribeOptions
+from transcribe.workflow import StudyOptions, StudyPlan, StudyResult, plan_study, run_study
 
-logger = logging.getLogger("transcribe")
+USAGE_ERRORS = ("inputs", "shard", "output_dir")  # nothing is started: exit 2, as for a bad option
 
 
 class DefaultCommandGroup(click.Group):
@@ -51,20 +52,6 @@ class DefaultCommandGroup(click.Group):
         elif not args:
             args = ["run"]
         return super().parse_args(ctx, args)
-
-
-def setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
-    console = logging.StreamHandler(sys.stderr)
-    console.setLevel(level)
-    console.setFormatter(logging.Formatter("%(message)s"))
-    root = logging.getLogger()
-    root.handlers = [
-        h for h in root.handlers if not isinstance(h, logging.StreamHandler) or isinstance(h, logging.FileHandler)
-    ] + [console]
-    root.setLevel(level)
-    for noisy in ("presidio-analyzer", "presidio-anonymizer", "numba"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
 @click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,13 +68,7 @@ def main() -> None:
 
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-o",
-    "--output-dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Study output folder: identified/ (private) and for-coders/ (anonymised).",
-)
+@output_dir_option("Study output folder: identified/ (private) and for-coders/ (anonymised).")
 @click.option(
     "--model",
     "model_spec",
@@ -184,7 +165,7 @@ def main() -> None:
     help="Process only shard K of N (from 0) of the recordings; on SLURM job arrays the shard is read "
     "from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT. Claims keep every recording done once.",
 )
-@click.option("--force/--no-force", default=False, help="Transcribe again even when already done.")
+@force_option("Transcribe again even when already done.")
 @click.option("--dry-run", is_flag=True, help="Show what would be done, and do nothing.")
 @click.option(
     "--anonymise/--no-anonymise",
@@ -192,14 +173,9 @@ def main() -> None:
     show_default=True,
     help="Also write anonymised copies to for-coders/ after transcribing.",
 )
-@click.option(
-    "--formats",
-    default=None,
-    metavar="LIST",
-    help="Files for coders: docx, txt, maxqda, nvivo, srt, vtt, csv, json (default docx,txt,json).",
-)
+@formats_option
 @click.option("-v", "--verbose", count=True, help="More detail in the log.")
-@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
+@quiet_option
 def run(
     inputs: tuple[Path, ...],
     output_dir: Path,
@@ -223,95 +199,58 @@ def run(
     force: bool,
     dry_run: bool,
     anonymise: bool,
-    formats: str | None,
+    formats: tuple[str, ...] | None,
     verbose: int,
     quiet: bool,
 ) -> None:
     """Transcribe recordings (files or folders, searched recursively) into OUTPUT_DIR/identified/."""
     setup_logging(verbose, quiet)
-    recordings = find_recordings(inputs, exclude=[output_dir])
-    if not recordings:
-        raise click.UsageError("no recordings found in the inputs given")
     try:
-        shard_of = parse_shard(shard)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    jobs, problems = plan_jobs(recordings)
-    jobs = [job for job in jobs if in_shard(job.stem, shard_of)]
-    try:
-        resolved = resolve_model(model_spec)
-        device = pick_device(device)
-        diarise_options = (
-            _diarise_options(
-                speakers, min_speakers, max_speakers, channels, role_names, voice_encoder, pyannote_pipeline
-            )
-            if diarise
-            else None
+        diarise_options = _diarise_options(
+            diarise, speakers, min_speakers, max_speakers, channels, role_names, voice_encoder, pyannote_pipeline
         )
-        if diarise_options and diarise_options.pyannote:
-            pipeline_config(diarise_options.pyannote)  # a wrong path fails here, not once per recording
-        coder_formats = parse_formats(formats) if formats else None
-    except (ScribeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    if dry_run:
-        for job in jobs:
-            click.echo(f"would transcribe {job.recording} -> {output_dir / IDENTIFIED / job.stem}.json")
-        for _path, message in problems:
-            click.echo(f"would fail: {message}")
-        click.echo(f"{len(jobs)} recording(s), model {resolved.name}, device {device}")
-        return
-    _check_writable(output_dir)
-    log_file = _log_to_file(output_dir)
-    voice_files = _voice_files(interviewer_voices)
-    try:
-        voices = [embed_voice(load_audio(path), voice_encoder) for path in voice_files]
-    except ScribeError as exc:
-        raise click.ClickException(f"--interviewer-voice: {exc}") from exc
-    transcriber = Transcriber(
-        resolved,
-        device,
-        TranscribeOptions(
-            asr=AsrOptions(
-                language=language,
-                batch_size=batch_size or 1,
-                beam_size=beam_size,
-                initial_prompt=initial_prompt,
-                engine=engine,
+        options = StudyOptions(
+            transcription=TranscribeOptions(
+                asr=AsrOptions(language=language, beam_size=beam_size, initial_prompt=initial_prompt, engine=engine),
+                diarise=diarise_options,
             ),
-            diarise=diarise_options,
-        ),
-        voices,
-        [str(p) for p in voice_files],
-    )
-    transcriber.options.asr.batch_size = batch_size or default_batch_size(
-        device, transcriber.model.dims.n_text_state, beam_size
-    )
-    try:
-        result = _run_with_progress(transcriber, jobs, output_dir, force, quiet)
+            model=model_spec,
+            device=device,
+            batch_size=batch_size,
+            interviewer_voices=list(interviewer_voices),
+            shard=parse_shard(shard),
+            force=force,
+            anonymise=anonymise,
+            formats=formats,
+        )
+        plan = plan_study(list(inputs), output_dir, options)
+        if dry_run:
+            return _show_plan(plan, output_dir)
+        result = _run_with_progress(plan, output_dir, options, quiet)
+    except ScribeError as exc:
+        raise click_error(exc, usage=USAGE_ERRORS) from exc
     except KeyboardInterrupt:
         click.echo("\nStopped. Finished recordings are kept; run the same command again to continue.", err=True)
         sys.exit(130)
-    result.failed[:0] = problems
-    if anonymise and result.transcripts:
-        _anonymise_after(result.transcripts, output_dir, result, coder_formats)
-    _summary(result)
-    logger.debug("log written to %s", log_file)
-    if result.failed:
-        sys.exit(1)
+    finish(_summary(result), result.failed)
 
 
 def _diarise_options(
+    diarise: bool,
     speakers: int | None,
     min_speakers: int,
     max_speakers: int,
     channels: str | None,
     role_names: str,
     encoder: str,
-    pyannote: str | None = None,
-) -> DiariseOptions:
+    pyannote: str | None,
+) -> DiariseOptions | None:
+    """The speaker flags as DiariseOptions; None for --no-diarise."""
+    if not diarise:
+        return None
     names = [n.strip() for n in role_names.split(",")]
     if len(names) != 2 or not all(names):
-        raise ValueError("--role-names takes two names separated by a comma, e.g. Researcher,Respondent")
+        raise OptionError("role_names", "takes two names separated by a comma, e.g. Researcher,Respondent")
     roles = tuple(c.strip().lower() for c in channels.split(",")) if channels else ()
     return DiariseOptions(
         speakers=speakers,
@@ -325,35 +264,23 @@ def _diarise_options(
     )
 
 
-def _voice_files(items: tuple[Path, ...]) -> list[Path]:
-    files: list[Path] = []
-    for item in items:
-        files.extend(find_recordings([item]) if item.is_dir() else [item])
-    return files
+def _show_plan(plan: StudyPlan, output_dir: Path) -> None:
+    for job in plan.jobs:
+        click.echo(f"would transcribe {job.recording} -> {StudyFolder(output_dir).transcript_json(job.stem)}")
+    for _path, message in plan.problems:
+        click.echo(f"would fail: {message}")
+    click.echo(f"{len(plan.jobs)} recording(s), model {plan.model.name}, device {plan.device}")
 
 
-def _log_to_file(output_dir: Path) -> Path:
-    """A log file per run on the private side (it names recordings; it never holds transcript text)."""
-    folder = output_dir / IDENTIFIED / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{socket.gethostname()}-{os.getpid()}.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.DEBUG)
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
-    return path
+def _summary(result: StudyResult) -> str:
+    elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
+    done = f"transcribed {len(result.transcribed)}, already done {len(result.skipped)}{elsewhere}"
+    return f"{done}, failed {len(result.failed)}"
 
 
-def _check_writable(output_dir: Path) -> None:
-    # nothing was done: like any other bad option, a usage error (exit 2), not a failed recording
-    reason = unwritable_reason(output_dir)
-    if reason:
-        raise click.UsageError(reason)
-
-
-def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: bool, quiet: bool):
-    files = tqdm(total=len(jobs), desc="recordings", unit="file", disable=quiet, position=0)
+def _run_with_progress(plan: StudyPlan, output_dir: Path, options: StudyOptions, quiet: bool) -> StudyResult:
+    """run_study with two bars: recordings, and the seconds of audio of the current one."""
+    files = tqdm(total=len(plan.jobs), desc="recordings", unit="file", disable=quiet, position=0)
     audio = tqdm(
         total=0,
         desc="audio",
@@ -369,62 +296,26 @@ def _run_with_progress(transcriber: Transcriber, jobs, output_dir: Path, force: 
         audio.n = done
         audio.refresh()
 
-    def on_file(job, status: str) -> None:
+    def on_file(_job, _status: str) -> None:
         files.update(1)
         audio.reset(total=0)
-        if status != "failed":
-            logger.info("%s: %s", {"elsewhere": "taken by another run"}.get(status, status), job.stem)
 
     console = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
     with logging_redirect_tqdm():
         for handler in logging.getLogger().handlers:  # tqdm's handler does not keep the console's level
             if type(handler) is not logging.FileHandler and console:
                 handler.setLevel(console[0].level)
-        result = run_batch(transcriber, jobs, output_dir, force=force, on_file=on_file, hook=hook)
-        for _path, message in result.failed:
-            logger.error("failed: %s", message)
+        result = run_study(plan, output_dir, options, on_file=on_file, hook=hook)
     audio.close()
     files.close()
     return result
-
-
-def _anonymise_after(transcripts: list[Path], output_dir: Path, result, formats: tuple[str, ...] | None) -> None:
-    """Chain into anonymisation: the one place where transcribe calls anonymise."""
-    from anonymise.batch import anonymise_paths
-    from anonymise.config import load_config
-
-    try:
-        config = load_config(None)
-        if formats:
-            config.formats = list(formats)
-        outcome = anonymise_paths(transcripts, output_dir, config)
-    except ScribeError as exc:
-        result.failed.append((output_dir, f"anonymisation: {exc}"))
-        return
-    result.failed.extend(outcome.failed)
-    manifest = Manifest(output_dir / IDENTIFIED)
-    for path in outcome.done + outcome.skipped:
-        state = manifest.load(path.stem)
-        if state is not None and state.stage == "transcribed":
-            state.stage = "done"
-            manifest.save(path.stem, state)
-
-
-def _summary(result) -> None:
-    elsewhere = f", taken by another run {len(result.elsewhere)}" if result.elsewhere else ""
-    click.echo(
-        f"transcribed {len(result.done)}, already done {len(result.skipped)}{elsewhere}, failed {len(result.failed)}",
-        err=True,
-    )
-    for _path, message in result.failed:
-        click.echo(f"  failed: {message}", err=True)
 
 
 @main.command("status")
 @click.argument("output_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def status(output_dir: Path) -> None:
     """What is done, failed, running and pending in a study output folder."""
-    states = Manifest(output_dir / IDENTIFIED).all()
+    states = Manifest(StudyFolder(output_dir).identified).all()
     counts = {stage: sum(s.stage == stage for s in states.values()) for stage in STAGES}
     click.echo(", ".join(f"{stage} {count}" for stage, count in counts.items() if count) or "nothing recorded yet")
     for stem, state in states.items():

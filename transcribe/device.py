@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import torch
 
+from transcribe.errors import OptionError
+
 
 def pick_device(requested: str = "auto") -> str:
     """`auto` takes CUDA when a GPU is visible, else the CPU; asking for CUDA without one is an error."""
     if requested == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     if requested == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda: no CUDA GPU is visible to torch")
+        raise OptionError("device", "cuda: no CUDA GPU is visible to torch")
     return requested
 
 

@@ -1,8 +1,10 @@
-"""Who spoke each word, turns re-cut at speaker changes, and the speakers' roles.
+"""Words → speakers: who spoke each word, turns re-cut at speaker changes, and the speakers' roles.
 
-Three ways to know roles, best first: enrolment (a voice sample of each interviewer), one speaker per
-stereo channel, and a heuristic (who asks the questions, who talks less, who speaks first) whose
-confidence is recorded so a person can check it.
+One function per way of telling speakers apart, each returning one DiariseOutput: by_voices (voice
+windows along the speech, clustered), by_pyannote (a local pyannote.audio pipeline's turns), and
+by_channels (one microphone per person, each channel transcribed on its own). Three ways to know roles,
+best first: enrolment (a voice sample of each interviewer), the channels' roles, and a heuristic (who
+asks the questions, who talks less, who speaks first) whose confidence is recorded so a person can check it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.encoders import DEFAULTS
+from transcribe.encoders import DEFAULTS, embed_windows, mean_voice, voice_encoder
+from transcribe.errors import OptionError
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
-from transcribe.speakers import VoiceMap, centroids, cluster_speakers, mean_voice, window_embeddings
-from transcribe.transcript import Segment, Word
-from transcribe.vad import speech_regions
+from transcribe.speakers import VoiceMap, centroids, cluster_speakers
+from transcribe.study.transcript import Diarisation, Segment, Word
 from transcribe.windows import Region
 
 logger = logging.getLogger(__name__)
@@ -42,20 +44,20 @@ class DiariseOptions:
 
     def __post_init__(self) -> None:
         if self.encoder not in DEFAULTS:
-            raise ValueError(f"--voice-encoder: {self.encoder!r} is not one of {', '.join(DEFAULTS)}")
+            raise OptionError("encoder", f"{self.encoder!r} is not one of {', '.join(DEFAULTS)}")
         defaults = DEFAULTS[self.encoder]
         for name in ("window_rate", "same_speaker_similarity", "enrolment_similarity"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(defaults, name))
         if self.speakers is not None and self.speakers < 1:
-            raise ValueError("--speakers must be at least 1")
+            raise OptionError("speakers", "must be at least 1")
         if not 1 <= self.min_speakers <= self.max_speakers:
-            raise ValueError("need 1 <= --min-speakers <= --max-speakers")
+            raise OptionError("min_speakers", "need 1 <= min_speakers <= max_speakers")
         if self.pyannote and self.channels:
-            raise ValueError("--pyannote and --channels cannot be combined: channels already say who speaks")
+            raise OptionError("pyannote", "cannot be combined with channels: the channels already say who speaks")
         for role in self.channels:
             if role not in ("interviewer", "participant"):
-                raise ValueError(f"--channels: {role!r} is not 'interviewer' or 'participant'")
+                raise OptionError("channels", f"{role!r} is not 'interviewer' or 'participant'")
 
 
 @dataclass
@@ -66,9 +68,35 @@ class RoleDecision:
     details: dict = field(default_factory=dict)
 
 
-def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> VoiceMap:
-    """Voice windows over the speech regions, clustered into speakers (a given number, or estimated)."""
-    centres, embeddings = window_embeddings(samples, regions, options.window_rate, options.encoder)
+@dataclass
+class DiariseOutput:
+    """What diarisation gives, whichever way it went."""
+
+    turns: list[Segment]  # the segments re-cut wherever the speaker changes; every word carries its speaker
+    diarisation: Diarisation  # how speakers and roles were decided (the transcript keeps it)
+
+
+VoiceWindows = tuple[np.ndarray, np.ndarray]  # the windows' centre times (s), their normalised embeddings
+
+
+def voice_windows(samples: np.ndarray, regions: list[Region], options: DiariseOptions, device: str) -> VoiceWindows:
+    """The voices of short windows sliding over the speech regions (`options.window_rate` a second)."""
+    return embed_windows(voice_encoder(options.encoder, device), samples, regions, options.window_rate)
+
+
+def map_voices(
+    samples: np.ndarray,
+    regions: list[Region],
+    options: DiariseOptions,
+    device: str = "cpu",
+    windows: VoiceWindows | None = None,
+) -> VoiceMap:
+    """Voice windows over the speech regions (`windows` when already embedded), clustered into speakers (a
+    given number, or estimated).
+
+    The windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
+    wrong word timing does not mix two voices in one embedding for longer than a window."""
+    centres, embeddings = windows if windows is not None else voice_windows(samples, regions, options, device)
     order = np.argsort(centres, kind="stable")
     centres, embeddings = centres[order], embeddings[order]
     labels = cluster_speakers(
@@ -84,16 +112,14 @@ def map_voices(samples: np.ndarray, regions: list, options: DiariseOptions) -> V
     return VoiceMap(centres, similarities, voices)
 
 
-def voices_of_turns(samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions) -> np.ndarray:
+def voices_of_turns(
+    samples: np.ndarray, turns: list, labels: list[str], options: DiariseOptions, device: str = "cpu"
+) -> np.ndarray:
     """Each speaker's mean voice over their turns (with our encoder), to match enrolment samples against."""
+    encoder = voice_encoder(options.encoder, device)
     return np.asarray(
         [
-            mean_voice(
-                samples,
-                [Region(start, end) for start, end, who in turns if who == label],
-                options.window_rate,
-                options.encoder,
-            )
+            mean_voice(encoder, samples, [Region(s, e) for s, e, who in turns if who == label], options.window_rate)
             for label in labels
         ]
     )
@@ -127,21 +153,23 @@ def role_labels(count: int, interviewers: list[int], options: DiariseOptions) ->
     return roles
 
 
-def roles_by_enrolment(centroids: np.ndarray, voices: list[np.ndarray], options: DiariseOptions) -> RoleDecision | None:
+def roles_by_enrolment(
+    speaker_voices: np.ndarray, enrolled: list[np.ndarray], options: DiariseOptions
+) -> RoleDecision | None:
     """Each enrolled interviewer voice claims the most similar speaker, if similar enough."""
-    if not voices or len(centroids) == 0:
+    if not enrolled or len(speaker_voices) == 0:
         return None
-    sims = np.stack(voices) @ centroids.T  # (voices, clusters)
+    sims = np.stack(enrolled) @ speaker_voices.T  # (enrolled voices, speakers)
     interviewers: list[int] = []
     for v in np.argsort(-sims.max(axis=1)):
-        k = int(np.argmax(np.where(np.isin(np.arange(len(centroids)), interviewers), -1, sims[v])))
+        k = int(np.argmax(np.where(np.isin(np.arange(len(speaker_voices)), interviewers), -1, sims[v])))
         if sims[v, k] >= options.enrolment_similarity and k not in interviewers:
             interviewers.append(k)
     if not interviewers:
         return None
     best = float(sims.max())
     return RoleDecision(
-        role_labels(len(centroids), interviewers, options),
+        role_labels(len(speaker_voices), interviewers, options),
         "enrolment",
         round(min(1.0, best), 3),
         {"similarity": sims.round(3).tolist()},
@@ -197,14 +225,7 @@ def channel_energies(stereo: np.ndarray, words: list[Word]) -> np.ndarray:
     return out
 
 
-def channel_speakers(stereo: np.ndarray, words: list[Word]) -> list[int]:
-    """With one microphone per person, a word belongs to the louder channel while it is spoken."""
-    return [int(i) for i in np.argmax(channel_energies(stereo, words), axis=1)] if words else []
-
-
-def merge_channels(
-    per_channel: list[list[Segment]], stereo: np.ndarray, options: DiariseOptions
-) -> tuple[list[Segment], dict]:
+def by_channels(per_channel: list[list[Segment]], audio: np.ndarray, options: DiariseOptions) -> DiariseOutput:
     """Recordings with one microphone per person, each channel transcribed on its own: a word is kept
     unless another channel is much louder while it is spoken (then this microphone only picked up an
     echo); kept words get their channel's role and are merged in time order into turns. Both people
@@ -216,7 +237,7 @@ def merge_channels(
         words = [w for s in segments for w in s.words]
         if not words:
             continue
-        energies = channel_energies(stereo, words)
+        energies = channel_energies(audio, words)
         for word, energy in zip(words, energies):
             if energy[channel] >= options.bleed_ratio * energy.max():  # much quieter: the other mic's echo
                 word.speaker = roles[channel]
@@ -230,60 +251,81 @@ def merge_channels(
             turns[-1].text += word.word
         else:
             turns.append(Segment(word.start, word.end, word.word, word.speaker, [word]))
-    return turns, {"method": "channels", "confidence": 1.0, "roles": sorted(set(roles.values())), "details": {}}
+    return DiariseOutput(turns, Diarisation("channels", "channels", 1.0, sorted(set(roles.values()))))
+
+
+def by_voices(
+    samples: np.ndarray,
+    regions: list[Region],
+    segments: list[Segment],
+    options: DiariseOptions,
+    enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
+    windows: VoiceWindows | None = None,
+) -> DiariseOutput:
+    """The built-in way: voice windows sliding over the speech regions are clustered into speakers, and each
+    word goes to the speaker its surrounding windows sound most like."""
+    voice_map = map_voices(samples, regions, options, device, windows)
+    middles = np.array([(w.start + w.end) / 2 for s in segments for w in s.words])
+    speakers = [int(c) for c in np.argmax(voice_map.scores_at(middles, options.word_context), axis=1)]
+    return _with_roles(segments, speakers, voice_map.voices, options.encoder, enrolled, options)
+
+
+def by_pyannote(
+    samples: np.ndarray,
+    segments: list[Segment],
+    options: DiariseOptions,
+    enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
+) -> DiariseOutput:
+    """A local pyannote.audio pipeline decides who speaks when; each word goes to the turn it overlaps most.
+    Its speakers' voices are measured with our encoder only to match enrolment samples against."""
+    bounds = (options.speakers, options.min_speakers, options.max_speakers)
+    turns = pyannote_turns(samples, options.pyannote, *bounds, device=device)
+    speakers, labels = speakers_of_words([w for s in segments for w in s.words], turns)
+    if len(enrolled):
+        voices = voices_of_turns(samples, turns, labels, options, device)
+    else:
+        voices = np.zeros((len(labels), 1))  # only their number counts
+    return _with_roles(segments, speakers, voices, "pyannote", enrolled, options)
+
+
+def _with_roles(
+    segments: list[Segment],
+    speakers: list[int],
+    speaker_voices: np.ndarray,
+    diariser: str,
+    enrolled: list[np.ndarray],
+    options: DiariseOptions,
+) -> DiariseOutput:
+    """Roles for the speakers of the words (by enrolment, else the heuristic), and turns re-cut at changes."""
+    decision = roles_by_enrolment(speaker_voices, list(enrolled), options) or roles_by_heuristic(
+        segments, speakers, len(speaker_voices), options
+    )
+    names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in speakers]
+    logger.info("speakers: %d, roles by %s (confidence %.2f)", len(set(names)), decision.method, decision.confidence)
+    record = Diarisation(diariser, decision.method, decision.confidence, sorted(set(names)), decision.details)
+    return DiariseOutput(split_turns(segments, names), record)
 
 
 def diarise(
     samples: np.ndarray,
+    regions: list[Region],
     segments: list[Segment],
     options: DiariseOptions,
-    voices: list[np.ndarray] = (),
-    stereo: np.ndarray | None = None,
-    regions: list | None = None,
-) -> tuple[list[Segment], dict]:
-    """Label every word with a role and re-cut turns; returns segments and a record of how it was decided.
-
-    Voice windows slide over the speech regions (found with the VAD unless given) and are clustered
-    into speakers; each word goes to the speaker its surrounding windows sound most like. With
-    `options.channels` and a stereo recording, a word goes to its louder channel instead (see also
-    merge_channels, used when each channel is transcribed on its own).
-    """
-    words = [w for s in segments for w in s.words]
-    if not words:
-        return segments, {"method": "none"}
-    if options.channels and stereo is not None and stereo.ndim == 2 and stereo.shape[0] >= len(options.channels):
-        clusters = channel_speakers(stereo[: len(options.channels)], words)
-        interviewers = [i for i, role in enumerate(options.channels) if role == "interviewer"]
-        decision = RoleDecision(role_labels(len(options.channels), interviewers, options), "channels", 1.0)
-        diariser = "channels"
-    elif options.pyannote:
-        turns = pyannote_turns(samples, options.pyannote, options.speakers, options.min_speakers, options.max_speakers)
-        clusters, labels = speakers_of_words(words, turns)
-        cents = voices_of_turns(samples, turns, labels, options) if len(voices) else np.zeros((len(labels), 1))
-        decision = roles_by_enrolment(cents, list(voices), options) or roles_by_heuristic(
-            segments, clusters, len(labels), options
-        )
-        diariser = "pyannote"
-    else:
-        regions = speech_regions(samples) if regions is None else regions
-        voice_map = map_voices(samples, regions, options)
-        middles = np.array([(w.start + w.end) / 2 for w in words])
-        clusters = [int(c) for c in np.argmax(voice_map.scores_at(middles, options.word_context), axis=1)]
-        decision = roles_by_enrolment(voice_map.voices, list(voices), options) or roles_by_heuristic(
-            segments, clusters, len(voice_map.voices), options
-        )
-        diariser = options.encoder
-    names = [decision.roles.get(c, f"{options.participant_label} {c + 1}") for c in clusters]
-    turns = split_turns(segments, names)
-    record = {
-        "diariser": diariser,
-        "method": decision.method,
-        "confidence": decision.confidence,
-        "roles": sorted(set(names)),
-        "details": decision.details,
-    }
-    logger.info("speakers: %d, roles by %s (confidence %.2f)", len(set(names)), decision.method, decision.confidence)
-    return turns, record
+    enrolled: list[np.ndarray] = (),
+    device: str = "cpu",
+    windows: VoiceWindows | None = None,
+) -> DiariseOutput:
+    """Label every word of a (mono) recording with a role and re-cut turns: by a pyannote.audio pipeline when
+    the options name one, else by voices. `regions` are the recording's speech, found with the run's VAD
+    options; `enrolled` the interviewers' voices; the speaker models run on `device`; `windows` are the voice
+    windows when already embedded (beside decoding). Stereo with one microphone per person: by_channels."""
+    if not any(s.words for s in segments):
+        return DiariseOutput(segments, Diarisation("none", "none", 0.0, []))  # no words to give speakers
+    if options.pyannote:
+        return by_pyannote(samples, segments, options, enrolled, device)
+    return by_voices(samples, regions, segments, options, enrolled, device, windows)
 
 
 def speaker_timeline(regions: list, segments: list[Segment]) -> list[tuple[float, float, str]]:

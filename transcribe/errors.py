@@ -17,5 +17,15 @@ class ConfigError(ScribeError):
     """A configuration file or option is invalid."""
 
 
+class OptionError(ConfigError, ValueError):
+    """An option's value cannot be used. `option` names it as the library's options do (a field name), so
+    that each command can name its own flag for it."""
+
+    def __init__(self, option: str, problem: str):
+        super().__init__(f"{option}: {problem}")
+        self.option = option
+        self.problem = problem
+
+
 class TranscriptFormatError(ScribeError):
     """A transcript file (JSON or text) does not follow the expected format."""

@@ -15,30 +15,30 @@ from pathlib import Path
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.errors import ModelError
-from transcribe.transcript import Word
+from transcribe.errors import ModelError, OptionError
+from transcribe.study.transcript import Word
 
 SpeakerTurn = tuple[float, float, str]  # start, end (seconds), the pipeline's speaker label
 
 
 @lru_cache(maxsize=1)
-def _pipeline(config: str):
+def _pipeline(config: str, device: str):
     os.environ.setdefault("PYANNOTE_METRICS_ENABLED", "0")  # no telemetry
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # local files only
     try:
         from pyannote.audio import Pipeline
     except ImportError as exc:
         raise ModelError(
-            "--pyannote: pyannote.audio is not installed (pip install pyannote.audio); "
-            "or leave --pyannote out to use the built-in diarisation"
+            "pyannote: pyannote.audio is not installed (pip install pyannote.audio); "
+            "or diarise with the built-in speaker models"
         ) from exc
     import torch
 
     pipeline = Pipeline.from_pretrained(config)
     if pipeline is None:
-        raise ModelError(f"--pyannote: {config} could not be loaded as a pyannote.audio pipeline")
-    if torch.cuda.is_available():
-        pipeline.to(torch.device("cuda"))
+        raise ModelError(f"pyannote: {config} could not be loaded as a pyannote.audio pipeline")
+    if device != "cpu":
+        pipeline.to(torch.device(device))
     return pipeline
 
 
@@ -48,17 +48,23 @@ def pipeline_config(path: str) -> str:
     if candidate.is_dir():
         candidate = candidate / "config.yaml"
     if not candidate.is_file():
-        raise ModelError(f"--pyannote: {candidate} not found; give a local pipeline's config.yaml or its folder")
+        raise OptionError("pyannote", f"{candidate} not found; give a local pipeline's config.yaml or its folder")
     return str(candidate)
 
 
 def pyannote_turns(
-    samples: np.ndarray, config: str, speakers: int | None, min_speakers: int, max_speakers: int
+    samples: np.ndarray,
+    config: str,
+    speakers: int | None,
+    min_speakers: int,
+    max_speakers: int,
+    device: str = "cpu",
 ) -> list[SpeakerTurn]:
-    """Who speaks when, by the pyannote.audio pipeline at `config` (one speaker at a time where it says so)."""
+    """Who speaks when, by the pyannote.audio pipeline at `config` on `device` (one speaker at a time where
+    it says so)."""
     import torch
 
-    pipeline = _pipeline(pipeline_config(config))
+    pipeline = _pipeline(pipeline_config(config), device)
     bounds = {"num_speakers": speakers} if speakers else {"min_speakers": min_speakers, "max_speakers": max_speakers}
     output = pipeline({"waveform": torch.from_numpy(samples)[None], "sample_rate": SAMPLE_RATE}, **bounds)
     # pyannote.audio 4 returns an object with an exclusive (no overlap) diarisation; 3.x an Annotation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transcribe.transcript import Segment
+from transcribe.study.transcript import Segment
 
 
 def longest_repeat(tokens: Sequence, max_ngram: int = 12) -> tuple[int, int, int]:

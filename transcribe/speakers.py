@@ -6,64 +6,11 @@ The windows' embeddings come from transcribe.encoders (CAM++ by default, or Rese
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
-from transcribe import encoders
-from transcribe.encoders import embed_windows, voice_encoder
-
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class _Ahead:
-    """Voice windows being embedded in a worker thread, and what for."""
-
-    samples: np.ndarray  # the recording
-    regions: list  # its speech regions
-    rate: float  # windows per second
-    encoder: str  # voice encoder's name
-    result: Future  # (centres, embeddings)
-
-
-_ahead: _Ahead | None = None
-_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="voices")
-
-
-def embed_ahead(samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus") -> None:
-    """Start embedding a recording's voice windows in a worker thread, to run while its speech is decoded
-    (they need the audio, not the words); window_embeddings then takes them from there."""
-    global _ahead
-    model = voice_encoder(encoder)  # loaded here, once, not in two threads at a time
-    _ahead = _Ahead(samples, list(regions), rate, encoder, _worker.submit(embed_windows, model, samples, regions, rate))
-
-
-def window_embeddings(
-    samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus"
-) -> tuple[np.ndarray, np.ndarray]:
-    """Voice embeddings of short windows sliding over each speech region, `rate` windows per second.
-
-    Returns the windows' centre times (seconds) and their normalised embeddings, shapes (n,) and (n, dim).
-    Windows follow the audio, not the transcript, so a speaker change inside a Whisper segment or a
-    wrong word timing does not mix two voices in one embedding for longer than a window.
-    """
-    global _ahead
-    ahead, _ahead = _ahead, None
-    if ahead and ahead.samples is samples and (ahead.regions, ahead.rate, ahead.encoder) == (regions, rate, encoder):
-        return ahead.result.result()
-    return embed_windows(voice_encoder(encoder), samples, regions, rate)
-
-
-def mean_voice(samples: np.ndarray, regions: list, rate: float, encoder: str = "campplus") -> np.ndarray:
-    """One normalised voice for the speech in these regions (zeros when none carries a voice)."""
-    return encoders.mean_voice(voice_encoder(encoder), samples, regions, rate)
-
-
-def embed_voice(samples: np.ndarray, encoder: str = "campplus") -> np.ndarray:
-    """One normalised embedding for a whole enrolment recording."""
-    return voice_encoder(encoder).embed_voice(samples)
 
 
 def _centroids(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:

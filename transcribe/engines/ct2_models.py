@@ -18,7 +18,7 @@ import torch
 
 from transcribe.checkpoints import OFFLINE_SOURCES, ResolvedModel, _package_file, checksum_of, models_dir, offline_path
 from transcribe.errors import ModelError
-from transcribe.fileio import atomic_write_bytes
+from transcribe.study.fileio import atomic_write_bytes
 
 logger = logging.getLogger(__name__)
 

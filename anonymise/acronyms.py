@@ -1,0 +1,127 @@
+"""Is an acronym in a transcript an organisation ("the DWP", "UNISON raised it", "au CHUV") or a term
+("an EHCP", "my AHT", "the SEN register", "TAs")?
+
+Decided once per acronym and transcript, from all its uses: it is an organisation when it is known (the
+study's names, or the initials of a longer name in the transcript: "UBC"), stands where an employer or a
+school does ("at UCL", "worked for the NHS"), follows a French or Spanish article ("au CHUV"), or acts (the
+subject of a verb other than "be": "UNISON raised it"; "the GMB lads"). Otherwise it is a term ("on ICU",
+"a GLM", "the ETA was wrong"): technical acronyms stay readable for the coders, and those the model took for
+an organisation go to the review report instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from anonymise.detect import Detection
+from anonymise.names import abbreviates, is_acronym, is_common_word
+from anonymise.terms import AllowList
+
+AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde"}
+WORK_VERBS = {"work", "works", "worked", "working", "volunteer", "volunteers", "volunteered", "trabajo", "trabaja",
+              "trabajaba", "trabajé", "travaille", "travaillais", "travaillait", "travaillé"}  # fmt: skip
+WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
+DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}
+COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
+                      "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre", "votre", "leur", "mi", "mis", "tu", "su",
+                      "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
+PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff", "team", "officials", "reps", "rep",
+                "representatives", "branch", "office", "workers", "crowd", "lot"}  # fmt: skip
+ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
+BE_VERBS = {"be", "être", "ser", "estar"}
+ORGANISATION, TERM = "organisation", "term"
+COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
+
+
+@dataclass(frozen=True)
+class AcronymUse:
+    turn: int
+    start: int
+    end: int
+    text: str
+    base: str  # the acronym without a plural s ("TAs" -> "TA")
+
+
+def _base(text: str) -> str:
+    return text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+
+
+def acronym_uses(docs: list, allow: AllowList, language: str) -> list[AcronymUse]:
+    """Every acronym token of the transcript that could name an organisation."""
+    uses = []
+    for turn, doc in enumerate(docs):
+        for token in doc:
+            text = token.text
+            if not is_acronym(text) or allow.covers(text) or allow.covers(_base(text)):
+                continue
+            if is_common_word(_base(text).lower(), COMMON_LOWERCASE_ZIPF, language):
+                continue
+            uses.append(AcronymUse(turn, token.idx, token.idx + len(text), text, _base(text)))
+    return uses
+
+
+def _words_before(doc, index: int) -> list[str]:
+    return [t.lower_ for t in doc[max(0, index - 3) : index]]
+
+
+def _where_an_employer_stands(before: list[str]) -> bool:
+    if before and before[-1] in DEFINITE:
+        before = before[:-1]
+    if before and before[-1] in AFFILIATION:
+        return True
+    return len(before) >= 2 and before[-1] in WORK_PREPOSITIONS and before[-2] in WORK_VERBS
+
+
+def _acting(doc, index: int) -> bool:
+    """The acronym does something: the subject of a verb other than "be" ("UNISON raised it", "the CDC put
+    out a toolkit"), or its members are meant ("the GMB lads")."""
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    if after is not None and after.pos_ == "ADV":
+        after = doc[index + 2] if index + 2 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in PEOPLE_NOUNS:
+        return True
+    return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
+def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
+    before = _words_before(doc, index)
+    if use.text != use.base or (before and before[-1] in COMMON_NOUN_BEFORE):
+        return True
+    if language == "en" and before and before[-1] == "on":  # "on ICU", "on A&E": a ward or a shift
+        return True
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    return language == "en" and after is not None and after.pos_ == "NOUN" and after.lower_ not in PEOPLE_NOUNS
+
+
+def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language: str) -> dict[str, str]:
+    """Acronym (without plural s) -> ORGANISATION or TERM, from all its uses in the transcript."""
+    known = {n for n in names} | {u.base for u in uses if any(" " in n and abbreviates(u.base, n) for n in names)}
+    evidence: dict[str, set[str]] = {}
+    for use in uses:
+        doc = docs[use.turn]
+        index = next(i for i, t in enumerate(doc) if t.idx == use.start)
+        kinds = evidence.setdefault(use.base, set())
+        before = _words_before(doc, index)
+        if use.base in known or _where_an_employer_stands(before) or _named_by_article(before, language):
+            kinds.add(ORGANISATION)
+        elif _said_as_a_term(doc, index, use, language):
+            kinds.add(TERM)
+        elif _acting(doc, index):
+            kinds.add(ORGANISATION)
+    return {base: ORGANISATION if ORGANISATION in kinds else TERM for base, kinds in evidence.items()}
+
+
+def _named_by_article(before: list[str], language: str) -> bool:
+    """French and Spanish name organisations with an article ("au CHUV", "la CIE", "del SEPE")."""
+    return language in ("fr", "es") and bool(before) and before[-1] in ROMANCE_ARTICLES
+
+
+def organisation_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:
+    """Detections for the acronyms that are organisations (the model tags only some of them)."""
+    return [
+        Detection(u.turn, u.start, u.end, "ORGANIZATION", 0.6, "acronym", u.text)
+        for u in uses
+        if kinds.get(u.base) == ORGANISATION
+    ]

@@ -1,0 +1,161 @@
+"""Presidio recognizers for street addresses and postcodes, in the formats of the supported countries.
+
+An address is a house number and a street ("14 Marlowe Road", "221 Elm St", "12 rue des Lilas",
+"Calle Mayor 15"), with what usually follows it: a flat or unit ("Apt 4B", "Flat 3", "3º B"), the town,
+the state or county, the postcode. Postcodes with a shape of their own (UK, Canada, Ireland, US ZIP+4)
+are found alone too; a bare five-digit number only next to a state or a postcode word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from anonymise.regex_recognizer import regex_recognizer
+
+_STREET_AFTER = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
+    r"Crescent|Cres|Square|Sq|Gardens|Gdns|Grove|Row|Parkway|Pkwy|Highway|Hwy|Walk|Mews|Hill|Park|Circle|Cir|"
+    r"Trail|Parade|Pde|Esplanade|Quay|Wharf|Green|Rise|Vale|View|Heights|Mall|Plaza|Alley|Loop|Crossing|"
+    r"Nagar|Marg|Cross|Main|Layout|Colony|Estate|Pike|Turnpike|Ridge|Bend|Point|Wynd|Brae|Causeway|Embankment|"
+    r"Circus|Broadway|Expressway|Freeway|Route)"
+)
+_DIRECTION = r"(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW|Upper|Lower)"
+# one-word streets of German and Dutch (Oranienstraße 42, Prinsengracht 263-2)
+_COMPOUND_STREET = (
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|gracht|laan|plein|"
+    r"kade|singel|dijk|steeg)"
+)
+_BUILDING = (
+    r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block)"
+)
+_STREET_BEFORE = (
+    r"(?:rue|avenue|av\.|Av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
+    r"calle|c/|avenida|avda\.?|plaza|paseo|camino|carretera|ronda|travesía|glorieta|calzada|"
+    r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
+    r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada)"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
+_UNIT = (
+    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
+    r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
+    r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
+    r"interior|int|apartamento|apto)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
+    r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
+    r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
+)
+_PLACE_WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}(?:\s\d{{1,2}}(?![\w-]))?"
+_STATE = (
+    r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
+    r"V[TA]|W[AVIY]|NSW|VIC|QLD|WA|SA|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|Mass|Calif|Penn|Ill|Co\.? \w+|"
+    r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|"
+    r"Manitoba|Saskatchewan|Nova Scotia|New South Wales|Victoria|Queensland|Tasmania)"
+)
+UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})"
+CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d)"
+EIRCODE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4})"
+NL_POSTCODE = r"(?:\d{4}\s?[A-Z]{2})"
+AR_POSTCODE = r"(?:[A-Z]\d{4}[A-Z]{3})"
+GH_DIGITAL_ADDRESS = r"(?:[A-Z]{2}-\d{3,4}-\d{4})"
+_NUMERIC_POSTCODE = rf"(?:{NL_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}|\d{{3}}\s?\d{{3}})"
+_POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{AR_POSTCODE}|{_NUMERIC_POSTCODE})"
+_NUMBER_WORDS = (
+    r"(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+    r"[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)"
+)  # "forty-one Orchard Rise"
+_HOUSE = rf"(?:(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?|{_NUMBER_WORDS})"
+_TAIL = (
+    rf"(?:,?\s+{_UNIT})*"
+    rf"(?:,\s*(?:(?:off|near|opposite|behind|Col\.|barrio|colonia)\s+)?(?:{_POSTCODE}\s+)?{_PLACE}(?:\s*\({_PLACE}\))?)*"
+    rf"(?:,?\s+{_STATE}\b\.?)?"
+    rf"(?:,?\s+{_POSTCODE}(?![\w-]))?"
+)
+_LEADING_UNIT = rf"(?:{_UNIT}(?:,?\s+|/))*"
+_AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
+_POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
+
+STREET_ADDRESS_PATTERNS = [
+    Pattern(
+        "number, street, type",
+        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?(?:\s+{_NAME_WORD}){{1,4}}\s+{_STREET_AFTER}\b\.?{_AFTER_STREET}{_TAIL}",
+        0.85,
+    ),
+    Pattern("compound street, number", rf"(?<![\w-]){_COMPOUND_STREET}\s+{_HOUSE}\b{_TAIL}", 0.8),
+    Pattern(
+        "unit, building, place",
+        rf"(?<![\w-]){_UNIT},?\s+(?:{_NAME_WORD}\s+){{1,3}}{_BUILDING}\b(?:,\s*{_PLACE})+(?:,?\s+{_POSTCODE}(?![\w-]))?",
+        0.8,
+    ),
+    Pattern(
+        "number, street type, street",
+        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?\s+{_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}}{_TAIL}",
+        0.85,
+    ),
+    Pattern(
+        "street type, street, number",
+        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:n[ºo°]\.?\s*)?\d{{1,4}}[A-Za-z]?\b{_TAIL}",
+        0.8,
+    ),
+]
+_NAMED_STREET_TYPE = (
+    r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Terrace|Crescent|Close|Walk|Parade|Wynd|Gardens|Mews|Way)"
+)
+_BOX = (
+    r"(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|RR\s?\d+,?\s+Box|Rural Route \d+,?\s+Box|Private Bag|"
+    r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP)"
+)
+_NAMED_PLACE = r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+STREET_ADDRESS_PATTERNS += [
+    Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b{_TAIL}", 0.85),
+    Pattern(
+        "named house, street, town, postcode",
+        rf"(?<![\w-])(?:(?:{_UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{_STREET_AFTER}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
+        0.8,
+    ),
+    Pattern(
+        "units, places, postcode", rf"(?<![\w-]){_UNIT}(?:,\s*{_UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
+    ),
+]
+NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction Street", "Leith Walk"
+    Pattern("named street", rf"(?<![\w-])(?:[A-Z][\w'’-]+\s+){{1,3}}{_NAMED_STREET_TYPE}\b", 0.6),
+]
+POSTCODE_PATTERNS = [
+    Pattern("UK postcode", rf"(?<![\w-]){UK_POSTCODE}(?![\w-])", 0.75),
+    Pattern("Canadian postcode", rf"(?<![\w-]){CA_POSTCODE}(?![\w-])", 0.75),
+    Pattern("Argentine postcode", rf"(?<![\w-]){AR_POSTCODE}(?![\w-])", 0.75),
+    Pattern("Eircode", rf"(?<![\w-]){EIRCODE}(?![\w-])", 0.6),
+    Pattern("ZIP+4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
+    Pattern("Ghana digital address", rf"(?<![\w-]){GH_DIGITAL_ADDRESS}(?![\w-])", 0.7),
+    Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
+    Pattern("postcode word", rf"(?i:{_POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
+]
+
+
+def address_recognizers(language: str) -> list[PatternRecognizer]:
+    """Street addresses, streets named without a number, and postcodes standing alone."""
+    return [
+        regex_recognizer("STREET_ADDRESS", "StreetAddressRecognizer", STREET_ADDRESS_PATTERNS, language),
+        regex_recognizer("LOCATION", "NamedStreetRecognizer", NAMED_STREET_PATTERNS, language),
+        regex_recognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODE_PATTERNS, language),
+    ]
+
+
+_POSTCODE_INSIDE = re.compile(
+    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|{GH_DIGITAL_ADDRESS}|"
+    rf"\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
+)
+
+
+def postcodes_in(address: str) -> list[str]:
+    """The postcodes inside an address, so that the same postcode said again alone is found too."""
+    found = [m.group() for m in _POSTCODE_INSIDE.finditer(address)]
+    house = re.match(rf"\s*{_LEADING_UNIT}{_HOUSE}", address)
+    return [f for f in found if not (house and address.find(f) < house.end())]

@@ -1,0 +1,223 @@
+"""Presidio recognizers for contacts as people write and say them in interviews.
+
+Phone numbers in national and international formats (Google's `phonenumbers`, for the study's regions)
+and read out digit by digit; e-mails and web addresses dictated with "at", "dot", "slash" or spelled
+letter by letter. A number that is not a contact (a year, a count, an amount, an order number) is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+from anonymise.names import is_common_word
+from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
+from anonymise.spoken import spoken_words
+
+LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
+MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
+VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
+_NOT_A_PHONE_BEFORE = re.compile(
+    r"(?:order|invoice|reference|ref|ticket|case|tracking|serial|model|version|item|batch|lot|isbn|account|"
+    r"policy|claim|booking|confirmation|pedido|factura|referencia|commande|facture|référence|dossier|"
+    r"€|\$|£|¥|₹|₦)(?:\s+(?:number|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}[\s#.:-]*$",
+    re.IGNORECASE,
+)
+_NOT_A_PHONE_AFTER = re.compile(
+    r"^\s*(?:%|percent|per cent|pounds|dollars|euros|rupees|naira|people|patients|students|pupils|"
+    r"users|years|members|staff|employees|records|rows|times|km|miles|kg|pour ?cent|por ?ciento|personnes|personas)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_phone(raw: str) -> bool:
+    """Enough digits, and written as a phone is: a +country code, brackets, or digit groups."""
+    digits = sum(c.isdigit() for c in raw)
+    if digits < MIN_PHONE_DIGITS or digits > 15:
+        return False
+    if raw.lstrip().startswith("+") or "(" in raw:
+        return True
+    groups = re.findall(r"\d+", raw)
+    if len(groups) == 1:
+        return digits >= 10  # "4155550132"; shorter runs are more often counts or codes
+    thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and re.search(r"\d[,.]\d{3}\b", raw)
+    return not thousands  # "1,250,000" is an amount
+
+
+class PhoneNumberRecognizer(EntityRecognizer):
+    """Written phone numbers of the study's regions, found by `phonenumbers` and kept when they are written
+    as phone numbers are (grouping, +code, brackets) and not labelled as something else."""
+
+    def __init__(self, regions: list[str], language: str = "en") -> None:
+        self.regions = [r.upper() for r in regions]
+        super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneNumberRecognizer", supported_language=language)
+
+    def load(self) -> None:  # no model to load
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        found: dict[tuple[int, int], float] = {}
+        for region in self.regions:
+            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+                before = text[match.start - 1] if match.start else " "
+                if not _looks_like_phone(match.raw_string) or before in "-/#":
+                    continue  # "INV-2023-0481": part of a code
+                if _NOT_A_PHONE_BEFORE.search(text[max(0, match.start - 24) : match.start]):
+                    continue
+                if _NOT_A_PHONE_AFTER.match(text[match.end : match.end + 20]):
+                    continue
+                score = VALID_SCORE if phonenumbers.is_valid_number(match.number) else POSSIBLE_SCORE
+                span = (match.start, match.end)
+                found[span] = max(found.get(span, 0.0), score)
+        return [RecognizerResult("PHONE_NUMBER", s, e, score) for (s, e), score in found.items()]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def spoken_phone_pattern(language: str) -> str:
+    """Seven or more digits read out one by one ("oh seven seven double oh, nine…"), digits allowed too."""
+    words = spoken_words(language)
+    digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
+    return rf"(?i)(?<![\w'’-])(?:{_alternatives(words.plus)}\s+)?{digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
+
+
+def extension_pattern(language: str) -> str:
+    """A phone's extension, in digits or words: "extension two oh four", "ext. 204", "poste 2231"."""
+    words = spoken_words(language)
+    digit = rf"(?:{_alternatives(words.digits)}|\d{{1,5}})"
+    return rf"(?i)(?<![\w'’-]){_alternatives(words.extensions)}\.?\s+{digit}(?:[\s,-]+{digit}){{0,4}}(?![\w-])"
+
+
+def _spelled(letters: int) -> str:
+    """A word spelled out letter by letter: "j, o, s, h" or "F-E-R-N-A-N-D-E-S"."""
+    return rf"(?:[A-Za-z](?:\s*,\s*|-|\s+)){{{letters - 1},}}[A-Za-z](?![\w])"
+
+
+WEBMAIL = ["gmail", "googlemail", "hotmail", "yahoo", "outlook", "icloud", "protonmail", "proton", "aol", "live"]
+
+
+def spoken_email_patterns(language: str) -> list[Pattern]:
+    """E-mails read out: a local part of words, letters and digits joined by "dot"/"underscore", "at",
+    then a domain ("harbour light clinic dot co dot n z", or just "the usual gmail"). Asides said while
+    dictating ("all one word") stay inside. Scored lower when the local part is one ordinary word, which
+    may just be a verb before "at" ("looked at google dot com")."""
+    w = spoken_words(language)
+    at, joiner = _alternatives(w.ats), _alternatives(w.dots + w.joiners)
+    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)"
+    digits = rf"(?:{_alternatives(w.digits)})(?:[\s,-]*(?:{_alternatives(w.digits)}))*"
+    word = r"[A-Za-z0-9][\w'’-]*"
+    part = rf"(?:{_spelled(2)}|{digits}|{word}(?:\s+{digits})?)"  # "flores ochenta y siete"
+    joined = rf"\s*,?\s+{joiner}\s*,?\s+"
+    complex_local = (
+        rf"{part}(?:{joined}{part}(?:\s+{word}){{0,2}})+"  # "j dot van der berg"
+        rf"|{_spelled(2)}(?:{joined}{part})*"
+        rf"|{word}\s+{digits}"  # "marguerite eighty seven"
+        r"|[A-Za-z]*\d[\w]*"
+    )
+    spelled_aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
+    domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{_alternatives(WEBMAIL)}\b)"
+    tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}{aside}?"
+    return [
+        Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){tail}", 0.85),
+        Pattern("spoken e-mail, one word", rf"(?i)(?<![\w'’-])[A-Za-z][\w'’-]*{tail}", 0.45),
+    ]
+
+
+def _host(w, spaced: bool = False) -> str:
+    """A host read out: labels (words joined by "dash", or letters spelled: "u c l") joined by "dot", then a
+    domain ending or a country code spelled ("dot n g", "dot u k"). After "www" or "https", where the host
+    surely starts, a label may be said as several words ("smith joinery dot co dot uk")."""
+    dot, dash, tld = _alternatives(w.dots), _alternatives(w.dashes), _alternatives(w.domains)
+    word = r"[a-z0-9][\w-]*"
+    more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
+    label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
+    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
+    return rf"(?:{label}{aside},?\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"
+
+
+SOCIAL_SITES = ["linkedin", "instagram", "facebook", "twitter", "tiktok", "youtube", "github", "x"]
+WRITTEN_URL = Pattern("written url", r"(?i)\bhttps?://[^\s,;\"'<>()]+[^\s,;.:!?\"'<>()]", 0.85)
+
+
+def spoken_url_patterns(language: str) -> list[Pattern]:
+    """Web addresses read out: "linkedin dot com slash in slash amara-obi", "w w w dot janedoe dot co dot uk",
+    "h t t p s colon slash slash amara dash obi dot com", "instagram slash amaka dot bakes"; a written host
+    with a path read out ("comeragh-crafts.ie forward slash shop")."""
+    w = spoken_words(language)
+    dot, slash, dash = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.dashes)
+    scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
+    www = rf"(?:{_alternatives(w.www)}\s+{dot}\s+)"
+    host, spaced = _host(w), _host(w, spaced=True)
+    segment = rf"(?:{_alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
+    path = rf"(?:\s+{slash}\s+{segment})"
+    written_host = r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)+"
+    named_scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
+    social = rf"(?:{_alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"
+    return [
+        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*", 0.85),
+        Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*", 0.85),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}{path}+", 0.85),
+        Pattern("social page", rf"(?i)(?<![\w'’-]){social}{path}+", 0.8),
+        Pattern("written host, spoken path", rf"(?i)(?<![\w'’-]){written_host}{path}+", 0.85),
+        Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),
+    ]
+
+
+def spoken_handle_pattern(language: str) -> Pattern:
+    """A social-media handle read out: "at shernette underscore styles"."""
+    w = spoken_words(language)
+    joiner = _alternatives(w.joiners + w.dots)
+    return Pattern(
+        "spoken handle",
+        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+[a-z0-9]+(?:\s+{joiner}\s+[a-z0-9]+)+(?!\s+(?:{_alternatives(w.ats)}|{_alternatives(w.dots)})\b)",
+        0.7,
+    )
+
+
+HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
+
+
+class SpokenEmailRecognizer(PatternRecognizer):
+    """Spoken e-mails; one whose local part is a single word counts fully when that word is not an ordinary
+    one ("aroha at harbour light clinic dot co dot n z"), and stays a candidate for review when it is
+    ("looked at google dot com")."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        super().__init__(
+            supported_entity="EMAIL_ADDRESS",
+            name="SpokenEmailRecognizer",
+            patterns=spoken_email_patterns(language),
+            supported_language=language,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        first = pattern_text.split()[0].strip(",")
+        return True if not is_common_word(first, LOCAL_PART_ZIPF, self.language) else None
+
+
+def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecognizer]:
+    """Every contact recognizer of this module for one language."""
+    return [
+        PhoneNumberRecognizer(regions, language),
+        regex_recognizer(
+            "PHONE_NUMBER",
+            "SpokenPhoneRecognizer",
+            [Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
+            language,
+        ),
+        regex_recognizer(
+            "PHONE_NUMBER",
+            "PhoneExtensionRecognizer",
+            [Pattern("extension", extension_pattern(language), 0.7)],
+            language,
+        ),
+        SpokenEmailRecognizer(language),
+        regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
+        regex_recognizer("URL", "HandleRecognizer", [HANDLE, spoken_handle_pattern(language), WRITTEN_URL], language),
+    ]

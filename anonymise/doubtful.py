@@ -1,0 +1,69 @@
+"""Detections of the NER model that are more often wrong than right, moved to the review list.
+
+A single ordinary word tagged as a name only where it starts a sentence ("Drift, …") or said alone
+("Expiry."), an acronym the transcript uses as a term ("an EHCP", "my AHT": `anonymise.acronyms`), and a
+country or continent, which identifies nobody.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from faker import Faker
+
+from anonymise.acronyms import TERM
+from anonymise.detect import Detection
+from anonymise.grammar import sentence_initial
+from anonymise.names import fold, given_names, is_acronym, is_common_word, word_zipf
+from anonymise.terms import NAME_TYPES
+
+MODEL_RULES = {"SpacyRecognizer", "SecondModelRecognizer"}  # detections of the NER models
+
+
+COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
+                   "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def countries_and_continents() -> frozenset[str]:
+    """Names of countries and continents (Faker's country table), which identify nobody in an interview."""
+    names = set(COUNTRY_ALIASES)
+    for provider in Faker("en_US").providers:
+        for country in getattr(provider, "countries", ()) or ():
+            if hasattr(country, "continent"):
+                names |= {country.name, country.continent, country.alpha_3_code}
+    return frozenset(n.casefold() for n in names)
+
+
+def _one_word_sentence(doc, index: int, d: Detection, language: str) -> bool:
+    """A dictionary word said alone ("Expiry. That's the big one."), not a given name: a topic, not a person."""
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    alone = sentence_initial(doc, index) and (after is None or after.text in {".", "?", "!"})
+    return alone and " " not in d.text and word_zipf(d.text, language) >= 2.5 and fold(d.text) not in given_names()
+
+
+def split_doubtful(
+    docs: list, detections: list[Detection], acronyms: dict[str, str], zipf: float, language: str = "en"
+) -> tuple[list[Detection], list[Detection]]:
+    """(kept, doubtful) among the model's detections; `acronyms` says which of the transcript's acronyms are
+    terms rather than organisations (`anonymise.acronyms`)."""
+    kept, doubtful = [], []
+    for d in detections:
+        doc = docs[d.turn]
+        index = next((i for i, t in enumerate(doc) if t.idx == d.start), None)
+        from_model = d.rule in MODEL_RULES and d.entity_type in NAME_TYPES and index is not None
+        if d.entity_type == "LOCATION" and d.text.casefold() in countries_and_continents():
+            doubtful.append(d)  # "a UK number", "the office in Asia"
+            continue
+        shaky = from_model and (
+            (
+                " " not in d.text
+                and sentence_initial(doc, index)
+                and is_common_word(d.text, zipf - 0.5, language)
+                and not is_acronym(d.text)
+            )
+            or (is_acronym(d.text) and acronyms.get(d.text.rstrip("s"), acronyms.get(d.text)) == TERM)
+            or _one_word_sentence(doc, index, d, language)
+        )
+        (doubtful if shaky else kept).append(d)
+    return kept, doubtful

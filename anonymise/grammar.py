@@ -1,0 +1,68 @@
+"""Whether a word that spells a known name is used as a name where it stands.
+
+Capitals mean little at a sentence's start or on a month ("May"); there grammar decides: a finite verb
+after it ("Will said", "Pilar es"), a possessive ("Will's"), an apposition ("ravi, my batchmate"). Read from
+spaCy's part-of-speech tags and morphology, so the same rules serve every language with a model.
+"""
+
+from __future__ import annotations
+
+_BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
+_NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
+_TIME_BEFORE = {
+    "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
+    "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
+}  # fmt: skip
+
+
+def sentence_initial(doc, i: int) -> bool:
+    """Whether token i starts a sentence or the turn (where capitals say nothing about names)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j < 0 or doc[j].text in _BOUNDARY
+
+
+def _next(doc, i: int):
+    return doc[i + 1] if i + 1 < len(doc) else None
+
+
+def named_by_grammar(doc, i: int) -> bool:
+    """Whether what follows token i makes it a name: a finite verb ("Will said", "Pilar es", "Mark
+    thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever
+    language; "rang" after "will" counts even where the tagger read "will rang" as auxiliary and verb."""
+    after = _next(doc, i)
+    if after is not None and after.pos_ == "ADV":  # "Grace just said", "Will also thinks"
+        after = _next(doc, i + 1) or after
+    if after is None:
+        return False
+    finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
+    if after.text == "," and i + 3 < len(doc) and "Yes" in doc[i + 2].morph.get("Poss") and doc[i + 3].pos_ == "NOUN":
+        return True  # "ravi, my batchmate, …": a name and who it is
+    inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
+    return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
+
+
+def _said_as_time(doc, i: int) -> bool:
+    """ "in May", "last May", "May 2019", "May the fifth": the word is a date here."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = _next(doc, i)
+    return before in _TIME_BEFORE or (after is not None and (after.like_num or after.lower_ in {"of", "the"}))
+
+
+def is_name_here(doc, i: int, common: bool) -> bool:
+    """Whether token i, which spells a known name, is used as a name at this place. A month or a weekday
+    ("May") is capitalised anyway, so there only grammar counts, as for any word at a sentence's start."""
+    token = doc[i]
+    grammar = named_by_grammar(doc, i)
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return grammar or (token.text[0].isupper() and not sentence_initial(doc, i) and not _said_as_time(doc, i))
+    if token.text[0].isupper():
+        if not common or not sentence_initial(doc, i):
+            return True
+        after = _next(doc, i)
+        return grammar or after is None or after.is_punct
+    if not common:
+        return True
+    before = doc[i - 1] if i > 0 else None
+    return grammar and not (before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"}))

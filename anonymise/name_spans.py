@@ -1,0 +1,124 @@
+"""Name spans beyond what the model and propagation found, and their final shape.
+
+Rare capitalised words and compound given names, an unknown word beside a person's name, shops named with
+an 's, and overlapping or side-by-side detections merged into one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from anonymise.detect import Detection
+from anonymise.known_names import RARE_ZIPF
+from anonymise.names import TITLES, fold, given_names, is_common_word
+from anonymise.terms import NAME_TYPES, AllowList
+
+_PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
+
+
+def extend_person_names(
+    docs: list, detections: list[Detection], allow: AllowList, zipf: float, language: str = "en"
+) -> list[Detection]:
+    """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known)."""
+    people = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PERSON"}
+    extra = []
+    for turn, doc in enumerate(docs):
+        spans = [(s, e) for t, s, e in people if t == turn]
+        for token in doc:
+            end = token.idx + len(token.text)
+            if (
+                not token.text[:1].isupper()
+                or not token.is_alpha
+                or allow.covers(token.text)
+                or fold(token.text) in TITLES
+                or is_common_word(token.text, zipf, language)
+                or (token.idx, end) in spans
+            ):
+                continue
+            if any(s == end + 1 or token.idx == e + 1 for s, e in spans):
+                extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
+    return extra
+
+
+def _token_at(doc, offset: int) -> int | None:
+    return next((i for i, t in enumerate(doc) if t.idx == offset), None)
+
+
+def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]:
+    """Places named with an 's keep it: "at Nando's in Claremont", "the Macca's on Boundary Street", and a
+    person's name used so ("I'll take you to Pat's") names a shop. Where a noun follows ("Target's
+    policy", "Will's line") the 's is a possessive and stays outside."""
+    out = []
+    for d in detections:
+        doc = docs[d.turn]
+        start, i = _token_at(doc, d.start), _token_at(doc, d.end)
+        if start is None or i is None or doc[i].text not in {"'s", "’s"} or d.entity_type not in NAME_TYPES:
+            out.append(d)
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        before = doc[start - 1].lower_ if start > 0 else ""
+        place = d.entity_type != "PERSON" or before in _PLACE_BEFORE
+        if place and (after is None or after.pos_ not in {"NOUN", "ADJ", "NUM"}):
+            entity_type = "ORGANIZATION" if d.entity_type == "PERSON" else d.entity_type
+            d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
+        out.append(d)
+    return out
+
+
+def _name_shaped(word: str) -> bool:
+    """Capitalised like a name ("Adeyemi", "McLeod", "DeShawn"), not an acronym or a product ("KPIs", "FormSG")."""
+    capitals = sum(c.isupper() for c in word)
+    return capitals == 1 or (
+        capitals == 2 and bool(re.match(r"^(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+$", word))
+    )
+
+
+def compound_given_name(word: str) -> bool:
+    """ "Jean-Pierre", "Marie-Claire", "Anne-Sophie": capitalised parts that are all given names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and fold(p) in given_names() for p in parts)
+
+
+def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, language: str = "en") -> list[Detection]:
+    """Capitalised words so rare in the language that they are most likely names the model did not tag, and
+    compound given names ("Jean-Pierre")."""
+    taken = {(d.turn, d.start) for d in known} | {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            word = token.text
+            if compound_given_name(word) and (turn, token.idx) not in taken:
+                found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "given names", word))
+                continue
+            if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
+                continue
+            if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5, language) or (turn, token.idx) in taken:
+                continue
+            before = doc[i - 1].text.lower() if i > 0 else ""
+            kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
+            found.append(Detection(turn, token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))
+    return found
+
+
+def _adjacent_people(last: Detection, d: Detection, gap: str) -> bool:
+    """Two parts of one person's name side by side ("oluwasegun" "adeyemi")."""
+    return last.entity_type == d.entity_type == "PERSON" and gap.isspace() and len(gap) <= 2
+
+
+def merge_detections(detections: list[Detection], texts: list[str] | None = None) -> list[Detection]:
+    """Overlapping detections in a turn become one, typed by the longest (then highest-scoring) of them;
+    with the turns' `texts`, people's name words side by side become one name too."""
+    merged: list[Detection] = []
+    for d in sorted(detections, key=lambda d: (d.turn, d.start, -(d.end - d.start), -d.score)):
+        last = merged[-1] if merged else None
+        gap = texts[d.turn][last.end : d.start] if texts and last is not None and last.end <= d.start else ""
+        if last is not None and last.turn == d.turn and (d.start < last.end or _adjacent_people(last, d, gap)):
+            if d.end > last.end:
+                text = last.text + gap + d.text[max(0, last.end - d.start) :]
+                merged[-1] = Detection(
+                    d.turn, last.start, d.end, last.entity_type, max(last.score, d.score), last.rule, text
+                )
+            continue
+        merged.append(d)
+    return merged

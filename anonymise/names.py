@@ -1,0 +1,168 @@
+"""When two written forms name the same person: one matcher for the study key, propagation and the guard.
+
+A word can be a form of a known name word by being the same word in another case ("priya"), a spelling
+variant ("Zeinab"/"Zainab", one edit), a sound-alike that speech recognition wrote ("Shawn"/"Sean",
+"May"/"Mae": same NYSIIS or Metaphone key), a nickname (the curated `nicknames` table: "Liz"/"Elizabeth",
+"Bill"/"William") or a short form ("Sid"/"Siddharth"). Whether the word is *used* as a name where it
+stands is decided elsewhere (grammar and capitals, `propagate.is_name_here`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jellyfish
+from faker import Faker
+from nicknames import NickNamer
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
+
+SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
+TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
+MIN_SOUND_LENGTH = 3  # shorter words sound like too much
+MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+NAME_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_IN", "en_NZ", "fr_FR", "es_ES", "es_MX", "de_DE", "it_IT", "pt_BR", "nl_NL",
+    "yo_NG",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names from Faker's locales and the nicknames table, case-folded."""
+    names: set[str] = set()
+    for locale in NAME_LOCALES:
+        for provider in Faker(locale).providers:
+            names |= {fold(n) for n in getattr(provider, "first_names", ()) or ()}
+    table = _nicknamer().nickname_lookup
+    names |= {fold(n) for n in table} | {fold(n) for nicks in table.values() for n in nicks}
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@lru_cache(maxsize=50000)
+def word_zipf(word: str, language: str) -> float:
+    """How common a word is in a language (wordfreq's Zipf scale: 3 is once per million words)."""
+    return zipf_frequency(word.lower(), language)
+
+
+def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
+    return word_zipf(word, language) >= zipf
+
+
+_SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
+
+
+@lru_cache(maxsize=100000)
+def fold(word: str) -> str:
+    """The comparable form of a word: case-folded, possessive and edge punctuation removed, a name spelled
+    out letter by letter joined up ("E-Z-E" -> "eze")."""
+    word = word.strip('.,;:!?"“”()[]').casefold()
+    if _SPELLED_WORD.fullmatch(word):
+        word = word.replace("-", "")
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            word = word[: -len(ending)]
+    return word.strip("'’")
+
+
+@lru_cache(maxsize=20000)
+def _keys(word: str) -> tuple[str, str]:
+    return jellyfish.nysiis(word), jellyfish.metaphone(word)
+
+
+_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "del", "y", "et", "&", "at", "in"}
+
+
+def initials(name: str, with_function_words: bool = False) -> str:
+    """ "University of British Columbia" -> "UBC" (and "UOBC" with its small words)."""
+    words = re.findall(r"[\w'’]+", name)
+    return "".join(w[0].upper() for w in words if with_function_words or w.casefold() not in _FUNCTION_WORDS)
+
+
+def is_acronym(text: str) -> bool:
+    """Letters mostly in capitals: "GP", "TAs", "DoLS", "UdeS", "A&E"."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    shaped = text[:1].isupper() and all(c.isalpha() or c == "&" for c in text)
+    return shaped and 2 <= len(text) <= 8 and capitals >= 2 and capitals >= len(letters) - capitals
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym stands for a longer name: its initials ("UBC"), a part of them ("CDC" of "North
+    East Community Development Council"), or them and one more word ("SFU" of "Simon Fraser")."""
+    acronym = acronym.upper().rstrip("S") if acronym.endswith("s") else acronym.upper()
+    for letters in {initials(name), initials(name, True)}:
+        if len(letters) < 2:
+            continue
+        if acronym == letters or (len(acronym) >= 3 and acronym in letters):
+            return True
+        if acronym.startswith(letters) and len(acronym) - len(letters) == 1:
+            return True
+    return False
+
+
+def spelled_alike(a: str, b: str, max_edits: int) -> bool:
+    """Same word up to `max_edits` edits, for words of four letters or more with the same first letter."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if max_edits == 0 or min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=max_edits) <= max_edits
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Same phonetic key (NYSIIS or Metaphone) and same first letter: "Shawn"/"Sean", "Mae"/"May"."""
+    a, b = fold(a), fold(b)
+    if min(len(a), len(b)) < MIN_SOUND_LENGTH or not (a.isalpha() and b.isalpha()) or a[0] != b[0]:
+        return False
+    (nysiis_a, meta_a), (nysiis_b, meta_b) = _keys(a), _keys(b)
+    return nysiis_a == nysiis_b or meta_a == meta_b
+
+
+@lru_cache(maxsize=20000)
+def nicknames(name: str) -> frozenset[str]:
+    """The listed nicknames of a name and the names it is a nickname of ("Bill" -> william, robert…)."""
+    namer = _nicknamer()
+    name = fold(name)
+    return frozenset(namer.nicknames_of(name) | namer.canonicals_of(name))
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """One is a listed nickname of the other, and shorter ("Liz"/"Elizabeth", "Bill"/"William"; not the
+    table's "Will"/"Bill", two names of their own)."""
+    a, b = fold(a), fold(b)
+    return abs(len(a) - len(b)) >= 2 and b in nicknames(a)
+
+
+def short_form_of(word: str, name: str) -> bool:
+    """`word` is the first letters of a longer given name: "Sid" of "Siddharth", "Chris" of "Christopher"."""
+    word, name = fold(word), fold(name)
+    return len(word) >= MIN_SHORT_FORM and len(name) >= len(word) + 2 and name.startswith(word)
+
+
+def name_relation(word: str, known: str, max_edits: int, person: bool = True) -> str | None:
+    """How `word` can be a form of the known name word `known`, or None. Organisations and places only
+    match in another case or spelling; people also by sound, nickname and short form."""
+    if fold(word) == fold(known):
+        return SAME
+    if spelled_alike(word, known, max_edits):
+        return SPELLING
+    if not person:
+        return None
+    if nickname_of(word, known):
+        return NICKNAME
+    if sound_alike(word, known):
+        return SOUND
+    if short_form_of(word, known):
+        return SHORT
+    return None

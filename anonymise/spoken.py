@@ -1,0 +1,151 @@
+"""The words people use to read out contacts, per language: digits, "at", "dot", "slash", domain endings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SpokenWords:
+    digits: list[str]  # words for single digits and the two-digit groups people read phone numbers in
+    repeats: list[str]  # "double", "triple" before a digit
+    ats: list[str]  # "@" read out
+    dots: list[str]  # "." read out
+    joiners: list[str]  # "_" and "-" read out inside an e-mail's local part
+    slashes: list[str]  # "/" read out
+    domains: list[str]  # endings of web and mail domains
+    spelling: list[str]  # what comes before a word spelled out ("that's F-E-R-N…")
+    www: list[str]  # "www" read out
+    schemes: list[str]  # "https colon slash slash" read out
+    dashes: list[str]  # "-" read out inside a host name
+    plus: list[str]  # "+" before a country code
+    extensions: list[str]  # "extension" of a phone number
+    asides: list[str]  # said while dictating a contact, inside it: "all one word", "no spaces"
+
+
+_DOMAINS = [
+    "com", "org", "net", "edu", "gov", "io", "co", "uk", "ac", "info", "me", "biz", "us", "ca", "au", "nz", "ie",
+    "in", "ng", "za", "sg", "de", "fr", "es", "mx", "ar", "cl", "it", "nl", "be", "ch", "eu",
+]  # fmt: skip
+_EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_DIGITS = [
+    "zero", "oh", "o", *_EN_UNITS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", *_EN_TENS, "hundred",
+    *(f"{tens}{sep}{unit}" for tens in _EN_TENS for unit in _EN_UNITS for sep in ("-", " ")),
+]  # fmt: skip
+_FR_DIGITS = [
+    "zéro", "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+    "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante",
+    "soixante-dix", "quatre-vingt", "quatre-vingts", "quatre-vingt-dix", "septante", "huitante", "octante", "nonante",
+    "cent", "cinq cent", "deux cent", "trois cent", "quatre cent", "six cent", "sept cent", "huit cent", "neuf cent",
+    *(f"{tens}-{unit}" for tens in ("dix", "vingt", "trente", "quarante", "cinquante", "soixante", "quatre-vingt",
+                                   "septante", "huitante", "octante", "nonante")
+      for unit in ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "et-un", "onze")),
+    *(f"{tens} et un" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante",
+                                   "nonante")),
+]  # fmt: skip
+_ES_DIGITS = [
+    "cero", "uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
+    "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "treinta",
+    "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa",
+    *(f"veinti{u}" for u in ("uno", "dós", "dos", "trés", "tres", "cuatro", "cinco", "séis", "seis", "siete",
+                             "ocho", "nueve")),
+    *(f"{tens} y {unit}" for tens in ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
+      for unit in ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")),
+]  # fmt: skip
+
+SPOKEN = {
+    "en": SpokenWords(
+        digits=_EN_DIGITS,
+        repeats=["double", "triple"],
+        ats=["at", "at sign", "at symbol"],
+        dots=["dot", "full stop", "period"],
+        joiners=["underscore", "dash", "hyphen", "minus"],
+        slashes=["slash", "forward slash", "backslash", "back slash"],
+        domains=_DOMAINS,
+        spelling=["that's", "that is", "spelled", "spelt"],
+        www=["www", "w w w", "w-w-w", "double u double u double u", "double-u double-u double-u", "triple w"],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["dash", "hyphen"],
+        plus=["plus"],
+        extensions=["extension", "ext", "ext.", "x"],
+        asides=[
+            "all one word",
+            "one word",
+            "no spaces",
+            "no space",
+            "all lower case",
+            "all lowercase",
+            "lower case",
+            "no apostrophe",
+            "no caps",
+            "all small",
+            "all together",
+        ],
+    ),
+    "fr": SpokenWords(
+        digits=_FR_DIGITS + _EN_DIGITS[3:],
+        repeats=["double", "triple"],
+        ats=["arobase", "arobas", "arrobase", "at"],
+        dots=["point", "dot"],
+        joiners=[
+            "tiret bas",
+            "tiret du huit",
+            "tiret du 8",
+            "tiret du six",
+            "tiret du 6",
+            "underscore",
+            "tiret",
+            "trait d'union",
+        ],
+        slashes=["slash", "barre oblique", "barre"],
+        domains=_DOMAINS,
+        spelling=["c'est", "ça s'écrit", "qui s'écrit"],
+        www=["www", "w w w", "double v double v double v", "trois w", "triple w", "trois double v"],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["tiret", "tiret du six", "tiret du 6", "trait d'union"],
+        plus=["plus"],
+        extensions=["poste", "extension"],
+        asides=[
+            "tout attaché",
+            "tout collé",
+            "en un mot",
+            "sans espace",
+            "sans espaces",
+            "en minuscules",
+            "tout en minuscules",
+            "sans accent",
+        ],
+    ),
+    "es": SpokenWords(
+        digits=_ES_DIGITS,
+        repeats=["doble", "triple"],
+        ats=["arroba", "at"],
+        dots=["punto", "dot"],
+        joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja", "raya", "menos"],
+        slashes=["barra", "diagonal", "barra inclinada", "slash"],
+        domains=_DOMAINS,
+        spelling=["es", "se escribe"],
+        www=[
+            "www",
+            "w w w",
+            "doble uve doble uve doble uve",
+            "uve doble uve doble uve doble",
+            "triple doble uve",
+            "triple w",
+            "doble ve doble ve doble ve",
+            "doble u doble u doble u",
+        ],
+        schemes=["h t t p s", "h t t p", "https", "http"],
+        dashes=["guion", "guión", "raya", "menos"],
+        plus=["más", "mas", "plus"],
+        extensions=["extensión", "extension", "interno", "anexo", "ext"],
+        asides=["todo junto", "todo pegado", "sin espacios", "en minúsculas", "todo en minúsculas", "sin tilde"],
+    ),
+}
+
+
+def spoken_words(language: str) -> SpokenWords:
+    """The words for `language`, English where the language has no table (its written forms still work)."""
+    return SPOKEN.get(language, SPOKEN["en"])

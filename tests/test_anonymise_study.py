@@ -1,0 +1,266 @@
+"""The anonymiser over a study: turn changes, the study folder's bookkeeping, permissions, names found later,
+names already known, contacts, name variants, acronyms and speaker labels; real models on real text."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anonymise.cli import main as anonymise_main
+from anonymise.guard import find_leaks, guarded_terms
+from anonymise.pseudonyms import StudyKey
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(anonymise_main, [str(a) for a in args])
+
+
+def anonymised(anonymiser, *turns: str, key: StudyKey | None = None) -> list[str]:
+    key = key or StudyKey("[{label} {number}]", anonymiser.config.labels)
+    return anonymiser.anonymise_turns(list(turns), "test", key).turns
+
+
+def test_a_name_at_a_turn_end_does_not_take_the_next_speakers_words(tmp_path):
+    source = write(
+        tmp_path / "t.txt",
+        [
+            "[00:00:01] Participant: Will my account stay active? It is under my partner's name Brodie Walker",
+            "[00:00:05] Interviewer: Please send my portfolio to this email",
+        ],
+    )
+    result = run(source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    coder = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text()
+    assert coder.splitlines() == [
+        "[00:00:01] Participant: Will my account stay active? It is under my partner's name [PERSON 1]",
+        "[00:00:05] Interviewer: Please send my portfolio to this email",
+    ]
+    key = json.loads((tmp_path / "out" / "identified" / "reidentification-key.json").read_text())
+    surfaces = [s for e in key["entities"] for s in e["surfaces"]]
+    assert "Please" not in " ".join(surfaces) and "Brodie Walker" in surfaces
+
+
+def test_a_name_cut_by_a_speaker_change_is_one_name(anonymiser):
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    turns = anonymised(
+        anonymiser, "I asked my colleague Brodie", "Walker said it was fine.", "Later Brodie agreed.", key=key
+    )
+    assert turns == ["I asked my colleague [PERSON 1]", "[PERSON 1] said it was fine.", "Later [PERSON 1] agreed."]
+    assert [e.surfaces[0] for e in key.entities] == ["Brodie Walker"]
+
+
+def test_the_guard_rejects_placeholder_tags():
+    files = {"INT-001.txt": b"[00:00:01] Participant: <DETECTION_0_1> and <PERSON> said so"}
+    assert {term for _, term in find_leaks(files, [])} == {"<DETECTION_0_1>", "<PERSON>"}
+
+
+def test_the_identified_folder_with_its_bookkeeping_is_an_input(tmp_path):
+    """The README's command for edited transcripts: hidden folders, logs and reports are not transcripts."""
+    identified = tmp_path / "out" / "identified"
+    write(identified / "Interview_A.txt", ["[00:00:01] Participant: I work with Priya Rao at Helixtide Bio."])
+    write(identified / ".manifest" / "Interview_A.json", ['{"stage": "transcribed"}'])
+    write(identified / "logs" / "run.json", ["{}"])
+    write(identified / "reports" / "old.anonymisation.csv", ["decision"])
+    result = run(identified, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "anonymised 1, unchanged 0, failed 0" in result.output
+
+
+def test_the_private_side_is_for_its_owner_whatever_the_umask(tmp_path):
+    source = write(tmp_path / "t.txt", ["[00:00:01] Participant: I work with Priya Rao at Helixtide Bio."])
+    old = os.umask(0o022)
+    try:
+        assert run(source, "-o", tmp_path / "out").exit_code == 0
+    finally:
+        os.umask(old)
+    identified = tmp_path / "out" / "identified"
+    assert stat.S_IMODE(identified.stat().st_mode) == 0o700
+    private_files = [p for p in identified.rglob("*") if p.is_file()]
+    assert private_files and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in private_files)
+
+
+def test_the_transcriber_writes_identified_transcripts_privately(tmp_path):
+    from transcribe.study.layout import EditLedger, StudyFolder
+
+    old = os.umask(0o022)
+    try:
+        folder = StudyFolder(tmp_path / "out")
+        folder.prepare()
+        written = EditLedger(folder.identified).write(folder.transcript_text("A"), "[00:00:01] Participant: hi\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(folder.identified.stat().st_mode) == 0o700
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+def test_a_transcript_done_before_a_name_was_found_is_anonymised_again(tmp_path):
+    out = tmp_path / "out"
+    early = write(tmp_path / "in" / "A.txt", ["[00:00:01] Participant: honestly adeyemi said the rota was fine."])
+    assert run(early, "-o", out).exit_code == 0
+    assert "adeyemi" in (out / "for-coders" / "INT-001.txt").read_text()  # nothing said it was a name
+    later = write(tmp_path / "in" / "B.txt", ["[00:00:01] Participant: My manager Tunde Adeyemi runs the ward."])
+    result = run(later, "-o", out)
+    assert result.exit_code == 0, result.output
+    first, second = ((out / "for-coders" / f"INT-00{n}.txt").read_text() for n in (1, 2))
+    assert "adeyemi" not in first.lower() and "Adeyemi" not in second
+    assert "[PERSON 1] said the rota" in first and "My manager [PERSON 1] runs" in second
+
+
+def test_every_form_of_a_name_in_the_key_is_replaced_so_the_guard_never_has_to(anonymiser):
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    key.pseudonym("ORGANIZATION", "Old Dominion")
+    key.pseudonym("ORGANIZATION", "Helixtide Bio")
+    turns = anonymised(
+        anonymiser,
+        "I studied at Old Dominion, then old dominion hired me.",
+        "Old Dominion's nursing school is small; helixtide bought it, and Helixtide's lab too.",
+        key=key,
+    )
+    assert all("ominion" not in t and "elixtide" not in t for t in turns), turns
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    terms = guarded_terms(names, anonymiser.config.common_word_zipf)
+    assert not find_leaks({"out.txt": "\n".join(turns).encode()}, terms)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "863-760-9398",
+        "(212) 555-0143",
+        "410 555 0182",
+        "+44 7700 900123",
+        "020 7946 0958",
+        "+61 491 570 156",
+        "555.867.5309",
+        "oh seven seven double oh, nine double oh, one two three",
+    ],
+)
+def test_phone_numbers_written_and_spoken(anonymiser, said):
+    assert anonymised(anonymiser, f"You can call me on {said} after six.") == [
+        "You can call me on [PHONE 1] after six."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had 1,250,000 people through the doors in 2019.",
+        "The order number is 48213-77, placed on March 3, 2023.",
+        "She works on ward 7, room 204, about 40 percent of the time.",
+    ],
+)
+def test_numbers_that_are_not_contacts_stay(anonymiser, text):
+    assert anonymised(anonymiser, text) == [text]
+
+
+def test_spelled_and_dictated_contacts(anonymiser):
+    turns = anonymised(
+        anonymiser,
+        "it's d, a, n, i, e, l, a, dot, m, underscore, two, oh, at gmail dot com.",
+        "my page is linkedin dot com slash in slash amara-obi, have a look.",
+        "Flat 3, 14 Marlowe Road, Leeds LS6 2AB. So LS6 2AB, yes.",
+    )
+    assert turns == [
+        "it's [EMAIL 1].",
+        "my page is [URL 1], have a look.",
+        "[ADDRESS 1]. So [ADDRESS 2], yes.",
+    ]
+
+
+def test_name_variants_of_a_known_name(anonymiser):
+    turns = anonymised(
+        anonymiser,
+        "Our ward manager is Elizabeth Okafor, and Dr Okafor signs the rota.",
+        "Liz said it was fine, and okafor agreed.",
+        "Sean Murphy runs the pharmacy; Shawn said the same.",
+    )
+    assert "Liz" not in turns[1] and "okafor" not in turns[1] and "Okafor" not in turns[0]
+    assert "Dr [PERSON 1]" in turns[0] and "Shawn" not in turns[2]
+
+
+def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
+    turns = anonymised(
+        anonymiser,
+        "I did ten years on ICU, then we fitted a GLM and the ETA was wrong.",
+        "I studied at the University of British Columbia, and UBC paid for it.",
+    )
+    assert turns[0] == "I did ten years on ICU, then we fitted a GLM and the ETA was wrong."
+    assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
+
+
+def test_speaker_labels_are_never_text_to_anonymise(tmp_path):
+    source = write(
+        tmp_path / "t.txt",
+        [
+            "[00:00:01] Intervieweuse: Bonjour, merci d'être venue.",
+            "[00:00:03] Host: Welcome back to the show.",
+            "[00:00:05] Jane: Thanks, I work with Priya Rao.",
+        ],
+    )
+    assert run(source, "-o", tmp_path / "out").exit_code == 0
+    lines = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().splitlines()
+    assert lines[0].startswith("[00:00:01] Intervieweuse: ") and lines[1].startswith("[00:00:03] Host: ")
+    assert not lines[2].startswith("[00:00:05] Jane") and "Priya" not in lines[2]
+
+
+def test_a_french_transcript_is_read_as_french(tmp_path):
+    source = write(
+        tmp_path / "entretien.txt",
+        [
+            "[00:00:01] Intervieweur: Bonjour Madame Dubois, merci d'être venue.",
+            "[00:00:05] Participante: Je travaille chez Renault à Boulogne-Billancourt avec mon collègue "
+            "Jean-Pierre Martin. Mon numéro est le 06 12 34 56 78.",
+        ],
+    )
+    result = run(source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text().splitlines()
+    assert re.fullmatch(r"\[00:00:01\] Intervieweur: Bonjour Madame \[PERSON \d\], merci d'être venue\.", lines[0])
+    assert lines[1].startswith("[00:00:05] Participante: Je travaille chez [ORG 1] à [PLACE 1] avec mon collègue")
+    for identity in ("Dubois", "Renault", "Boulogne", "Jean-Pierre", "Martin", "06 12"):
+        assert identity not in lines[1]
+    report = (tmp_path / "out" / "identified" / "reports" / "entretien.anonymisation.html").read_text()
+    assert "Language: French (fr, detected from the text)" in report
+
+
+GERMAN = [
+    "[00:00:01] Interviewer: Vielen Dank, dass Sie heute gekommen sind, und erzählen Sie bitte von Ihrer Arbeit.",
+    "[00:00:05] Teilnehmerin: Ich arbeite seit zehn Jahren bei der Stadtverwaltung, zusammen mit Frau Krüger, "
+    "und meine Nummer ist +49 30 901820.",
+]
+
+
+def test_a_language_without_a_name_model_stops_that_transcript_and_the_batch_goes_on(tmp_path):
+    write(tmp_path / "in" / "de.txt", GERMAN)
+    write(tmp_path / "in" / "en.txt", ["[00:00:01] Participant: I work with Priya Rao at Helixtide Bio."])
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "anonymised 1, unchanged 0, failed 1" in result.output
+    failure = [line for line in result.output.splitlines() if "failed:" in line]
+    assert len(failure) == 1 and "de.txt" in failure[0] and "German (de" in failure[0]
+    assert "--patterns-only" in failure[0]
+    assert sorted(p.stem for p in (tmp_path / "out" / "for-coders").glob("*.txt")) == ["INT-002"]
+
+
+def test_patterns_only_replaces_listed_names_and_contacts_and_says_so_first(tmp_path):
+    source = write(tmp_path / "de.txt", GERMAN)
+    deny = write(tmp_path / "deny.txt", ["Krüger"])
+    result = run(source, "-o", tmp_path / "out", "--patterns-only", "--deny-list", deny)
+    assert result.exit_code == 0, result.output
+    coder = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text()
+    assert "Krüger" not in coder and "901820" not in coder and "Teilnehmerin:" in coder
+    report = (tmp_path / "out" / "identified" / "reports" / "de.anonymisation.html").read_text()
+    body = report.split("<body>", 1)[1].strip()
+    assert body.startswith('<p class="notice">NO NAME MODEL for German (de)')
