@@ -208,7 +208,7 @@ def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device
 
     def detect(samples):
         clock = time.perf_counter()
-        regions = speech_regions(samples)
+        regions = speech_regions(samples, device=device)
         return regions, time.perf_counter() - clock
 
     clock = time.perf_counter()

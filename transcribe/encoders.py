@@ -152,7 +152,7 @@ class CamPlusPlus:
         from transcribe.speech import speech_regions
         from transcribe.windows import Region
 
-        regions = speech_regions(samples) or [Region(0.0, len(samples) / SAMPLE_RATE)]
+        regions = speech_regions(samples, device=self.device) or [Region(0.0, len(samples) / SAMPLE_RATE)]
         voice = mean_voice(self, samples, regions, rate=1.0)
         if not voice.any():
             raise ModelError("the voice sample holds no speech")

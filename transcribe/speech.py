@@ -5,8 +5,8 @@ Silero's model runs 32 ms frame after frame, its state carried along. A long rec
 of STREAM_SECONDS run side by side in one batch: each stream after the first starts WARM_UP_SECONDS early
 (those frames are dropped), so that its state has settled by its own first frame. On the 12-minute bench
 recording the regions were the same as from one stream (123 regions, largest boundary shift 32 ms), found
-in 2.3x less time; the speed-up grows with the recording's length. With a CUDA GPU the streams run there
-(as the speaker model does), else on the CPU."""
+in 2.3x less time; the speed-up grows with the recording's length. The streams run on the run's device, as
+the speaker model does."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def _silero_model(device: str = "cpu"):
     return load_silero_vad().to(device)
 
 
-def _probabilities(batch: torch.Tensor) -> np.ndarray:
-    """Silero over a batch of streams (streams, samples): on the GPU when there is one, else on the CPU."""
-    if torch.cuda.is_available():
+def _probabilities(batch: torch.Tensor, device: str) -> np.ndarray:
+    """Silero over a batch of streams (streams, samples), on the run's device (the CPU if the GPU fails)."""
+    if device == "cuda":
         try:
             return _silero_model("cuda").audio_forward(batch.to("cuda"), SAMPLE_RATE).cpu().numpy()
         except RuntimeError as exc:  # a silero build that cannot run on this GPU: the CPU still can
@@ -55,7 +55,7 @@ def _probabilities(batch: torch.Tensor) -> np.ndarray:
     return _silero_model().audio_forward(batch, SAMPLE_RATE).numpy()
 
 
-def speech_probabilities(samples: np.ndarray) -> list[float]:
+def speech_probabilities(samples: np.ndarray, device: str = "cpu") -> list[float]:
     """Silero's speech probability for every 32 ms frame, the recording's streams decoded in one batch."""
     frames = -(-len(samples) // FRAME)
     per_stream = round(STREAM_SECONDS * SAMPLE_RATE / FRAME)
@@ -66,18 +66,18 @@ def speech_probabilities(samples: np.ndarray) -> list[float]:
     pieces = [audio[start * FRAME : min(frames, (k + 1) * length) * FRAME] for k, start in enumerate(starts)]
     longest = max(len(piece) for piece in pieces)
     batch = torch.stack([torch.nn.functional.pad(piece, (0, longest - len(piece))) for piece in pieces])
-    probabilities = _probabilities(batch)
+    probabilities = _probabilities(batch, device)
     kept = [probabilities[k, k * length - start : k * length - start + length] for k, start in enumerate(starts)]
     return np.concatenate(kept)[:frames].tolist()
 
 
-def speech_regions(samples: np.ndarray, options: VadOptions | None = None) -> list[Region]:
-    """The stretches of a 16 kHz mono recording that hold speech, in seconds."""
+def speech_regions(samples: np.ndarray, options: VadOptions | None = None, device: str = "cpu") -> list[Region]:
+    """The stretches of a 16 kHz mono recording that hold speech, in seconds; silero runs on `device`."""
     from silero_vad.utils_vad import get_speech_timestamps_from_probs
 
     options = options or VadOptions()
     stamps = get_speech_timestamps_from_probs(
-        speech_probabilities(samples),
+        speech_probabilities(samples, device),
         audio_length_samples=len(samples),
         threshold=options.threshold,
         sampling_rate=SAMPLE_RATE,
@@ -102,8 +102,8 @@ class Speech:
         return self.audio.shape[1] / SAMPLE_RATE
 
 
-def find_speech(path: Path, channels: int, options: VadOptions) -> Speech:
-    """Decode a recording into `channels` channels (1: a mono mix) and find the speech in each."""
+def find_speech(path: Path, channels: int, options: VadOptions, device: str = "cpu") -> Speech:
+    """Decode a recording into `channels` channels (1: a mono mix) and find the speech in each (on `device`)."""
     audio = load_audio(path, channels=channels)
     audio = audio[None] if audio.ndim == 1 else audio
-    return Speech(audio, [speech_regions(channel, options) for channel in audio])
+    return Speech(audio, [speech_regions(channel, options, device) for channel in audio])

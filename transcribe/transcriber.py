@@ -118,7 +118,7 @@ class Transcriber:
     def prepare(self, job: Job) -> Speech:
         """The CPU part before Whisper: decode the recording once, in the run's channel layout, and find the
         speech in each channel (run ahead in a worker)."""
-        return find_speech(job.recording, len(self.options.channels) or 1, self.options.vad)
+        return find_speech(job.recording, len(self.options.channels) or 1, self.options.vad, self.device)
 
     def transcribe_job(self, job: Job, hook: ProgressHook | None = None, prepared: Speech | None = None) -> Transcript:
         """Speech → words → speakers → the recording's transcript."""
