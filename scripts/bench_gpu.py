@@ -18,7 +18,8 @@ On the GPU machine (Python 3.12, torch, no network, no ffmpeg, no openai-whisper
 Check the script on a CPU (tiny architecture):
     python scripts/bench_gpu.py run --device cpu --arch tiny --minutes 2 --batch1-minutes 1
 
-Prints progress; the last line is one line of JSON, also written to $OUT/bench_gpu.json when OUT is set.
+Prints progress; the last line is one line of JSON, also written to $OUT/bench_gpu_beam<N>.json when OUT is set.
+Where the time goes: --profile (cProfile of the batched run, $OUT/profile_<arch>_beam<N>.txt); greedy: --beam-size 1.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import time
 import wave
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import click
@@ -168,14 +170,16 @@ def synchronise(device: str) -> None:
         torch.cuda.synchronize()
 
 
-def process(engine, samples: np.ndarray, regions: list, batch_size: int, device: str) -> dict:
+def process(engine, samples: np.ndarray, regions: list, batch_size: int, device: str, beam_size: int) -> dict:
     """Decoding, word alignment and speakers for one recording whose speech regions are known; stage seconds
     (the voice windows are embedded during decoding, as in the pipeline: speakers_s is what is left after)."""
     from transcribe.asr import AsrOptions, transcribe_windows
     from transcribe.diarise import DiariseOptions, diarise, voice_windows
     from transcribe.windows import pack_windows
 
-    options = AsrOptions(language="en", batch_size=batch_size, temperatures=(0.0,), no_speech_threshold=1.01)
+    options = AsrOptions(
+        language="en", batch_size=batch_size, beam_size=beam_size, temperatures=(0.0,), no_speech_threshold=1.01
+    )
     speakers = DiariseOptions()
     clock = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as worker:
@@ -191,7 +195,7 @@ def process(engine, samples: np.ndarray, regions: list, batch_size: int, device:
     return {"asr_s": asr, "speakers_s": time.perf_counter() - clock, "windows": len(windows), "words": words}
 
 
-def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device: str) -> dict:
+def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device: str, beam_size: int = 5) -> dict:
     """The recordings one after the other as the batch command runs them: the next one's speech detection
     in a worker thread while this one is decoded. Wall time and stage totals."""
     from transcribe.speech import speech_regions
@@ -218,7 +222,7 @@ def run_recordings(engine, recordings: list[np.ndarray], batch_size: int, device
             regions, vad = upcoming.result()
             if index + 1 < len(recordings):
                 upcoming = pool.submit(detect, recordings[index + 1])
-            stages = process(engine, samples, regions, batch_size, device)
+            stages = process(engine, samples, regions, batch_size, device, beam_size)
             for key, value in {"vad_s": vad, **stages}.items():
                 totals[key] += value
     wall = time.perf_counter() - clock
@@ -248,42 +252,70 @@ def main() -> None:
     """Prepare what travels to the GPU machine, or run the check there."""
 
 
+def profiled(call, label: str):
+    """Run `call` under cProfile; the 30 functions with most own time go to $OUT/profile_<label>.txt (or
+    stdout)."""
+    import cProfile
+    import io
+    import pstats
+
+    profile = cProfile.Profile()
+    result = profile.runcall(call)
+    text = io.StringIO()
+    pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(30)
+    if os.environ.get("OUT"):
+        Path(os.environ["OUT"], f"profile_{label}.txt").write_text(text.getvalue())
+    else:
+        say(text.getvalue())
+    return result
+
+
+def measure(arch: str, clip_audio: list[np.ndarray], minutes: float, batch1_minutes: float, settings: dict) -> dict:
+    """One architecture: warm-up, `minutes` in two recordings batched (profiled if asked), then at batch 1."""
+    from transcribe.device import default_batch_size
+
+    device, beam = settings["device"], settings["beam_size"]
+    clock = time.perf_counter()
+    engine = random_engine(arch, device)
+    size = settings["batch_size"] or default_batch_size(device, engine.dims.n_text_state, beam)
+    say(f"{arch}: built in {time.perf_counter() - clock:.1f} s; batch size {size}, beam {beam}; warming up")
+    run_recordings(engine, [build_recording(clip_audio, 1.0, 4)], size, device, beam)
+    halves = [build_recording(clip_audio, minutes / 2, seed) for seed in (1, 2)]
+    say(f"{arch}: {minutes:g} min in two recordings at batch {size}")
+    batched_run = partial(run_recordings, engine, halves, size, device, beam)
+    batched = profiled(batched_run, f"{arch}_beam{beam}") if settings["profile"] else batched_run()
+    say(f"{arch}: batched {json.dumps(batched)}")
+    result = {"batched": batched}
+    if batch1_minutes > 0:
+        result["batch1"] = run_recordings(engine, [build_recording(clip_audio, batch1_minutes, 3)], 1, device, beam)
+        say(f"{arch}: batch 1 {json.dumps(result['batch1'])}")
+    return result
+
+
 @main.command()
 @click.option("--device", default="cuda", show_default=True)
 @click.option("--arch", "archs", multiple=True, default=("turbo", "large-v3"), show_default=True)
 @click.option("--minutes", default=60.0, show_default=True, help="Audio decoded batched (two recordings).")
-@click.option("--batch1-minutes", default=5.0, show_default=True, help="Audio decoded at batch 1.")
+@click.option("--batch1-minutes", default=5.0, show_default=True, help="Audio decoded at batch 1 (0: none).")
 @click.option("--batch-size", default=None, type=int, help="Default: sized to GPU memory (transcribe.device).")
+@click.option("--beam-size", default=5, show_default=True, help="Beam width (1: greedy).")
+@click.option("--profile", is_flag=True, help="cProfile the batched run: where the time goes.")
 @click.option("--clips", type=click.Path(path_type=Path), default=GPU_DATA / "clips", show_default=True)
-def run(device: str, archs: tuple[str, ...], minutes: float, batch1_minutes: float, batch_size, clips: Path) -> None:
+def run(archs: tuple[str, ...], minutes: float, batch1_minutes: float, clips: Path, **settings) -> None:
     """Seconds per audio hour, end to end, batched and at batch 1, for each architecture."""
-    from transcribe.device import default_batch_size
-
     clip_audio = read_clips(clips)
+    device = settings["device"]
     say(f"{len(clip_audio)} clips, {sum(len(c) for c in clip_audio) / 16000:.0f} s; {machine(device)}")
-    halves = [build_recording(clip_audio, minutes / 2, seed) for seed in (1, 2)]
-    short = [build_recording(clip_audio, batch1_minutes, 3)]
-    result = {"machine": machine(device), "tokens_per_window": TOKENS_PER_WINDOW, "beam_size": 5, "archs": {}}
+    result = {"machine": machine(device), "tokens_per_window": TOKENS_PER_WINDOW, **settings, "archs": {}}
     for arch in archs:
-        clock = time.perf_counter()
-        engine = random_engine(arch, device)
-        size = batch_size or default_batch_size(device, engine.dims.n_text_state, 5)
-        say(f"{arch}: built in {time.perf_counter() - clock:.1f} s; batch size {size}; warming up")
-        run_recordings(engine, [build_recording(clip_audio, 1.0, 4)], size, device)
-        say(f"{arch}: {minutes:g} min in two recordings at batch {size}")
-        batched = run_recordings(engine, halves, size, device)
-        say(f"{arch}: batched {json.dumps(batched)}")
-        sequential = run_recordings(engine, short, 1, device)
-        say(f"{arch}: batch 1 {json.dumps(sequential)}")
-        result["archs"][arch] = {"batched": batched, "batch1": sequential}
-        del engine
+        result["archs"][arch] = measure(arch, clip_audio, minutes, batch1_minutes, settings)
         if device == "cuda":
             import torch
 
             torch.cuda.empty_cache()
     line = json.dumps(result)
     if os.environ.get("OUT"):
-        Path(os.environ["OUT"], "bench_gpu.json").write_text(line + "\n")
+        Path(os.environ["OUT"], f"bench_gpu_beam{settings['beam_size']}.json").write_text(line + "\n")
     say(line)
 
 
