@@ -16,7 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
-from anonymise.names import fold, given_names, is_common_word
+from anonymise.names import fold, given_names, is_common_word, is_function_word
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -28,6 +28,9 @@ from transcribe.errors import ConfigError
 tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+# surname particles: "du Plessis", "van der Merwe"
+NAME_PARTICLES = {"de", "du", "des", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter",
+                  "ten", "la", "le", "bin", "binti", "ibn", "al", "el", "st"}  # fmt: skip
 LEADING_WORD_ZIPF = 4.5  # an ordinary word this common at the start of a person's span is not part of the name
 BATCH_SIZE = 64  # turns parsed together by spaCy (Presidio's default of 1 is several times slower)
 
@@ -89,18 +92,39 @@ _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 def _leading_word(text: str, start: int, end: int, language: str) -> int:
     """Where a person's name starts after an ordinary word the model took in with it ("Reach Dana",
     "Thanks Gene"); a given name stays ("Will Smith")."""
-    first = re.match(r"\S+\s+", text[start:end])
-    if first is None:
-        return start
-    word = first.group().strip()
-    if is_common_word(word, LEADING_WORD_ZIPF, language) and fold(word) not in given_names():
-        return start + first.end()
+    while first := re.match(r"\S+\s+", text[start:end]):
+        word = first.group().strip()
+        lower_before_capital = (  # "llamo Lucía"; not "oluwasegun Adeyemi"
+            word[:1].islower()
+            and text[start + first.end() : end][:1].isupper()
+            and is_common_word(word, 3.0, language)
+            and word not in NAME_PARTICLES
+        )
+        ordinary = is_common_word(word, LEADING_WORD_ZIPF, language) and fold(word) not in given_names()
+        if not (lower_before_capital or ordinary):
+            return start
+        start += first.end()  # "Me llamo Lucía"
     return start
+
+
+def _trailing_function_words(text: str, start: int, end: int, language: str) -> int:
+    """Where a person's name ends before a pronoun or article the model took in ("Pierre-É. Je"), or before a
+    sentence that starts with one ("Pierre-É. Je suis infirmier")."""
+    for sentence in re.finditer(r"[.!?]\s+(\S+)", text[start:end]):
+        if is_function_word(sentence.group(1), language):
+            end = start + sentence.start() + 1
+            break
+    while True:
+        last = re.search(r"\s+(\S+)$", text[start:end])
+        if last is None or not is_function_word(last.group(1), language):
+            return end
+        end = start + last.start()
 
 
 def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", language: str = "en") -> tuple[int, int]:
     """Trim articles, possessives, punctuation and spaces from a name's edges, a person's title ("Dr",
-    "Mrs", "Madame": it stays for coders to read) and an ordinary word before a person's name; contacts
+    "Mrs", "Madame": it stays for coders to read), an ordinary word before a person's name and a function
+    word after it; contacts
     keep their "+" and brackets."""
     if entity_type not in NAME_TYPES:
         while start < end and text[end - 1] in " .,;:!?'\"”":
@@ -115,6 +139,7 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
         start += title.end()
     if entity_type == "PERSON":
         start = _leading_word(text, start, end, language)
+        end = _trailing_function_words(text, start, end, language)
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()

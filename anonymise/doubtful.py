@@ -1,8 +1,8 @@
 """Detections of the NER model that are more often wrong than right, moved to the review list.
 
-A single ordinary word tagged as a name only where it starts a sentence ("Drift, …") or said alone
-("Expiry."), an acronym the transcript uses as a term ("an EHCP", "my AHT": `anonymise.acronyms`), and a
-country or continent, which identifies nobody.
+A function word tagged as a name ("Je", "la") is dropped. A single ordinary word tagged as a name only where
+it starts a sentence ("Drift, …") or said alone ("Expiry."), an acronym the transcript uses as a term ("an
+EHCP", "my AHT": `anonymise.acronyms`), and a country or continent, which identifies nobody.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from faker import Faker
 from anonymise.acronyms import TERM
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
-from anonymise.names import fold, given_names, is_acronym, is_common_word, word_zipf
+from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
 from anonymise.terms import NAME_TYPES
 
 MODEL_RULES = {"SpacyRecognizer", "SecondModelRecognizer"}  # detections of the NER models
@@ -49,6 +49,8 @@ def split_doubtful(
     terms rather than organisations (`anonymise.acronyms`)."""
     kept, doubtful = [], []
     for d in detections:
+        if d.rule in MODEL_RULES and " " not in d.text and is_function_word(d.text, language):
+            continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         doc = docs[d.turn]
         index = next((i for i, t in enumerate(doc) if t.idx == d.start), None)
         from_model = d.rule in MODEL_RULES and d.entity_type in NAME_TYPES and index is not None

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from anonymise.detect import Detection
+from anonymise.grammar import sentence_initial
 from anonymise.known_names import RARE_ZIPF
 from anonymise.names import TITLES, fold, given_names, is_common_word
 from anonymise.terms import NAME_TYPES, AllowList
@@ -20,23 +21,29 @@ _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "
 def extend_person_names(
     docs: list, detections: list[Detection], allow: AllowList, zipf: float, language: str = "en"
 ) -> list[Detection]:
-    """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known)."""
+    """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known), and a
+    given name before it where no sentence starts ("Soy María José Ferrandis" when "José Ferrandis" is known)."""
     people = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PERSON"}
     extra = []
     for turn, doc in enumerate(docs):
         spans = [(s, e) for t, s, e in people if t == turn]
-        for token in doc:
+        for i, token in enumerate(doc):
             end = token.idx + len(token.text)
             if (
                 not token.text[:1].isupper()
                 or not token.is_alpha
                 or allow.covers(token.text)
                 or fold(token.text) in TITLES
-                or is_common_word(token.text, zipf, language)
                 or (token.idx, end) in spans
             ):
                 continue
-            if any(s == end + 1 or token.idx == e + 1 for s, e in spans):
+            before_name = any(s == end + 1 for s, _ in spans)
+            beside_name = before_name or any(token.idx == e + 1 for _, e in spans)
+            if not is_common_word(token.text, zipf, language):
+                joins = beside_name
+            else:  # "María" is a word as well: only before the name, inside a sentence
+                joins = before_name and fold(token.text) in given_names() and not sentence_initial(doc, i)
+            if joins:
                 extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
     return extra
 

@@ -62,6 +62,23 @@ _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
 
 
 @lru_cache(maxsize=100000)
+@lru_cache(maxsize=8)
+def _stop_words(language: str) -> frozenset[str]:
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+def is_function_word(word: str, language: str = "en") -> bool:
+    """A pronoun, article, preposition or the like of the language ("je", "la", "the") that is no given name:
+    never a name, whatever a tagger says ("Will", "May" are names as well)."""
+    lowered = word.casefold()
+    return lowered in _stop_words(language) and fold(word) not in given_names()
+
+
 def fold(word: str) -> str:
     """The comparable form of a word: case-folded, possessive and edge punctuation removed, a name spelled
     out letter by letter joined up ("E-Z-E" -> "eze")."""

@@ -16,7 +16,7 @@ from anonymise.detect import Detection
 from anonymise.grammar import is_name_here
 from anonymise.known_names import RARE_ZIPF, KnownNames
 from anonymise.name_spans import compound_given_name
-from anonymise.names import SAME, SHORT, fold, given_names, is_acronym, is_common_word
+from anonymise.names import SAME, SHORT, fold, given_names, is_acronym, is_common_word, is_function_word
 from anonymise.terms import NAME_TYPES, AllowList
 
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
@@ -25,7 +25,7 @@ NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pron
 def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList) -> Detection | None:
     token = doc[i]
     word = token.text
-    if not word[:1].isalpha() or allow.covers(word):
+    if not word[:1].isalpha() or allow.covers(word) or is_function_word(word, known.language):
         return None
     rare = not is_common_word(word, RARE_ZIPF, known.language)
     hit = known.lookup(word, variants=word[0].isupper() or rare)  # not "rob" the verb for "Rob"

@@ -42,17 +42,18 @@ ROLE_WORDS = {
         r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
         r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
         r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
+        r"name is|name's|"
         r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
     ),
     "fr": (
         r"(?:collègue|chef|cheffe|responsable|directeur|directrice|ami|amie|mari|femme|fils|fille|frère|sœur|"
         r"voisin|voisine|médecin|docteur|Docteur|Dr\.?|professeur|professeure|Madame|Monsieur|Mme\.?|M\.|Mlle|"
-        r"s'appelle|appelé|appelée|nommé|nommée)"
+        r"s'appelle|s’appelle|m'appelle|m’appelle|appelé|appelée|nommé|nommée|moi c'est|je suis)"
     ),
     "es": (
         r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
         r"hermano|hermana|vecino|vecina|médico|médica|doctor|doctora|Dr\.?|Dra\.?|profesor|profesora|señor|señora|"
-        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamado|llamada)"
+        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamo|llamado|llamada|soy|Soy|dicen)"
     ),
 }
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default

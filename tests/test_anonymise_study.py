@@ -200,6 +200,28 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
+@pytest.mark.parametrize(
+    "language, said, names, kept",
+    [
+        ("es", "Buenos días. Me llamo Lucía Montalvo Ibarra y trabajo con María Teresa Quintanilla.",
+         ("Lucía", "Montalvo", "Ibarra", "María", "Teresa", "Quintanilla"), "Me llamo ["),
+        ("fr", "Tout le monde m'appelle Pierre-É. Je suis infirmier, et je travaille de nuit.",
+         ("Pierre",), "Je suis infirmier, et je travaille de nuit."),
+        ("en", "Their accountant, Mr du Plessis, said hello.", ("Plessis", " du "), "Their accountant, "),
+    ],
+)  # fmt: skip
+def test_a_name_keeps_its_given_names_and_particles_and_no_word_around_it(anonymiser, language, said, names, kept):
+    """A person's span takes a given name before it ("María" of "María Teresa Quintanilla") and a surname
+    particle ("du Plessis"), but not the verb before it ("llamo") nor a pronoun after it ("Je"), and a
+    pronoun is never propagated as a name ("je")."""
+    from anonymise.language import LanguageChoice
+
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    turn = anonymiser.anonymise_turns([said], "test", key, language=LanguageChoice(language, "test", False)).turns[0]
+    assert not [name for name in names if name in turn], turn
+    assert kept in turn
+
+
 def test_speaker_labels_are_never_text_to_anonymise(tmp_path):
     source = write(
         tmp_path / "t.txt",
