@@ -13,7 +13,13 @@ from anonymise.detect import Detection, Detector
 from anonymise.doubtful import split_doubtful
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
-from anonymise.name_spans import extend_person_names, merge_detections, possessive_names, rare_proper_nouns
+from anonymise.name_spans import (
+    capitalised_runs,
+    extend_person_names,
+    merge_detections,
+    possessive_names,
+    rare_proper_nouns,
+)
 from anonymise.names import fold
 from anonymise.propagate import identifier_surfaces, propagate, repeat_identifiers
 from anonymise.pseudonyms import StudyKey
@@ -94,6 +100,7 @@ class Anonymiser:
         keep += organisation_acronyms(uses, kinds)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code)
+            keep += capitalised_runs(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = keep + propagate(docs, known, allow)
         found += repeat_identifiers(texts, identifier_surfaces(found))

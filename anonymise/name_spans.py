@@ -1,7 +1,8 @@
 """Name spans beyond what the model and propagation found, and their final shape.
 
-Rare capitalised words and compound given names, an unknown word beside a person's name, shops named with
-an 's, and overlapping or side-by-side detections merged into one.
+Rare capitalised words and compound given names, runs of capitalised words inside a French or Spanish
+sentence, an unknown word beside a person's name, shops named with an 's, and overlapping or side-by-side
+detections merged into one.
 """
 
 from __future__ import annotations
@@ -106,6 +107,55 @@ def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, lang
             kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
             found.append(Detection(turn, token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))
     return found
+
+
+ROMANCE_LINKS = {"de", "del", "du", "des", "la", "las", "los", "le", "les", "y", "et", "d'", "d’"}
+PLACE_PREPOSITIONS = {"en", "à", "a", "au", "aux", "desde", "hasta", "vers", "près", "cerca"}
+
+
+def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:
+    """French and Spanish capitalise inside a sentence only proper names: two or more capitalised words there
+    ("Registro Civil", "La Source", "Cerro Alegre") name an organisation or a place, even when each is an
+    ordinary word. A place after "en", "à"…, else an organisation. Public institutions and feasts are caught
+    too ("Seguridad Social", "Semana Santa"): privacy first, the coders read a placeholder."""
+    if language not in ("fr", "es"):
+        return []
+    taken = {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    found = []
+    for turn, doc in enumerate(docs):
+        i = 0
+        while i < len(doc):
+            end = _run_end(doc, i)
+            words = [t for t in doc[i:end] if t.text[:1].isupper()]
+            span = doc[i:end]
+            text = span.text
+            if (
+                len(words) >= 2
+                and not sentence_initial(doc, i)
+                and not any((turn, t.idx) in taken for t in span)
+                and not allow.covers(text)
+                and not any(fold(t.text) in TITLES for t in words)
+            ):
+                before = doc[i - 1].lower_ if i > 0 else ""
+                kind = "LOCATION" if before in PLACE_PREPOSITIONS else "ORGANIZATION"
+                found.append(Detection(turn, span.start_char, span.end_char, kind, 0.5, "capitalised words", text))
+            i = max(end, i + 1)
+    return found
+
+
+def _run_end(doc, i: int) -> int:
+    """The end of a run of capitalised words from token i, linked by "de", "la"… (none at its end)."""
+    end = i
+    j = i
+    while j < len(doc) and (_capitalised_word(doc[j]) or (j > i and doc[j].lower_ in ROMANCE_LINKS)):
+        if _capitalised_word(doc[j]):
+            end = j + 1
+        j += 1
+    return end
+
+
+def _capitalised_word(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and not token.text.isupper()
 
 
 def _adjacent_people(last: Detection, d: Detection, gap: str) -> bool:

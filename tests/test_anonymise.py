@@ -202,7 +202,7 @@ def test_the_tuning_halves_hold_their_scores(language, person_org):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["tool"]
     assert summary["person_org"] >= person_org and summary["contacts"] >= 0.99
-    assert summary["recall_overall"] >= 0.95 and summary["precision_overall"] >= 0.93
+    assert summary["recall_overall"] >= 0.95 and summary["precision_overall"] >= 0.92
     assert summary["guard_hits"] == 0
 
 

@@ -222,6 +222,24 @@ def test_a_name_keeps_its_given_names_and_particles_and_no_word_around_it(anonym
     assert kept in turn
 
 
+@pytest.mark.parametrize(
+    "language, said, names",
+    [
+        ("es", "Fui a renovar el carnet al Registro Civil y después pasé por la Farmacia Central de Temuco.",
+         ("Registro Civil", "Farmacia Central")),
+        ("fr", "Elle a fait sa formation à La Source, puis elle a travaillé pour Bonne Mine Services.",
+         ("La Source", "Bonne Mine")),
+    ],
+)  # fmt: skip
+def test_capitalised_words_inside_a_french_or_spanish_sentence_are_a_name(anonymiser, language, said, names):
+    from anonymise.language import LanguageChoice
+
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    turn = anonymiser.anonymise_turns([said], "test", key, language=LanguageChoice(language, "test", False)).turns[0]
+    assert not [name for name in names if name in turn], turn
+    assert turn.startswith(said.split()[0] + " ")
+
+
 def test_speaker_labels_are_never_text_to_anonymise(tmp_path):
     source = write(
         tmp_path / "t.txt",
