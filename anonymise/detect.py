@@ -135,10 +135,11 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     if lead and (entity_type == "PERSON" or lead.group()[0].islower() or sentence_start):
         start += lead.end()  # "La Paz", "El Rocío", "The Guardian" mid-sentence keep their article
     title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
-    if title and title.end() < end - start:
+    titled = bool(title and title.end() < end - start)
+    if titled:
         start += title.end()
     if entity_type == "PERSON":
-        start = _leading_word(text, start, end, language)
+        start = start if titled else _leading_word(text, start, end, language)  # "Mr Sunday Okon"
         end = _trailing_function_words(text, start, end, language)
     trail = _TRAILING.search(text[start:end])
     if trail:

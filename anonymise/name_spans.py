@@ -30,6 +30,9 @@ def extend_person_names(
         spans = [(s, e) for t, s, e in people if t == turn]
         for i, token in enumerate(doc):
             end = token.idx + len(token.text)
+            if re.fullmatch(r"[A-Z]\.", token.text) and any(s == end + 1 for s, _ in spans):  # "R. Thirunavukkarasu"
+                extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
+                continue
             if (
                 not token.text[:1].isupper()
                 or not token.is_alpha
@@ -65,6 +68,11 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
             out.append(d)
             continue
         after = doc[i + 1] if i + 1 < len(doc) else None
+        shop = _capitalised_after(doc, i + 1)
+        if shop:  # "I run Tope's Oven": a name, 's and capitalised words name a business
+            name = doc[start : i + 1 + shop]
+            out.append(replace(d, end=name.end_char, text=name.text, entity_type="ORGANIZATION"))
+            continue
         before = doc[start - 1].lower_ if start > 0 else ""
         place = d.entity_type != "PERSON" or before in _PLACE_BEFORE
         if place and (after is None or after.pos_ not in {"NOUN", "ADJ", "NUM"}):
@@ -72,6 +80,14 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
             d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
         out.append(d)
     return out
+
+
+def _capitalised_after(doc, i: int) -> int:
+    """How many capitalised nouns follow token i ("Oven" of "Tope's Oven")."""
+    n = 0
+    while i + n < len(doc) and doc[i + n].text[:1].isupper() and doc[i + n].is_alpha and doc[i + n].text != "I":
+        n += 1
+    return n
 
 
 def _name_shaped(word: str) -> bool:

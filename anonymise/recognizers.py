@@ -23,7 +23,8 @@ ORG_SUFFIX = {
         r"(?:University|College|Hospital|Hospitals|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
         r"Corporation|LLC|LLP|Ltd|Limited|GmbH|PLC|plc|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
         r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy|Council|"
-        r"Surgery|Practice|Pharmacy|Insurance|Building Society|Credit Union|Solicitors|Associates|Charity)"
+        r"Surgery|Practice|Pharmacy|Insurance|Building Society|Credit Union|Solicitors|Associates|Charity|"
+        r"(?:and|&) (?:Sons|Son|Daughters|Co))"
     ),
     "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes)",
     "es": r"(?:S\.?A\.?|S\.?L\.?|Grupo|Consultores|Salud|Seguros|Banco|Tecnologías|Sistemas|Asociados)",
@@ -42,7 +43,7 @@ ROLE_WORDS = {
         r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
         r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
         r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
-        r"name is|name's|"
+        r"name is|name's|calls? (?:me|him|her|them)|known as|goes by|go by|"
         r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
     ),
     "fr": (
@@ -102,11 +103,16 @@ class RoleContextRecognizer(EntityRecognizer):
 
 
 def _could_be_a_name(words: str, language: str) -> bool:
-    """Not "I'll" or "English" after "a student,": a given name, or a word that is not an ordinary one."""
-    first = words.split()[0]
+    """Not "I'll" or "English" after "a student,": a given name, or a word that is not an ordinary one, first
+    or last ("Mr Sunday Okon")."""
+    first, last = words.split()[0], words.split()[-1]
     if fold(first) in {"i", "i'll", "i'm", "i'd", "i've"}:
         return False
-    return fold(first) in given_names() or not is_common_word(first, COMMON_ZIPF, language)
+    return (
+        fold(first) in given_names()
+        or not is_common_word(first, COMMON_ZIPF, language)
+        or (last != first and not is_common_word(last, COMMON_ZIPF, language))
+    )
 
 
 def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRecognizer]:
@@ -116,4 +122,16 @@ def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRec
         *address_recognizers(language),
         organisation_recognizer(language),
         RoleContextRecognizer(language),
+        spelled_name_recognizer(language),
     ]
+
+
+def spelled_name_recognizer(language: str) -> PatternRecognizer:
+    """A word spelled out letter by letter ("P-A-D-R-A-I-G", "O-C-O-N-G-H-A-I-L-E"): in an interview, a name
+    or the part of an address someone needed to get right."""
+    return regex_recognizer(
+        "PERSON",
+        "SpelledNameRecognizer",
+        [Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6)],
+        language,
+    )

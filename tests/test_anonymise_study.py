@@ -240,6 +240,23 @@ def test_capitalised_words_inside_a_french_or_spanish_sentence_are_a_name(anonym
     assert turn.startswith(said.split()[0] + " ")
 
 
+@pytest.mark.parametrize(
+    "said, names",
+    [
+        ("My landlord is Mr Declan Moriarty, though everyone calls him Buster.", ("Declan", "Moriarty", "Buster")),
+        ("Send it to Mrs J. Abernethy-Cole at the depot.", ("J.", "Abernethy")),
+        ("I did my apprenticeship with Hallworth and Sons in Leek.", ("Hallworth", "Sons")),
+        ("These days I run Bisi's Kitchen from the garage.", ("Bisi", "Kitchen")),
+        ("The surname is spelled K-E-R-R-I-G-A-N, with two Rs.", ("K-E-R-R-I-G-A-N",)),
+    ],
+)
+def test_names_said_in_the_ways_people_say_them(anonymiser, said, names):
+    """A nickname after "calls him", an initial before a surname, "X and Sons", a shop named "X's Kitchen",
+    and a name spelled out letter by letter."""
+    turn = anonymised(anonymiser, said)[0]
+    assert not [name for name in names if name in turn], turn
+
+
 def test_speaker_labels_are_never_text_to_anonymise(tmp_path):
     source = write(
         tmp_path / "t.txt",
