@@ -44,6 +44,88 @@ def test_beams_sharing_features_equal_repeated_features():
     torch.testing.assert_close(shared, repeated)
 
 
+def _timestamp_rules_inputs(seed: int):
+    """Random logits and token histories of 12 sequences: texts, open and closed timestamp pairs, none yet."""
+    from whisper.tokenizer import get_tokenizer
+
+    tokenizer = get_tokenizer(False)
+    begin, generator = tokenizer.timestamp_begin, torch.Generator().manual_seed(seed)
+    histories = []
+    for k in range(12):
+        tokens = torch.randint(0, tokenizer.eot, (k % 4 + 1,), generator=generator).tolist()
+        if k % 3 == 0:
+            tokens[-1] = begin + 10 + k  # a pair opened
+        if k % 3 == 1 and len(tokens) > 1:
+            tokens[-2:] = [begin + 5, begin + 20 + k]  # a pair closed
+        histories.append([tokenizer.sot, *tokens])
+    width = max(map(len, histories))
+    rows = [h + [h[-1]] * (width - len(h)) if len(h) < width else h for h in histories]  # equal lengths
+    logits = torch.randn(12, 51864, generator=generator) * 4
+    return tokenizer, torch.tensor(rows), logits
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_batched_timestamp_rules_equal_whisper_s(seed):
+    from whisper.decoding import ApplyTimestampRules
+
+    from transcribe.engines.batched_steps import BatchedTimestampRules
+
+    tokenizer, tokens, logits = _timestamp_rules_inputs(seed)
+    theirs, ours = logits.clone(), logits.clone()
+    ApplyTimestampRules(tokenizer, 1, 50).apply(theirs, tokens)
+    BatchedTimestampRules(tokenizer, 1, 50).apply(ours, tokens)
+    assert torch.equal(theirs, ours)
+    first_theirs, first_ours = logits.clone(), logits.clone()
+    ApplyTimestampRules(tokenizer, 1, 50).apply(first_theirs, tokens[:, :1])
+    BatchedTimestampRules(tokenizer, 1, 50).apply(first_ours, tokens[:, :1])
+    assert torch.equal(first_theirs, first_ours)
+
+
+def test_batched_beam_step_equals_whisper_s():
+    """Several steps of beam search over 3 windows at beam 4 (with end-of-text among the candidates): the same
+    tokens, scores, finished sequences and cache rearrangements as whisper's BeamSearchDecoder."""
+    from whisper.decoding import BeamSearchDecoder
+
+    from transcribe.engines.batched_steps import BatchedBeamSearch
+
+    class Cache:
+        def __init__(self):
+            self.calls = []
+
+        def rearrange_kv_cache(self, sources):
+            self.calls.append(list(sources))
+
+    generator, eot = torch.Generator().manual_seed(3), 7
+    theirs, ours = BeamSearchDecoder(4, eot, Cache()), BatchedBeamSearch(4, eot, Cache())
+    tokens = {id(theirs): torch.zeros(12, 2, dtype=torch.long), id(ours): torch.zeros(12, 2, dtype=torch.long)}
+    scores = {id(theirs): torch.zeros(12), id(ours): torch.zeros(12)}
+    for _ in range(6):
+        logits = torch.randn(12, 40, generator=generator)
+        for decoder in (theirs, ours):
+            tokens[id(decoder)], _ = decoder.update(tokens[id(decoder)], logits.clone(), scores[id(decoder)])
+        assert torch.equal(tokens[id(theirs)], tokens[id(ours)])
+        assert torch.equal(scores[id(theirs)], scores[id(ours)])
+    assert theirs.finished_sequences == ours.finished_sequences
+    assert theirs.inference.calls == ours.inference.calls
+
+
+def test_whisper_engine_decodes_a_window_as_whisper_does(data_dir):
+    """The engine's batched beam search and timestamp rules give whisper.decode's own tokens on real speech."""
+    import whisper
+
+    from transcribe.checkpoints import resolve_model
+    from transcribe.engines import load_engine
+
+    engine = load_engine(resolve_model("tiny.en"), "cpu", "whisper")
+    audio = load_audio(data_dir / "whisper_jfk" / "jfk.flac")
+    encoded = engine.encode([audio])
+    settings = DecodeSettings(language="en", task="transcribe", temperature=0.0, beam_size=5, best_of=1)
+    ours = engine.decode(encoded, [0], settings)[0]
+    mel = whisper.log_mel_spectrogram(whisper.pad_or_trim(torch.from_numpy(audio)), engine.dims.n_mels)
+    theirs = whisper.decode(engine.model, mel, whisper.DecodingOptions(language="en", beam_size=5, fp16=False))
+    assert ours.tokens == theirs.tokens and "ask not what your country" in ours.text
+
+
 def seed_samplers(seed: int) -> None:
     import ctranslate2
 

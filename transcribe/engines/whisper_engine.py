@@ -17,13 +17,14 @@ import numpy as np
 import torch
 import whisper
 from torch import Tensor
-from whisper.decoding import DecodingTask
+from whisper.decoding import ApplyTimestampRules, BeamSearchDecoder, DecodingTask
 from whisper.model import MultiHeadAttention, disable_sdpa
 from whisper.timing import dtw, median_filter
 from whisper.tokenizer import get_tokenizer
 from whisper.utils import compression_ratio
 
 from transcribe.engines.base import Alignment, Decoded, DecodeSettings, language_vote, log_mel
+from transcribe.engines.batched_steps import BatchedBeamSearch, BatchedTimestampRules
 
 ALIGN_BATCH = 8  # windows aligned in one decoder pass (its logits take ~30 MB per window)
 MEDIAN_FILTER_WIDTH = 7  # frames, as whisper's find_alignment
@@ -57,9 +58,21 @@ def half_weights(model: whisper.Whisper) -> whisper.Whisper:
 
 
 class SharedFeaturesTask(DecodingTask):
-    """whisper's DecodingTask on encoder output, with one copy of each window's features for all its beams
+    """whisper's DecodingTask on encoder output, its beam search and timestamp rules taken for the whole batch
+    at once (transcribe.engines.batched_steps), with one copy of each window's features for all its beams
     or samples (openai-whisper 20250625 repeats only the tokens, so its batched beam search fails; openai/whisper
     PRs #2197, #2389 repeat the features instead)."""
+
+    def __init__(self, model: whisper.Whisper, options: whisper.DecodingOptions) -> None:
+        super().__init__(model, options)
+        if isinstance(self.decoder, BeamSearchDecoder):  # whisper's, sequence by sequence: the batch at once
+            self.decoder = BatchedBeamSearch(options.beam_size, self.tokenizer.eot, self.inference, options.patience)
+        self.logit_filters = [
+            BatchedTimestampRules(f.tokenizer, f.sample_begin, f.max_initial_timestamp_index)
+            if isinstance(f, ApplyTimestampRules)
+            else f
+            for f in self.logit_filters
+        ]
 
     def run_features(self, features: Tensor) -> list[Decoded]:
         self.decoder.reset()
