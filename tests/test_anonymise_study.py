@@ -27,9 +27,12 @@ def run(*args):
     return CliRunner().invoke(anonymise_main, [str(a) for a in args])
 
 
-def anonymised(anonymiser, *turns: str, key: StudyKey | None = None) -> list[str]:
+def anonymised(anonymiser, *turns: str, key: StudyKey | None = None, language: str | None = None) -> list[str]:
+    from anonymise.language import LanguageChoice
+
     key = key or StudyKey("[{label} {number}]", anonymiser.config.labels)
-    return anonymiser.anonymise_turns(list(turns), "test", key).turns
+    choice = LanguageChoice(language, "test", False) if language else None
+    return anonymiser.anonymise_turns(list(turns), "test", key, language=choice).turns
 
 
 def test_a_name_at_a_turn_end_does_not_take_the_next_speakers_words(tmp_path):
@@ -214,10 +217,7 @@ def test_a_name_keeps_its_given_names_and_particles_and_no_word_around_it(anonym
     """A person's span takes a given name before it ("María" of "María Teresa Quintanilla") and a surname
     particle ("du Plessis"), but not the verb before it ("llamo") nor a pronoun after it ("Je"), and a
     pronoun is never propagated as a name ("je")."""
-    from anonymise.language import LanguageChoice
-
-    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
-    turn = anonymiser.anonymise_turns([said], "test", key, language=LanguageChoice(language, "test", False)).turns[0]
+    turn = anonymised(anonymiser, said, language=language)[0]
     assert not [name for name in names if name in turn], turn
     assert kept in turn
 
@@ -232,10 +232,7 @@ def test_a_name_keeps_its_given_names_and_particles_and_no_word_around_it(anonym
     ],
 )  # fmt: skip
 def test_capitalised_words_inside_a_french_or_spanish_sentence_are_a_name(anonymiser, language, said, names):
-    from anonymise.language import LanguageChoice
-
-    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
-    turn = anonymiser.anonymise_turns([said], "test", key, language=LanguageChoice(language, "test", False)).turns[0]
+    turn = anonymised(anonymiser, said, language=language)[0]
     assert not [name for name in names if name in turn], turn
     assert turn.startswith(said.split()[0] + " ")
 
