@@ -35,6 +35,7 @@ from longaudio import build_long_recording, reference_clips
 
 from transcribe.audio import ffmpeg_exe
 from transcribe.checkpoints import resolve_model
+from transcribe.device import cpu_threads
 from transcribe.engines.ct2_models import ct2_folder
 from transcribe.repetition import longest_repeat
 
@@ -130,7 +131,7 @@ def score(reference: str, hypothesis: str) -> tuple[float, int]:
 
 
 def machine() -> str:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cpu_threads()
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line), "")
     return f"{platform.machine()}, {cores} cores, {model or platform.processor() or 'cpu'}"
 

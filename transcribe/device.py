@@ -18,13 +18,17 @@ def pick_device(requested: str = "auto") -> str:
     return requested
 
 
+def cpu_threads() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def default_batch_size(device: str, n_text_state: int, beam_size: int = 1) -> int:
     """Windows per decoding batch: bounded by GPU memory on CUDA; on a CPU two per core, 2 to 8 (on 2 cores,
     base, 12 minutes: batch 4 decoded as fast as 8 and peaked 300 MiB lower). Each beam keeps its own
     key/value cache, so wider beams fit fewer windows."""
     if device != "cuda":
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        return max(2, min(8, 2 * cores))
+        return max(2, min(8, 2 * cpu_threads()))
     free, _total = torch.cuda.mem_get_info()
     # rough estimate (encoder activations + a KV cache per beam); on an H200 it gave 63-64 (bench_gpu.py)
     per_window = 60e6 * max(1.0, n_text_state / 512) ** 2 * (1 + 0.5 * (max(1, beam_size) - 1))

@@ -6,13 +6,13 @@ from the same encoder output (ctranslate2 takes encoder output in generate, alig
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whisper.utils import compression_ratio
 
+from transcribe.device import cpu_threads
 from transcribe.engines.base import (
     MAX_INITIAL_TIMESTAMP,
     SAMPLE_LEN,
@@ -26,11 +26,6 @@ from transcribe.engines.base import (
 )
 
 MEDIAN_FILTER_WIDTH = 7  # frames, as whisper's find_alignment
-
-
-def cpu_threads() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class CTranslate2Engine:
