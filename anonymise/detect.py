@@ -16,7 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
-from anonymise.names import fold, given_names, is_common_word, is_function_word
+from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -97,7 +97,7 @@ def _leading_word(text: str, start: int, end: int, language: str) -> int:
         lower_before_capital = (  # "llamo Lucía"; not "oluwasegun Adeyemi"
             word[:1].islower()
             and text[start + first.end() : end][:1].isupper()
-            and is_common_word(word, 3.0, language)
+            and is_common_word(word, RARE_ZIPF, language)
             and word not in NAME_PARTICLES
         )
         ordinary = is_common_word(word, LEADING_WORD_ZIPF, language) and fold(word) not in given_names()
@@ -124,8 +124,7 @@ def _trailing_function_words(text: str, start: int, end: int, language: str) -> 
 def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", language: str = "en") -> tuple[int, int]:
     """Trim articles, possessives, punctuation and spaces from a name's edges, a person's title ("Dr",
     "Mrs", "Madame": it stays for coders to read), an ordinary word before a person's name and a function
-    word after it; contacts
-    keep their "+" and brackets."""
+    word after it; contacts keep their "+" and brackets."""
     if entity_type not in NAME_TYPES:
         while start < end and text[end - 1] in " .,;:!?'\"”":
             end -= 1

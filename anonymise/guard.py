@@ -14,8 +14,8 @@ import io
 import re
 import zipfile
 
-from anonymise.known_names import RARE_ZIPF, name_parts
-from anonymise.names import is_common_word
+from anonymise.known_names import name_parts
+from anonymise.names import RARE_ZIPF, is_common_word
 from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
 

@@ -15,7 +15,6 @@ from anonymise.names import NICKNAME, SAME, TITLES, abbreviates, fold, is_common
 from anonymise.terms import NAME_TYPES
 
 ABBREVIATION = "abbreviation"
-RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 PART_ZIPF = 3.5  # a word of an organisation's longer name names it alone below this ("Helixtide", not "Pharmacy")
 
 

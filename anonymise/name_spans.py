@@ -12,8 +12,7 @@ from dataclasses import replace
 
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
-from anonymise.known_names import RARE_ZIPF
-from anonymise.names import TITLES, fold, given_names, is_common_word
+from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word
 from anonymise.terms import NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -29,27 +28,31 @@ def extend_person_names(
     for turn, doc in enumerate(docs):
         spans = [(s, e) for t, s, e in people if t == turn]
         for i, token in enumerate(doc):
-            end = token.idx + len(token.text)
-            if re.fullmatch(r"[A-Z]\.", token.text) and any(s == end + 1 for s, _ in spans):  # "R. Thirunavukkarasu"
-                extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
-                continue
-            if (
-                not token.text[:1].isupper()
-                or not token.is_alpha
-                or allow.covers(token.text)
-                or fold(token.text) in TITLES
-                or (token.idx, end) in spans
-            ):
-                continue
-            before_name = any(s == end + 1 for s, _ in spans)
-            beside_name = before_name or any(token.idx == e + 1 for _, e in spans)
-            if not is_common_word(token.text, zipf, language):
-                joins = beside_name
-            else:  # "María" is a word as well: only before the name, inside a sentence
-                joins = before_name and fold(token.text) in given_names() and not sentence_initial(doc, i)
-            if joins:
+            if _joins_a_name(doc, i, spans, allow, zipf, language):
+                end = token.idx + len(token.text)
                 extra.append(Detection(turn, token.idx, end, "PERSON", 0.6, "name-neighbour", token.text))
     return extra
+
+
+def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, zipf: float, language: str) -> bool:
+    """Whether token i belongs to the person's name beside it (`spans`: the turn's people)."""
+    token = doc[i]
+    end = token.idx + len(token.text)
+    before_name = any(s == end + 1 for s, _ in spans)
+    if re.fullmatch(r"[A-Z]\.", token.text):  # "R. Thirunavukkarasu"
+        return before_name
+    if (
+        not token.text[:1].isupper()
+        or not token.is_alpha
+        or allow.covers(token.text)
+        or fold(token.text) in TITLES
+        or (token.idx, end) in spans
+    ):
+        return False
+    if not is_common_word(token.text, zipf, language):
+        return before_name or any(token.idx == e + 1 for _, e in spans)
+    # "María" is a word as well: only before the name, inside a sentence
+    return before_name and fold(token.text) in given_names() and not sentence_initial(doc, i)
 
 
 def _token_at(doc, offset: int) -> int | None:
@@ -104,10 +107,15 @@ def compound_given_name(word: str) -> bool:
     return len(parts) > 1 and all(p[:1].isupper() and fold(p) in given_names() for p in parts)
 
 
+def _covered(detections: list[Detection]) -> set[tuple[int, int]]:
+    """(turn, character offset) of every character the detections cover."""
+    return {(d.turn, i) for d in detections for i in range(d.start, d.end)}
+
+
 def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, language: str = "en") -> list[Detection]:
     """Capitalised words so rare in the language that they are most likely names the model did not tag, and
     compound given names ("Jean-Pierre")."""
-    taken = {(d.turn, d.start) for d in known} | {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    taken = _covered(known)
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
@@ -136,7 +144,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     too ("Seguridad Social", "Semana Santa"): privacy first, the coders read a placeholder."""
     if language not in ("fr", "es"):
         return []
-    taken = {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    taken = _covered(known)
     found = []
     for turn, doc in enumerate(docs):
         i = 0

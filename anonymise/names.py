@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
 TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
+RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous
 

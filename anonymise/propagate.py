@@ -14,9 +14,9 @@ import re
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import is_name_here
-from anonymise.known_names import RARE_ZIPF, KnownNames
+from anonymise.known_names import KnownNames
 from anonymise.name_spans import compound_given_name
-from anonymise.names import SAME, SHORT, fold, given_names, is_acronym, is_common_word, is_function_word
+from anonymise.names import RARE_ZIPF, SAME, SHORT, fold, given_names, is_acronym, is_common_word, is_function_word
 from anonymise.terms import NAME_TYPES, AllowList
 
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
