@@ -89,6 +89,12 @@ _TITLE = re.compile(
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
+def _after_a_title(text: str, start: int) -> bool:
+    """The name follows a title outside its span ("Mr [Sunday Okon]"): its first word is a given name."""
+    before = text[:start].split()
+    return bool(before) and _TITLE.match(before[-1] + " ") is not None
+
+
 def _leading_word(text: str, start: int, end: int, language: str) -> int:
     """Where a person's name starts after an ordinary word the model took in with it ("Reach Dana",
     "Thanks Gene"); a given name stays ("Will Smith")."""
@@ -137,6 +143,7 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     titled = bool(title and title.end() < end - start)
     if titled:
         start += title.end()
+    titled = titled or _after_a_title(text, start)
     if entity_type == "PERSON":
         start = start if titled else _leading_word(text, start, end, language)  # "Mr Sunday Okon"
         end = _trailing_function_words(text, start, end, language)

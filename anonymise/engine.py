@@ -99,7 +99,7 @@ class Anonymiser:
         review += doubtful
         keep += organisation_acronyms(uses, kinds)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
-            keep += rare_proper_nouns(docs, keep, allow, code)
+            keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += capitalised_runs(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = keep + propagate(docs, known, allow)

@@ -112,7 +112,9 @@ def _covered(detections: list[Detection]) -> set[tuple[int, int]]:
     return {(d.turn, i) for d in detections for i in range(d.start, d.end)}
 
 
-def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, language: str = "en") -> list[Detection]:
+def rare_proper_nouns(
+    docs: list, known: list[Detection], allow: AllowList, language: str = "en", zipf: float = 4.0
+) -> list[Detection]:
     """Capitalised words so rare in the language that they are most likely names the model did not tag, and
     compound given names ("Jean-Pierre")."""
     taken = _covered(known)
@@ -125,12 +127,24 @@ def rare_proper_nouns(docs: list, known: list[Detection], allow: AllowList, lang
                 continue
             if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
-            if allow.covers(word) or is_common_word(word, RARE_ZIPF - 0.5, language) or (turn, token.idx) in taken:
+            if allow.covers(word) or (turn, token.idx) in taken:
+                continue
+            if is_common_word(word, RARE_ZIPF - 0.5, language) and not _uncommon_given_name(doc, i, zipf, language):
                 continue
             before = doc[i - 1].text.lower() if i > 0 else ""
             kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
             found.append(Detection(turn, token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))
     return found
+
+
+def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
+    """A given name that is not an everyday word ("Beverley", "Valérie"; not "Will", "Rose"), used as a name
+    where it stands: the model's proper noun, or a turn of its own ("Beverley.")."""
+    token = doc[i]
+    if fold(token.text) not in given_names() or is_common_word(token.text, zipf, language):
+        return False
+    alone = all(not t.is_alpha for t in doc if t.i != i)
+    return token.pos_ == "PROPN" or alone
 
 
 ROMANCE_LINKS = {"de", "del", "du", "des", "la", "las", "los", "le", "les", "y", "et", "d'", "d’"}

@@ -98,8 +98,14 @@ class RoleContextRecognizer(EntityRecognizer):
         return [
             RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
             for m in self.pattern.finditer(text)
-            if _could_be_a_name(m.group(1), self.supported_language)
+            if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
         ]
+
+
+def _in_apposition(text: str, start: int, end: int) -> bool:
+    """One capitalised word set off by commas after a person ("the child's granny, Precious, was cross"): a
+    name, even when it is an ordinary word as well."""
+    return text[:start].endswith(", ") and text[end : end + 1] in {",", "."} and " " not in text[start:end]
 
 
 def _could_be_a_name(words: str, language: str) -> bool:
