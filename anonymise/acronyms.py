@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
-from anonymise.names import abbreviates, is_acronym, is_common_word
+import re
+
+from anonymise.names import NICKNAME_WORDS, abbreviates, is_acronym, is_common_word
 from anonymise.terms import AllowList
 
 AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde"}
@@ -29,7 +31,7 @@ PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff",
                 "representatives", "branch", "office", "workers", "crowd", "lot"}  # fmt: skip
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
-ORGANISATION, TERM = "organisation", "term"
+ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 
 
@@ -96,21 +98,43 @@ def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
 
 
 def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language: str) -> dict[str, str]:
-    """Acronym (without plural s) -> ORGANISATION or TERM, from all its uses in the transcript."""
+    """Acronym (without plural s) -> ORGANISATION, TERM or NICKNAME (someone's initials: "we call him JB"),
+    from all its uses in the transcript."""
     known = {n for n in names} | {u.base for u in uses if any(" " in n and abbreviates(u.base, n) for n in names)}
     evidence: dict[str, set[str]] = {}
+    nickname = re.compile(rf"{NICKNAME_WORDS.get(language, NICKNAME_WORDS['en'])},? $")
     for use in uses:
         doc = docs[use.turn]
         index = next(i for i, t in enumerate(doc) if t.idx == use.start)
         kinds = evidence.setdefault(use.base, set())
         before = _words_before(doc, index)
-        if use.base in known or _where_an_employer_stands(before) or _named_by_article(before, language):
+        if nickname.search(doc.text[max(0, use.start - 40) : use.start]):  # "everyone calls him JB"
+            kinds.add(NICKNAME)
+        elif (
+            use.base in known
+            or _where_an_employer_stands(before)
+            or _named_by_article(before, language)
+            or _after_its_name(doc, index)
+        ):
             kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)
         elif _acting(doc, index):
             kinds.add(ORGANISATION)
-    return {base: ORGANISATION if ORGANISATION in kinds else TERM for base, kinds in evidence.items()}
+    return {base: _kind(kinds) for base, kinds in evidence.items()}
+
+
+def _kind(evidence: set[str]) -> str:
+    return next((kind for kind in (NICKNAME, ORGANISATION) if kind in evidence), TERM)
+
+
+def _after_its_name(doc, index: int) -> bool:
+    """The acronym follows a capitalised name as its short form: "University of Lagos, UNILAG, in 2011",
+    "the Kenya Revenue Authority (KRA)"."""
+    if index < 2 or doc[index - 1].text not in {",", "("}:
+        return False
+    after = doc[index + 1].text if index + 1 < len(doc) else "."
+    return doc[index - 2].text[:1].isupper() and doc[index - 2].is_alpha and after in {",", ".", ")", ";"}
 
 
 def _named_by_article(before: list[str], language: str) -> bool:
@@ -119,9 +143,10 @@ def _named_by_article(before: list[str], language: str) -> bool:
 
 
 def organisation_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:
-    """Detections for the acronyms that are organisations (the model tags only some of them)."""
+    """Detections for the acronyms that are organisations or someone's initials (the model tags only some)."""
+    types = {ORGANISATION: "ORGANIZATION", NICKNAME: "PERSON"}
     return [
-        Detection(u.turn, u.start, u.end, "ORGANIZATION", 0.6, "acronym", u.text)
+        Detection(u.turn, u.start, u.end, types[kinds[u.base]], 0.6, "acronym", u.text)
         for u in uses
-        if kinds.get(u.base) == ORGANISATION
+        if kinds.get(u.base) in types
     ]

@@ -86,6 +86,8 @@ _TITLE = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Madame|Monsieur|Mme|Mlle|M|Señor|Señora|Sr|Sra|Srta|Don|Doña|"
     r"Dra)\.?\s+"
 )
+MODEL_RECOGNIZERS = {"SpacyRecognizer", "SecondModelRecognizer"}
+SPELLED = "SpelledNameRecognizer"
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
@@ -194,14 +196,16 @@ class Detector:
         )
         found = []
         for result in results:
-            start, end = clean_span(text, result.start, result.end, result.entity_type, self.language)
+            rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
+            start, end = result.start, result.end
+            if rule != SPELLED:  # a word spelled out is kept whole: its letters are no words to trim
+                start, end = clean_span(text, start, end, result.entity_type, self.language)
             surface = text[start:end]
             if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):
                 continue
-            if result.entity_type in NAME_TYPES and not any(c.isupper() for c in surface):
+            if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
             if result.entity_type in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names
-            rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
             found.append(Detection(turn, start, end, result.entity_type, round(result.score, 3), rule, surface))
         return found

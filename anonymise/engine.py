@@ -14,6 +14,7 @@ from anonymise.doubtful import split_doubtful
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
 from anonymise.name_spans import (
+    appositive_names,
     capitalised_runs,
     extend_person_names,
     merge_detections,
@@ -105,6 +106,7 @@ class Anonymiser:
         found = keep + propagate(docs, known, allow)
         found += repeat_identifiers(texts, identifier_surfaces(found))
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
+        found += appositive_names(docs, found, allow, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
         found = possessive_names(docs, [_person_if_known(d, known) for d in found])
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)

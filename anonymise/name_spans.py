@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
-from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word
+from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
 from anonymise.terms import NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -39,7 +39,7 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
     token = doc[i]
     end = token.idx + len(token.text)
     before_name = any(s == end + 1 for s, _ in spans)
-    if re.fullmatch(r"[A-Z]\.", token.text):  # "R. Thirunavukkarasu"
+    if re.fullmatch(r"[A-Z]\.", token.text) and fold(token.text) not in TITLES:  # "R. Thirunavukkarasu", not "M."
         return before_name
     if (
         not token.text[:1].isupper()
@@ -53,6 +53,28 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         return before_name or any(token.idx == e + 1 for _, e in spans)
     # "María" is a word as well: only before the name, inside a sentence
     return before_name and fold(token.text) in given_names() and not sentence_initial(doc, i)
+
+
+def appositive_names(docs: list, detections: list[Detection], allow: AllowList, language: str) -> list[Detection]:
+    """A capitalised word set off by commas right after a person's name is a name too, even an everyday
+    word ("M. Girard, Aimé, sonne", "Mr Banda, Patience, said")."""
+    ends = {(d.turn, d.end) for d in detections if d.entity_type == "PERSON"}
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc[2:-1], start=2):
+            comma, after = doc[i - 1], doc[i + 1]
+            if (
+                comma.text == ","
+                and (turn, doc[i - 2].idx + len(doc[i - 2].text)) in ends
+                and after.text in {",", "."}
+                and token.is_alpha
+                and token.text[:1].isupper()
+                and not token.text.isupper()
+                and not is_function_word(token.text, language)
+                and not allow.covers(token.text)
+            ):
+                found.append(Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text))
+    return found
 
 
 def _token_at(doc, offset: int) -> int | None:
@@ -102,9 +124,11 @@ def _name_shaped(word: str) -> bool:
 
 
 def compound_given_name(word: str) -> bool:
-    """ "Jean-Pierre", "Marie-Claire", "Anne-Sophie": capitalised parts that are all given names."""
+    """ "Jean-Pierre", "Marie-Claire", "rose-marie": parts that are all given names, capitalised or all in
+    lower case as speech recognition writes them."""
     parts = word.split("-")
-    return len(parts) > 1 and all(p[:1].isupper() and fold(p) in given_names() for p in parts)
+    capitalised = all(p[:1].isupper() for p in parts) or word.islower()
+    return len(parts) > 1 and capitalised and all(fold(p) in given_names() for p in parts)
 
 
 def _covered(detections: list[Detection]) -> set[tuple[int, int]]:
@@ -159,6 +183,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     if language not in ("fr", "es"):
         return []
     taken = _covered(known)
+    people = {(d.turn, i) for d in known if d.entity_type == "PERSON" for i in range(d.start, d.end)}
     found = []
     for turn, doc in enumerate(docs):
         i = 0
@@ -170,12 +195,13 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
             if (
                 len(words) >= 2
                 and not sentence_initial(doc, i)
-                and not any((turn, t.idx) in taken for t in span)
+                and not all((turn, t.idx) in taken for t in words)  # a known name it extends is merged into it
                 and not allow.covers(text)
                 and not any(fold(t.text) in TITLES for t in words)
             ):
                 before = doc[i - 1].lower_ if i > 0 else ""
                 kind = "LOCATION" if before in PLACE_PREPOSITIONS else "ORGANIZATION"
+                kind = "PERSON" if any((turn, t.idx) in people for t in words) else kind
                 found.append(Detection(turn, span.start_char, span.end_char, kind, 0.5, "capitalised words", text))
             i = max(end, i + 1)
     return found

@@ -21,6 +21,11 @@ from wordfreq import zipf_frequency
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
 TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
+NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be initials ("we call him JB")
+    "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by)",
+    "fr": r"(?:[lmts]['’]appell?e(?:nt)?|on dit)",
+    "es": r"(?:(?:me|le|la|les|nos) (?:dicen|llaman|decían|llamaban))",
+}
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous

@@ -53,11 +53,13 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
 
 def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
     found = []
-    for form in known.phrases.values():
+    hyphenated = [f for f in known.words.values() if "-" in f.text]  # "jean-baptiste" is three tokens to spaCy
+    for form in [*known.phrases.values(), *hyphenated]:
         words = [re.escape(w) for w in form.text.split()]
         for match in re.finditer(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", text, re.IGNORECASE):
             surface = match.group()
-            if surface.islower() and all(is_common_word(w, known.zipf, known.language) for w in surface.split()):
+            common = all(is_common_word(w, known.zipf, known.language) for w in surface.split())
+            if surface.islower() and common and not (form.entity_type == "PERSON" and "-" in surface):
                 continue  # "square one", "general electric" as words
             found.append(
                 Detection(turn, match.start(), match.end(), form.entity_type, form.score, "propagation", surface)

@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
-from anonymise.names import fold, given_names, is_common_word
+from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
 from anonymise.regex_recognizer import regex_recognizer
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
@@ -49,7 +49,7 @@ ROLE_WORDS = {
     "fr": (
         r"(?:collègue|chef|cheffe|responsable|directeur|directrice|ami|amie|mari|femme|fils|fille|frère|sœur|"
         r"voisin|voisine|médecin|docteur|Docteur|Dr\.?|professeur|professeure|Madame|Monsieur|Mme\.?|M\.|Mlle|"
-        r"s'appelle|s’appelle|m'appelle|m’appelle|appelé|appelée|nommé|nommée|moi c'est|je suis)"
+        r"s'appelle|s’appelle|m'appelle|m’appelle|l'appelle|l’appelle|appelé|appelée|nommé|nommée|moi c'est|je suis)"
     ),
     "es": (
         r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
@@ -89,6 +89,8 @@ class RoleContextRecognizer(EntityRecognizer):
         self.pattern = re.compile(
             rf"(?<![\w-]){role},? (?:{_TITLE} )?((?:[A-ZÀ-Ý][a-zà-ÿ'’-]+)(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’-]+)?)"
         )
+        nickname = NICKNAME_WORDS.get(language, NICKNAME_WORDS["en"])
+        self.initials = re.compile(rf"(?<![\w-]){nickname},? ([A-Z]{{2,3}})(?![\w-])")
         super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language=language)
 
     def load(self) -> None:  # no model to load
@@ -99,7 +101,7 @@ class RoleContextRecognizer(EntityRecognizer):
             RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
             for m in self.pattern.finditer(text)
             if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
-        ]
+        ] + [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self.initials.finditer(text)]
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:
@@ -132,12 +134,26 @@ def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRec
     ]
 
 
+LETTER_NAMES = {  # letters read out by their names, besides the letters themselves
+    "en": ["double [a-z]"],
+    "fr": ["deux [a-z]", "double [a-z]", "espace"],
+    "es": ["be", "ce", "de", "efe", "ge", "hache", "jota", "ka", "ele", "eme", "ene", "eñe", "pe", "cu", "erre",
+           "ere", "ese", "te", "uve", "ve", "doble ve", "uve doble", "equis", "i griega", "ye", "zeta", "doble [a-z]",
+           "espacio"],
+}  # fmt: skip
+
+
 def spelled_name_recognizer(language: str) -> PatternRecognizer:
-    """A word spelled out letter by letter ("P-A-D-R-A-I-G", "O-C-O-N-G-H-A-I-L-E"): in an interview, a name
-    or the part of an address someone needed to get right."""
+    """A word spelled out letter by letter ("P-A-D-R-A-I-G", "t, r, e, m, b, l, a, y", "pe, e, erre, a, ele"):
+    in an interview, a name or the part of an address someone needed to get right. Contacts spelled so are
+    found by the contact recognizers, whose longer spans win."""
+    unit = rf"(?:{'|'.join(LETTER_NAMES.get(language, LETTER_NAMES['en']))}|[A-Za-zÀ-ÿ])"
     return regex_recognizer(
         "PERSON",
         "SpelledNameRecognizer",
-        [Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6)],
+        [
+            Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6),
+            Pattern("spelled with commas", rf"(?<![\w'’-])(?:{unit}, ){{3,}}{unit}(?![\w'’-])", 0.6),
+        ],
         language,
     )

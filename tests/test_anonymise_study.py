@@ -318,3 +318,23 @@ def test_patterns_only_replaces_listed_names_and_contacts_and_says_so_first(tmp_
     report = (tmp_path / "out" / "identified" / "reports" / "de.anonymisation.html").read_text()
     body = report.split("<body>", 1)[1].strip()
     assert body.startswith('<p class="notice">NO NAME MODEL for German (de)')
+
+
+@pytest.mark.parametrize(
+    "language, turns, names",
+    [
+        ("fr", ("Mon nom, c'est Kowalski, k, o, w, a, l, s, k, i, voilà.",), ("k, o, w, a",)),
+        ("es", ("Mi apellido es Quispe, cu, u, i, ese, pe, e, como suena.",), ("cu, u, i, ese",)),
+        ("en", ("His name is Thomas Okafor but everyone calls him TK, and TK runs the night shift.",), ("TK",)),
+        ("fr", ("Marie-Louise Fontaine est venue hier.", "Et puis marie-louise est repartie."), ("marie-louise",)),
+        ("en", ("Our driver, Mr Monday Effiong, was late again.",), ("Monday", "Effiong")),
+        ("en", ("I rang Mrs Mensah, Comfort, the day after.",), ("Mensah", "Comfort")),
+        ("en", ("Who keeps the accounts?", "Philippa. She does them on Sundays."), ("Philippa",)),
+    ],
+)  # fmt: skip
+def test_names_spelled_shortened_or_set_apart(anonymiser, language, turns, names):
+    """A name spelled out with commas, someone's initials as a nickname, a compound given name in lower case,
+    a given name after a title that is also a day, an everyday word set off by commas after a person, and a
+    rare given name said as a whole answer are all replaced."""
+    said = anonymised(anonymiser, *turns, language=language)
+    assert not [name for name in names if any(name in turn for turn in said)], said
