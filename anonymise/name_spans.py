@@ -123,6 +123,12 @@ def _name_shaped(word: str) -> bool:
     )
 
 
+def _brand_shaped(word: str) -> bool:
+    """Written like a company's name: a capital inside a word ("GTBank", "BancoEstado"), not a Scottish or
+    Irish surname ("McLeod") nor an acronym."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}", word)) and not _name_shaped(word)
+
+
 def compound_given_name(word: str) -> bool:
     """ "Jean-Pierre", "Marie-Claire", "rose-marie": parts that are all given names, capitalised or all in
     lower case as speech recognition writes them."""
@@ -148,6 +154,10 @@ def rare_proper_nouns(
             word = token.text
             if compound_given_name(word) and (turn, token.idx) not in taken:
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "given names", word))
+                continue
+            if token.is_alpha and _brand_shaped(word) and (turn, token.idx) not in taken and not allow.covers(word):
+                if not is_common_word(word, RARE_ZIPF - 0.5, language) and not is_common_word(word, RARE_ZIPF - 0.5):
+                    found.append(Detection(turn, token.idx, token.idx + len(word), "ORGANIZATION", 0.5, "brand", word))
                 continue
             if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
