@@ -41,7 +41,10 @@ _UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
-    r"interior|int|apartamento|apto)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"|(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
+    r"premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:izquierda|derecha|izda\.?|dcha\.?|centro|"
+    r"[A-Z](?![\w-])|étage))?"
     r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
     r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
@@ -101,7 +104,7 @@ STREET_ADDRESS_PATTERNS = [
     ),
     Pattern(
         "street type, street, number",
-        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:n[ºo°]\.?\s*)?\d{{1,4}}[A-Za-z]?\b{_TAIL}",
+        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:(?:n[ºo°]\.?|número|numéro)\s*)?\d{{1,4}}[A-Za-z]?\b{_TAIL}",
         0.8,
     ),
 ]

@@ -73,7 +73,9 @@ def appositive_names(docs: list, detections: list[Detection], allow: AllowList, 
                 and not is_function_word(token.text, language)
                 and not allow.covers(token.text)
             ):
-                found.append(Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text))
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text)
+                )
     return found
 
 

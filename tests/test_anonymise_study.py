@@ -338,3 +338,17 @@ def test_names_spelled_shortened_or_set_apart(anonymiser, language, turns, names
     rare given name said as a whole answer are all replaced."""
     said = anonymised(anonymiser, *turns, language=language)
     assert not [name for name in names if any(name in turn for turn in said)], said
+
+
+def test_spanish_address_with_spoken_floor_and_its_postcode_again(anonymiser):
+    """A floor said in words ("tercero derecha"), a block and a "número" belong to the address, and the
+    postcode said again alone is replaced too."""
+    said = anonymised(
+        anonymiser,
+        "Me lo mandan a Calle Almendro, 9, tercero derecha, 41003 Sevilla, o a calle Olivar número 37.",
+        "El 41003, eso es. Y el de mi madre es Avenida Las Acacias 1250, block C, depto 12, Ñuñoa.",
+        language="es",
+    )
+    assert not [
+        w for w in ("Almendro", "tercero", "41003", "Olivar", "37", "Acacias", "block C", "12") if w in " ".join(said)
+    ], said
