@@ -11,11 +11,10 @@ an organisation go to the review report instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
-import re
-
 from anonymise.names import NICKNAME_WORDS, abbreviates, is_acronym, is_common_word
 from anonymise.terms import AllowList
 
