@@ -20,6 +20,7 @@ from anonymise.name_spans import (
     merge_detections,
     possessive_names,
     rare_proper_nouns,
+    with_place_prefix,
 )
 from anonymise.names import fold
 from anonymise.propagate import identifier_surfaces, propagate, repeat_identifiers
@@ -108,7 +109,7 @@ class Anonymiser:
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found += appositive_names(docs, found, allow, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
-        found = possessive_names(docs, [_person_if_known(d, known) for d in found])
+        found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]

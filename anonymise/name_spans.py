@@ -79,6 +79,24 @@ def appositive_names(docs: list, detections: list[Detection], allow: AllowList, 
     return found
 
 
+PLACE_PREFIXES = {"St", "St.", "Saint", "Sainte", "Ste", "Ste.", "Mount", "Mt", "Mt.", "Fort", "Port", "Lake", "Cape",
+                  "San", "Santa", "Santo", "São", "Isle", "Isla"}  # fmt: skip
+
+
+def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection]:
+    """A name after "St", "Mount", "Port", "San"… names a place or an institution with it ("in Clarendon and
+    St Elizabeth", "St Mary's"): the prefix joins the span, and a person's name so prefixed is a place."""
+    out = []
+    for d in detections:
+        i = _token_at(docs[d.turn], d.start)
+        before = docs[d.turn][i - 1] if i else None
+        if d.entity_type in NAME_TYPES and before is not None and before.text in PLACE_PREFIXES:
+            kind = "LOCATION" if d.entity_type == "PERSON" else d.entity_type
+            d = replace(d, start=before.idx, text=docs[d.turn].text[before.idx : d.end], entity_type=kind)
+        out.append(d)
+    return out
+
+
 def _token_at(doc, offset: int) -> int | None:
     return next((i for i, t in enumerate(doc) if t.idx == offset), None)
 

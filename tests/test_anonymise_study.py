@@ -330,6 +330,9 @@ def test_patterns_only_replaces_listed_names_and_contacts_and_says_so_first(tmp_
         ("en", ("Our driver, Mr Monday Effiong, was late again.",), ("Monday", "Effiong")),
         ("en", ("I rang Mrs Mensah, Comfort, the day after.",), ("Mensah", "Comfort")),
         ("en", ("Who keeps the accounts?", "Philippa. She does them on Sundays."), ("Philippa",)),
+        ("en", ("The claims came from Portland and St Catherine, mostly roofs.",), ("Catherine", "St ")),
+        ("en", ("We buy from Karoo Fresh (Pty) Ltd in Paarl.",), ("Karoo", "(Pty)", "Ltd")),
+        ("en", ("The HPCZ inspectors came in May.",), ("HPCZ",)),
     ],
 )  # fmt: skip
 def test_names_spelled_shortened_or_set_apart(anonymiser, language, turns, names):
