@@ -28,7 +28,8 @@ COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his",
                       "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
 PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff", "team", "officials", "reps", "rep",
                 "representatives", "branch", "office", "workers", "crowd", "lot", "inspectors", "inspector",
-                "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady", "guy"}  # fmt: skip
+                "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady",
+                "guy"}  # fmt: skip
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"

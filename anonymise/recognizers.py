@@ -21,7 +21,8 @@ _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 ORG_SUFFIX = {
     "en": (
         r"(?:University|College|Hospital|Hospitals|Institute|Health|Healthcare|Bio|Biotech|Labs?|Inc|Corp|"
-        r"Corporation|LLC|LLP|Ltd|Limited|GmbH|PLC|plc|\(Pty\) Ltd|Pty Ltd|B\.V\.|BV|Regional|Clinic|Foundation|Capital|Partners|Group|Systems|"
+        r"Corporation|LLC|LLP|Ltd|Limited|GmbH|PLC|plc|\(Pty\) Ltd|Pty Ltd|B\.V\.|BV|Regional|Clinic|Foundation|"
+        r"Capital|Partners|Group|Systems|"
         r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy|Council|"
         r"Surgery|Practice|Pharmacy|Insurance|Building Society|Credit Union|Solicitors|Associates|Charity|"
         r"(?:and|&) (?:Sons|Son|Daughters|Co))"
