@@ -14,6 +14,7 @@ from whisper.tokenizer import Tokenizer
 from transcribe.audio import SAMPLE_RATE
 from transcribe.engines.base import Decoded, DecodeSettings, Engine, tokenizer_for
 from transcribe.engines.timing import add_word_timestamps, word_timings
+from transcribe.memory import trim_if_grown
 from transcribe.repetition import collapse_repeats, collapse_word_repeats, is_looping
 from transcribe.study.transcript import Segment, Word
 from transcribe.windows import Piece, Window
@@ -238,6 +239,8 @@ def transcribe_windows(
                 done += pending.window.duration
         queue.extend(pack_tails(tails))  # decoded with the next batch
         segments.extend(batch_segments(engine, tokenizer, encoded, decoded))
+        del encoded
+        trim_if_grown()
         if hook:
             hook("transcribe", done, total)
     segments.sort(key=lambda segment: segment.start)

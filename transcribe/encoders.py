@@ -22,6 +22,7 @@ import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.errors import ModelError
+from transcribe.memory import trim_if_grown
 
 ENCODERS = ("campplus", "resemblyzer")
 
@@ -108,7 +109,7 @@ class CamPlusPlus:
         options.frame_opts.samp_freq = SAMPLE_RATE
         options.mel_opts.num_bins = 80
         bank = knf.OnlineFbank(options)
-        bank.accept_waveform(SAMPLE_RATE, (audio * 32768).tolist())
+        bank.accept_waveform(SAMPLE_RATE, audio * 32768)
         bank.input_finished()
         if not bank.num_frames_ready:
             return np.zeros((0, 80), dtype=np.float32)
@@ -193,6 +194,7 @@ def embed_windows(
         if len(audio) < 0.3 * SAMPLE_RATE:
             continue
         offsets, vectors = encoder.embed_region(audio, rate)
+        trim_if_grown()
         centres.append(np.minimum(region.end, region.start + offsets))
         embeddings.append(vectors)
     if not any(len(c) for c in centres):

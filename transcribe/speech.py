@@ -64,9 +64,11 @@ def speech_probabilities(samples: np.ndarray, device: str = "cpu") -> list[float
     starts = [max(0, k * length - warm) for k in range(streams)]
     audio = torch.from_numpy(samples)
     pieces = [audio[start * FRAME : min(frames, (k + 1) * length) * FRAME] for k, start in enumerate(starts)]
-    longest = max(len(piece) for piece in pieces)
-    batch = torch.stack([torch.nn.functional.pad(piece, (0, longest - len(piece))) for piece in pieces])
+    batch = torch.zeros(len(pieces), max(len(piece) for piece in pieces))  # one copy of the audio, zero-padded
+    for row, piece in zip(batch, pieces):
+        row[: len(piece)] = piece
     probabilities = _probabilities(batch, device)
+    del batch
     kept = [probabilities[k, k * length - start : k * length - start + length] for k, start in enumerate(starts)]
     return np.concatenate(kept)[:frames].tolist()
 
