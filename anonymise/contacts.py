@@ -136,7 +136,7 @@ def _host(w, spaced: bool = False) -> str:
     more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
     label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
     aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
-    return rf"(?:{label}{aside},?\s+{dot}\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"
+    return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"  # a pause may come as a comma
 
 
 SOCIAL_SITES = ["linkedin", "instagram", "facebook", "twitter", "tiktok", "youtube", "github", "x"]
@@ -150,10 +150,10 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     w = spoken_words(language)
     dot, slash, dash = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.dashes)
     scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
-    www = rf"(?:{_alternatives(w.www)}\s+{dot}\s+)"
+    www = rf"(?:{_alternatives(w.www)},?\s+{dot},?\s+)"
     host, spaced = _host(w), _host(w, spaced=True)
     segment = rf"(?:{_alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
-    path = rf"(?:\s+{slash}\s+{segment})"
+    path = rf"(?:,?\s+{slash},?\s+{segment})"
     written_host = r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)+"
     named_scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
     social = rf"(?:{_alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"

@@ -55,6 +55,18 @@ _ES_DIGITS = [
       for unit in ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")),
 ]  # fmt: skip
 
+_ES_LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "a be ce de e efe ge hache i jota ka ele eme ene o pe cu erre ese te u uve uve_doble equis ye zeta".split()
+)))  # fmt: skip
+
+
+def _said_letter_by_letter(codes: list[str], names: dict[str, str]) -> list[str]:
+    """Two-letter domain endings read out by their letters' names ("eme equis" for "mx")."""
+    return [
+        sep.join(names[c].replace("_", " ") for c in code) for code in codes if len(code) == 2 for sep in (" ", ", ")
+    ]
+
+
 SPOKEN = {
     "en": SpokenWords(
         digits=_EN_DIGITS,
@@ -125,7 +137,9 @@ SPOKEN = {
         dots=["punto", "dot"],
         joiners=["guion bajo", "guión bajo", "guion", "guión", "barra baja", "raya", "menos"],
         slashes=["barra", "diagonal", "barra inclinada", "slash"],
-        domains=_DOMAINS,
+        domains=_DOMAINS
+        + ["cu", "pe", "uy", "ve", "bo", "ec", "py", "do", "cr", "gt", "hn", "sv", "pa", "pr"]
+        + _said_letter_by_letter(_DOMAINS, _ES_LETTERS),
         spelling=["es", "se escribe"],
         www=[
             "www",
@@ -133,6 +147,10 @@ SPOKEN = {
             "doble uve doble uve doble uve",
             "uve doble uve doble uve doble",
             "triple doble uve",
+            "triple uve doble",
+            "triple doble ve",
+            "tres uve dobles",
+            "tres w",
             "triple w",
             "doble ve doble ve doble ve",
             "doble u doble u doble u",

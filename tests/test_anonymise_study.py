@@ -355,3 +355,16 @@ def test_spanish_address_with_spoken_floor_and_its_postcode_again(anonymiser):
     assert not [
         w for w in ("Almendro", "tercero", "41003", "Olivar", "37", "Acacias", "block C", "12") if w in " ".join(said)
     ], said
+
+
+def test_contacts_dictated_with_pauses_and_domains_said_by_their_letters(anonymiser):
+    """A web address dictated with a pause (a comma) around each "punto"/"barra", and a domain ending said
+    by the names of its letters ("eme equis" for .mx), are replaced whole."""
+    said = anonymised(
+        anonymiser,
+        "La página es triple uve doble, punto, panaderiaelsol, punto, es, barra, pedidos, ahí está todo.",
+        "El correo es ventas arroba tortilleriarosa punto com punto eme equis, y la web igual.",
+        language="es",
+    )
+    joined = " ".join(said)
+    assert not [w for w in ("panaderiaelsol", "pedidos", "tortilleriarosa", "eme equis") if w in joined], said
