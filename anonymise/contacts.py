@@ -154,15 +154,16 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     host, spaced = _host(w), _host(w, spaced=True)
     segment = rf"(?:{_alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
     path = rf"(?:,?\s+{slash},?\s+{segment})"
+    last_words = r"(?:(?:\s+[\w'’-]+){1,2}(?=[,.;!?]|\s*$))?"  # "slash pennick chairs," up to a pause
     written_host = r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)+"
     named_scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
     social = rf"(?:{_alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"
     return [
-        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*", 0.85),
-        Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*", 0.85),
-        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}{path}+", 0.85),
-        Pattern("social page", rf"(?i)(?<![\w'’-]){social}{path}+", 0.8),
-        Pattern("written host, spoken path", rf"(?i)(?<![\w'’-]){written_host}{path}+", 0.85),
+        Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*{last_words}", 0.85),
+        Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*{last_words}", 0.85),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}{path}+{last_words}", 0.85),
+        Pattern("social page", rf"(?i)(?<![\w'’-]){social}{path}+{last_words}", 0.8),
+        Pattern("written host, spoken path", rf"(?i)(?<![\w'’-]){written_host}{path}+{last_words}", 0.85),
         Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),
     ]
 
@@ -194,11 +195,19 @@ class SpokenEmailRecognizer(PatternRecognizer):
             patterns=spoken_email_patterns(language),
             supported_language=language,
             global_regex_flags=CASE_SENSITIVE,
+            context=EMAIL_CONTEXT.get(language, EMAIL_CONTEXT["en"]),  # "email is sales at…": an ordinary word
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         first = pattern_text.split()[0].strip(",")
         return True if not is_common_word(first, LOCAL_PART_ZIPF, self.language) else None
+
+
+EMAIL_CONTEXT = {
+    "en": ["email", "e-mail", "mail", "inbox"],
+    "fr": ["mail", "e-mail", "email", "courriel", "adresse"],
+    "es": ["correo", "mail", "email", "e-mail", "electrónico"],
+}
 
 
 def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecognizer]:

@@ -368,3 +368,16 @@ def test_contacts_dictated_with_pauses_and_domains_said_by_their_letters(anonymi
     )
     joined = " ".join(said)
     assert not [w for w in ("panaderiaelsol", "pedidos", "tortilleriarosa", "eme equis") if w in joined], said
+
+
+def test_a_dictated_path_of_several_words_and_a_one_word_mailbox_after_email(anonymiser):
+    """The last part of a web address may be several words up to the pause ("slash harbour view rooms,"), and
+    a mailbox that is an ordinary word counts as one when "email" was said just before."""
+    said = anonymised(
+        anonymiser,
+        "The booking page is tinyurl dot com slash harbour view rooms, it's on the card.",
+        "And the email is bookings at harbourviewrooms dot co dot uk, that one I check.",
+    )
+    joined = " ".join(said)
+    assert not [w for w in ("harbour view rooms", "bookings", "harbourviewrooms") if w in joined], said
+    assert "it's on the card" in joined and "that one I check" in joined
