@@ -34,9 +34,12 @@ _STREET_BEFORE = (
     r"(?:rue|avenue|av\.|Av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
     r"calle|c/|avenida|avda\.?|plaza|paseo|camino|carretera|ronda|travesía|glorieta|calzada|"
     r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
-    r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada)"
+    r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada|"
+    r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal)"
 )
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
+_NAME_WORD = (
+    r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
+)
 _UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
@@ -125,6 +128,14 @@ STREET_ADDRESS_PATTERNS += [
     ),
     Pattern(
         "units, places, postcode", rf"(?<![\w-]){_UNIT}(?:,\s*{_UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
+    ),
+]
+STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 45 # 12-34", "Carrera 52 No. 14 Sur-30"
+    Pattern(
+        "street number, # cross street-house",
+        rf"(?<![\w-]){_STREET_BEFORE}\s+\d{{1,3}}\s?[A-Z]?(?:\s+(?:Sur|Norte|Este|Oeste|Bis))?\s*"
+        rf"(?:#|No\.?|N[º°]\.?|número)\s*\d{{1,3}}\s?[A-Z]?(?:\s+(?:Sur|Norte|Este|Oeste|Bis))?\s*-\s*\d{{1,3}}{_TAIL}",
+        0.85,
     ),
 ]
 NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction Street", "Leith Walk"

@@ -78,11 +78,20 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+SINGLE_DIGITS = {"zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zéro",
+                 "un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "cero", "uno", "dos", "tres",
+                 "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}  # fmt: skip
+
+
 def spoken_phone_pattern(language: str) -> str:
-    """Seven or more digits read out one by one ("oh seven seven double oh, nine…"), digits allowed too."""
+    """Six or more numbers read out one by one ("oh seven seven double oh, nine…"), digits allowed too, or five
+    that start with a pair of digits said as one number ("cincuenta y cinco, cincuenta y cinco, cero uno,
+    veintitrés"): at least seven digits either way."""
     words = spoken_words(language)
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
-    return rf"(?i)(?<![\w'’-])(?:{_alternatives(words.plus)}\s+)?{digit}(?:[\s,.-]+{digit}){{5,}}(?![\w-])"
+    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGITS])
+    plus = rf"(?:{_alternatives(words.plus)}\s+)?"
+    return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:[\s,.-]+{digit}){{5,}}|{pair}(?:[\s,.-]+{digit}){{4}})(?![\w-])"
 
 
 def extension_pattern(language: str) -> str:

@@ -381,3 +381,17 @@ def test_a_dictated_path_of_several_words_and_a_one_word_mailbox_after_email(ano
     joined = " ".join(said)
     assert not [w for w in ("harbour view rooms", "bookings", "harbourviewrooms") if w in joined], said
     assert "it's on the card" in joined and "that one I check" in joined
+
+
+def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
+    """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
+    a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
+    said = anonymised(
+        anonymiser,
+        "Mándelo a la Carrera 7 # 45-12, apartamento 301, Medellín, o a la oficina en Av. 9 de Julio 850, piso 3.",
+        "Mi tío vive en Jr. Ayacucho 221, y su fijo es cuarenta y cuatro, treinta y tres, cero dos, noventa y uno.",
+        language="es",
+    )
+    joined = " ".join(said)
+    leaks = ("Carrera 7", "45-12", "9 de Julio", "850", "Ayacucho", "cuarenta y cuatro", "noventa y uno")
+    assert not [w for w in leaks if w in joined], said
