@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from anonymise.config import AnonymiseConfig
 from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word
 from anonymise.nlp_models import engine_config_for
-from anonymise.recognizers import study_recognizers
+from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
 from anonymise.second_model import SecondModelRecognizer
 from anonymise.terms import NAME_TYPES, AllowList
 from transcribe.errors import ConfigError
@@ -86,8 +86,7 @@ _TITLE = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Madame|Monsieur|Mme|Mlle|M|Señor|Señora|Sr|Sra|Srta|Don|Doña|"
     r"Dra)\.?\s+"
 )
-MODEL_RECOGNIZERS = {"SpacyRecognizer", "SecondModelRecognizer"}
-SPELLED = "SpelledNameRecognizer"
+MODEL_RECOGNIZERS = {"SpacyRecognizer", "SecondModelRecognizer"}  # detections of the NER models
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
 
 
@@ -198,7 +197,7 @@ class Detector:
         for result in results:
             rule = (result.recognition_metadata or {}).get("recognizer_name", "presidio")
             start, end = result.start, result.end
-            if rule != SPELLED:  # a word spelled out is kept whole: its letters are no words to trim
+            if rule != SPELLED_NAME_RECOGNIZER:  # a word spelled out is kept whole: its letters are no words to trim
                 start, end = clean_span(text, start, end, result.entity_type, self.language)
             surface = text[start:end]
             if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):

@@ -12,13 +12,10 @@ from functools import lru_cache
 from faker import Faker
 
 from anonymise.acronyms import TERM
-from anonymise.detect import Detection
+from anonymise.detect import MODEL_RECOGNIZERS, Detection
 from anonymise.grammar import sentence_initial
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
 from anonymise.terms import NAME_TYPES
-
-MODEL_RULES = {"SpacyRecognizer", "SecondModelRecognizer"}  # detections of the NER models
-
 
 COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
                    "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
@@ -49,11 +46,11 @@ def split_doubtful(
     terms rather than organisations (`anonymise.acronyms`)."""
     kept, doubtful = [], []
     for d in detections:
-        if d.rule in MODEL_RULES and " " not in d.text and is_function_word(d.text, language):
+        if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language):
             continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         doc = docs[d.turn]
         index = next((i for i, t in enumerate(doc) if t.idx == d.start), None)
-        from_model = d.rule in MODEL_RULES and d.entity_type in NAME_TYPES and index is not None
+        from_model = d.rule in MODEL_RECOGNIZERS and d.entity_type in NAME_TYPES and index is not None
         if d.entity_type == "LOCATION" and d.text.casefold() in countries_and_continents():
             doubtful.append(d)  # "a UK number", "the office in Asia"
             continue

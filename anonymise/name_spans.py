@@ -1,8 +1,9 @@
 """Name spans beyond what the model and propagation found, and their final shape.
 
-Rare capitalised words and compound given names, runs of capitalised words inside a French or Spanish
-sentence, an unknown word beside a person's name, shops named with an 's, and overlapping or side-by-side
-detections merged into one.
+Rare capitalised words, uncommon given names, brand-shaped words and compound given names, runs of
+capitalised words inside a French or Spanish sentence, an unknown word beside a person's name or set off by
+commas after it, a place prefix ("St", "Mount") joined to the name after it, shops named with an 's, and
+overlapping or side-by-side detections merged into one.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     if language not in ("fr", "es"):
         return []
     taken = _covered(known)
-    people = {(d.turn, i) for d in known if d.entity_type == "PERSON" for i in range(d.start, d.end)}
+    people = _covered([d for d in known if d.entity_type == "PERSON"])
     found = []
     for turn, doc in enumerate(docs):
         i = 0

@@ -144,6 +144,9 @@ LETTER_NAMES = {  # letters read out by their names, besides the letters themsel
 }  # fmt: skip
 
 
+SPELLED_NAME_RECOGNIZER = "SpelledNameRecognizer"
+
+
 def spelled_name_recognizer(language: str) -> PatternRecognizer:
     """A word spelled out letter by letter ("P-A-D-R-A-I-G", "t, r, e, m, b, l, a, y", "pe, e, erre, a, ele"):
     in an interview, a name or the part of an address someone needed to get right. Contacts spelled so are
@@ -151,7 +154,7 @@ def spelled_name_recognizer(language: str) -> PatternRecognizer:
     unit = rf"(?:{'|'.join(LETTER_NAMES.get(language, LETTER_NAMES['en']))}|[A-Za-zÀ-ÿ])"
     return regex_recognizer(
         "PERSON",
-        "SpelledNameRecognizer",
+        SPELLED_NAME_RECOGNIZER,
         [
             Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6),
             Pattern("spelled with commas", rf"(?<![\w'’-])(?:{unit}, ){{3,}}{unit}(?![\w'’-])", 0.6),
