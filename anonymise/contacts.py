@@ -145,11 +145,17 @@ def _host(w, spaced: bool = False) -> str:
     more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
     label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
     aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
-    return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z]\s[a-z]\b)"  # a pause may come as a comma
+    return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z],?\s[a-z]\b)"  # a pause may come as a comma
 
 
 SOCIAL_SITES = ["linkedin", "instagram", "facebook", "twitter", "tiktok", "youtube", "github", "x"]
 WRITTEN_URL = Pattern("written url", r"(?i)\bhttps?://[^\s,;\"'<>()]+[^\s,;.:!?\"'<>()]", 0.85)
+WRITTEN_HOST_AND_PATH = Pattern(
+    "written host with a path", r"(?i)(?<![\w@./-])[a-z0-9][\w-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[\w.%-]*\w)+", 0.7
+)
+WRITTEN_EMAIL = Pattern(  # Presidio's own e-mail recognizer wants a real top-level domain; any will do here
+    "written e-mail", r"(?<![\w.+-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])", 0.9
+)
 
 
 def spoken_url_patterns(language: str) -> list[Pattern]:
@@ -237,5 +243,11 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
         ),
         SpokenEmailRecognizer(language),
         regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
-        regex_recognizer("URL", "HandleRecognizer", [HANDLE, spoken_handle_pattern(language), WRITTEN_URL], language),
+        regex_recognizer(
+            "URL",
+            "HandleRecognizer",
+            [HANDLE, spoken_handle_pattern(language), WRITTEN_URL, WRITTEN_HOST_AND_PATH],
+            language,
+        ),
+        regex_recognizer("EMAIL_ADDRESS", "WrittenEmailRecognizer", [WRITTEN_EMAIL], language),
     ]

@@ -10,6 +10,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
+from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import split_doubtful
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
@@ -109,6 +110,7 @@ class Anonymiser:
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found += appositive_names(docs, found, allow, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
+        found = merge_detections(grow_dictated_contacts(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)

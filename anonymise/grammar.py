@@ -13,6 +13,9 @@ _TIME_BEFORE = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
     "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
 }  # fmt: skip
+_CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
+            "m'", "t'", "l'", "n'", "ne"}  # fmt: skip  # French and Spanish pronouns between a subject and its verb
+_DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}
 
 
 def sentence_initial(doc, i: int) -> bool:
@@ -31,16 +34,39 @@ def named_by_grammar(doc, i: int) -> bool:
     """Whether what follows token i makes it a name: a finite verb ("Will said", "Pilar es", "Mark
     thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever
     language; "rang" after "will" counts even where the tagger read "will rang" as auxiliary and verb."""
-    after = _next(doc, i)
-    if after is not None and after.pos_ == "ADV":  # "Grace just said", "Will also thinks"
-        after = _next(doc, i + 1) or after
+    after, j = _next(doc, i), i + 1
+    while after is not None and (after.pos_ == "ADV" or after.lower_ in _CLITICS) and j - i < 3:
+        after, j = _next(doc, j) or after, j + 1  # "Grace just said", "paco se agobia", "manu y va"
     if after is None:
         return False
     finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
-    if after.text == "," and i + 3 < len(doc) and "Yes" in doc[i + 2].morph.get("Poss") and doc[i + 3].pos_ == "NOUN":
-        return True  # "ravi, my batchmate, …": a name and who it is
+    if _described_after(doc, i) or _described_before(doc, i):
+        return True
     inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
+
+
+def _described_after(doc, i: int) -> bool:
+    """ "ravi, my batchmate, …", "sandy, the mate.": a name, then who it is."""
+    if i + 3 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    determiner, noun = doc[i + 2], doc[i + 3]
+    closed = i + 4 == len(doc) or doc[i + 4].is_punct  # "sandy, the mate." but not "frank, the search space"
+    if "Yes" in determiner.morph.get("Poss"):
+        return noun.pos_ == "NOUN"
+    return determiner.lower_ in _DEFINITE and noun.pos_ == "NOUN" and closed
+
+
+def _described_before(doc, i: int) -> bool:
+    """ "la titulaire, blanche, enfin …": who someone is, then the name set off by commas."""
+    return (
+        i >= 3
+        and doc[i - 1].text == ","
+        and doc[i - 2].pos_ == "NOUN"
+        and doc[i - 3].lower_ in _DEFINITE
+        and i + 1 < len(doc)
+        and doc[i + 1].text in {",", "."}
+    )
 
 
 def _said_as_time(doc, i: int) -> bool:

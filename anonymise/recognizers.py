@@ -15,6 +15,7 @@ from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
 from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
 from anonymise.regex_recognizer import regex_recognizer
+from anonymise.spoken import spoken_words
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 
@@ -135,15 +136,6 @@ def study_recognizers(language: str, phone_regions: list[str]) -> list[EntityRec
     ]
 
 
-LETTER_NAMES = {  # letters read out by their names, besides the letters themselves
-    "en": ["double [a-z]"],
-    "fr": ["deux [a-z]", "double [a-z]", "espace"],
-    "es": ["be", "ce", "de", "efe", "ge", "hache", "jota", "ka", "ele", "eme", "ene", "eñe", "pe", "cu", "erre",
-           "ere", "ese", "te", "uve", "ve", "doble ve", "uve doble", "equis", "i griega", "ye", "zeta", "doble [a-z]",
-           "espacio"],
-}  # fmt: skip
-
-
 SPELLED_NAME_RECOGNIZER = "SpelledNameRecognizer"
 
 
@@ -151,7 +143,8 @@ def spelled_name_recognizer(language: str) -> PatternRecognizer:
     """A word spelled out letter by letter ("P-A-D-R-A-I-G", "t, r, e, m, b, l, a, y", "pe, e, erre, a, ele"):
     in an interview, a name or the part of an address someone needed to get right. Contacts spelled so are
     found by the contact recognizers, whose longer spans win."""
-    unit = rf"(?:{'|'.join(LETTER_NAMES.get(language, LETTER_NAMES['en']))}|[A-Za-zÀ-ÿ])"
+    names = sorted(spoken_words(language).letters, key=len, reverse=True)
+    unit = rf"(?:{'|'.join(re.escape(n) for n in names)}|[A-Za-zÀ-ÿ])"
     return regex_recognizer(
         "PERSON",
         SPELLED_NAME_RECOGNIZER,

@@ -21,6 +21,7 @@ class SpokenWords:
     plus: list[str]  # "+" before a country code
     extensions: list[str]  # "extension" of a phone number
     asides: list[str]  # said while dictating a contact, inside it: "all one word", "no spaces"
+    letters: list[str]  # letters read out by their names ("ele", "i griega", "deux l"), besides the letters
 
 
 _DOMAINS = [
@@ -48,7 +49,8 @@ _FR_DIGITS = [
 _ES_DIGITS = [
     "cero", "uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
     "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "treinta",
-    "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa",
+    "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien", "ciento", "doscientos",
+    "trescientos", "cuatrocientos", "quinientos", "seiscientos", "setecientos", "ochocientos", "novecientos",
     *(f"veinti{u}" for u in ("uno", "dós", "dos", "trés", "tres", "cuatro", "cinco", "séis", "seis", "siete",
                              "ocho", "nueve")),
     *(f"{tens} y {unit}" for tens in ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
@@ -95,6 +97,7 @@ SPOKEN = {
             "all small",
             "all together",
         ],
+        letters=[f"double {c}" for c in "abcdefghijklmnopqrstuvwxyz"],
     ),
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
@@ -129,6 +132,7 @@ SPOKEN = {
             "tout en minuscules",
             "sans accent",
         ],
+        letters=["i grec", "espace", *(f"{n} {c}" for c in "abcdefghijklmnopqrstuvwxyz" for n in ("deux", "double"))],
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
@@ -159,7 +163,53 @@ SPOKEN = {
         dashes=["guion", "guión", "raya", "menos"],
         plus=["más", "mas", "plus"],
         extensions=["extensión", "extension", "interno", "anexo", "ext"],
-        asides=["todo junto", "todo pegado", "sin espacios", "en minúsculas", "todo en minúsculas", "sin tilde"],
+        asides=[
+            "todo junto",
+            "todo pegado",
+            "sin espacios",
+            "en minúsculas",
+            "todo en minúsculas",
+            "sin tilde",
+            "sin acento",
+            "sin diéresis",
+        ],
+        letters=[
+            "be",
+            "ce",
+            "de",
+            "efe",
+            "ge",
+            "hache",
+            "jota",
+            "ka",
+            "ele",
+            "eme",
+            "ene",
+            "eñe",
+            "pe",
+            "cu",
+            "erre",
+            "ere",
+            "ese",
+            "te",
+            "uve",
+            "ve",
+            "doble ve",
+            "uve doble",
+            "doble uve",
+            "equis",
+            "i griega",
+            "ye",
+            "zeta",
+            "be larga",
+            "be grande",
+            "ve corta",
+            "ve chica",
+            "ve pequeña",
+            "i latina",
+            "espacio",
+            *(f"doble {c}" for c in "abcdefghijklmnopqrstuvwxyz"),
+        ],  # fmt: skip
     ),
 }
 

@@ -395,3 +395,59 @@ def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     joined = " ".join(said)
     leaks = ("Carrera 7", "45-12", "9 de Julio", "850", "Ayacucho", "cuarenta y cuatro", "noventa y uno")
     assert not [w for w in leaks if w in joined], said
+
+
+def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
+    """A long dictation that the patterns find in pieces is one contact: the letters, their names, "punto",
+    a surname joined on by "punto", a number said in words, a rare name before its spelling, the words an
+    aside joins ("todo junto"), and "https colon slash slash" a few words before the host."""
+    spanish = anonymised(
+        anonymiser,
+        "Apúntelo: be larga, e, ere, ene, a, punto, quesada, noventa y dos, arroba outlook punto es. Gracias.",
+        "El mío es maite, jota, u, a, ene, a, ese, arroba gmail punto com, y lo miro poco.",
+        "La tienda es panadería san roque, todo junto, punto com punto mx, barra, pedidos.",
+        "La línea gratuita es el cero ochocientos, cinco cinco cinco, cero dos, diecisiete.",
+        language="es",
+    )
+    english = anonymised(
+        anonymiser,
+        "It's h t t p s colon slash slash p w mobile tyres dot com slash bookings, on the van too.",
+        "Yes, at the weekend my email is dobbie underscore farm, all one word, at yahoo dot com.",
+    )
+    joined = " ".join(spanish + english)
+    leaks = ("quesada", "noventa", "maite", "jota", "san roque", "ochocientos", "p w mobile", "dobbie", "farm")
+    assert not [w for w in leaks if w in joined], spanish + english
+    assert "Gracias." in spanish[0] and "y lo miro poco" in spanish[1] and "on the van too" in english[0]
+    assert english[1].startswith("Yes, at the weekend my email is ")
+
+
+def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_commas(anonymiser):
+    """ "y nacho se pone nervioso": a clitic between a known name and its verb; "la cajera, rocío, ya lo sabe" and
+    "or dougie, the foreman.": a known name set off by commas beside who the person is. "To be frank, the
+    search space" stays."""
+    spanish = anonymised(
+        anonymiser,
+        "El encargado es Ignacio Bermúdez, le decimos Nacho. Cuando falla el sistema, y nacho se pone nervioso.",
+        "Rocío Alcántara viene los lunes. Lo sabe la cajera, rocío, ya lo sabe.",
+        language="es",
+    )
+    english = anonymised(
+        anonymiser,
+        "Dougie Fraser runs it.",
+        "Ask me or dougie, the foreman.",
+        "To be frank, the search space is big, Frank Hale said.",
+    )
+    assert "nacho" not in spanish[0] and "rocío" not in spanish[1], spanish
+    assert "dougie" not in english[1] and "To be frank, the search space" in english[2], english
+
+
+def test_written_emails_with_any_domain_ending_and_a_host_with_a_path(anonymiser):
+    """Presidio's e-mail recognizer wants a real top-level domain; an institution's internal or new ending is
+    an e-mail all the same, and a host written with a path is a web address. "and/or" and "2.0/3.0" stay."""
+    said = anonymised(
+        anonymiser,
+        "Write to ops-team@riverbend-haulage.internal or see riverbend-haulage.co/rates/2024 for prices.",
+        "We moved from version 2.0/3.0 and/or the old portal.",
+    )
+    assert not [w for w in ("ops-team", "riverbend", "rates/2024") if w in said[0]], said
+    assert said[1] == "We moved from version 2.0/3.0 and/or the old portal."

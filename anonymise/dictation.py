@@ -1,0 +1,219 @@
+"""A contact read out piece by piece is one contact.
+
+The contact recognizers find dictated e-mails, web addresses and phone numbers by patterns, and a long
+dictation often comes out in pieces: "i griega, o, ere, eme, a, ene, punto, colmenares, ochenta y ocho,
+arroba outlook punto es" as two e-mails with "punto, colmenares" left between them. Each contact found is
+grown here over the dictation around it: letters and their names, digits, the words for "dot", "at",
+"underscore" and "slash", asides ("all one word", "todo junto"), the pauses between them, a word joined on by
+"dot" or "underscore", and the words an aside says belong together ("farmacia don rodolfo, todo junto").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from anonymise.detect import Detection
+from anonymise.names import is_common_word
+from anonymise.spoken import spoken_words
+
+CONTACT_TYPES = {"EMAIL_ADDRESS", "URL", "PHONE_NUMBER"}
+LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
+CONNECTORS = {JOINER, LINK}  # "dot", "underscore", "dash" join inside a name; "at", "slash", "colon" link parts
+COLONS = ["colon", "deux points", "dos puntos"]  # "https colon slash slash"
+INTRODUCERS = {"is", "was", "it's", "it’s", "its", "es", "era", "son", "est", "c'est", "c’est", "sería", "será"}
+SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the name being spelled
+MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
+MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host found after it
+_TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
+_STOPS = set(';:!?¿¡()"«»“”')
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    kind: str
+    pause_before: bool  # a comma between this unit and the one before
+    stop_after: bool  # a sentence or clause ends after it
+
+
+def _vocabulary(language: str) -> dict[tuple[str, ...], str]:
+    words = spoken_words(language)
+    kinds = [
+        (LETTER, [*words.letters, *words.www, *words.schemes]),
+        (DIGIT, [*words.digits, *words.repeats]),
+        (JOINER, [*words.dots, *words.joiners, *words.dashes]),
+        (LINK, [*words.ats, *words.slashes, *COLONS]),
+        (ASIDE, words.asides),
+    ]
+    return {tuple(phrase.lower().split()): kind for kind, phrases in kinds for phrase in phrases}
+
+
+def _words(text: str) -> list[tuple[int, int, bool, bool]]:
+    """Word tokens as (start, end, pause_before, stop_after); a full stop at a word's end ends a sentence."""
+    tokens, pause = [], False
+    for match in _TOKEN.finditer(text):
+        piece = match.group()
+        if piece == ",":
+            pause = True
+            continue
+        if piece in _STOPS:
+            if tokens:
+                tokens[-1] = (*tokens[-1][:3], True)
+            pause = False
+            continue
+        end = match.start() + len(piece.rstrip(".…"))
+        if end > match.start():
+            tokens.append((match.start(), end, pause, end < match.end()))
+        pause = False
+    return tokens
+
+
+def dictation_units(text: str, language: str) -> list[Unit]:
+    """The turn's words grouped into dictation units (longest phrase first), each with its kind."""
+    vocabulary = _vocabulary(language)
+    longest = max(len(phrase) for phrase in vocabulary)
+    tokens, units, i = _words(text), [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            span = tokens[i : i + size]
+            if any(t[2] for t in span[1:]) or any(t[3] for t in span[:-1]):
+                continue  # a phrase does not run across a pause
+            phrase = tuple(text[s:e].lower() for s, e, _, _ in span)
+            kind = vocabulary.get(phrase) or (_single_kind(phrase[0]) if size == 1 else None)
+            if kind:
+                units.append(Unit(span[0][0], span[-1][1], kind, span[0][2], span[-1][3]))
+                i += size
+                break
+    return units
+
+
+def _single_kind(word: str) -> str:
+    if word.isdigit():
+        return DIGIT
+    return LETTER if len(word) == 1 and word.isalpha() else WORD
+
+
+def grow_dictated_contacts(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """Each e-mail, web address and phone number grown over the dictation around it."""
+    grown, units_of = [], {}
+    for d in detections:
+        if d.entity_type not in CONTACT_TYPES:
+            grown.append(d)
+            continue
+        if d.turn not in units_of:
+            units_of[d.turn] = dictation_units(texts[d.turn], language)
+        start, end = _grown_span(units_of[d.turn], d, texts[d.turn], language)
+        grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end]))
+    return grown
+
+
+def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tuple[int, int]:
+    inside = [i for i, u in enumerate(units) if u.start < d.end and d.start < u.end]
+    if not inside or not any(c.isspace() for c in d.text):
+        return d.start, d.end  # a written contact is whole already
+    phone = d.entity_type == "PHONE_NUMBER"
+    last = inside[-1]
+    while last + 1 < len(units) and not units[last].stop_after and _joins_right(units, last + 1, phone, text):
+        last += 1
+    first, named = inside[0], _aside_before_joiner(units[inside[0] : inside[-1] + 1])
+    while first > 0 and not units[first - 1].stop_after:
+        if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
+            first -= 1
+            named = named or units[first].kind == ASIDE
+        else:
+            break
+    first = min(first, _scheme_before(units, first, text, language))
+    domains = set(spoken_words(language).domains)
+    while (
+        last > inside[-1] and units[last].kind in {*CONNECTORS, ASIDE} and not _joins_words(units, last, text, domains)
+    ):
+        last -= 1  # "… dot com, all one word": an aside after the contact is not in it
+    while first < inside[0] and units[first].kind in CONNECTORS:
+        first += 1
+    return min(d.start, units[first].start), max(d.end, units[last].end)
+
+
+def _joins_right(units: list[Unit], k: int, phone: bool, text: str) -> bool:
+    unit, before = units[k], units[k - 1]
+    after = units[k + 1] if k + 1 < len(units) and not unit.stop_after else None
+    if phone:
+        return unit.kind == DIGIT
+    if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
+        return True
+    if unit.kind == LETTER:
+        return before.kind in {LETTER, *CONNECTORS, DIGIT} and (
+            after is None or after.kind in {LETTER, *CONNECTORS, DIGIT}
+        )
+    if text[unit.start : unit.end].lower() in INTRODUCERS:
+        return False
+    return before.kind in CONNECTORS or _aside_follows(units, k)  # "punto, colmenares"
+
+
+def _joins_words(units: list[Unit], k: int, text: str, domains: set[str]) -> bool:
+    """An aside after a name's words ("barra, ceip les arenetes, todo junto") belongs to them; one after a
+    domain ending ("dot co dot uk, all lower case") does not."""
+    before = units[k - 1]
+    return units[k].kind == ASIDE and before.kind == WORD and text[before.start : before.end].lower() not in domains
+
+
+def _aside_follows(units: list[Unit], k: int) -> bool:
+    """Words, then an aside: "diagonal, tortilleria la guera gdl, todo junto"."""
+    for offset, unit in enumerate(units[k : k + MAX_NAMED_WORDS + 1]):
+        if unit.kind == ASIDE:
+            return True
+        if unit.kind not in {WORD, DIGIT} or (offset and unit.pause_before) or unit.stop_after:
+            return False
+    return False
+
+
+def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str) -> bool:
+    unit, after = units[k], units[k + 1]
+    before = units[k - 1] if k > 0 and not units[k - 1].stop_after else None
+    word = text[unit.start : unit.end]
+    if phone:
+        return unit.kind == DIGIT
+    if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
+        return True
+    if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause
+        also_a_word = " " not in word and is_common_word(word, SPELLED_NAME_ZIPF, language)
+        return after.kind in {LETTER, *CONNECTORS, DIGIT} and (after.pause_before or not also_a_word)
+    if after.kind == LETTER and after.pause_before:  # "lupita, ge, u, a, de…": a name, then spelled
+        return not is_common_word(word, SPELLED_NAME_ZIPF, language)
+    if word.lower() in INTRODUCERS:
+        return False
+    return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
+
+
+def _scheme_before(units: list[Unit], first: int, text: str, language: str) -> int:
+    """Where "https colon slash slash" or "www dot" starts a web address a few words before `first`
+    ("h t t p s colon slash slash k y rural c h w dot org"), else `first`."""
+    words = spoken_words(language)
+    starts = {s.lower() for s in [*words.schemes, *words.www]}
+    for k in range(first - 1, max(-1, first - 1 - MAX_SCHEME_DISTANCE), -1):
+        if units[k].stop_after:
+            break
+        if text[units[k].start : units[k].end].lower() in starts:
+            return k
+    return first
+
+
+def _aside_before_joiner(units: list[Unit]) -> bool:
+    """An aside comes before the first "at"/"dot": the words before it are the contact's own."""
+    kinds = [u.kind for u in units]
+    connectors = [i for i, k in enumerate(kinds) if k in CONNECTORS]
+    return ASIDE in kinds and (not connectors or kinds.index(ASIDE) < connectors[0])
+
+
+def _named_word(units: list[Unit], k: int, text: str) -> bool:
+    """A word of the name an aside joins: no pause after it, no "is" or "es" before the name, at most a few."""
+    unit, after = units[k], units[k + 1]
+    if unit.kind not in {WORD, DIGIT} or after.pause_before and after.kind != ASIDE:
+        return False
+    if text[unit.start : unit.end].lower() in INTRODUCERS:
+        return False
+    run = 0
+    while k + run < len(units) and units[k + run].kind in {WORD, DIGIT}:
+        run += 1
+    return run <= MAX_NAMED_WORDS
