@@ -16,6 +16,8 @@ _TIME_BEFORE = {
 _CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
             "m'", "t'", "l'", "n'", "ne"}  # fmt: skip  # French and Spanish pronouns between a subject and its verb
 _DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}
+_WHO = {"who", "qui", "quien", "quién"}
+_TAKEN_UP = {"elle", "lui", "il", "ella", "él", "she", "he"}  # "lauren, elle, elle a pris des notes"
 
 
 def sentence_initial(doc, i: int) -> bool:
@@ -40,7 +42,7 @@ def named_by_grammar(doc, i: int) -> bool:
     if after is None:
         return False
     finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
-    if _described_after(doc, i) or _described_before(doc, i):
+    if _described_after(doc, i) or _described_before(doc, i) or _named_then_taken_up(doc, i):
         return True
     inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
@@ -67,6 +69,16 @@ def _described_before(doc, i: int) -> bool:
         and i + 1 < len(doc)
         and doc[i + 1].text in {",", "."}
     )
+
+
+def _named_then_taken_up(doc, i: int) -> bool:
+    """ "c'est steph qui a ressorti…", "es nacho quien…", "it's dougie who…": a person picked out; "lauren,
+    elle, elle a pris des notes": a person taken up again by a pronoun."""
+    after = _next(doc, i)
+    if after is not None and after.lower_ in _WHO:
+        return True
+    pronoun = doc[i + 2] if i + 2 < len(doc) else None
+    return bool(after is not None and after.text == "," and pronoun is not None and pronoun.lower_ in _TAKEN_UP)
 
 
 def _said_as_time(doc, i: int) -> bool:

@@ -14,9 +14,19 @@ import re
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import is_name_here
-from anonymise.known_names import KnownNames
+from anonymise.known_names import KnownNames, NameForm
 from anonymise.name_spans import compound_given_name
-from anonymise.names import RARE_ZIPF, SAME, SHORT, fold, given_names, is_acronym, is_common_word, is_function_word
+from anonymise.names import (
+    RARE_ZIPF,
+    SAME,
+    SHORT,
+    TITLES,
+    fold,
+    given_names,
+    is_acronym,
+    is_common_word,
+    is_function_word,
+)
 from anonymise.terms import NAME_TYPES, AllowList
 
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
@@ -45,26 +55,42 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
     if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
         return None  # "compass", "shell", "drift": organisations and places are capitalised
+    if word[0].islower() and _after_an_article(doc, i) and fold(word) not in given_names():
+        return None  # "la tortillería", "the pharmacy": the common noun in a name, not the name
     if not is_name_here(doc, i, common):
         return None
     rule = "propagation" if relation == SAME else relation
     return Detection(turn, token.idx, token.idx + len(word), form.entity_type, form.score, rule, word)
 
 
+def _after_an_article(doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].pos_ == "DET" and "Art" in doc[i - 1].morph.get("PronType")
+
+
 def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
     found = []
     hyphenated = [f for f in known.words.values() if "-" in f.text]  # "jean-baptiste" is three tokens to spaCy
-    for form in [*known.phrases.values(), *hyphenated]:
+    for form in [*known.phrases.values(), *hyphenated, *_given_name_pairs(known)]:
         words = [re.escape(w) for w in form.text.split()]
         for match in re.finditer(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", text, re.IGNORECASE):
             surface = match.group()
             common = all(is_common_word(w, known.zipf, known.language) for w in surface.split())
-            if surface.islower() and common and not (form.entity_type == "PERSON" and "-" in surface):
-                continue  # "square one", "general electric" as words
+            if surface.islower() and common and form.entity_type != "PERSON":
+                continue  # "square one", "general electric" as words; "jean-pierre", "juan carlos" are people
             found.append(
                 Detection(turn, match.start(), match.end(), form.entity_type, form.score, "propagation", surface)
             )
     return found
+
+
+def _given_name_pairs(known: KnownNames) -> list[NameForm]:
+    """Two words side by side in a person's known name ("Juan Carlos" of "Juan Carlos Ferri Gisbert"): said
+    together, in any case, they are that person ("bueno, juan carlos ayuda"), even where each is a word."""
+    pairs = []
+    for person in known.people:
+        words = [w for w in person.text.split() if w[:1].isupper() and fold(w) not in TITLES]
+        pairs += [NameForm(f"{a} {b}", "PERSON", person.score) for a, b in zip(words, words[1:])]
+    return pairs
 
 
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){2,}[A-Za-z](?![\w-])")

@@ -423,8 +423,9 @@ def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
 
 def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_commas(anonymiser):
     """ "y nacho se pone nervioso": a clitic between a known name and its verb; "la cajera, rocío, ya lo sabe" and
-    "or dougie, the foreman.": a known name set off by commas beside who the person is. "To be frank, the
-    search space" stays."""
+    "or dougie, the foreman.": a known name set off by commas beside who the person is; "c'est solène qui",
+    "marie claude, elle,": a person picked out or taken up by a pronoun. "To be frank, the search space"
+    stays."""
     spanish = anonymised(
         anonymiser,
         "El encargado es Ignacio Bermúdez, le decimos Nacho. Cuando falla el sistema, y nacho se pone nervioso.",
@@ -437,8 +438,16 @@ def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_
         "Ask me or dougie, the foreman.",
         "To be frank, the search space is big, Frank Hale said.",
     )
+    french = anonymised(
+        anonymiser,
+        "Au guichet il y a Solène Vuilleumier et Marie Claude Berset, de la Boulangerie Vuarnoz.",
+        "C'est solène qui répond. marie claude, elle, elle fait les dossiers. La boulangerie ferme tôt.",
+        language="fr",
+    )
     assert "nacho" not in spanish[0] and "rocío" not in spanish[1], spanish
     assert "dougie" not in english[1] and "To be frank, the search space" in english[2], english
+    assert not [w for w in ("solène", "marie claude") if w in french[1]], french
+    assert "La boulangerie ferme tôt." in french[1]
 
 
 def test_written_emails_with_any_domain_ending_and_a_host_with_a_path(anonymiser):
