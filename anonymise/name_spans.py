@@ -94,8 +94,25 @@ def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection
         if d.entity_type in NAME_TYPES and before is not None and before.text in PLACE_PREFIXES:
             kind = "LOCATION" if d.entity_type == "PERSON" else d.entity_type
             d = replace(d, start=before.idx, text=docs[d.turn].text[before.idx : d.end], entity_type=kind)
+        street = _street_word_before(docs[d.turn], i) if d.entity_type in NAME_TYPES and i else None
+        if street is not None:  # "la calle Juan Álvarez", "avenida de Campanar", "rue du Long-Pot"
+            d = replace(d, start=street.idx, text=docs[d.turn].text[street.idx : d.end], entity_type="LOCATION")
         out.append(d)
     return out
+
+
+STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "cours", "route", "place",
+                "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
+                "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón"}  # fmt: skip
+_STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
+
+
+def _street_word_before(doc, i: int):
+    """The lower-case street word before a name ("calle", "rue"), across "de", "del", "de la"…, or None."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].lower_ in _STREET_LINKS:
+        j -= 1
+    return doc[j] if j >= 0 and doc[j].text in STREET_WORDS else None
 
 
 def _token_at(doc, offset: int) -> int | None:
@@ -223,19 +240,31 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
             words = [t for t in doc[i:end] if t.text[:1].isupper()]
             span = doc[i:end]
             text = span.text
+            named_after = _named_after_someone(words, turn, people)
             if (
                 len(words) >= 2
                 and not sentence_initial(doc, i)
                 and not all((turn, t.idx) in taken for t in words)  # a known name it extends is merged into it
                 and not allow.covers(text)
-                and not any(fold(t.text) in TITLES for t in words)
+                and (named_after or not any(fold(t.text) in TITLES for t in words))
             ):
                 before = doc[i - 1].lower_ if i > 0 else ""
                 kind = "LOCATION" if before in PLACE_PREPOSITIONS else "ORGANIZATION"
-                kind = "PERSON" if any((turn, t.idx) in people for t in words) else kind
+                kind = "PERSON" if any((turn, t.idx) in people for t in words) and not named_after else kind
                 found.append(Detection(turn, span.start_char, span.end_char, kind, 0.5, "capitalised words", text))
             i = max(end, i + 1)
     return found
+
+
+def _named_after_someone(words: list, turn: int, people: set) -> bool:
+    """ "Farmacia Don Rodolfo", "Hospital Juan Ramón Jiménez": a capitalised noun that is no name, then a
+    title or a person's name: an organisation named after someone."""
+    if len(words) < 2:
+        return False
+    head, rest = words[0], words[1:]
+    if fold(head.text) in TITLES or fold(head.text) in given_names() or (turn, head.idx) in people:
+        return False
+    return head.pos_ in {"NOUN", "PROPN"} and any(fold(t.text) in TITLES or (turn, t.idx) in people for t in rest)
 
 
 def _run_end(doc, i: int) -> int:

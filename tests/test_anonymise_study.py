@@ -460,3 +460,19 @@ def test_written_emails_with_any_domain_ending_and_a_host_with_a_path(anonymiser
     )
     assert not [w for w in ("ops-team", "riverbend", "rates/2024") if w in said[0]], said
     assert said[1] == "We moved from version 2.0/3.0 and/or the old portal."
+
+
+def test_streets_keep_their_street_word_and_shops_named_after_someone_are_organisations(anonymiser):
+    """ "la calle Fray Servando", "rue des Tanneurs": the street word joins the place; "la Ferretería Don
+    Anselmo" is an organisation named after someone, replaced whole, and not the person Don Anselmo."""
+    spanish = anonymised(
+        anonymiser,
+        "Vivo en la calle de Fray Servando, y compro todo en la Ferretería Don Anselmo, acá en Tepic.",
+        language="es",
+    )[0]
+    french = anonymised(
+        anonymiser, "Le local est rue des Tanneurs, à côté de la Pharmacie Marie Curie.", language="fr"
+    )[0]
+    assert not [w for w in ("calle", "Servando", "Ferretería", "Anselmo") if w in spanish], spanish
+    assert not [w for w in ("rue", "Tanneurs", "Pharmacie", "Curie") if w in french], french
+    assert "[ORG" in spanish and "[ORG" in french, (spanish, french)
