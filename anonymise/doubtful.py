@@ -2,7 +2,8 @@
 
 A function word tagged as a name ("Je", "la") is dropped. A single ordinary word tagged as a name only where
 it starts a sentence ("Drift, …") or said alone ("Expiry."), an acronym the transcript uses as a term ("an
-EHCP", "my AHT": `anonymise.acronyms`), and a country or continent, which identifies nobody.
+EHCP", "my AHT": `anonymise.acronyms`), a country or continent, which identifies nobody, and a word the
+model calls a people or a language elsewhere in the transcript ("the Welsh way", "first-language Welsh").
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from anonymise.grammar import sentence_initial
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
 from anonymise.terms import NAME_TYPES
 
+PEOPLES_AND_LANGUAGES = {"NORP", "LANGUAGE"}  # what the English model calls "Welsh", "Tamil", "Fante"
+PEOPLE_ZIPF = 3.0
 COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
                    "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
 
@@ -45,6 +48,12 @@ def split_doubtful(
     """(kept, doubtful) among the model's detections; `acronyms` says which of the transcript's acronyms are
     terms rather than organisations (`anonymise.acronyms`)."""
     kept, doubtful = [], []
+    peoples = {  # "Welsh", "Tamil"; not a rare name the model took for a people ("Pryce's Bakery")
+        t.text.casefold()
+        for doc in docs
+        for t in doc
+        if t.ent_type_ in PEOPLES_AND_LANGUAGES and is_common_word(t.text, PEOPLE_ZIPF, language)
+    }
     for d in detections:
         if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language):
             continue  # "Je" after "Marc-A.": a pronoun is nobody's name
@@ -63,6 +72,7 @@ def split_doubtful(
             )
             or (is_acronym(d.text) and acronyms.get(d.text.rstrip("s"), acronyms.get(d.text)) == TERM)
             or _one_word_sentence(doc, index, d, language)
+            or (d.entity_type == "PERSON" and d.text.casefold() in peoples)  # "the Welsh way": not a person
         )
         (doubtful if shaky else kept).append(d)
     return kept, doubtful

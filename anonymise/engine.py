@@ -19,6 +19,7 @@ from anonymise.name_spans import (
     capitalised_runs,
     extend_person_names,
     merge_detections,
+    names_joined_by_and,
     possessive_names,
     rare_proper_nouns,
     with_place_prefix,
@@ -110,7 +111,7 @@ class Anonymiser:
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found += appositive_names(docs, found, allow, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
-        found = merge_detections(grow_dictated_contacts(texts, found, code), texts)
+        found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)

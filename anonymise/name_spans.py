@@ -303,3 +303,33 @@ def merge_detections(detections: list[Detection], texts: list[str] | None = None
             continue
         merged.append(d)
     return merged
+
+
+_AND = {" and ", " & ", " et ", " y ", " e "}
+
+
+def names_joined_by_and(texts: list[str], detections: list[Detection]) -> list[Detection]:
+    """ "Cardiff and Vale University Health Board", "Nkabom Savings and Loans": one organisation whose name has
+    "and" in it, where one side is a single word and the other a longer organisation's name ("Barclays and
+    Lloyds" stay two)."""
+    out: list[Detection] = []
+    for d in sorted(detections, key=lambda d: (d.turn, d.start)):
+        last = out[-1] if out else None
+        if last is not None and last.turn == d.turn and _one_name_with_and(texts[d.turn], last, d):
+            text = texts[d.turn][last.start : d.end]
+            out[-1] = Detection(d.turn, last.start, d.end, "ORGANIZATION", max(last.score, d.score), last.rule, text)
+            continue
+        out.append(d)
+    return out
+
+
+def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:
+    if text[left.end : right.start] not in _AND or not (left.text[:1].isupper() and right.text[:1].isupper()):
+        return False
+    if left.entity_type not in NAME_TYPES or right.entity_type not in NAME_TYPES:
+        return False
+    left_words, right_words = len(left.text.split()), len(right.text.split())
+    longer_organisation = (right.entity_type == "ORGANIZATION" and right_words >= 2 and left_words == 1) or (
+        left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1
+    )
+    return longer_organisation and "PERSON" not in {left.entity_type, right.entity_type}

@@ -476,3 +476,17 @@ def test_streets_keep_their_street_word_and_shops_named_after_someone_are_organi
     assert not [w for w in ("calle", "Servando", "Ferretería", "Anselmo") if w in spanish], spanish
     assert not [w for w in ("rue", "Tanneurs", "Pharmacie", "Curie") if w in french], french
     assert "[ORG" in spanish and "[ORG" in french, (spanish, french)
+
+
+def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
+    """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
+    so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and
+    Lloyds" stay two."""
+    said = anonymised(
+        anonymiser,
+        "Her name is Tamsin Penrose, spelt the Cornish way. Half our tenants are first-language Cornish.",
+        "We're funded by Tamar and Tavy Community Housing Trust, and we bank with Barclays and Lloyds.",
+    )
+    assert said[0].count("Cornish") == 2 and "Penrose" not in said[0], said
+    assert "Tamar" not in said[1] and "Tavy" not in said[1] and " and " in said[1], said
+    assert said[1].count("[ORG") >= 3, said
