@@ -29,7 +29,7 @@ def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en"
     """The words of a name that name its bearer alone: every word of a person's name but titles ("Priya",
     "Rao"); an organisation's or place's single word, or the uncommon capitalised words of a longer name
     ("Helixtide" of "Helixtide Bio", "Mellon" of "Carnegie Mellon"; not "Health", "Pharmacy" or "Old")."""
-    words = [w.strip(".,;:'’\"") for w in surface.split()]
+    words = [re.sub(r"['’]s$", "", w.strip(".,;:'’\"")) for w in surface.split()]  # "Nkechi's" names Nkechi
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
     if entity_type == "PERSON":
         return [w for w in words if fold(w) not in TITLES]

@@ -55,16 +55,10 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
     if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
         return None  # "compass", "shell", "drift": organisations and places are capitalised
-    if word[0].islower() and _after_an_article(doc, i) and fold(word) not in given_names():
-        return None  # "la tortillería", "the pharmacy": the common noun in a name, not the name
     if not is_name_here(doc, i, common):
         return None
     rule = "propagation" if relation == SAME else relation
     return Detection(turn, token.idx, token.idx + len(word), form.entity_type, form.score, rule, word)
-
-
-def _after_an_article(doc, i: int) -> bool:
-    return i > 0 and doc[i - 1].pos_ == "DET" and "Art" in doc[i - 1].morph.get("PronType")
 
 
 def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:

@@ -190,14 +190,19 @@ def test_annotated_transcripts_meet_targets(data_dir):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language, person_org", [("en", 0.96), ("fr", 0.95), ("es", 0.93)])
-def test_the_tuning_halves_hold_their_scores(language, person_org):
-    """The tuning (dev) halves of this project's own annotated material: what was reached stays reached.
-    The held-out halves (tests/data/anonymise/*/test) are never asserted on: they are for reporting only."""
+@pytest.mark.parametrize(
+    "language, half, person_org",
+    [("en", "dev", 0.96), ("fr", "dev", 0.95), ("es", "dev", 0.93), ("en", "dev4", 0.95), ("fr", "dev4", 0.95),
+     ("es", "dev4", 0.95)],
+)  # fmt: skip
+def test_the_tuning_halves_hold_their_scores(language, half, person_org):
+    """The tuning (dev) halves of this project's own annotated material: what was reached stays reached, and
+    the privacy guard finds nothing the anonymiser left (it would withhold the coders' files). The held-out
+    halves (tests/data/anonymise/*/test*) are never asserted on: they are for reporting only."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from eval_anonymise import main as eval_main
 
-    folder = ROOT / "tests" / "data" / "anonymise" / language / "dev"
+    folder = ROOT / "tests" / "data" / "anonymise" / language / half
     result = CliRunner().invoke(eval_main, [str(folder), "--no-show-errors"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout.strip().splitlines()[-1])["results"][0]["tool"]

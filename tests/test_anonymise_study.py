@@ -490,3 +490,16 @@ def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_i
     assert said[0].count("Cornish") == 2 and "Penrose" not in said[0], said
     assert "Tamar" not in said[1] and "Tavy" not in said[1] and " and " in said[1], said
     assert said[1].count("[ORG") >= 3, said
+
+
+def test_a_possessive_inside_an_organisations_name_still_names_its_bearer(anonymiser):
+    """ "Mama Nkechi's Kitchen" makes "Nkechi" a known name, searched by the guard exactly as propagation
+    replaces it, so the guard never finds what the anonymiser left."""
+    from anonymise.known_names import name_parts
+
+    assert "Nkechi" in name_parts("ORGANIZATION", "Mama Nkechi's Kitchen", 3.5)
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    said = anonymised(anonymiser, "We buy lunch at Mama Nkechi's Kitchen.", "Nkechi herself cooks on Fridays.", key=key)
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    assert not find_leaks({"out.txt": "\n".join(said).encode()}, guarded_terms(names, 3.5)), said
+    assert "Nkechi" not in said[1], said
