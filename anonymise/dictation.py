@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from anonymise.detect import Detection
 from anonymise.names import is_common_word
 from anonymise.spoken import spoken_words
+from anonymise.terms import CONTACT_TYPES
 
-CONTACT_TYPES = {"EMAIL_ADDRESS", "URL", "PHONE_NUMBER"}
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
 CONNECTORS = {JOINER, LINK}  # "dot", "underscore", "dash" join inside a name; "at", "slash", "colon" link parts
 COLONS = ["colon", "deux points", "dos puntos"]  # "https colon slash slash"

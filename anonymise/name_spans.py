@@ -14,7 +14,7 @@ from dataclasses import replace
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
-from anonymise.terms import NAME_TYPES, AllowList
+from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
 
@@ -297,9 +297,9 @@ def merge_detections(detections: list[Detection], texts: list[str] | None = None
         if last is not None and last.turn == d.turn and (d.start < last.end or _adjacent_people(last, d, gap)):
             if d.end > last.end:
                 text = last.text + gap + d.text[max(0, last.end - d.start) :]
-                merged[-1] = Detection(
-                    d.turn, last.start, d.end, last.entity_type, max(last.score, d.score), last.rule, text
-                )
+                contact = d.entity_type in CONTACT_TYPES and last.entity_type in NAME_TYPES  # a name spelled in it
+                kind, rule = (d.entity_type, d.rule) if contact else (last.entity_type, last.rule)
+                merged[-1] = Detection(d.turn, last.start, d.end, kind, max(last.score, d.score), rule, text)
             continue
         merged.append(d)
     return merged

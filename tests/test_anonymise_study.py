@@ -418,6 +418,7 @@ def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
     leaks = ("quesada", "noventa", "maite", "jota", "san roque", "ochocientos", "p w mobile", "dobbie", "farm")
     assert not [w for w in leaks if w in joined], spanish + english
     assert "Gracias." in spanish[0] and "y lo miro poco" in spanish[1] and "on the van too" in english[0]
+    assert "[EMAIL" in spanish[0] and "[PERSON" not in spanish[0], spanish  # a spelled name inside is the e-mail
     assert english[1].startswith("Yes, at the weekend my email is ")
 
 
