@@ -184,12 +184,15 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
 
 
 def spoken_handle_pattern(language: str) -> Pattern:
-    """A social-media handle read out: "at shernette underscore styles"."""
+    """A social-media handle read out: "at shernette underscore styles", "at amaka dot bakes"; not the "at"
+    before a web address ("is at linkedin dot com slash…", "at harbour dot co dot uk")."""
     w = spoken_words(language)
-    joiner = _alternatives(w.joiners + w.dots)
+    joiner, dot, tld = _alternatives(w.joiners), _alternatives(w.dots), _alternatives(w.domains)
+    piece = rf"(?:\s+{joiner}\s+[a-z0-9]+|\s+{dot}\s+(?!{tld}\b)[a-z0-9]+)"
     return Pattern(
         "spoken handle",
-        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+[a-z0-9]+(?:\s+{joiner}\s+[a-z0-9]+)+(?!\s+(?:{_alternatives(w.ats)}|{_alternatives(w.dots)})\b)",
+        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+(?!{_alternatives(SOCIAL_SITES)}\b)[a-z0-9]+{piece}+"
+        rf"(?!\s+(?:{_alternatives(w.ats)}|{dot})\b)",
         0.7,
     )
 

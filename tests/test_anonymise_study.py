@@ -504,3 +504,15 @@ def test_a_possessive_inside_an_organisations_name_still_names_its_bearer(anonym
     names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
     assert not find_leaks({"out.txt": "\n".join(said).encode()}, guarded_terms(names, 3.5)), said
     assert "Nkechi" not in said[1], said
+
+
+def test_the_at_before_a_dictated_web_address_stays_and_a_handle_keeps_its_at(anonymiser):
+    """ "is at linkedin dot com slash …": "at" is the preposition, the address follows; "at kemi dot cakes" is
+    a handle read out, "at" and all."""
+    said = anonymised(
+        anonymiser,
+        "My page is at linkedin dot com slash in slash dayo hyphen kolawole, have a look.",
+        "The cakes are on Instagram at kemi dot cakes, she posts daily.",
+    )
+    assert said[0].startswith("My page is at [URL") and "kolawole" not in said[0], said
+    assert "kemi" not in said[1] and "[URL" in said[1] and " at " not in said[1], said
