@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from anonymise.detect import Detection
 from anonymise.names import is_common_word
@@ -38,6 +39,7 @@ class Unit:
     stop_after: bool  # a sentence or clause ends after it
 
 
+@lru_cache(maxsize=None)
 def _vocabulary(language: str) -> dict[tuple[str, ...], str]:
     words = spoken_words(language)
     kinds = [
@@ -110,6 +112,8 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
 
 
 def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tuple[int, int]:
+    """The span of `d` grown right, then left, over the dictation units that belong to it; connectors and
+    asides at the new edges are given back."""
     inside = [i for i, u in enumerate(units) if u.start < d.end and d.start < u.end]
     if not inside or not any(c.isspace() for c in d.text):
         return d.start, d.end  # a written contact is whole already
