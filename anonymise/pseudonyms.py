@@ -25,6 +25,7 @@ from anonymise.names import (
     spelled_alike,
 )
 from anonymise.substitutes import realistic_substitute, words_of
+from anonymise.terms import NAME_TYPES
 from transcribe.errors import ConfigError
 from transcribe.study.fileio import atomic_write_text
 
@@ -129,7 +130,7 @@ class StudyKey:
 
     def pseudonym(self, entity_type: str, surface: str, recording: str | None = None, at: str | None = None) -> str:
         """The pseudonym for this surface, creating an entity the first time it is seen."""
-        entity = self.find(entity_type, surface)
+        entity = self.find(entity_type, surface) or self._same_name_other_type(entity_type, surface)
         if entity is None:
             entity = self._new_entity(entity_type, surface)
         if surface.strip() not in entity.surfaces:
@@ -137,6 +138,15 @@ class StudyKey:
         if recording is not None:
             entity.occurrences.append({"recording": recording, "at": at})
         return self._render_part(entity, surface)
+
+    def _same_name_other_type(self, entity_type: str, surface: str) -> Entity | None:
+        """The entity already named by exactly this surface under another name type: the models call one
+        town a place here and an organisation there ("Tewkesbury", "Tewkesbury's"), and the coders should
+        read one pseudonym for it."""
+        if entity_type not in NAME_TYPES:
+            return None
+        same = self._surface_index().get(normalise(surface), [])
+        return next((e for e in same if e.entity_type in NAME_TYPES), None)
 
     def _new_entity(self, entity_type: str, surface: str) -> Entity:
         number = 1 + sum(e.entity_type == entity_type for e in self.entities)

@@ -69,3 +69,12 @@ def test_realistic_substitutes_follow_name_parts_and_never_reuse_real_names(tmp_
     assert again.pseudonym("PERSON", "Kowalczyk") == other.split()[-1]
     # and a fresh study makes the same choices: substitutes depend on type and number alone
     assert StudyKey("{substitute}", LABELS).pseudonym("ORGANIZATION", "Acme") == company
+
+
+def test_one_name_typed_differently_by_the_models_gets_one_pseudonym():
+    """ "Tewkesbury" a place in one sentence and "Tewkesbury's" an organisation in the next: one pseudonym;
+    a new name of another type still gets its own."""
+    key = StudyKey("[{label} {number}]", {"LOCATION": "PLACE", "ORGANIZATION": "ORG"})
+    place = key.pseudonym("LOCATION", "Tewkesbury")
+    assert key.pseudonym("ORGANIZATION", "Tewkesbury's") == place == "[PLACE 1]"
+    assert key.pseudonym("ORGANIZATION", "Helixtide Bio") == "[ORG 1]"
