@@ -40,7 +40,7 @@ _STREET_BEFORE = (
 _NAME_WORD = (
     r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 )
-_UNIT = (
+UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
@@ -79,12 +79,12 @@ _NUMBER_WORDS = (
 )  # "forty-one Orchard Rise"
 _HOUSE = rf"(?:(?:(?:No\.?|Blk|Block|n[ºo°]\.?)\s*)?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?|{_NUMBER_WORDS})"
 _TAIL = (
-    rf"(?:,?\s+{_UNIT})*"
+    rf"(?:,?\s+{UNIT})*"
     rf"(?:,\s*(?:(?:off|near|opposite|behind|Col\.|barrio|colonia)\s+)?(?:{_POSTCODE}\s+)?{_PLACE}(?:\s*\({_PLACE}\))?)*"
     rf"(?:,?\s+{_STATE}\b\.?)?"
     rf"(?:,?\s+{_POSTCODE}(?![\w-]))?"
 )
-_LEADING_UNIT = rf"(?:{_UNIT}(?:,?\s+|/))*"
+_LEADING_UNIT = rf"(?:{UNIT}(?:,?\s+|/))*"
 _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
 _POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 
@@ -97,7 +97,7 @@ STREET_ADDRESS_PATTERNS = [
     Pattern("compound street, number", rf"(?<![\w-]){_COMPOUND_STREET}\s+{_HOUSE}\b{_TAIL}", 0.8),
     Pattern(
         "unit, building, place",
-        rf"(?<![\w-]){_UNIT},?\s+(?:{_NAME_WORD}\s+){{1,3}}{_BUILDING}\b(?:,\s*{_PLACE})+(?:,?\s+{_POSTCODE}(?![\w-]))?",
+        rf"(?<![\w-]){UNIT},?\s+(?:{_NAME_WORD}\s+){{1,3}}{_BUILDING}\b(?:,\s*{_PLACE})+(?:,?\s+{_POSTCODE}(?![\w-]))?",
         0.8,
     ),
     Pattern(
@@ -123,11 +123,11 @@ STREET_ADDRESS_PATTERNS += [
     Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b{_TAIL}", 0.85),
     Pattern(
         "named house, street, town, postcode",
-        rf"(?<![\w-])(?:(?:{_UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{_STREET_AFTER}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
+        rf"(?<![\w-])(?:(?:{UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{_STREET_AFTER}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
         0.8,
     ),
     Pattern(
-        "units, places, postcode", rf"(?<![\w-]){_UNIT}(?:,\s*{_UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
+        "units, places, postcode", rf"(?<![\w-]){UNIT}(?:,\s*{UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
     ),
 ]
 STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 45 # 12-34", "Carrera 52 No. 14 Sur-30"

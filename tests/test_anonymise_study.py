@@ -516,3 +516,26 @@ def test_the_at_before_a_dictated_web_address_stays_and_a_handle_keeps_its_at(an
     )
     assert said[0].startswith("My page is at [URL") and "kolawole" not in said[0], said
     assert "kemi" not in said[1] and "[URL" in said[1] and " at " not in said[1], said
+
+
+def test_an_address_said_as_a_chain_of_parts_is_replaced_whole(anonymiser):
+    """Units, floors, buildings, postcodes and a street with its number between the parts the recognizers
+    find are part of the address; a clause before it ("O en la oficina") and a person before it stay."""
+    spanish = anonymised(
+        anonymiser,
+        "A mi casa: Lavalle 2281, piso 4, depto. C, código postal 5500, Mendoza. O en la oficina, gracias.",
+        "Es Calle del Turia, 18, 2.º, puerta 5, 46008 València, al lado del mercado.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "C'est 9 rue des Capucins, résidence Les Tilleuls, escalier A, appartement 14, 21000 Dijon.",
+        language="fr",
+    )
+    english = anonymised(anonymiser, "Write to Ann Roy at Roy Logistics, 88 Harbour Road, Unit 6, Cork T12 X8Y2.")
+    joined = " ".join(spanish + french)
+    leaks = ("Lavalle", "2281", "piso 4", "depto", "5500", "Turia", "2.º", "puerta 5", "46008", "Tilleuls",
+             "escalier A", "appartement 14", "21000", "Capucins")  # fmt: skip
+    assert not [w for w in leaks if w in joined], spanish + french
+    assert "O en la oficina, gracias." in spanish[0] and "al lado del mercado" in spanish[1], spanish
+    assert english[0].startswith("Write to [PERSON 1] at [ORG"), english
