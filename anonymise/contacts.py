@@ -189,10 +189,11 @@ def spoken_handle_pattern(language: str) -> Pattern:
     w = spoken_words(language)
     joiner, dot, tld = _alternatives(w.joiners), _alternatives(w.dots), _alternatives(w.domains)
     piece = rf"(?:\s+{joiner}\s+[a-z0-9]+|\s+{dot}\s+(?!{tld}\b)[a-z0-9]+)"
+    written = r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w@]|\.\w)"  # "arroba panaderia_la_espiga", not an e-mail
     return Pattern(
         "spoken handle",
-        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+(?!{_alternatives(SOCIAL_SITES)}\b)[a-z0-9]+{piece}+"
-        rf"(?!\s+(?:{_alternatives(w.ats)}|{dot})\b)",
+        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+(?!{_alternatives(SOCIAL_SITES)}\b)"
+        rf"(?:[a-z0-9]+{piece}+(?!\s+(?:{_alternatives(w.ats)}|{dot})\b)|{written})",
         0.7,
     )
 

@@ -121,7 +121,8 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
     last = inside[-1]
     while last + 1 < len(units) and not units[last].stop_after and _joins_right(units, last + 1, phone, text):
         last += 1
-    first, named = inside[0], _aside_before_joiner(units[inside[0] : inside[-1] + 1])
+    first = inside[0]
+    named = _aside_before_joiner(units[first : inside[-1] + 1]) or _aside_right_after(units, inside[-1])
     while first > 0 and not units[first - 1].stop_after:
         if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
             first -= 1
@@ -201,6 +202,11 @@ def _scheme_before(units: list[Unit], first: int, text: str, language: str) -> i
         if text[units[k].start : units[k].end].lower() in starts:
             return k
     return first
+
+
+def _aside_right_after(units: list[Unit], last: int) -> bool:
+    """ "cafe nube alta punto org, todo junto": an aside right after the contact joins the words before it."""
+    return last + 1 < len(units) and not units[last].stop_after and units[last + 1].kind == ASIDE
 
 
 def _aside_before_joiner(units: list[Unit]) -> bool:

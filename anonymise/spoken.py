@@ -26,7 +26,8 @@ class SpokenWords:
 
 _DOMAINS = [
     "com", "org", "net", "edu", "gov", "io", "co", "uk", "ac", "info", "me", "biz", "us", "ca", "au", "nz", "ie",
-    "in", "ng", "za", "sg", "de", "fr", "es", "mx", "ar", "cl", "it", "nl", "be", "ch", "eu",
+    "in", "ng", "za", "sg", "de", "fr", "es", "mx", "ar", "cl", "it", "nl", "be", "ch", "eu", "ly", "gl", "tv",
+    "app", "dev", "shop", "store", "online", "site",
 ]  # fmt: skip
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]

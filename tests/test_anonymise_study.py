@@ -539,3 +539,17 @@ def test_an_address_said_as_a_chain_of_parts_is_replaced_whole(anonymiser):
     assert not [w for w in leaks if w in joined], spanish + french
     assert "O en la oficina, gracias." in spanish[0] and "al lado del mercado" in spanish[1], spanish
     assert english[0].startswith("Write to [PERSON 1] at [ORG"), english
+
+
+def test_web_addresses_with_an_aside_after_them_a_short_link_and_a_written_handle(anonymiser):
+    """ "huerto vecinal olmos punto org, todo junto": the aside joins the words before the host; a short
+    link ("bit punto ly barra…") and a handle written after "arroba" are web addresses too."""
+    said = anonymised(
+        anonymiser,
+        "La web de la asociación es huerto vecinal olmos punto org, todo junto.",
+        "El enlace corto es bit punto ly barra cuatro jota ka. Y en instagram arroba olmos_pan_casero.",
+        language="es",
+    )
+    joined = " ".join(said)
+    assert not [w for w in ("huerto", "olmos", "bit", "jota ka", "pan_casero") if w in joined], said
+    assert said[0].startswith("La web de la asociación es [URL"), said
