@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
+from anonymise.grammar import DEFINITE
 from anonymise.names import NICKNAME_WORDS, abbreviates, is_acronym, is_common_word
 from anonymise.terms import AllowList
 
@@ -22,7 +23,6 @@ AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde
 WORK_VERBS = {"work", "works", "worked", "working", "volunteer", "volunteers", "volunteered", "trabajo", "trabaja",
               "trabajaba", "trabajé", "travaille", "travaillais", "travaillait", "travaillé"}  # fmt: skip
 WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
-DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}
 COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
                       "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre", "votre", "leur", "mi", "mis", "tu", "su",
                       "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip

@@ -15,7 +15,7 @@ _TIME_BEFORE = {
 }  # fmt: skip
 _CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
             "m'", "t'", "l'", "n'", "ne"}  # fmt: skip  # French and Spanish pronouns between a subject and its verb
-_DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}
+DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}  # definite articles of the supported languages
 _WHO = {"who", "qui", "quien", "quién"}
 _TAKEN_UP = {"elle", "lui", "il", "ella", "él", "she", "he"}  # "lauren, elle, elle a pris des notes"
 
@@ -56,7 +56,7 @@ def _described_after(doc, i: int) -> bool:
     closed = i + 4 == len(doc) or doc[i + 4].is_punct  # "sandy, the mate." but not "frank, the search space"
     if "Yes" in determiner.morph.get("Poss"):
         return noun.pos_ == "NOUN"
-    return determiner.lower_ in _DEFINITE and noun.pos_ == "NOUN" and closed
+    return determiner.lower_ in DEFINITE and noun.pos_ == "NOUN" and closed
 
 
 def _described_before(doc, i: int) -> bool:
@@ -65,7 +65,7 @@ def _described_before(doc, i: int) -> bool:
         i >= 3
         and doc[i - 1].text == ","
         and doc[i - 2].pos_ == "NOUN"
-        and doc[i - 3].lower_ in _DEFINITE
+        and doc[i - 3].lower_ in DEFINITE
         and i + 1 < len(doc)
         and doc[i + 1].text in {",", "."}
     )

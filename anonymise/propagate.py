@@ -61,10 +61,16 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
     return Detection(turn, token.idx, token.idx + len(word), form.entity_type, form.score, rule, word)
 
 
-def _phrase_detections(text: str, turn: int, known: KnownNames) -> list[Detection]:
+def _phrase_forms(known: KnownNames) -> list[NameForm]:
+    """The known names searched as phrases: multi-word organisations and places, hyphenated names
+    ("jean-baptiste" is three tokens to spaCy) and pairs of a person's name words."""
+    hyphenated = [f for f in known.words.values() if "-" in f.text]
+    return [*known.phrases.values(), *hyphenated, *_given_name_pairs(known)]
+
+
+def _phrase_detections(text: str, turn: int, known: KnownNames, forms: list[NameForm]) -> list[Detection]:
     found = []
-    hyphenated = [f for f in known.words.values() if "-" in f.text]  # "jean-baptiste" is three tokens to spaCy
-    for form in [*known.phrases.values(), *hyphenated, *_given_name_pairs(known)]:
+    for form in forms:
         words = [re.escape(w) for w in form.text.split()]
         for match in re.finditer(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", text, re.IGNORECASE):
             surface = match.group()
@@ -104,8 +110,9 @@ def _spelled_detections(text: str, turn: int, known: KnownNames) -> list[Detecti
 def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection]:
     """Every place in the turns where a known name (or a part, or a variant of it) is used as a name."""
     found: list[Detection] = []
+    forms = _phrase_forms(known)  # once per transcript, not once per turn
     for turn, doc in enumerate(docs):
-        found += _phrase_detections(doc.text, turn, known) + _spelled_detections(doc.text, turn, known)
+        found += _phrase_detections(doc.text, turn, known, forms) + _spelled_detections(doc.text, turn, known)
         for i in range(len(doc)):
             detection = _word_detection(doc, i, turn, known, allow)
             if detection is not None:
