@@ -184,3 +184,19 @@ def test_pyannote_backend_missing_is_a_clear_error(tmp_path, monkeypatch):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path), 2, 1, 2)
     with pytest.raises(OptionError, match="^pyannote: .* not found"):
         pyannote_backend.pyannote_turns(np.zeros(16000, dtype=np.float32), str(tmp_path / "nowhere"), 2, 1, 2)
+
+
+def test_campplus_batched_over_stretches_gives_the_windows_of_each_stretch_alone(interview):
+    """The GPU path (stretches of unequal length padded into one batch) on real speech, run on the CPU: the
+    same windows and embeddings as one stretch at a time."""
+    from transcribe.encoders import CamPlusPlus, embed_windows
+
+    _, samples, regions, _ = interview
+    encoder = CamPlusPlus("cpu")
+    alone_centres, alone = embed_windows(encoder, samples, regions, 2.0)
+    encoder.batch_samples = 10**9  # every stretch in one padded batch
+    batched_centres, batched = embed_windows(encoder, samples, regions, 2.0)
+    assert len({round(r.end - r.start, 1) for r in regions}) > 3  # stretches of unequal length
+    assert np.array_equal(alone_centres, batched_centres)
+    assert np.abs(alone - batched).max() < 1e-4
+    assert len(alone) > 50

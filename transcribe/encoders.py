@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
+from transcribe.campplus_batch import frames_of_stretches, install_hooks
 from transcribe.errors import ModelError
 from transcribe.memory import trim_if_grown
 
@@ -98,6 +99,8 @@ class CamPlusPlus:
         self.model = module.CAMPPlus(feat_dim=80, embedding_size=192)
         self.model.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
         self.model.eval().to(self.device)
+        install_hooks(self.model)
+        self.batch_samples = 30000 * 160 if device == "cuda" else 0  # audio per GPU batch: 5 min of speech
 
     @staticmethod
     def filterbanks(audio: np.ndarray) -> np.ndarray:
@@ -128,25 +131,49 @@ class CamPlusPlus:
                 x = layer(x)
         return x[0]
 
+    def embed_regions(self, audios: list[np.ndarray], rate: float) -> list[tuple[np.ndarray, np.ndarray]]:
+        """embed_region for each stretch of audio. On a GPU, stretches of alike length go through the network
+        together (transcribe.campplus_batch: the same frames as one by one, a fraction of the launches); on a
+        CPU batching saves nothing (measured), so each goes alone."""
+        out: list[tuple[np.ndarray, np.ndarray]] = [None] * len(audios)
+        for batch in _alike_batches([len(a) for a in audios], self.batch_samples):
+            feats = [self.filterbanks(audios[i]) for i in batch]
+            ready = [(i, f - f.mean(axis=0)) for i, f in zip(batch, feats) if len(f) >= 30]
+            for i, f in zip(batch, feats):
+                if len(f) < 30:  # under 0.3 s: too short to carry a voice
+                    out[i] = (np.zeros(0), np.zeros((0, self.dimension), dtype=np.float32))
+            if not ready:
+                continue
+            with _one_cpu_thread(self.device):
+                if len(ready) == 1:
+                    frames = [self._frames(ready[0][1])]
+                else:
+                    frames = frames_of_stretches(self.model, [f for _, f in ready], self.device)
+                for (i, f), stretch in zip(ready, frames):
+                    out[i] = self._pooled(stretch, len(f), rate)
+            trim_if_grown()
+        return out
+
     def embed_region(self, audio: np.ndarray, rate: float) -> tuple[np.ndarray, np.ndarray]:
-        """Windows of 1.5 s, `rate` a second, from one pass of the network over the whole region: each window
-        pools its own frames (statistics pooling, then the embedding layer). A pass per window computed every
-        frame three times at two windows a second; the embeddings are alike (cosine 0.95 median)."""
+        """Windows of 1.5 s, `rate` a second, over one stretch of speech: centre times (s), embeddings."""
+        return self.embed_regions([audio], rate)[0]
+
+    def _pooled(self, frames, count: int, rate: float) -> tuple[np.ndarray, np.ndarray]:
+        """Windows of 1.5 s, `rate` a second, from one pass of the network over a stretch of `count`
+        filterbank frames: each window pools its own frames (statistics pooling, then the embedding layer).
+        A pass per window computed every frame three times at two windows a second; the embeddings are alike
+        (cosine 0.95 median)."""
         import torch
 
-        feats = self.filterbanks(audio)
-        if len(feats) < 30:  # under 0.3 s: too short to carry a voice
-            return np.zeros(0), np.zeros((0, self.dimension), dtype=np.float32)
         size, hop = round(self.window_seconds * 100), max(1, round(100 / rate))
-        starts = list(range(0, max(1, len(feats) - size + 1), hop))
-        if starts[-1] + size < len(feats):
-            starts.append(len(feats) - size)
-        with torch.inference_mode(), _one_cpu_thread(self.device):
-            frames = self._frames(feats - feats.mean(axis=0))
-            span = min(size, len(feats)) // 2  # the network halves the frame rate
+        starts = list(range(0, max(1, count - size + 1), hop))
+        if starts[-1] + size < count:
+            starts.append(count - size)
+        with torch.inference_mode():
+            span = min(size, count) // 2  # the network halves the frame rate
             pooled = torch.stack([frames[:, s // 2 : s // 2 + span] for s in starts])
             out = self.model.xvector.dense(self.model.xvector.stats(pooled)).float().cpu().numpy()
-        centres = np.array([(s + min(size, len(feats)) / 2) / 100 for s in starts])
+        centres = np.array([(s + min(size, count) / 2) / 100 for s in starts])
         return centres, _normalised(out)
 
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
@@ -178,8 +205,26 @@ class Resemblyzer:
         centres = np.array([(window.start + window.stop) / 2 / SAMPLE_RATE for window in slices])
         return centres, _normalised(np.asarray(partials))
 
+    def embed_regions(self, audios: list[np.ndarray], rate: float) -> list[tuple[np.ndarray, np.ndarray]]:
+        """embed_region for each stretch of audio, one by one."""
+        return [self.embed_region(audio, rate) for audio in audios]
+
     def embed_voice(self, samples: np.ndarray) -> np.ndarray:
         return _normalised(self.encoder.embed_utterance(samples))
+
+
+def _alike_batches(sizes: list[int], budget: int) -> list[list[int]]:
+    """Indices of `sizes` in batches of alike size (sorted), each batch's count times its largest size at most
+    `budget` (a larger item alone); budget 0: one each, in order."""
+    if budget <= 0:
+        return [[i] for i in range(len(sizes))]
+    batches: list[list[int]] = []
+    for i in sorted(range(len(sizes)), key=sizes.__getitem__):
+        if batches and (len(batches[-1]) + 1) * sizes[i] <= budget:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 def embed_windows(
@@ -187,16 +232,12 @@ def embed_windows(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The encoder's windows over each speech region: centre times (seconds) and normalised embeddings.
     Regions under 0.3 s are too short to carry a voice and are left out."""
-    centres: list[np.ndarray] = []
-    embeddings: list[np.ndarray] = []
-    for region in regions:
-        audio = samples[int(region.start * SAMPLE_RATE) : int(region.end * SAMPLE_RATE)]
-        if len(audio) < 0.3 * SAMPLE_RATE:
-            continue
-        offsets, vectors = encoder.embed_region(audio, rate)
-        trim_if_grown()
-        centres.append(np.minimum(region.end, region.start + offsets))
-        embeddings.append(vectors)
+    cut = [(r, samples[int(r.start * SAMPLE_RATE) : int(r.end * SAMPLE_RATE)]) for r in regions]
+    kept = [(r, audio) for r, audio in cut if len(audio) >= 0.3 * SAMPLE_RATE]
+    audios = [audio for _, audio in kept]
+    windows = encoder.embed_regions(audios, rate)
+    centres = [np.minimum(r.end, r.start + offsets) for (r, _), (offsets, _) in zip(kept, windows)]
+    embeddings = [vectors for _, vectors in windows]
     if not any(len(c) for c in centres):
         return np.zeros(0), np.zeros((0, encoder.dimension), dtype=np.float32)
     return np.concatenate(centres).astype(float), np.concatenate(embeddings)
