@@ -47,7 +47,8 @@ def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en
     """(term, case-sensitive) to search for, from (entity type, surface) pairs: whole surfaces, and the parts
     of people's, organisations' and places' names that name their bearer alone, searched exactly as name
     propagation replaces them, so the anonymiser never leaves the guard something to find. Ordinary words
-    ("Will", "Square One" in lower case) are left to detection, which sees grammar."""
+    ("Will", "Square One" in lower case; "lucho", a name and a verb, even where it was found as a name) are
+    left to detection, which sees grammar: only their capitalised form is searched."""
     terms: dict[str, bool] = {}
     for entity_type, surface in names:
         surface = surface.strip()
@@ -55,6 +56,8 @@ def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en
         uncommon = [w for w in words if not is_common_word(w.strip(".,'’\""), zipf, language)]
         if len(surface) >= 3 and any(c.isalnum() for c in surface) and (uncommon or len(words) > 1):
             sensitive = not uncommon or (len(words) == 1 and _case_sensitive(surface, language))
+            if sensitive and surface.islower() and (len(words) == 1 or entity_type != "PERSON"):
+                surface = surface[0].upper() + surface[1:]  # "lucho" the name, not "yo lucho" the verb
             terms.setdefault(surface, sensitive)
         if entity_type in NAME_TYPES and len(words) > 1:
             for part in name_parts(entity_type, surface, zipf, language):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from anonymise.detect import Detection
 from anonymise.names import NICKNAME, SAME, TITLES, abbreviates, fold, is_common_word, name_relation, nicknames
+from anonymise.spoken import is_spelled_out
 from anonymise.terms import NAME_TYPES
 
 ABBREVIATION = "abbreviation"
@@ -28,7 +29,10 @@ class NameForm:
 def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en") -> list[str]:
     """The words of a name that name its bearer alone: every word of a person's name but titles ("Priya",
     "Rao"); an organisation's or place's single word, or the uncommon capitalised words of a longer name
-    ("Helixtide" of "Helixtide Bio", "Mellon" of "Carnegie Mellon"; not "Health", "Pharmacy" or "Old")."""
+    ("Helixtide" of "Helixtide Bio", "Mellon" of "Carnegie Mellon"; not "Health", "Pharmacy" or "Old").
+    A name spelled out letter by letter has no such words: its letters ("ele", "ene") are not names."""
+    if is_spelled_out(surface, language):
+        return []
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'’\"")) for w in surface.split()]  # "Nkechi's" names Nkechi
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
     if entity_type == "PERSON":

@@ -15,7 +15,7 @@ from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
 from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
 from anonymise.regex_recognizer import regex_recognizer
-from anonymise.spoken import spoken_words
+from anonymise.spoken import letter_pattern
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 
@@ -143,8 +143,7 @@ def spelled_name_recognizer(language: str) -> PatternRecognizer:
     """A word spelled out letter by letter ("P-A-D-R-A-I-G", "t, r, e, m, b, l, a, y", "pe, e, erre, a, ele"):
     in an interview, a name or the part of an address someone needed to get right. Contacts spelled so are
     found by the contact recognizers, whose longer spans win."""
-    names = sorted(spoken_words(language).letters, key=len, reverse=True)
-    unit = rf"(?:{'|'.join(re.escape(n) for n in names)}|[A-Za-zÀ-ÿ])"
+    unit = letter_pattern(language)
     return regex_recognizer(
         "PERSON",
         SPELLED_NAME_RECOGNIZER,

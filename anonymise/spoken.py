@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -218,3 +220,21 @@ SPOKEN = {
 def spoken_words(language: str) -> SpokenWords:
     """The words for `language`, English where the language has no table (its written forms still work)."""
     return SPOKEN.get(language, SPOKEN["en"])
+
+
+def letter_pattern(language: str) -> str:
+    """A regex for one letter said on its own: the letter, or its name in `language` ("ele", "be larga")."""
+    names = sorted(spoken_words(language).letters, key=len, reverse=True)
+    return rf"(?:{'|'.join(re.escape(n) for n in names)}|[A-Za-zÀ-ÿ])"
+
+
+@lru_cache(maxsize=8)
+def _spelling(language: str) -> re.Pattern:
+    unit = letter_pattern(language)
+    return re.compile(rf"(?:{unit}[,.]?\s+)+{unit}[.,]?", re.IGNORECASE)
+
+
+def is_spelled_out(surface: str, language: str) -> bool:
+    """Whether `surface` is a word said letter by letter ("pe, a, i, ene", "t r e m b l a y"): its words are
+    letters, not names."""
+    return _spelling(language).fullmatch(surface.strip()) is not None

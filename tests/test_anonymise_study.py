@@ -137,6 +137,24 @@ def test_every_form_of_a_name_in_the_key_is_replaced_so_the_guard_never_has_to(a
     assert not find_leaks({"out.txt": "\n".join(turns).encode()}, terms)
 
 
+def test_a_name_that_is_also_a_word_and_a_spelled_name_leave_the_guard_nothing_to_find(anonymiser):
+    """A nickname that is also a verb ("lucho": "yo lucho", I fight), found as a name in lower case, and a
+    surname spelled with letter names ("ese, o, ele"): the verb and the letters elsewhere stay, and the guard
+    does not take them for the names."""
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    turns = anonymised(
+        anonymiser,
+        "Mi compañero Luis Quispe, Lucho le decimos, arregló la red. Y lucho pidió el acceso al sistema.",
+        "Yo lucho cada día por la biblioteca. Su apellido es Quispe, cu, u, i, ese, pe, e, con ese de sapo.",
+        key=key,
+        language="es",
+    )
+    assert "Yo lucho cada día" in turns[1] and "con ese de sapo" in turns[1], turns
+    assert "Quispe" not in " ".join(turns) and re.search(r"Y \[PERSON \d\] pidió", turns[0]), turns
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    assert not find_leaks({"out.txt": "\n".join(turns).encode()}, guarded_terms(names, 4.0, "es"))
+
+
 @pytest.mark.parametrize(
     "said",
     [
