@@ -90,7 +90,7 @@ def _acting(doc, index: int) -> bool:
 
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
     before = _words_before(doc, index)
-    if use.text != use.base or (before and before[-1] in COMMON_NOUN_BEFORE):
+    if use.text != use.base or (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
         return True
     if language == "en" and before and before[-1] == "on":  # "on ICU", "on A&E": a ward or a shift
         return True
@@ -114,7 +114,7 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
         elif (
             use.base in known
             or _where_an_employer_stands(before)
-            or _named_by_article(before, language)
+            or (_named_by_article(before, language) and not _a_thing_handled(doc, index, language))
             or _after_its_name(doc, index)
         ):
             kinds.add(ORGANISATION)
@@ -136,6 +136,15 @@ def _after_its_name(doc, index: int) -> bool:
         return False
     after = doc[index + 1].text if index + 1 < len(doc) else "."
     return doc[index - 2].text[:1].isupper() and doc[index - 2].is_alpha and after in {",", ".", ")", ";"}
+
+
+def _a_thing_handled(doc, index: int, language: str) -> bool:
+    """Spanish: the acronym is a thing someone has or asks for, the object of a verb with only an article
+    ("piden el DNI", "tienes el RUT"); an institution as the object takes "a" ("llamé al SAT"). ("pagan con
+    el QR" would be a thing too, but "pelear con el SII" an institution: "con" decides nothing.)"""
+    if language != "es" or index < 2 or doc[index - 1].lower_ not in ("el", "la", "los", "las"):
+        return False
+    return doc[index - 2].pos_ == "VERB"
 
 
 def _named_by_article(before: list[str], language: str) -> bool:

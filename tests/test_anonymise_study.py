@@ -221,6 +221,18 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
+def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
+    """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
+    turns = anonymised(
+        anonymiser,
+        "Para abrir la cuenta te piden el NIF y también quieren el CVU actualizado.",
+        "La AEAT nos multó el año pasado, así que fui a la AEAT con todos los papeles.",
+        language="es",
+    )
+    assert "te piden el NIF" in turns[0] and "quieren el CVU" in turns[0], turns
+    assert "AEAT" not in turns[1], turns
+
+
 @pytest.mark.parametrize(
     "language, said, names, kept",
     [
