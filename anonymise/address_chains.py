@@ -1,21 +1,28 @@
 """An address said as a chain of parts is one address.
 
-People give an address as parts set off by commas: "14 rue du Long-Pot, résidence Les Tisserands, bâtiment D,
-escalier 2, appartement 32, 59800 Lille", "Corrientes 1633, piso 3, depto. B, código postal 2000, Rosario".
-The recognizers find some parts (a street, a building, a town) and leave the others between them: a unit, a
-postcode, a house number. Each street address found is grown here, part by part, over the parts around it
-that are themselves found names, units, postcodes or a street with its number, up to the end of the sentence.
+People give an address as parts set off by commas or pauses: "14 rue du Long-Pot, résidence Les Tisserands,
+bâtiment D, escalier 2, appartement 32, 59800 Lille", "Rúa Eduardo Cabello, quince... tercero C... 36208
+Vigo". The recognizers find some parts (a street, a building, a town) and leave the others between them: a
+unit, a postcode, a house number, often said in words. Each street address found, and each street found as
+a place ("Rúa Eduardo Cabello", "Dumbarton Road"), is grown here, part by part, over the parts around it that
+are themselves found names, units, postcodes, numbers said in words or a street with its number, up to the
+end of the sentence; a filler between two parts ("eh,") goes with them.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from anonymise.addresses import UNIT
+from anonymise.addresses import POSTCODE_WORDS, STREET_TYPES, UNIT
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
+from anonymise.names import is_common_word
+from anonymise.spoken import number_word_pattern
 
 PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
+PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
+CLAUSE_WORD_ZIPF = 5.0  # a part starting with a word this common is a clause ("It's…", "Es…"), not a street
 MAX_PART_WORDS = 6
 _BUILDING_WORDS = r"(?:résidence|immeuble|cité|lotissement|zona|colonia|barrio|urbanización|edificio|conjunto)"
 _PART = re.compile(
@@ -29,52 +36,107 @@ _PART = re.compile(
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*)$"  # "entre Gutiérrez y Rosario"
 )
 _SENTENCE_END = re.compile(r"[.;:?!](?=\s+[A-ZÀ-Ý¿¡][\w'’]|\s*$)")
+_PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
+_FILLER = r"(?:(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)\s*,?\s+)?"
+_NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!](?:\s|$))")
+_ORDINAL_FLOOR = (
+    r"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|first|second|third|fourth|fifth|ground|premier|"
+    r"deuxième|troisième)\s+(?:piso|planta|floor|étage)"
+)
 
 
-def join_address_parts(texts: list[str], detections: list[Detection]) -> list[Detection]:
-    """The detections, with each street address grown over the comma-separated parts around it."""
+@lru_cache(maxsize=8)
+def _said_part(language: str) -> re.Pattern:
+    """A part said in words: a number ("doscientos catorce"), a postcode or unit before it ("código postal
+    cero ocho…", "hash oh one"), a town before it ("Singapore four six zero…"), a floor ("segundo piso")."""
+    number = number_word_pattern(language)
+    lead = rf"(?:(?i:{POSTCODE_WORDS}|número|number|numéro|hash|dash)|[A-ZÀ-Ý][\w'’-]*)"  # or a town
+    return re.compile(rf"(?:{lead}\s+)?(?i:{number})|(?i:{_ORDINAL_FLOOR})")
+
+
+def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
+    """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
+    "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
     grown = []
     for d in detections:
-        if d.entity_type == "STREET_ADDRESS":
-            start, end = _chain(texts[d.turn], d, [o for o in detections if o.turn == d.turn])
-            if (start, end) != (d.start, d.end):
-                d = Detection(d.turn, start, end, d.entity_type, d.score, d.rule, texts[d.turn][start:end])
+        seed = _street_seed(texts[d.turn], d)
+        if seed is not None:
+            start, end = _chain(texts[d.turn], seed, [o for o in detections if o.turn == d.turn], language)
+            if (start, end) != seed:
+                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, texts[d.turn][start:end])
         grown.append(d)
     return grown
 
 
-def _chain(text: str, d: Detection, others: list[Detection]) -> tuple[int, int]:
-    start, end = d.start, d.end
-    while match := re.match(r"\s*,\s*([^,]+?)(?=\s*,|\s*$|[.;:?!](?:\s|$))", text[end:]):
+def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
+    """Where a street address starts and ends, if `d` is one or names a street: the name with the street word
+    before it ("calle Jerusalén"), or a name that is a street ("Dumbarton Road")."""
+    if d.entity_type == "STREET_ADDRESS":
+        return d.start, d.end
+    if d.entity_type not in PLACE_TYPES | {"PERSON"}:
+        return None
+    street_word = re.search(r"(?<![\w-])([\w]+)\s+$", text[: d.start])
+    if street_word and street_word.group(1).lower() in STREET_WORDS:
+        return street_word.start(1), d.end
+    words = d.text.split()
+    is_street = len(words) > 1 and (words[0].lower() in STREET_WORDS or re.fullmatch(STREET_TYPES, words[-1]))
+    return (d.start, d.end) if is_street else None
+
+
+def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: str) -> tuple[int, int]:
+    start, end = seed
+    while match := _NEXT_PART.match(text[end:]):
         part_start, part_end = end + match.start(1), end + match.end(1)
-        if _SENTENCE_END.search(text[end:part_start]) or not _is_part(text, part_start, part_end, others):
+        pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
+        if _SENTENCE_END.search(pause) or not _is_part(text, part_start, part_end, others, language):
             break
         end = part_end
-    while (part := _part_before(text, start)) and _is_part(text, *part, others):
-        start = part[0]
-    return start, end
+    while True:
+        said = re.search(rf"(?:{UNIT}\s*,?\s+|(?:{_said_part(language).pattern})\s*[-\s])$", text[:start])
+        if said is not None and _is_part(text, said.start(), start, others, language):
+            start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
+        elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):
+            start = part[0]
+        else:
+            return start, end
 
 
 def _part_before(text: str, start: int) -> tuple[int, int] | None:
-    """The comma-separated part just before `start`, back to the previous comma, colon or sentence end."""
+    """The part just before `start` after a comma or a pause, back to the previous one, a colon or a sentence
+    end."""
     before = text[:start].rstrip()
-    if not before.endswith(","):
+    pause = re.search(rf"{_PAUSE}$", before)
+    if pause is None:
         return None
-    body = before[:-1]
-    ends = [body.rfind(","), body.rfind(":"), *(m.end() - 1 for m in _SENTENCE_END.finditer(body))]
+    body = before[: pause.start()]
+    ends = [body.rfind(","), body.rfind(":"), body.rfind("…"), *(m.end() - 1 for m in _SENTENCE_END.finditer(body))]
     part_start = max(ends) + 1
     part_start += len(body[part_start:]) - len(body[part_start:].lstrip())
     return (part_start, len(body)) if part_start < len(body) else None
 
 
-def _is_part(text: str, start: int, end: int, others: list[Detection]) -> bool:
-    """A part of an address: found as a place or an address itself, or shaped like a unit, a postcode or a
-    street with its number."""
+def _is_part(text: str, start: int, end: int, others: list[Detection], language: str) -> bool:
+    """A part of an address: found as a place or an address itself, or shaped like a unit, a postcode, a
+    street with its number, or a number said in words; not a clause that starts with an everyday word ("It's
+    Unit 4", "O en la gestoría")."""
     part = text[start:end].strip()
     if not part or len(part.split()) > MAX_PART_WORDS:
         return False
     first = part.split()[0]
     if first.lower() in STREET_WORDS:  # "boulevard Nangui Abrogoua": the street word, then the name found
         start += text[start:end].index(first) + len(first) + 1
-    whole = any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others)
-    return whole or bool(_PART.match(part))  # not "O en la gestoría", not "Ann Roy at Roy Logistics"
+    if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
+        return True
+    if re.match(UNIT, part) or _unknown_place(part, language):
+        return True
+    shaped = _PART.match(part) or _said_part(language).fullmatch(part)
+    return bool(shaped) and not (first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language))
+
+
+def _unknown_place(part: str, language: str) -> bool:
+    """One to three capitalised words, none of them an ordinary word: a neighbourhood or town the model did
+    not know ("Miraflores"; not "Bueno", not "O en la gestoría", not "Ann Roy at Roy Logistics")."""
+    words = part.split()
+    return len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and not is_common_word(w, PLACE_WORD_ZIPF, language) for w in words
+    )

@@ -14,7 +14,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import regex_recognizer
 
-_STREET_AFTER = (
+STREET_TYPES = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
     r"Crescent|Cres|Square|Sq|Gardens|Gdns|Grove|Row|Parkway|Pkwy|Highway|Hwy|Walk|Mews|Hill|Park|Circle|Cir|"
     r"Trail|Parade|Pde|Esplanade|Quay|Wharf|Green|Rise|Vale|View|Heights|Mall|Plaza|Alley|Loop|Crossing|"
@@ -86,12 +86,12 @@ _TAIL = (
 )
 _LEADING_UNIT = rf"(?:{UNIT}(?:,?\s+|/))*"
 _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
-_POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
+POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 
 STREET_ADDRESS_PATTERNS = [
     Pattern(
         "number, street, type",
-        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?(?:\s+{_NAME_WORD}){{1,4}}\s+{_STREET_AFTER}\b\.?{_AFTER_STREET}{_TAIL}",
+        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?(?:\s+{_NAME_WORD}){{1,4}}\s+{STREET_TYPES}\b\.?{_AFTER_STREET}{_TAIL}",
         0.85,
     ),
     Pattern("compound street, number", rf"(?<![\w-]){_COMPOUND_STREET}\s+{_HOUSE}\b{_TAIL}", 0.8),
@@ -123,7 +123,7 @@ STREET_ADDRESS_PATTERNS += [
     Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b{_TAIL}", 0.85),
     Pattern(
         "named house, street, town, postcode",
-        rf"(?<![\w-])(?:(?:{UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{_STREET_AFTER}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
+        rf"(?<![\w-])(?:(?:{UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{STREET_TYPES}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",
         0.8,
     ),
     Pattern(
@@ -149,7 +149,7 @@ POSTCODE_PATTERNS = [
     Pattern("ZIP+4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
     Pattern("Ghana digital address", rf"(?<![\w-]){GH_DIGITAL_ADDRESS}(?![\w-])", 0.7),
     Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
-    Pattern("postcode word", rf"(?i:{_POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
+    Pattern("postcode word", rf"(?i:{POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
 ]
 
 

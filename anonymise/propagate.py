@@ -27,6 +27,7 @@ from anonymise.names import (
     is_common_word,
     is_function_word,
 )
+from anonymise.spoken import digits_said
 from anonymise.terms import NAME_TYPES, AllowList
 
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
@@ -120,15 +121,17 @@ def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection
     return found
 
 
-def identifier_surfaces(detections: list[Detection]) -> dict[str, str]:
-    """Contacts, addresses and the postcodes inside addresses found anywhere: surface -> entity type."""
+def identifier_surfaces(detections: list[Detection], language: str = "en") -> dict[str, str]:
+    """Contacts, addresses and the postcodes inside addresses found anywhere, written or said digit by digit
+    ("cero ocho cero cero cero dos" is "080002" when written again): surface -> entity type."""
     surfaces: dict[str, str] = {}
     for d in detections:
         if d.entity_type in NAME_TYPES:
             continue
         surfaces.setdefault(d.text, d.entity_type)
         if d.entity_type == "STREET_ADDRESS":
-            for postcode in postcodes_in(d.text):
+            said = [digits for digits in digits_said(d.text, language) if 4 <= len(digits) <= 6]
+            for postcode in postcodes_in(d.text) + said:
                 surfaces.setdefault(postcode, d.entity_type)
     return surfaces
 

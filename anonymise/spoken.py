@@ -238,3 +238,34 @@ def is_spelled_out(surface: str, language: str) -> bool:
     """Whether `surface` is a word said letter by letter ("pe, a, i, ene", "t r e m b l a y"): its words are
     letters, not names."""
     return _spelling(language).fullmatch(surface.strip()) is not None
+
+
+_SINGLE_DIGITS = {
+    "en": {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+           "six": "6", "seven": "7", "eight": "8", "nine": "9"},
+    "es": {"cero": "0", "uno": "1", "un": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+           "siete": "7", "ocho": "8", "nueve": "9"},
+    "fr": {"zéro": "0", "zero": "0", "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
+           "sept": "7", "huit": "8", "neuf": "9"},
+}  # fmt: skip
+
+
+def number_word_pattern(language: str) -> str:
+    """A regex for a number said in words in `language` ("forty-two", "doscientos catorce"), one or more
+    words, with hyphens or spaces between ("two-one-two")."""
+    words = sorted({*spoken_words(language).digits, *_SINGLE_DIGITS.get(language, {})}, key=len, reverse=True)
+    word = rf"(?:{'|'.join(re.escape(w) for w in words)})"
+    return rf"(?<![\w-]){word}(?:[\s-]+(?:y\s+)?{word})*(?![\w-])"
+
+
+def digits_said(text: str, language: str) -> list[str]:
+    """The digit strings said one digit a word in `text` ("cero ocho cero cero cero dos" -> "080002")."""
+    table = _SINGLE_DIGITS.get(language, _SINGLE_DIGITS["en"])
+    runs, current = [], ""
+    for word in re.findall(r"[\w']+", text.lower()):
+        if word in table:
+            current += table[word]
+            continue
+        runs.append(current)
+        current = ""
+    return [run for run in [*runs, current] if run]

@@ -571,6 +571,31 @@ def test_an_address_said_as_a_chain_of_parts_is_replaced_whole(anonymiser):
     assert english[0].startswith("Write to [PERSON 1] at [ORG"), english
 
 
+def test_an_address_said_with_pauses_and_numbers_in_words_and_its_postcode_again(anonymiser):
+    """Parts set off by pauses ("..."), a filler between them, house numbers, floors and postcodes said in
+    words, a street found only as a name ("Rúa Mayor Ferreiro"), a town the model does not know; the postcode
+    said digit by digit is found again when written."""
+    spanish = anonymised(
+        anonymiser,
+        "A mi casa: Rúa Mayor Ferreiro, diecisiete... segundo piso... 15705 Santiago.",
+        "Mándelo a calle Los Olmos, doscientos catorce, interior B... Miraflores... Lima, cero uno cinco cero cero "
+        "uno. Sí, 015001, gracias.",
+        language="es",
+    )
+    english = anonymised(
+        anonymiser,
+        "It's Unit 4, three-one-five Kelvin Way... eh, Hillhead, Glasgow... G12 8QQ.",
+        "Send it to 2210 North Ninth Street, Suite 3A... Camden, NJ, zero eight one zero two. Make sure it's 08102.",
+    )
+    joined = " ".join(spanish + english)
+    leaks = ("Ferreiro", "diecisiete", "segundo piso", "15705", "Olmos", "doscientos", "interior B", "Miraflores",
+             "cinco", "015001", "three-one-five", "Kelvin", "Hillhead", "8QQ", "Ninth", "Suite", "Camden", "zero",
+             "08102")  # fmt: skip
+    assert not [w for w in leaks if w in joined], spanish + english
+    assert "Sí, [" in spanish[1] and "gracias." in spanish[1], spanish
+    assert english[0].startswith("It's [") and english[1].startswith("Send it to ["), english
+
+
 def test_web_addresses_with_an_aside_after_them_a_short_link_and_a_written_handle(anonymiser):
     """ "huerto vecinal olmos punto org, todo junto": the aside joins the words before the host; a short
     link ("bit punto ly barra…") and a handle written after "arroba" are web addresses too."""
