@@ -23,7 +23,8 @@ def extend_person_names(
     docs: list, detections: list[Detection], allow: AllowList, zipf: float, language: str = "en"
 ) -> list[Detection]:
     """Join an unknown capitalised word next to a person's name to it ("Shoo Ming" when "Ming" is known), and a
-    given name before it where no sentence starts ("Soy María José Ferrandis" when "José Ferrandis" is known)."""
+    capitalised word right before it where no sentence starts, even an everyday one ("Soy María José Ferrandis"
+    when "José Ferrandis" is known, "Soon Lee", "Wing Tan"); titles and function words stay out."""
     people = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PERSON"}
     extra = []
     for turn, doc in enumerate(docs):
@@ -52,8 +53,8 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         return False
     if not is_common_word(token.text, zipf, language):
         return before_name or any(token.idx == e + 1 for _, e in spans)
-    # "María" is a word as well: only before the name, inside a sentence
-    return before_name and fold(token.text) in given_names() and not sentence_initial(doc, i)
+    # "María", "See" (of "See Hong") are words as well: only right before the name, inside a sentence
+    return before_name and not sentence_initial(doc, i) and not is_function_word(token.text, language)
 
 
 def appositive_names(docs: list, detections: list[Detection], allow: AllowList, language: str) -> list[Detection]:

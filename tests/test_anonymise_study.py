@@ -211,6 +211,19 @@ def test_name_variants_of_a_known_name(anonymiser):
     assert "Dr [PERSON 1]" in turns[0] and "Shawn" not in turns[2]
 
 
+def test_an_everyday_word_right_before_a_name_inside_a_sentence_is_part_of_it(anonymiser):
+    """ "Soon Lee", "Wing Tan": the first word of the name is an English word too; at a sentence's start it
+    stays a word ("Ask Mei Lin")."""
+    turns = anonymised(
+        anonymiser,
+        "We buy noodles from the uncle, his shop is called Soon Lee, very good.",
+        "Then Wing Tan called about the stall.",
+        "Ask Mei Lin about it.",
+    )
+    assert "Soon" not in turns[0] and "Wing" not in turns[1], turns
+    assert turns[2].startswith("Ask ["), turns
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
