@@ -29,7 +29,8 @@ class SpokenWords:
 _DOMAINS = [
     "com", "org", "net", "edu", "gov", "io", "co", "uk", "ac", "info", "me", "biz", "us", "ca", "au", "nz", "ie",
     "in", "ng", "za", "sg", "de", "fr", "es", "mx", "ar", "cl", "it", "nl", "be", "ch", "eu", "ly", "gl", "tv",
-    "app", "dev", "shop", "store", "online", "site",
+    "app", "dev", "shop", "store", "online", "site", "ke", "jm", "gh", "pk", "lk", "ph", "hk", "jp", "br", "pt",
+    "dk", "fi", "pl", "sn", "ci", "cm", "gal", "cat", "eus", "lat", "bzh",
 ]  # fmt: skip
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -121,7 +122,16 @@ SPOKEN = {
         domains=_DOMAINS,
         spelling=["c'est", "ça s'écrit", "qui s'écrit"],
         www=["www", "w w w", "double v double v double v", "trois w", "triple w", "trois double v"],
-        schemes=["h t t p s", "h t t p", "https", "http"],
+        schemes=[
+            "h t t p s",
+            "h t t p",
+            "https",
+            "http",
+            "ache té té pé esse",
+            "ache té té pé",
+            "ache t t p s",
+            "ache t t p",
+        ],
         dashes=["tiret", "tiret du six", "tiret du 6", "trait d'union"],
         plus=["plus"],
         extensions=["poste", "extension"],
@@ -162,7 +172,16 @@ SPOKEN = {
             "doble ve doble ve doble ve",
             "doble u doble u doble u",
         ],
-        schemes=["h t t p s", "h t t p", "https", "http"],
+        schemes=[
+            "h t t p s",
+            "h t t p",
+            "https",
+            "http",
+            "ache te te pe ese",
+            "ache te te pe",
+            "hache te te pe ese",
+            "hache te te pe",
+        ],
         dashes=["guion", "guión", "raya", "menos"],
         plus=["más", "mas", "plus"],
         extensions=["extensión", "extension", "interno", "anexo", "ext"],

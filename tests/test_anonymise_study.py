@@ -609,6 +609,19 @@ def test_an_address_said_with_pauses_and_numbers_in_words_and_its_postcode_again
     assert english[0].startswith("It's [") and english[1].startswith("Send it to ["), english
 
 
+def test_web_addresses_with_the_scheme_in_letter_names_and_a_community_domain(anonymiser):
+    """ "ache te te pe ese dos puntos barra barra…" is "https://…"; ".gal", ".cat", ".eus" are domain endings."""
+    turns = anonymised(
+        anonymiser,
+        "La página es uve doble uve doble uve doble punto redesdelmar punto gal barra precios. Y la del canal: "
+        "ache te te pe ese dos puntos barra barra radiolaola punto co barra envivo.",
+        language="es",
+    )
+    assert turns == ["La página es [URL 1]. Y la del canal: [URL 2]."] or turns == [
+        "La página es [URL 2]. Y la del canal: [URL 1]."
+    ], turns
+
+
 def test_web_addresses_with_an_aside_after_them_a_short_link_and_a_written_handle(anonymiser):
     """ "huerto vecinal olmos punto org, todo junto": the aside joins the words before the host; a short
     link ("bit punto ly barra…") and a handle written after "arroba" are web addresses too."""
