@@ -66,7 +66,7 @@ def _phrase_forms(known: KnownNames) -> list[NameForm]:
     """The known names searched as phrases: multi-word organisations and places, hyphenated names
     ("jean-baptiste" is three tokens to spaCy) and pairs of a person's name words."""
     hyphenated = [f for f in known.words.values() if "-" in f.text]
-    return [*known.phrases.values(), *hyphenated, *_given_name_pairs(known)]
+    return [*known.phrases.values(), *hyphenated, *_given_name_pairs(known), *_surnames_with_particles(known)]
 
 
 def _phrase_detections(text: str, turn: int, known: KnownNames, forms: list[NameForm]) -> list[Detection]:
@@ -92,6 +92,23 @@ def _given_name_pairs(known: KnownNames) -> list[NameForm]:
         words = [w for w in person.text.split() if w[:1].isupper() and fold(w) not in TITLES]
         pairs += [NameForm(f"{a} {b}", "PERSON", person.score) for a, b in zip(words, words[1:])]
     return pairs
+
+
+_PARTICLE_SURNAME = re.compile(
+    r"(?<![\w-])(?:[Dd]e(?:\s+(?:la|las|los))?|[Dd]el|[Dd]u|[Dd]es|[Dd]a|[Dd]os|[Dd]i|[Vv]an(?:\s+der)?|[Vv]on)"
+    r"\s+([A-ZÀ-Ý][\w'’-]+)"
+)
+
+
+def _surnames_with_particles(known: KnownNames) -> list[NameForm]:
+    """A person's surname with its particles ("De la Hoz" of "Fernando De la Hoz Barrios", "van der Berg"),
+    said alone as one name; not where the surname is also a word ("de la Cruz", "del Campo")."""
+    forms = []
+    for person in known.people:
+        for match in _PARTICLE_SURNAME.finditer(person.text):
+            if not is_common_word(match.group(1), known.zipf, known.language):
+                forms.append(NameForm(match.group(), "PERSON", person.score))
+    return forms
 
 
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){2,}[A-Za-z](?![\w-])")

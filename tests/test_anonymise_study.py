@@ -224,6 +224,16 @@ def test_an_everyday_word_right_before_a_name_inside_a_sentence_is_part_of_it(an
     assert turns[2].startswith("Ask ["), turns
 
 
+def test_a_surname_with_its_particles_said_alone_is_the_person(anonymiser):
+    """ "De la Hoz" of "Fernando Elías De la Hoz Barrios", alone at a sentence's start, is one name."""
+    turn = anonymised(
+        anonymiser,
+        "La fundó el profe Fernando Elías De la Hoz Barrios, jubilado ya. De la Hoz consiguió la licencia.",
+        language="es",
+    )[0]
+    assert "Hoz" not in turn and " la licencia" in turn and re.search(r"\. \[PERSON \d\] consiguió", turn), turn
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
