@@ -64,6 +64,11 @@ def test_a_name_cut_by_a_speaker_change_is_one_name(anonymiser):
     assert [e.surfaces[0] for e in key.entities] == ["Brodie Walker"]
 
 
+def anonymised_in_spanish_and_english(anonymiser, spanish: list[str], english: list[str]):
+    """The Spanish turns anonymised as Spanish, the English ones as English."""
+    return anonymised(anonymiser, *spanish, language="es"), anonymised(anonymiser, *english)
+
+
 def test_the_guard_rejects_placeholder_tags():
     files = {"INT-001.txt": b"[00:00:01] Participant: <DETECTION_0_1> and <PERSON> said so"}
     assert {term for _, term in find_leaks(files, [])} == {"<DETECTION_0_1>", "<PERSON>"}
@@ -454,18 +459,18 @@ def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
     """A long dictation that the patterns find in pieces is one contact: the letters, their names, "punto",
     a surname joined on by "punto", a number said in words, a rare name before its spelling, the words an
     aside joins ("todo junto"), and "https colon slash slash" a few words before the host."""
-    spanish = anonymised(
+    spanish, english = anonymised_in_spanish_and_english(
         anonymiser,
-        "Apúntelo: be larga, e, ere, ene, a, punto, quesada, noventa y dos, arroba outlook punto es. Gracias.",
-        "El mío es maite, jota, u, a, ene, a, ese, arroba gmail punto com, y lo miro poco.",
-        "La tienda es panadería san roque, todo junto, punto com punto mx, barra, pedidos.",
-        "La línea gratuita es el cero ochocientos, cinco cinco cinco, cero dos, diecisiete.",
-        language="es",
-    )
-    english = anonymised(
-        anonymiser,
-        "It's h t t p s colon slash slash p w mobile tyres dot com slash bookings, on the van too.",
-        "Yes, at the weekend my email is dobbie underscore farm, all one word, at yahoo dot com.",
+        [
+            "Apúntelo: be larga, e, ere, ene, a, punto, quesada, noventa y dos, arroba outlook punto es. Gracias.",
+            "El mío es maite, jota, u, a, ene, a, ese, arroba gmail punto com, y lo miro poco.",
+            "La tienda es panadería san roque, todo junto, punto com punto mx, barra, pedidos.",
+            "La línea gratuita es el cero ochocientos, cinco cinco cinco, cero dos, diecisiete.",
+        ],
+        [
+            "It's h t t p s colon slash slash p w mobile tyres dot com slash bookings, on the van too.",
+            "Yes, at the weekend my email is dobbie underscore farm, all one word, at yahoo dot com.",
+        ],
     )
     joined = " ".join(spanish + english)
     leaks = ("quesada", "noventa", "maite", "jota", "san roque", "ochocientos", "p w mobile", "dobbie", "farm")
@@ -598,17 +603,18 @@ def test_an_address_said_with_pauses_and_numbers_in_words_and_its_postcode_again
     """Parts set off by pauses ("..."), a filler between them, house numbers, floors and postcodes said in
     words, a street found only as a name ("Rúa Mayor Ferreiro"), a town the model does not know; the postcode
     said digit by digit is found again when written."""
-    spanish = anonymised(
+    spanish, english = anonymised_in_spanish_and_english(
         anonymiser,
-        "A mi casa: Rúa Mayor Ferreiro, diecisiete... segundo piso... 15705 Santiago.",
-        "Mándelo a calle Los Olmos, doscientos catorce, interior B... Miraflores... Lima, cero uno cinco cero cero "
-        "uno. Sí, 015001, gracias.",
-        language="es",
-    )
-    english = anonymised(
-        anonymiser,
-        "It's Unit 4, three-one-five Kelvin Way... eh, Hillhead, Glasgow... G12 8QQ.",
-        "Send it to 2210 North Ninth Street, Suite 3A... Camden, NJ, zero eight one zero two. Make sure it's 08102.",
+        [
+            "A mi casa: Rúa Mayor Ferreiro, diecisiete... segundo piso... 15705 Santiago.",
+            "Mándelo a calle Los Olmos, doscientos catorce, interior B... Miraflores... Lima, cero uno cinco cero "
+            "cero uno. Sí, 015001, gracias.",
+        ],
+        [
+            "It's Unit 4, three-one-five Kelvin Way... eh, Hillhead, Glasgow... G12 8QQ.",
+            "Send it to 2210 North Ninth Street, Suite 3A... Camden, NJ, zero eight one zero two. Make sure it's "
+            "08102.",
+        ],
     )
     joined = " ".join(spanish + english)
     leaks = ("Ferreiro", "diecisiete", "segundo piso", "15705", "Olmos", "doscientos", "interior B", "Miraflores",
