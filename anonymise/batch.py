@@ -116,7 +116,8 @@ class Study:
         if not new:
             return False
         text = "\n".join(t.text for t in read_document(path).turns)
-        terms = guarded_terms(new, self.config.common_word_zipf, previous.get("language", "en"))
+        language = previous.get("language", "en")
+        terms = guarded_terms(new, self.config.common_word_zipf, language, tuple(self.config.allow_list))
         return bool(find_leaks({"": text.encode()}, terms))
 
     def anonymise(self, path: Path) -> None:

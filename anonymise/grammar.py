@@ -92,15 +92,15 @@ def is_name_here(doc, i: int, common: bool) -> bool:
     """Whether token i, which spells a known name, is used as a name at this place. A month or a weekday
     ("May") is capitalised anyway, so there only grammar counts, as for any word at a sentence's start."""
     token = doc[i]
+    if not common:  # a rare word ("Nkem", "priya") names its bearer wherever it stands, as the guard searches it
+        return True
     grammar = named_by_grammar(doc, i)
     if token.ent_type_ in {"DATE", "TIME"}:
         return grammar or (token.text[0].isupper() and not sentence_initial(doc, i) and not _said_as_time(doc, i))
     if token.text[0].isupper():
-        if not common or not sentence_initial(doc, i):
+        if not sentence_initial(doc, i):
             return True
         after = _next(doc, i)
         return grammar or after is None or after.is_punct
-    if not common:
-        return True
     before = doc[i - 1] if i > 0 else None
     return grammar and not (before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"}))

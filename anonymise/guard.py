@@ -43,12 +43,16 @@ def _case_sensitive(word: str, language: str) -> bool:
     return is_common_word(word.strip(".,'’\""), RARE_ZIPF, language)
 
 
-def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en") -> list[tuple[str, bool]]:
+def guarded_terms(
+    names: list[tuple[str, str]], zipf: float, language: str = "en", allowed: tuple[str, ...] = ()
+) -> list[tuple[str, bool]]:
     """(term, case-sensitive) to search for, from (entity type, surface) pairs: whole surfaces, and the parts
     of people's, organisations' and places' names that name their bearer alone, searched exactly as name
     propagation replaces them, so the anonymiser never leaves the guard something to find. Ordinary words
     ("Will", "Square One" in lower case; "lucho", a name and a verb, even where it was found as a name) are
-    left to detection, which sees grammar: only their capitalised form is searched."""
+    left to detection, which sees grammar: only their capitalised form is searched. A word of a name that the
+    study allows (`allowed`, its allow-list: "MoMo" of "Asante MoMo Services") is never replaced, so it is not
+    searched either."""
     terms: dict[str, bool] = {}
     for entity_type, surface in names:
         surface = surface.strip()
@@ -63,7 +67,9 @@ def guarded_terms(names: list[tuple[str, str]], zipf: float, language: str = "en
             for part in name_parts(entity_type, surface, zipf, language):
                 if len(part) >= 3 and not is_common_word(part, zipf, language):
                     terms[part] = terms.get(part, True) and _case_sensitive(part, language)
-    return sorted(terms.items(), key=lambda t: len(t[0]), reverse=True)
+    allow = {term.casefold() for term in allowed}
+    kept = {term: sensitive for term, sensitive in terms.items() if term.casefold() not in allow}
+    return sorted(kept.items(), key=lambda t: len(t[0]), reverse=True)
 
 
 def find_leaks(files: dict[str, bytes], terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:

@@ -64,7 +64,7 @@ def check_and_write(
     """The privacy guard over every outgoing file (`names`: the study's (entity type, surface) pairs), then
     the files; on a hit nothing goes to coders and the private `.leaks.tsv` says what was found where."""
     coders, reports = folder.for_coders, folder.reports
-    terms = guarded_terms(names, config.common_word_zipf, language)
+    terms = guarded_terms(names, config.common_word_zipf, language, tuple(config.allow_list))
     leaks = find_leaks(handoff.files, terms)
     if leaks:
         listing = "\n".join(f"{name}\t{term}" for name, term in leaks)

@@ -52,7 +52,9 @@ def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> t
         for r in result.replacements
     ]
     names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
-    terms = guarded_terms(names, anonymiser.config.common_word_zipf, result.language.code)
+    terms = guarded_terms(
+        names, anonymiser.config.common_word_zipf, result.language.code, tuple(anonymiser.config.allow_list)
+    )
     guard_hits = len(find_leaks({"out.txt": "\n".join(result.turns).encode()}, terms))
     return spans, result.language.code, guard_hits
 

@@ -74,6 +74,14 @@ def test_the_guard_rejects_placeholder_tags():
     assert {term for _, term in find_leaks(files, [])} == {"<DETECTION_0_1>", "<PERSON>"}
 
 
+def test_the_guard_does_not_search_a_word_the_study_allows():
+    """ "MoMo" is on the study's allow-list: never replaced, so never a leak; the rest of the name still is."""
+    terms = {term for term, _ in guarded_terms([("ORGANIZATION", "Asante MoMo Services")], 4.0, "en", ("MoMo",))}
+    assert "MoMo" not in terms and {"Asante", "Asante MoMo Services"} <= terms
+    files = {"INT-001.txt": b"[00:00:01] Participant: I pay with MoMo at [ORG 1]."}
+    assert not find_leaks(files, guarded_terms([("ORGANIZATION", "Asante MoMo Services")], 4.0, "en", ("momo",)))
+
+
 def test_the_identified_folder_with_its_bookkeeping_is_an_input(tmp_path):
     """The README's command for edited transcripts: hidden folders, logs and reports are not transcripts."""
     identified = tmp_path / "out" / "identified"
