@@ -73,7 +73,7 @@ def _phrase_detections(text: str, turn: int, known: KnownNames, forms: list[Name
     found = []
     for form in forms:
         words = [re.escape(w) for w in form.text.split()]
-        for match in re.finditer(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", text, re.IGNORECASE):
+        for match in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text, re.IGNORECASE):  # as the guard
             surface = match.group()
             common = all(is_common_word(w, known.zipf, known.language) for w in surface.split())
             if surface.islower() and common and form.entity_type != "PERSON":

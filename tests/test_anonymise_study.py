@@ -74,6 +74,15 @@ def test_the_guard_rejects_placeholder_tags():
     assert {term for _, term in find_leaks(files, [])} == {"<DETECTION_0_1>", "<PERSON>"}
 
 
+def test_a_known_organisation_joined_to_a_word_by_a_hyphen_keeps_its_pseudonym(anonymiser):
+    """ "a foyle valley credit union-run scheme": the known name before the hyphen is the one organisation,
+    as the guard would find it, not its first word as a new one."""
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    key.pseudonym("ORGANIZATION", "Foyle Valley Credit Union")
+    turns = anonymised(anonymiser, "It's a foyle valley credit union-run scheme, not a council one.", key=key)
+    assert turns == ["It's a [ORG 1]-run scheme, not a council one."], turns
+
+
 def test_the_guard_does_not_search_a_word_the_study_allows():
     """ "MoMo" is on the study's allow-list: never replaced, so never a leak; the rest of the name still is."""
     terms = {term for term, _ in guarded_terms([("ORGANIZATION", "Asante MoMo Services")], 4.0, "en", ("MoMo",))}
