@@ -7,6 +7,8 @@ spaCy's part-of-speech tags and morphology, so the same rules serve every langua
 
 from __future__ import annotations
 
+import re
+
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
 _TIME_BEFORE = {
@@ -42,10 +44,18 @@ def named_by_grammar(doc, i: int) -> bool:
     if after is None:
         return False
     finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
-    if _described_after(doc, i) or _described_before(doc, i) or _named_then_taken_up(doc, i):
+    if _described_after(doc, i) or _described_before(doc, i) or _named_then_taken_up(doc, i) or _after_a_role(doc, i):
         return True
     inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
+
+
+def _after_a_role(doc, i: int) -> bool:
+    """ "la miss tere", "el profe nando", "my sister grace": a title or a role word right before the name."""
+    from anonymise.recognizers import ROLE_WORDS
+
+    role = ROLE_WORDS.get(doc.lang_, ROLE_WORDS["en"])
+    return i > 0 and doc[i].pos_ != "AUX" and re.fullmatch(role, doc[i - 1].text) is not None  # "my nurse will"
 
 
 def _described_after(doc, i: int) -> bool:

@@ -56,7 +56,8 @@ ROLE_WORDS = {
     "es": (
         r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
         r"hermano|hermana|vecino|vecina|médico|médica|doctor|doctora|Dr\.?|Dra\.?|profesor|profesora|señor|señora|"
-        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamo|llamado|llamada|soy|Soy|dicen)"
+        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamo|llamado|llamada|soy|Soy|dicen|profe|seño|miss|"
+        r"licenciado|licenciada|ingeniero|ingeniera|tía|tío|abuela|abuelo|compa|padrino|madrina)"
     ),
 }
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default

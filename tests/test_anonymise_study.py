@@ -256,6 +256,19 @@ def test_a_surname_with_its_particles_said_alone_is_the_person(anonymiser):
     assert "Hoz" not in turn and " la licencia" in turn and re.search(r"\. \[PERSON \d\] consiguió", turn), turn
 
 
+def test_a_known_name_in_lower_case_after_a_title_or_role_is_the_person(anonymiser):
+    """ "la miss tere" (the tagger reads "tere" as a verb) after "la miss Tere" earlier; "the nurse will check"
+    keeps its modal although "Will" could be a name."""
+    spanish = anonymised(
+        anonymiser,
+        "La profesora Teresa Quispe, la miss Tere, nos lleva. Y después vamos con la miss tere al museo.",
+        language="es",
+    )[0]
+    english = anonymised(anonymiser, "My manager is Will Amadi. The nurse will check, and my manager will agree.")[0]
+    assert "tere" not in spanish.lower(), spanish
+    assert "The nurse will check" in english and "Amadi" not in english, english
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
