@@ -54,6 +54,12 @@ def _said_part(language: str) -> re.Pattern:
     return re.compile(rf"(?:{lead}\s+)?(?i:{number})|(?i:{_ORDINAL_FLOOR})")
 
 
+@lru_cache(maxsize=8)
+def _said_before(language: str) -> re.Pattern:
+    """A unit ("Unit 4, ") or a part said in words ("two-one-two ") right before a street."""
+    return re.compile(rf"(?:{UNIT}\s*,?\s+|(?:{_said_part(language).pattern})\s*[-\s])$")
+
+
 def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
@@ -92,7 +98,7 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             break
         end = part_end
     while True:
-        said = re.search(rf"(?:{UNIT}\s*,?\s+|(?:{_said_part(language).pattern})\s*[-\s])$", text[:start])
+        said = _said_before(language).search(text[:start])
         if said is not None and _is_part(text, said.start(), start, others, language):
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
         elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):

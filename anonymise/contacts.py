@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.names import is_common_word
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
-from anonymise.spoken import spoken_words
+from anonymise.spoken import SINGLE_DIGITS, spoken_words
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
@@ -78,9 +78,7 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-SINGLE_DIGITS = {"zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zéro",
-                 "un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "cero", "uno", "dos", "tres",
-                 "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}  # fmt: skip
+SINGLE_DIGIT_WORDS = {word for table in SINGLE_DIGITS.values() for word in table}  # any language
 
 
 def spoken_phone_pattern(language: str) -> str:
@@ -89,7 +87,7 @@ def spoken_phone_pattern(language: str) -> str:
     veintitrés"): at least seven digits either way."""
     words = spoken_words(language)
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
-    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGITS])
+    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
     plus = rf"(?:{_alternatives(words.plus)}\s+)?"
     return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:[\s,.-]+{digit}){{5,}}|{pair}(?:[\s,.-]+{digit}){{4}})(?![\w-])"
 

@@ -8,6 +8,7 @@ spaCy's part-of-speech tags and morphology, so the same rules serve every langua
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
@@ -18,6 +19,28 @@ _TIME_BEFORE = {
 _CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
             "m'", "t'", "l'", "n'", "ne"}  # fmt: skip  # French and Spanish pronouns between a subject and its verb
 DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}  # definite articles of the supported languages
+ROLE_WORDS = {
+    "en": (
+        r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
+        r"co-?founder|friend|partner|husband|wife|son|daughter|mum|mom|dad|brother|sister|cousin|neighbour|neighbor|"
+        r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
+        r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
+        r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
+        r"name is|name's|calls? (?:me|him|her|them)|known as|goes by|go by|"
+        r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
+    ),
+    "fr": (
+        r"(?:collègue|chef|cheffe|responsable|directeur|directrice|ami|amie|mari|femme|fils|fille|frère|sœur|"
+        r"voisin|voisine|médecin|docteur|Docteur|Dr\.?|professeur|professeure|Madame|Monsieur|Mme\.?|M\.|Mlle|"
+        r"s'appelle|s’appelle|m'appelle|m’appelle|l'appelle|l’appelle|appelé|appelée|nommé|nommée|moi c'est|je suis)"
+    ),
+    "es": (
+        r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
+        r"hermano|hermana|vecino|vecina|médico|médica|doctor|doctora|Dr\.?|Dra\.?|profesor|profesora|señor|señora|"
+        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamo|llamado|llamada|soy|Soy|dicen|profe|seño|miss|"
+        r"licenciado|licenciada|ingeniero|ingeniera|tía|tío|abuela|abuelo|compa|padrino|madrina)"
+    ),
+}  # roles, titles and naming words before a name
 _WHO = {"who", "qui", "quien", "quién"}
 _TAKEN_UP = {"elle", "lui", "il", "ella", "él", "she", "he"}  # "lauren, elle, elle a pris des notes"
 
@@ -50,12 +73,15 @@ def named_by_grammar(doc, i: int) -> bool:
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
 
 
+@lru_cache(maxsize=8)
+def _role_word(language: str) -> re.Pattern:
+    return re.compile(ROLE_WORDS.get(language, ROLE_WORDS["en"]))
+
+
 def _after_a_role(doc, i: int) -> bool:
     """ "la miss tere", "el profe nando", "my sister grace": a title or a role word right before the name."""
-    from anonymise.recognizers import ROLE_WORDS
-
-    role = ROLE_WORDS.get(doc.lang_, ROLE_WORDS["en"])
-    return i > 0 and doc[i].pos_ != "AUX" and re.fullmatch(role, doc[i - 1].text) is not None  # "my nurse will"
+    before_is_role = i > 0 and _role_word(doc.lang_).fullmatch(doc[i - 1].text) is not None
+    return before_is_role and doc[i].pos_ != "AUX"  # not "the nurse will check"
 
 
 def _described_after(doc, i: int) -> bool:

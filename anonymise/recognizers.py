@@ -13,6 +13,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
+from anonymise.grammar import ROLE_WORDS
 from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
 from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import letter_pattern
@@ -37,28 +38,6 @@ ORG_PREFIX = {
     r"Ministère|CHU|Groupe)(?: de la| des| du| de| d'| d’)?",
     "es": r"(?:Universidad|Hospital|Clínica|Colegio|Instituto|Escuela|Banco|Ministerio|Ayuntamiento|Grupo|Fundación)"
     r"(?: de la| de los| de las| del| de)?",
-}
-ROLE_WORDS = {
-    "en": (
-        r"(?:manager|boss|colleague|advisor|adviser|supervisor|mentor|intern|lead|director|teammate|co-?worker|"
-        r"co-?founder|friend|partner|husband|wife|son|daughter|mum|mom|dad|brother|sister|cousin|neighbour|neighbor|"
-        r"pal|mate|buddy|flatmate|housemate|roommate|classmate|batchmate|fiancée?|boyfriend|girlfriend|nan|gran|"
-        r"granny|grandma|grandpa|grandmother|grandfather|niece|nephew|landlord|landlady|client|patient|student|"
-        r"GP|doctor|nurse|consultant|teacher|headteacher|principal|tutor|PI|postdoc|named|called|call me|"
-        r"name is|name's|calls? (?:me|him|her|them)|known as|goes by|go by|"
-        r"Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sir|Dame|Uncle|Aunt|Auntie|Sister|Father|Pastor|Chief|Aunty)"
-    ),
-    "fr": (
-        r"(?:collègue|chef|cheffe|responsable|directeur|directrice|ami|amie|mari|femme|fils|fille|frère|sœur|"
-        r"voisin|voisine|médecin|docteur|Docteur|Dr\.?|professeur|professeure|Madame|Monsieur|Mme\.?|M\.|Mlle|"
-        r"s'appelle|s’appelle|m'appelle|m’appelle|l'appelle|l’appelle|appelé|appelée|nommé|nommée|moi c'est|je suis)"
-    ),
-    "es": (
-        r"(?:compañero|compañera|jefe|jefa|director|directora|amigo|amiga|marido|esposo|esposa|mujer|hijo|hija|"
-        r"hermano|hermana|vecino|vecina|médico|médica|doctor|doctora|Dr\.?|Dra\.?|profesor|profesora|señor|señora|"
-        r"Señor|Señora|Sr\.?|Sra\.?|don|doña|Don|Doña|llama|llamo|llamado|llamada|soy|Soy|dicen|profe|seño|miss|"
-        r"licenciado|licenciada|ingeniero|ingeniera|tía|tío|abuela|abuelo|compa|padrino|madrina)"
-    ),
 }
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"

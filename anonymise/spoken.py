@@ -259,7 +259,7 @@ def is_spelled_out(surface: str, language: str) -> bool:
     return _spelling(language).fullmatch(surface.strip()) is not None
 
 
-_SINGLE_DIGITS = {
+SINGLE_DIGITS = {  # the words for one digit, and the digit
     "en": {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
            "six": "6", "seven": "7", "eight": "8", "nine": "9"},
     "es": {"cero": "0", "uno": "1", "un": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
@@ -272,14 +272,14 @@ _SINGLE_DIGITS = {
 def number_word_pattern(language: str) -> str:
     """A regex for a number said in words in `language` ("forty-two", "doscientos catorce"), one or more
     words, with hyphens or spaces between ("two-one-two")."""
-    words = sorted({*spoken_words(language).digits, *_SINGLE_DIGITS.get(language, {})}, key=len, reverse=True)
+    words = sorted(spoken_words(language).digits, key=len, reverse=True)  # the single digits among them
     word = rf"(?:{'|'.join(re.escape(w) for w in words)})"
     return rf"(?<![\w-]){word}(?:[\s-]+(?:y\s+)?{word})*(?![\w-])"
 
 
 def digits_said(text: str, language: str) -> list[str]:
     """The digit strings said one digit a word in `text` ("cero ocho cero cero cero dos" -> "080002")."""
-    table = _SINGLE_DIGITS.get(language, _SINGLE_DIGITS["en"])
+    table = SINGLE_DIGITS.get(language, SINGLE_DIGITS["en"])
     runs, current = [], ""
     for word in re.findall(r"[\w']+", text.lower()):
         if word in table:

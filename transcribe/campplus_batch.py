@@ -24,6 +24,11 @@ _batch = threading.local()  # .lengths: frames of each stretch at the input rate
 # .cam_input: the input of the CAMLayer running now
 
 
+def _batching() -> bool:
+    """Whether a batch runs in this thread (the hooks act only then)."""
+    return getattr(_batch, "lengths", None) is not None
+
+
 def _lengths_at(width: int):
     """Each stretch's frame count at a layer whose input is `width` frames long."""
     lengths = _batch.lengths
@@ -39,7 +44,7 @@ def _mask(width: int, like):
 
 def _zero_padding(module, inputs):
     """Forward pre-hook of a convolution wider than one frame: zero the input past each stretch's end."""
-    if getattr(_batch, "lengths", None) is None:
+    if not _batching():
         return None
     (x,) = inputs
     mask = _mask(x.shape[-1], x)
@@ -48,14 +53,14 @@ def _zero_padding(module, inputs):
 
 def _keep_input(module, inputs):
     """Forward pre-hook of a CAMLayer: keep its input for the context its linear1 is given."""
-    if getattr(_batch, "lengths", None) is not None:
+    if _batching():
         _batch.cam_input = inputs[0]
 
 
 def _stretch_context(module, inputs):
     """Forward pre-hook of a CAMLayer's linear1: the context (whole-stretch mean plus the 100-frame segment
     means) over each stretch's own frames, in place of the padded batch's."""
-    if getattr(_batch, "lengths", None) is None:
+    if not _batching():
         return None
     import torch.nn.functional as F
 
@@ -96,12 +101,20 @@ def frames_of_stretches(model, stretches: list[np.ndarray], device: str) -> list
         row[: len(stretch)] = torch.from_numpy(stretch)
     _batch.lengths, _batch.full = torch.tensor(lengths, device=device), full
     try:
-        with torch.inference_mode():
-            x = model.head(batch.to(device).permute(0, 2, 1))
-            for name, layer in model.xvector.named_children():
-                if name == "stats":
-                    break
-                x = layer(x)
+        x = frame_network(model, batch.to(device))
     finally:
         _batch.lengths = None
     return [x[i, :, : (n + 1) // 2] for i, n in enumerate(lengths)]
+
+
+def frame_network(model, feats):
+    """CAM++ up to its pooling: (batch, frames, 80) filterbanks -> (batch, channels, frames at half the rate)."""
+    import torch
+
+    with torch.inference_mode():
+        x = model.head(feats.permute(0, 2, 1))
+        for name, layer in model.xvector.named_children():
+            if name == "stats":
+                break
+            x = layer(x)
+    return x

@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
-from transcribe.campplus_batch import frames_of_stretches, install_hooks
+from transcribe.campplus_batch import frame_network, frames_of_stretches, install_hooks
 from transcribe.errors import ModelError
 from transcribe.memory import trim_if_grown
 
@@ -122,14 +122,7 @@ class CamPlusPlus:
         """The network's frame-level output (channels, frames at 50 a second) over a stretch of filterbanks."""
         import torch
 
-        x = torch.from_numpy(feats)[None].to(self.device)
-        with torch.inference_mode():
-            x = self.model.head(x.permute(0, 2, 1))
-            for name, layer in self.model.xvector.named_children():
-                if name == "stats":
-                    break
-                x = layer(x)
-        return x[0]
+        return frame_network(self.model, torch.from_numpy(feats)[None].to(self.device))[0]
 
     def embed_regions(self, audios: list[np.ndarray], rate: float) -> list[tuple[np.ndarray, np.ndarray]]:
         """embed_region for each stretch of audio. On a GPU, stretches of alike length go through the network
