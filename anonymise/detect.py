@@ -87,7 +87,19 @@ _TITLE = re.compile(
     r"Dra)\.?\s+"
 )
 MODEL_RECOGNIZERS = {"SpacyRecognizer", "SecondModelRecognizer"}  # detections of the NER models
+WRITTEN_ADDRESS_TYPES = {"URL", "EMAIL_ADDRESS"}
+_ADDRESS_OPENERS, _ADDRESS_CLOSERS = "\"'“‘(<[", "\"'”’)>],;"
 _TRAILING = re.compile(r"(?:'s|’s|[\s.,;:!?'\"”)])+$")
+
+
+def _whole_written_address(text: str, start: int, end: int) -> tuple[int, int]:
+    """A written web or e-mail address runs to the spaces around it: a pattern that stopped at a top-level
+    domain inside a word ("help.st" in "help.strathkelvinfreight.example") must not leave the rest."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _ADDRESS_OPENERS:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in _ADDRESS_CLOSERS:
+        end += 1
+    return start, end
 
 
 def _after_a_title(text: str, start: int) -> bool:
@@ -133,6 +145,8 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     "Mrs", "Madame": it stays for coders to read), an ordinary word before a person's name and a function
     word after it; contacts keep their "+" and brackets."""
     if entity_type not in NAME_TYPES:
+        if entity_type in WRITTEN_ADDRESS_TYPES:
+            start, end = _whole_written_address(text, start, end)
         while start < end and text[end - 1] in " .,;:!?'\"”":
             end -= 1
         return start, end

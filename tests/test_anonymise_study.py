@@ -551,6 +551,16 @@ def test_written_emails_with_any_domain_ending_and_a_host_with_a_path(anonymiser
     assert said[1] == "We moved from version 2.0/3.0 and/or the old portal."
 
 
+def test_a_written_address_whose_word_starts_like_a_domain_ending_is_replaced_whole(anonymiser):
+    """Presidio's URL pattern stops at a top-level domain inside a word ("help.st" of
+    "help.strathkelvinfreight.example"); the address runs to the spaces around it, nothing of it is left."""
+    said = anonymised(
+        anonymiser, "The portal is help.strathkelvinfreight.example. Or try info.coopersbridge.example, it works."
+    )
+    assert not [w for w in ("rathkelvin", "opersbridge", "example") if w in said[0]], said
+    assert said[0].endswith(", it works."), said
+
+
 def test_streets_keep_their_street_word_and_shops_named_after_someone_are_organisations(anonymiser):
     """ "la calle Fray Servando", "rue des Tanneurs": the street word joins the place; "la Ferretería Don
     Anselmo" is an organisation named after someone, replaced whole, and not the person Don Anselmo."""
