@@ -16,7 +16,7 @@ from anonymise.contacts import contact_recognizers
 from anonymise.grammar import ROLE_WORDS
 from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
 from anonymise.regex_recognizer import regex_recognizer
-from anonymise.spoken import letter_pattern
+from anonymise.spoken import letter_pattern, spoken_words
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
 
@@ -124,12 +124,17 @@ def spelled_name_recognizer(language: str) -> PatternRecognizer:
     in an interview, a name or the part of an address someone needed to get right. Contacts spelled so are
     found by the contact recognizers, whose longer spans win."""
     unit = letter_pattern(language)
+    hyphenated, with_commas = r"(?:[A-Z]-){2,}[A-Z]", rf"(?:{unit}, ){{2,}}{unit}"
+    dash = "|".join(re.escape(word) for word in spoken_words(language).dashes)
+    joined = rf"(?:{hyphenated}|{with_commas}),?\s+(?:{dash}),?\s+(?:{hyphenated}|{with_commas})"
     return regex_recognizer(
         "PERSON",
         SPELLED_NAME_RECOGNIZER,
         [
             Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6),
             Pattern("spelled with commas", rf"(?<![\w'’-])(?:{unit}, ){{3,}}{unit}(?![\w'’-])", 0.6),
+            # a double-barrelled name: "S-O-L-B-E-R-G, hyphen, H-A-Y-E-S"
+            Pattern("spelled in two parts", rf"(?i)(?<![\w'’-]){joined}(?![\w'’-])", 0.65),
         ],
         language,
     )

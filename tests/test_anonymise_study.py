@@ -222,6 +222,15 @@ def test_spelled_and_dictated_contacts(anonymiser):
     ]
 
 
+def test_a_double_barrelled_name_spelled_out_is_one_name_with_its_hyphen(anonymiser):
+    """ "S-O-L-B-E-R-G, hyphen, H-A-Y-E-S": the spoken hyphen belongs to the name (no "hyphen" between two
+    pseudonyms tells coders it is double-barrelled), in English and in Spanish."""
+    english = anonymised(anonymiser, "Surname spelled S-O-L-B-E-R-G, hyphen, H-A-Y-E-S; it's on the form.")
+    spanish = anonymised(anonymiser, "Mi apellido se escribe G, i, l, guion, P, e, ñ, a, l, o, s, a.", language="es")
+    assert english == ["Surname spelled [PERSON 1]; it's on the form."], english
+    assert spanish[0].startswith("Mi apellido se escribe [PERSON ") and "guion" not in spanish[0], spanish
+
+
 def test_name_variants_of_a_known_name(anonymiser):
     turns = anonymised(
         anonymiser,
