@@ -12,11 +12,13 @@ import re
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from anonymise.names import is_common_word
+from anonymise.names import is_common_word, is_function_word
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
 from anonymise.spoken import SINGLE_DIGITS, spoken_words
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
+MAILBOX_TAGS = {"NOUN", "PROPN"}  # an ordinary word so tagged before "at … dot …" names a mailbox
+MAILBOX_SCORE = 0.8
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
 VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
 _NOT_A_PHONE_BEFORE = re.compile(
@@ -140,7 +142,7 @@ def _host(w, spaced: bool = False) -> str:
     surely starts, a label may be said as several words ("smith joinery dot co dot uk")."""
     dot, dash, tld = _alternatives(w.dots), _alternatives(w.dashes), _alternatives(w.domains)
     word = r"[a-z0-9][\w-]*"
-    more_words = rf"(?:\s+{word}){{0,3}}" if spaced else ""
+    more_words = rf"(?:\s+(?!{_alternatives(w.ats)}\b){word}){{0,3}}" if spaced else ""  # one "at" per e-mail
     label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
     aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
     return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z],?\s[a-z]\b)"  # a pause may come as a comma
@@ -196,6 +198,31 @@ def spoken_handle_pattern(language: str) -> Pattern:
     )
 
 
+class HandleWithAsideRecognizer(PatternRecognizer):
+    """A handle said as words that an aside joins: "at wingohocking health, all one word", "arroba la casa
+    del pan, todo junto"; English "at" before a function word is the preposition ("at the shop, all
+    together")."""
+
+    def __init__(self, language: str) -> None:
+        w = spoken_words(language)
+        word = rf"(?!(?:{_alternatives(w.ats + w.dots)})\b)[a-z0-9][\w'’-]*"
+        pattern = (
+            rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+{word}(?:\s+{word}){{0,4}}"
+            rf"(?=,?\s+{_alternatives(w.asides)}\b)"
+        )
+        super().__init__(
+            supported_entity="URL",
+            name="HandleRecognizer",
+            patterns=[Pattern("spoken handle with an aside", pattern, 0.7)],
+            supported_language=language,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        at, first = pattern_text.split()[:2]
+        return False if at.lower() == "at" and is_function_word(first, "en") else None
+
+
 HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
 
 
@@ -218,6 +245,17 @@ class SpokenEmailRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         first = pattern_text.split()[0].strip(",")
         return True if not is_common_word(first, LOCAL_PART_ZIPF, self.language) else None
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """An ordinary word before "at" is the mailbox when the tagger does not read it as a verb or a
+        pronoun: "the general one's repairs at ckha dot org dot uk", not "looked at google dot com"."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        tokens = {t.idx: t for t in nlp_artifacts.tokens} if nlp_artifacts and nlp_artifacts.tokens else {}
+        for result in results:
+            token = tokens.get(result.start)
+            if result.score < 0.5 and token is not None and token.pos_ in MAILBOX_TAGS:
+                result.score = MAILBOX_SCORE
+        return results
 
 
 EMAIL_CONTEXT = {
@@ -251,5 +289,6 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
             [HANDLE, spoken_handle_pattern(language), WRITTEN_URL, WRITTEN_HOST_AND_PATH],
             language,
         ),
+        HandleWithAsideRecognizer(language),
         regex_recognizer("EMAIL_ADDRESS", "WrittenEmailRecognizer", [WRITTEN_EMAIL], language),
     ]

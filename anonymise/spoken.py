@@ -189,6 +189,7 @@ SPOKEN = {
             "todo junto",
             "todo pegado",
             "sin espacios",
+            "sin espacio",
             "en minúsculas",
             "todo en minúsculas",
             "sin tilde",

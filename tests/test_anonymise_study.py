@@ -231,6 +231,34 @@ def test_a_double_barrelled_name_spelled_out_is_one_name_with_its_hyphen(anonymi
     assert spanish[0].startswith("Mi apellido se escribe [PERSON ") and "guion" not in spanish[0], spanish
 
 
+def test_a_mailbox_that_is_an_ordinary_noun_and_one_at_per_spoken_email(anonymiser):
+    """ "repairs at ckha dot org dot uk": a noun before "at" is the mailbox (a verb is not: "looked at google
+    dot com" is a web address); "email me at info at …": the e-mail starts after the first "at"."""
+    said = anonymised(
+        anonymiser,
+        "And the general one's repairs at ckha dot org dot uk, that goes to the whole team.",
+        "I looked at google dot com for it.",
+        "Email me at info at ckha dot org dot uk.",
+    )
+    assert said[0] == "And the general one's [EMAIL 1], that goes to the whole team.", said
+    assert said[1].startswith("I looked at [URL"), said
+    assert said[2] == "Email me at [EMAIL 2].", said
+
+
+def test_a_handle_said_as_words_that_an_aside_joins(anonymiser):
+    """ "at wingohocking health, all one word": the aside says the words are one handle; "at the shop, all
+    together" is the preposition and stays."""
+    english = anonymised(
+        anonymiser,
+        "We're on Instagram too, at wingohocking health, all one word.",
+        "I was at the shop, all together, no space to move.",
+    )
+    spanish = anonymised(anonymiser, "En Instagram estamos como arroba panaderia la espiga, todo junto.", language="es")
+    assert "wingohocking" not in english[0] and "health" not in english[0] and "[URL" in english[0], english
+    assert english[1] == "I was at the shop, all together, no space to move.", english
+    assert "espiga" not in spanish[0] and "[URL" in spanish[0], spanish
+
+
 def test_name_variants_of_a_known_name(anonymiser):
     turns = anonymised(
         anonymiser,
