@@ -30,6 +30,16 @@ PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff",
                 "representatives", "branch", "office", "workers", "crowd", "lot", "inspectors", "inspector",
                 "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady",
                 "guy"}  # fmt: skip
+INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "school", "regulator", "agency", "ministry",
+                     "department", "government", "state", "authority", "board", "company", "firm", "charity",
+                     "hospital", "trust", "insurer", "utility", "provider", "supplier", "employer", "church", "club",
+                     "society", "association", "federation", "network", "inspectorate", "commission", "council",
+                     "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
+                     "banco", "sindicato", "universidad", "colegio", "escuela", "hospital", "ministerio", "empresa",
+                     "alcaldía", "municipalidad"}  # fmt: skip
+CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
+                 "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
+                 "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
@@ -85,7 +95,46 @@ def _acting(doc, index: int) -> bool:
         return False
     if after.lower_ in PEOPLE_NOUNS:
         return True
+    bare = index == 0 or doc[index - 1].pos_ != "DET"  # "the GPS is working" is a thing
+    if bare and after.pos_ == "AUX" and index + 2 < len(doc) and _doing(after, doc[index + 2]):
+        return True  # "GRA is coming for tax", "NAFDAC is trying", "UNISON has pushed"
+    if after.pos_ == "VERB" and after.tag_ == "VB" and doc[after.i - 1].pos_ == "ADV":
+        return True  # "JPS never restore the light"
     return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
+def _doing(auxiliary, verb) -> bool:
+    """An auxiliary and the verb it carries make an action: "is coming", "has pushed" (not "is based")."""
+    progressive = auxiliary.lemma_ in BE_VERBS and verb.tag_ == "VBG"
+    perfect = auxiliary.lemma_ == "have" and verb.tag_ == "VBN" and verb.pos_ == "VERB"
+    return progressive or perfect
+
+
+def _set_apart_as_an_institution(doc, index: int) -> bool:
+    """The acronym is said to be an institution: "GTB, that's my bank", "the state, HHSC,", "PHMC, the
+    health board,", "and then PHMC, they do a training" (they: the organisation's people)."""
+    before = doc[index - 2] if index >= 2 and doc[index - 1].text == "," else None
+    if before is not None and before.lower_ in INSTITUTION_NOUNS:
+        return True
+    after = [t for t in doc[index + 1 : index + 6]]
+    if not after or after[0].text != ",":
+        return False
+    words = [t.lower_ for t in after[1:]]
+    if words[:1] in (["they"], ["ils"], ["ellos"]) and len(after) > 2 and after[2].pos_ in {"VERB", "AUX"}:
+        return True
+    while words and (words[0] in {"that", "it", "which", "'s", "’s", "is", "was", "c'est", "es"} or words[0] in DEFINITE
+                     or words[0] in COMMON_NOUN_BEFORE):  # fmt: skip
+        words = words[1:]
+    return bool(words) and words[0] in INSTITUTION_NOUNS
+
+
+def _contacted(doc, index: int) -> bool:
+    """A bare acronym that someone calls, writes to or registers with: "Ebuka called GTB", "registered
+    with DSD", "complained to HMRC" (a role comes with an article: "tell the GP")."""
+    k = index - 1
+    if k >= 0 and doc[k].lower_ in {"to", "with", "a", "al", "à", "con", "avec"}:
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in CONTACT_VERBS
 
 
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
@@ -118,9 +167,11 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
             or _after_its_name(doc, index)
         ):
             kinds.add(ORGANISATION)
+        elif _set_apart_as_an_institution(doc, index):
+            kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)
-        elif _acting(doc, index):
+        elif _acting(doc, index) or _contacted(doc, index):
             kinds.add(ORGANISATION)
     return {base: _kind(kinds) for base, kinds in evidence.items()}
 

@@ -316,6 +316,22 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
+def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organisation(anonymiser):
+    """ "GTB, that's my bank", "the state, HHSC,", "PHMC, they run…", "GRA is coming for tax", "Ebuka called
+    KWQ": organisations whatever the model says; "the GPS is working", "tell the GP" are things and roles."""
+    turns = anonymised(
+        anonymiser,
+        "Ebuka rang KWQ, that's my bank, and they said wait.",
+        "The rule came from the state, HXSC, they're the ones who made it.",
+        "And then PQMC, they run a training thing for us.",
+        "And ZRA is coming for tax, they can see everything.",
+        "Then I called TBWL about the loan.",
+        "The GPS is working again, the ETA is changing, so I had to tell the GP.",
+    )
+    assert not [a for a in ("KWQ", "HXSC", "PQMC", "ZRA", "TBWL") if a in " ".join(turns)], turns
+    assert turns[5] == "The GPS is working again, the ETA is changing, so I had to tell the GP.", turns
+
+
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
     """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
     turns = anonymised(
