@@ -121,29 +121,44 @@ def _token_at(doc, offset: int) -> int | None:
 
 
 def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]:
-    """Places named with an 's keep it: "at Nando's in Claremont", "the Macca's on Boundary Street", and a
-    person's name used so ("I'll take you to Pat's") names a shop. Where a noun follows ("Target's
-    policy", "Will's line") the 's is a possessive and stays outside."""
-    out = []
-    for d in detections:
+    """Places named with an 's keep it: "at Nando's in Claremont", "the Macca's on Boundary Street", "the
+    Dalziel's supervisor", "Dalziel's are fine", and a person's name used so ("I'll take you to Pat's, not
+    Geno's") names a shop. Where a noun follows ("Target's policy", "Will's line") the 's is a possessive and
+    stays outside."""
+    out, shops_in = [], set()
+    for d in sorted(detections, key=lambda d: (d.turn, d.start)):
         doc = docs[d.turn]
         start, i = _token_at(doc, d.start), _token_at(doc, d.end)
         if start is None or i is None or doc[i].text not in {"'s", "’s"} or d.entity_type not in NAME_TYPES:
             out.append(d)
             continue
-        after = doc[i + 1] if i + 1 < len(doc) else None
         shop = _capitalised_after(doc, i + 1)
         if shop:  # "I run Tope's Oven": a name, 's and capitalised words name a business
             name = doc[start : i + 1 + shop]
             out.append(replace(d, end=name.end_char, text=name.text, entity_type="ORGANIZATION"))
             continue
-        before = doc[start - 1].lower_ if start > 0 else ""
-        place = d.entity_type != "PERSON" or before in _PLACE_BEFORE
-        if place and (after is None or after.pos_ not in {"NOUN", "ADJ", "NUM"}):
+        if _names_a_place(doc, start, i, d.entity_type, d.turn in shops_in):
+            shops_in.add(d.turn)
             entity_type = "ORGANIZATION" if d.entity_type == "PERSON" else d.entity_type
             d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
         out.append(d)
     return out
+
+
+def _names_a_place(doc, start: int, i: int, entity_type: str, shop_before: bool) -> bool:
+    """Whether name + 's (token i) is a place or a shop: no noun after it (unless "the" comes before: "the
+    Dalziel's supervisor"), and a place already, or after a word that leads to places, or agreeing with a
+    plural verb ("Dalziel's are fine"), or a pause after it in a turn that named a shop so before it
+    ("to Pat's, not Geno's,")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "the":
+        return True
+    if after is not None and after.pos_ in {"NOUN", "ADJ", "NUM"}:
+        return False
+    plural_verb = after is not None and after.tag_ == "VBP"
+    pause = after is None or after.is_punct
+    return entity_type != "PERSON" or before in _PLACE_BEFORE or plural_verb or (pause and shop_before)
 
 
 def _capitalised_after(doc, i: int) -> int:
@@ -310,9 +325,9 @@ _AND = {" and ", " & ", " et ", " y ", " e "}
 
 
 def names_joined_by_and(texts: list[str], detections: list[Detection]) -> list[Detection]:
-    """ "Cardiff and Vale University Health Board", "Nkabom Savings and Loans": one organisation whose name has
-    "and" in it, where one side is a single word and the other a longer organisation's name ("Barclays and
-    Lloyds" stay two)."""
+    """ "Cardiff and Vale University Health Board", "Nkabom Savings and Loans", "Lau and Yeo Accounting": one
+    organisation whose name has "and" in it, where one side is a single word and the other a longer
+    organisation's name ("Barclays and Lloyds" stay two)."""
     out: list[Detection] = []
     for d in sorted(detections, key=lambda d: (d.turn, d.start)):
         last = out[-1] if out else None
@@ -330,7 +345,6 @@ def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:
     if left.entity_type not in NAME_TYPES or right.entity_type not in NAME_TYPES:
         return False
     left_words, right_words = len(left.text.split()), len(right.text.split())
-    longer_organisation = (right.entity_type == "ORGANIZATION" and right_words >= 2 and left_words == 1) or (
-        left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1
-    )
-    return longer_organisation and "PERSON" not in {left.entity_type, right.entity_type}
+    if right.entity_type == "ORGANIZATION" and right_words >= 2 and left_words == 1:
+        return True  # "Lau and Yeo Accounting": the name's head comes last, whatever the model made of "Lau"
+    return left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1 and right.entity_type != "PERSON"

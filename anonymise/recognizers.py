@@ -27,6 +27,9 @@ ORG_SUFFIX = {
         r"Capital|Partners|Group|Systems|"
         r"Technologies|Analytics|Consulting|Pharma|Therapeutics|Medical|Bank|Trust|School|Academy|Council|"
         r"Surgery|Practice|Pharmacy|Insurance|Building Society|Credit Union|Solicitors|Associates|Charity|"
+        r"Accounting|Accountants|Services|Solutions|Logistics|Trading|Traders|Holdings|Enterprises|Industries|"
+        r"Supplies|Construction|Builders|Engineering|Agency|Centre|Center|Association|Society|Cooperative|Co-op|"
+        r"Federation|Ministries|Fellowship|Motors|Transport|Microfinance|Savings|Finance|Ventures|Stores|"
         r"(?:and|&) (?:Sons|Son|Daughters|Co))"
     ),
     "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes)",
@@ -54,7 +57,8 @@ def organisation_recognizer(language: str) -> PatternRecognizer:
             Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {suffix}\b", 0.7),
             Pattern(
                 "x & y",
-                rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)",
+                rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)"
+                rf"|\b{_CAP} (?:&|and) {_CAP}(?: {_CAP})? {suffix}\b",  # "Lau and Yeo Accounting"
                 0.6,
             ),
             Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),

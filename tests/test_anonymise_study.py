@@ -644,6 +644,22 @@ def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_i
     assert said[1].count("[ORG") >= 3, said
 
 
+def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_whole(anonymiser):
+    """ "to Pat's, not Geno's", "the Dalziel's supervisor", "Dalziel's are fine": the 's is the shop's name;
+    "Lau and Yeo Accounting" is one firm; "Priya's in the kitchen" and "Will's line" keep the person."""
+    said = anonymised(
+        anonymiser,
+        "I'll take you to Pat's, not Geno's, ha, never Geno's.",
+        "Or text the Dalziel's supervisor, Struan, direct. Dalziel's are fine.",
+        "Send the statement to Lau and Yeo Accounting every month.",
+        "Priya's in the kitchen, and Will's line is busy.",
+    )
+    assert "'s" not in said[0] and "Geno" not in said[0] and said[0].count("[ORG") == 3, said
+    assert "Dalziel" not in said[1] and "'s" not in said[1], said
+    assert said[2].startswith("Send the statement to [ORG ") and " and " not in said[2], said
+    assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
+
+
 def test_a_possessive_inside_an_organisations_name_still_names_its_bearer(anonymiser):
     """ "Mama Nkechi's Kitchen" makes "Nkechi" a known name, searched by the guard exactly as propagation
     replaces it, so the guard never finds what the anonymiser left."""
