@@ -17,7 +17,7 @@ from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
 from anonymise.spoken import SINGLE_DIGITS, spoken_words
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
-MAILBOX_TAGS = {"NOUN", "PROPN"}  # an ordinary word so tagged before "at … dot …" names a mailbox
+NOT_A_MAILBOX_TAGS = {"VERB", "AUX", "PRON", "ADP", "DET", "ADV", "SCONJ", "CCONJ"}  # "looked at …", "me at …"
 MAILBOX_SCORE = 0.8
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
 VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
@@ -247,13 +247,14 @@ class SpokenEmailRecognizer(PatternRecognizer):
         return True if not is_common_word(first, LOCAL_PART_ZIPF, self.language) else None
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        """An ordinary word before "at" is the mailbox when the tagger does not read it as a verb or a
-        pronoun: "the general one's repairs at ckha dot org dot uk", not "looked at google dot com"."""
+        """An ordinary word before "at" is the mailbox unless the tagger reads it as a verb, a pronoun or
+        another function word: "the general one's repairs at ckha dot org dot uk", "es oficina arroba
+        mardebouzas punto gal"; not "looked at google dot com"."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         tokens = {t.idx: t for t in nlp_artifacts.tokens} if nlp_artifacts and nlp_artifacts.tokens else {}
         for result in results:
             token = tokens.get(result.start)
-            if result.score < 0.5 and token is not None and token.pos_ in MAILBOX_TAGS:
+            if result.score < 0.5 and token is not None and token.pos_ not in NOT_A_MAILBOX_TAGS:
                 result.score = MAILBOX_SCORE
         return results
 

@@ -123,7 +123,8 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
         last += 1
     first = inside[0]
     named = _aside_before_joiner(units[first : inside[-1] + 1]) or _aside_right_after(units, inside[-1])
-    while first > 0 and not units[first - 1].stop_after:
+    handle = units[first].kind == LINK and d.start == units[first].start  # "arroba panaderia …" starts there
+    while first > 0 and not units[first - 1].stop_after and not handle:
         if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
             first -= 1
             named = named or units[first].kind == ASIDE

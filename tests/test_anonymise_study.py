@@ -253,10 +253,17 @@ def test_a_handle_said_as_words_that_an_aside_joins(anonymiser):
         "We're on Instagram too, at wingohocking health, all one word.",
         "I was at the shop, all together, no space to move.",
     )
-    spanish = anonymised(anonymiser, "En Instagram estamos como arroba panaderia la espiga, todo junto.", language="es")
+    spanish = anonymised(
+        anonymiser,
+        "En Instagram estamos como arroba panaderia la espiga, todo junto.",
+        "El de la cooperativa es oficina arroba mardebouzas punto gal. El mío, moncho punto comesana, sin eñe, arroba "
+        "gmail punto com.",
+        language="es",
+    )
     assert "wingohocking" not in english[0] and "health" not in english[0] and "[URL" in english[0], english
     assert english[1] == "I was at the shop, all together, no space to move.", english
-    assert "espiga" not in spanish[0] and "[URL" in spanish[0], spanish
+    assert "estamos como [URL" in spanish[0] and "espiga" not in spanish[0], spanish
+    assert spanish[1] in (f"El de la cooperativa es [EMAIL {a}]. El mío, [EMAIL {b}]." for a, b in ((1, 2), (2, 1)))
 
 
 def test_name_variants_of_a_known_name(anonymiser):
