@@ -155,6 +155,9 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     if lead and (entity_type == "PERSON" or lead.group()[0].islower() or sentence_start):
         start += lead.end()  # "La Paz", "El Rocío", "The Guardian" mid-sentence keep their article
     title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
+    alone = _TITLE.fullmatch(text[start:end].rstrip(".") + " ") if entity_type == "PERSON" else None
+    if alone:
+        return start, start  # a title the model took for a name ("Mrs" of "Mrs. Whitaker"): nobody's name
     titled = bool(title and title.end() < end - start)
     if titled:
         start += title.end()

@@ -14,7 +14,7 @@ from faker import Faker
 
 from anonymise.acronyms import TERM
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
-from anonymise.grammar import sentence_initial
+from anonymise.grammar import after_an_honorific, sentence_initial
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
 from anonymise.terms import NAME_TYPES
 
@@ -55,10 +55,11 @@ def split_doubtful(
         if t.ent_type_ in PEOPLES_AND_LANGUAGES and is_common_word(t.text, PEOPLE_ZIPF, language)
     }
     for d in detections:
-        if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language):
-            continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         doc = docs[d.turn]
         index = next((i for i, t in enumerate(doc) if t.idx == d.start), None)
+        honoured = index is not None and after_an_honorific(doc, index)  # "don Segundo"
+        if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language) and not honoured:
+            continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         from_model = d.rule in MODEL_RECOGNIZERS and d.entity_type in NAME_TYPES and index is not None
         if d.entity_type == "LOCATION" and d.text.casefold() in countries_and_continents():
             doubtful.append(d)  # "a UK number", "the office in Asia"

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+ABBREVIATED_HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "dra", "sr", "sra", "srta", "prof", "mme", "mlle", "st"}
+HONORIFICS = ABBREVIATED_HONORIFICS - {"st"} | {"miss", "professor", "madame", "monsieur", "señor", "señora",
+                                                "señorita", "don", "doña", "sir", "dame"}  # fmt: skip
+
+
+def after_an_honorific(doc, i: int) -> bool:
+    """Whether token i follows a title ("don Segundo", "Mrs. Whitaker"), which makes it a name."""
+    j = i - 1 if i > 0 and doc[i - 1].text != "." else i - 2
+    return j >= 0 and doc[j].lower_.rstrip(".") in HONORIFICS
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
 _TIME_BEFORE = {
@@ -50,6 +59,8 @@ def sentence_initial(doc, i: int) -> bool:
     j = i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
+    if j > 0 and doc[j].text == "." and doc[j - 1].lower_ in ABBREVIATED_HONORIFICS:
+        return False  # "una tal Mrs. Whitaker": the full stop is the title's
     return j < 0 or doc[j].text in _BOUNDARY
 
 

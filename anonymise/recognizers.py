@@ -42,6 +42,12 @@ ORG_PREFIX = {
     "es": r"(?:Universidad|Hospital|Clínica|Colegio|Instituto|Escuela|Banco|Ministerio|Ayuntamiento|Grupo|Fundación)"
     r"(?: de la| de los| de las| del| de)?",
 }
+# Honorifics of any supported language: the capitalised word after one is a name, whatever else it means
+# ("Don Segundo", "Mrs. May") or however short ("Dr. O").
+HONORIFIC = (
+    r"(?:(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Mme|Mlle|Sr|Sra|Srta)\.?|Professor|Miss|Madame|Monsieur|Señor|Señora|Señorita|"
+    r"Don|Doña|Sir|Dame|don|doña|señor|señora|señorita|monsieur|madame)"
+)
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
@@ -77,6 +83,7 @@ class RoleContextRecognizer(EntityRecognizer):
         )
         nickname = NICKNAME_WORDS.get(language, NICKNAME_WORDS["en"])
         self.initials = re.compile(rf"(?<![\w-]){nickname},? ([A-Z]{{2,3}})(?![\w-])")
+        self.honoured = re.compile(rf"(?<![\w-]){HONORIFIC} ([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+)?)(?![\w'’-]|\.\w)")
         super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language=language)
 
     def load(self) -> None:  # no model to load
@@ -87,7 +94,10 @@ class RoleContextRecognizer(EntityRecognizer):
             RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
             for m in self.pattern.finditer(text)
             if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
-        ] + [RecognizerResult("PERSON", m.start(1), m.end(1), 0.6) for m in self.initials.finditer(text)]
+        ] + [
+            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+            for m in (*self.initials.finditer(text), *self.honoured.finditer(text))  # "Don Segundo", "Dr. O"
+        ]
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:

@@ -290,6 +290,21 @@ def test_an_everyday_word_right_before_a_name_inside_a_sentence_is_part_of_it(an
     assert turns[2].startswith("Ask ["), turns
 
 
+def test_the_word_after_an_honorific_is_a_name_however_short_or_ordinary(anonymiser):
+    """ "Dr. O, we call her", "Don Segundo", and in Spanish "una tal Mrs. Whitaker" (the title's full stop ends
+    no sentence); the title stays for coders and is never a pseudonym itself."""
+    english = anonymised(anonymiser, "Her name is Oluwakemi Okonjo. Dr. O, we call her, nobody can say it.")
+    spanish = anonymised(
+        anonymiser,
+        "La gerente de la tienda es una tal Mrs. Whitaker.",
+        "Vino don Segundo, de noventa años, solito.",
+        language="es",
+    )
+    assert english[0].startswith("Her name is [PERSON 1]. Dr. [PERSON "), english
+    assert spanish[0] == "La gerente de la tienda es una tal Mrs. [PERSON 1].", spanish
+    assert spanish[1] == "Vino don [PERSON 2], de noventa años, solito.", spanish
+
+
 def test_a_surname_with_its_particles_said_alone_is_the_person(anonymiser):
     """ "De la Hoz" of "Fernando Elías De la Hoz Barrios", alone at a sentence's start, is one name."""
     turn = anonymised(
