@@ -322,21 +322,40 @@ def merge_detections(detections: list[Detection], texts: list[str] | None = None
 
 
 _AND = {" and ", " & ", " et ", " y ", " e "}
+_NAME_PARTICLE_GAPS = {" de ", " del ", " de la ", " de los ", " van ", " van der ", " von ", " da ", " dos ", " das ",
+                       " di ", " du "}  # fmt: skip
+_OF_GAPS = {" de ", " del ", " de la ", " de los ", " des ", " du ", " de l'", " d'", " of ", " of the "}
 
 
 def names_joined_by_and(texts: list[str], detections: list[Detection]) -> list[Detection]:
     """ "Cardiff and Vale University Health Board", "Nkabom Savings and Loans", "Lau and Yeo Accounting": one
     organisation whose name has "and" in it, where one side is a single word and the other a longer
-    organisation's name ("Barclays and Lloyds" stay two)."""
+    organisation's name ("Barclays and Lloyds" stay two); "María del Rosario", "Cámara Nacional de Comercio
+    de Guadalajara": one name across a particle."""
     out: list[Detection] = []
     for d in sorted(detections, key=lambda d: (d.turn, d.start)):
         last = out[-1] if out else None
-        if last is not None and last.turn == d.turn and _one_name_with_and(texts[d.turn], last, d):
+        joined = _joined_type(texts[d.turn], last, d) if last is not None and last.turn == d.turn else None
+        if joined:
             text = texts[d.turn][last.start : d.end]
-            out[-1] = Detection(d.turn, last.start, d.end, "ORGANIZATION", max(last.score, d.score), last.rule, text)
+            out[-1] = Detection(d.turn, last.start, d.end, joined, max(last.score, d.score), last.rule, text)
             continue
         out.append(d)
     return out
+
+
+def _joined_type(text: str, left: Detection, right: Detection) -> str | None:
+    """The type of the one name that `left`, the words between and `right` make, or None."""
+    if _one_name_with_and(text, left, right):
+        return "ORGANIZATION"
+    between = text[left.end : right.start].lower()
+    if not (left.text[:1].isupper() and right.text[:1].isupper()) or right.entity_type not in NAME_TYPES:
+        return None
+    if left.entity_type == right.entity_type == "PERSON" and between in _NAME_PARTICLE_GAPS:
+        return "PERSON"  # "María del Rosario Jiménez"
+    if left.entity_type in {"ORGANIZATION", "LOCATION"} and between in _OF_GAPS:
+        return left.entity_type  # "Cámara Nacional de Comercio de Guadalajara", "CIUSSS de l'Est-de-l'Île"
+    return None
 
 
 def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:

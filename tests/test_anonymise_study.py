@@ -682,6 +682,19 @@ def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_who
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
 
 
+def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
+    """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
+    left between two pseudonyms."""
+    said = anonymised(
+        anonymiser,
+        "Me llamo María del Rosario Jiménez Pérez, pero todos me dicen Charo.",
+        "Soy tesorera de la Asociación de Enfermería Unida del Riquelme, la ADEUR.",
+        language="es",
+    )
+    assert said[0] == "Me llamo [PERSON 1], pero todos me dicen [PERSON 2].", said
+    assert said[1].startswith("Soy tesorera de la [ORG ") and " del " not in said[1], said
+
+
 def test_a_possessive_inside_an_organisations_name_still_names_its_bearer(anonymiser):
     """ "Mama Nkechi's Kitchen" makes "Nkechi" a known name, searched by the guard exactly as propagation
     replaces it, so the guard never finds what the anonymiser left."""
