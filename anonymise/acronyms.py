@@ -40,6 +40,7 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
+LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
@@ -128,6 +129,31 @@ def _set_apart_as_an_institution(doc, index: int) -> bool:
     return bool(words) and words[0] in INSTITUTION_NOUNS
 
 
+def _listed_with_an_organisation(doc, index: int) -> bool:
+    """The acronym is one of a list of organisations: "por el banco, o por ANSES", "los bonos, FONASA, el
+    Registro Civil", "Barclays and HSBC" (a neighbour the model tagged an organisation, or an institution)."""
+    def organisation_at(k: int) -> bool:
+        if not 0 <= k < len(doc) or is_acronym(doc[k].text):  # "el DNI, el RUT y el PIN": terms listed
+            return False
+        return doc[k].ent_type_ == "ORG" or doc[k].lower_ in INSTITUTION_NOUNS
+
+    k = index - 1
+    if k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1  # "o por ANSES"
+    if k >= 0 and doc[k].lower_ in LIST_JOINERS:
+        k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    before = k < index - 1 and organisation_at(k)
+    j = index + 1
+    if j < len(doc) and (doc[j].text == "," or doc[j].lower_ in LIST_JOINERS):
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1  # "FONASA, el Registro Civil"; not "NDIS, with Riverbend Support Services"
+        return before or organisation_at(j)
+    return before
+
+
 def _contacted(doc, index: int) -> bool:
     """A bare acronym that someone calls, writes to or registers with: "Ebuka called GTB", "registered
     with DSD", "complained to HMRC" (a role comes with an article: "tell the GP")."""
@@ -167,7 +193,7 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
             or _after_its_name(doc, index)
         ):
             kinds.add(ORGANISATION)
-        elif _set_apart_as_an_institution(doc, index):
+        elif _set_apart_as_an_institution(doc, index) or _listed_with_an_organisation(doc, index):
             kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)

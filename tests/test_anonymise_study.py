@@ -352,6 +352,14 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     )
     assert not [a for a in ("KWQ", "HXSC", "PQMC", "ZRA", "TBWL") if a in " ".join(turns)], turns
     assert turns[5] == "The GPS is working again, the ETA is changing, so I had to tell the GP.", turns
+    spanish = anonymised(
+        anonymiser,
+        "Llaman haciéndose pasar por el banco, o por ANXES, y les piden el código.",
+        "Soy coordinadora, SNDI, con Servicios Ribera, y allí me quedo.",
+        language="es",
+    )
+    assert "ANXES" not in spanish[0], spanish  # listed with an institution
+    assert "SNDI, con" in spanish[1], spanish  # "X, with Y" is no list
 
 
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
