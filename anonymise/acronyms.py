@@ -132,6 +132,7 @@ def _set_apart_as_an_institution(doc, index: int) -> bool:
 def _listed_with_an_organisation(doc, index: int) -> bool:
     """The acronym is one of a list of organisations: "por el banco, o por ANSES", "los bonos, FONASA, el
     Registro Civil", "Barclays and HSBC" (a neighbour the model tagged an organisation, or an institution)."""
+
     def organisation_at(k: int) -> bool:
         if not 0 <= k < len(doc) or is_acronym(doc[k].text):  # "el DNI, el RUT y el PIN": terms listed
             return False

@@ -116,11 +116,12 @@ _NAMED_STREET_TYPE = (
 )
 _BOX = (
     r"(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|RR\s?\d+,?\s+Box|Rural Route \d+,?\s+Box|Private Bag|"
-    r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP)"
+    r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP|"
+    r"B\.?P\.?(?=\s+\d{4}))"  # "BP 4417 Douala"; "BP 120 over 80" is a blood pressure
 )
 _NAMED_PLACE = r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 STREET_ADDRESS_PATTERNS += [
-    Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b{_TAIL}", 0.85),
+    Pattern("post box", rf"(?<![\w-]){_BOX}\s*(?:[A-Z]{{1,3}}\s?)?\d{{1,6}}[A-Z]?\b(?:\s+{_PLACE})?{_TAIL}", 0.85),
     Pattern(
         "named house, street, town, postcode",
         rf"(?<![\w-])(?:(?:{UNIT}|{_NAMED_PLACE}),\s+)*{_NAMED_PLACE}\s+{STREET_TYPES}\b(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])",

@@ -19,6 +19,8 @@ def after_an_honorific(doc, i: int) -> bool:
     """Whether token i follows a title ("don Segundo", "Mrs. Whitaker"), which makes it a name."""
     j = i - 1 if i > 0 and doc[i - 1].text != "." else i - 2
     return j >= 0 and doc[j].lower_.rstrip(".") in HONORIFICS
+
+
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
 _TIME_BEFORE = {

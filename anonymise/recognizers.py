@@ -32,8 +32,10 @@ ORG_SUFFIX = {
         r"Federation|Ministries|Fellowship|Motors|Transport|Microfinance|Savings|Finance|Ventures|Stores|"
         r"(?:and|&) (?:Sons|Son|Daughters|Co))"
     ),
-    "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes)",
-    "es": r"(?:S\.?A\.?|S\.?L\.?|Grupo|Consultores|Salud|Seguros|Banco|Tecnologías|Sistemas|Asociados)",
+    "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes|"
+    r"(?:et|&) (?:Fils|Cie))",
+    "es": r"(?:S\.?A\.?|S\.?L\.?|Grupo|Consultores|Salud|Seguros|Banco|Tecnologías|Sistemas|Asociados|"
+    r"(?:e|y|&) (?:Hijos|Hijas|Cía))",
 }
 ORG_PREFIX = {
     "en": r"(?:University|College|Institute|School|Bank|Hospital|Ministry|Department|Academy) of(?: the)?",

@@ -690,6 +690,21 @@ def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_who
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
 
 
+def test_a_post_box_with_its_town_and_a_firm_and_sons_in_french(anonymiser):
+    """ "BP 4417 Douala", "08 BP 1432 Abidjan 08": the box and its town; "Garage Lemaire et Fils" is one firm; a
+    blood pressure ("BP 120 sur 80") is no address."""
+    said = anonymised(
+        anonymiser,
+        "Le mieux c'est la boîte postale du lycée, BP 4417 Douala. Ou bien 08 BP 1432 Abidjan 08.",
+        "Mon mari travaille au Garage Lemaire et Fils. Sa tension, BP 120 sur 80, ça va.",
+        language="fr",
+    )
+    assert said[0] in (
+        f"Le mieux c'est la boîte postale du lycée, [ADDRESS {a}]. Ou bien [ADDRESS {b}]." for a, b in ((1, 2), (2, 1))
+    ), said
+    assert said[1] == "Mon mari travaille au [ORG 1]. Sa tension, BP 120 sur 80, ça va.", said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
