@@ -22,9 +22,10 @@ SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alik
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
 TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
 NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be initials ("we call him JB")
-    "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by)",
-    "fr": r"(?:[lmts]['’]appell?e(?:nt)?|on dit)",
-    "es": r"(?:(?:me|le|la|les|nos) (?:dicen|llaman|decían|llamaban))",
+    "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by|"
+    r"(?:everyone|everybody)(?: [\w'’]+){0,3} says)",
+    "fr": r"(?:[lmts]['’]appell?e(?:nt)?|on dit|tout le monde dit)",
+    "es": r"(?:(?:me|le|la|les|nos) (?:dicen|llaman|decían|llamaban)|todo el mundo (?:me |le |la )?dice)",
 }
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much

@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
 from anonymise.grammar import ROLE_WORDS
-from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word
+from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word, is_function_word
 from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import letter_pattern, spoken_words
 
@@ -85,6 +85,10 @@ class RoleContextRecognizer(EntityRecognizer):
         )
         nickname = NICKNAME_WORDS.get(language, NICKNAME_WORDS["en"])
         self.initials = re.compile(rf"(?<![\w-]){nickname},? ([A-Z]{{2,3}})(?![\w-])")
+        self.nicknamed = re.compile(rf"(?<![\w-])(?i:{nickname}),? ([A-ZÀ-Ý][\w'’-]*)(?![\w'’-])")  # "says Ha"
+        self.alternative = re.compile(  # "tout le monde dit Jean-Luc, ou VDB", "says Ha, or Hayley"
+            rf"(?<![\w-])(?i:{nickname}),? [\w'’-]+,? (?:or|ou|o) ([A-ZÀ-Ý][\w'’-]*)(?![\w'’-])"
+        )
         self.honoured = re.compile(rf"(?<![\w-]){HONORIFIC} ([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+)?)(?![\w'’-]|\.\w)")
         super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language=language)
 
@@ -98,7 +102,11 @@ class RoleContextRecognizer(EntityRecognizer):
             if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
         ] + [
             RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
-            for m in (*self.initials.finditer(text), *self.honoured.finditer(text))  # "Don Segundo", "Dr. O"
+            for m in (*self.initials.finditer(text), *self.honoured.finditer(text), *self.alternative.finditer(text))
+        ] + [
+            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+            for m in self.nicknamed.finditer(text)
+            if not is_function_word(m.group(1), self.supported_language)  # "they call me It"
         ]
 
 

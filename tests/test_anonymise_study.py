@@ -305,6 +305,17 @@ def test_the_word_after_an_honorific_is_a_name_however_short_or_ordinary(anonymi
     assert spanish[1] == "Vino don [PERSON 2], de noventa años, solito.", spanish
 
 
+def test_the_names_someone_goes_by_and_their_alternatives(anonymiser):
+    """ "everyone at uni says Ha, or Hayley", "tout le monde dit Jean-Luc, ou VDB": what follows a naming phrase
+    is a name however ordinary, and so is the alternative offered after "or"."""
+    english = anonymised(anonymiser, "I'm Thu Hà, but everyone at uni says Ha, or Hayley if they can't be bothered.")
+    french = anonymised(
+        anonymiser, "Moi c'est Jean-Luc Vandenbroucke, mais tout le monde dit Jean-Luc, ou VDB.", language="fr"
+    )
+    assert not [w for w in (" Ha,", "Hayley") if w in english[0]], english
+    assert "VDB" not in french[0] and "Jean-Luc" not in french[0], french
+
+
 def test_a_surname_with_its_particles_said_alone_is_the_person(anonymiser):
     """ "De la Hoz" of "Fernando Elías De la Hoz Barrios", alone at a sentence's start, is one name."""
     turn = anonymised(
