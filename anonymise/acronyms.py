@@ -33,9 +33,9 @@ PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff",
 INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "school", "regulator", "agency", "ministry",
                      "department", "government", "state", "authority", "board", "company", "firm", "charity",
                      "hospital", "trust", "insurer", "utility", "provider", "supplier", "employer", "church", "club",
-                     "society", "association", "federation", "network", "inspectorate", "commission", "council",
+                     "society", "association", "federation", "network", "inspectorate", "commission",
                      "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
-                     "banco", "sindicato", "universidad", "colegio", "escuela", "hospital", "ministerio", "empresa",
+                     "banco", "sindicato", "universidad", "colegio", "escuela", "ministerio", "empresa",
                      "alcaldía", "municipalidad"}  # fmt: skip
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
@@ -113,7 +113,7 @@ def _doing(auxiliary, verb) -> bool:
 
 def _set_apart_as_an_institution(doc, index: int) -> bool:
     """The acronym is said to be an institution: "GTB, that's my bank", "the state, HHSC,", "PHMC, the
-    health board,", "and then PHMC, they do a training" (they: the organisation's people)."""
+    regulator,", "and then PHMC, they do a training" (they: the organisation's people)."""
     before = doc[index - 2] if index >= 2 and doc[index - 1].text == "," else None
     if before is not None and before.lower_ in INSTITUTION_NOUNS:
         return True
