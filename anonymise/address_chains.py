@@ -65,13 +65,26 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
     grown = []
     for d in detections:
-        seed = _street_seed(texts[d.turn], d)
+        text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
+        seed = _street_seed(text, d)
+        numbered = None if seed is not None else _name_and_house_number(text, d)
         if seed is not None:
-            start, end = _chain(texts[d.turn], seed, [o for o in detections if o.turn == d.turn], language)
+            start, end = _chain(text, seed, others, language)
             if (start, end) != seed:
-                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, texts[d.turn][start:end])
+                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
+        elif numbered is not None and (chain := _chain(text, numbered, others, language))[1] > numbered[1]:
+            d = Detection(d.turn, chain[0], chain[1], "STREET_ADDRESS", d.score, d.rule, text[chain[0] : chain[1]])
         grown.append(d)
     return grown
+
+
+def _name_and_house_number(text: str, d: Detection) -> tuple[int, int] | None:
+    """A name with a house number after it ("Mendoza 4512", "Corrientes 1234"): a street named without a
+    street word, as Argentina, Uruguay and Chile say them, when more parts of an address follow it."""
+    if d.entity_type not in PLACE_TYPES | {"PERSON"}:
+        return None
+    number = re.match(r"\s+\d{1,5}[A-Za-z]?(?![\w-])", text[d.end :])
+    return (d.start, d.end + number.end()) if number else None
 
 
 def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:

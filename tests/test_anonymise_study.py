@@ -716,6 +716,21 @@ def test_a_post_box_with_its_town_and_a_firm_and_sons_in_french(anonymiser):
     assert said[1] == "Mon mari travaille au [ORG 1]. Sa tension, BP 120 sur 80, ça va.", said
 
 
+def test_a_street_named_without_a_street_word_and_its_number_starts_an_address(anonymiser):
+    """ "Mendoza 4512, S2003 Rosario", "Corrientes 1234, piso 5, depto C": a place with a house number and
+    more parts after it is a street address, replaced whole; "en Mendoza 2019, y luego en Madrid" is a year."""
+    said = anonymised(
+        anonymiser,
+        "El almacén está en Mendoza 4512, S2003 Rosario, pero mandalo a casa.",
+        "Vivo en Corrientes 1234, piso 5, depto C, en Buenos Aires.",
+        "Estuve en Mendoza 2019, y luego en Madrid.",
+        language="es",
+    )
+    assert said[0].startswith("El almacén está en [ADDRESS ") and "Rosario" not in said[0], said
+    assert said[1].startswith("Vivo en [ADDRESS ") and "piso" not in said[1] and "depto" not in said[1], said
+    assert "2019, y luego en [PLACE" in said[2], said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
