@@ -96,18 +96,26 @@ class RoleContextRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        return [
-            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
-            for m in self.pattern.finditer(text)
-            if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
-        ] + [
-            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
-            for m in (*self.initials.finditer(text), *self.honoured.finditer(text), *self.alternative.finditer(text))
-        ] + [
-            RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
-            for m in self.nicknamed.finditer(text)
-            if not is_function_word(m.group(1), self.supported_language)  # "they call me It"
-        ]
+        return (
+            [
+                RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+                for m in self.pattern.finditer(text)
+                if _could_be_a_name(m.group(1), self.supported_language) or _in_apposition(text, m.start(1), m.end(1))
+            ]
+            + [
+                RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+                for m in (
+                    *self.initials.finditer(text),
+                    *self.honoured.finditer(text),
+                    *self.alternative.finditer(text),
+                )
+            ]
+            + [
+                RecognizerResult("PERSON", m.start(1), m.end(1), 0.6)
+                for m in self.nicknamed.finditer(text)
+                if not is_function_word(m.group(1), self.supported_language)  # "they call me It"
+            ]
+        )
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:
