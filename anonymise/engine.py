@@ -108,7 +108,7 @@ class Anonymiser:
             keep += capitalised_runs(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
-        found += repeat_identifiers(texts, identifier_surfaces(found, code))
+        found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found += appositive_names(docs, found, allow, code)
         found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]

@@ -27,7 +27,7 @@ from anonymise.names import (
     is_common_word,
     is_function_word,
 )
-from anonymise.spoken import digits_said
+from anonymise.spoken import SINGLE_DIGITS, digits_said
 from anonymise.terms import NAME_TYPES, AllowList
 
 NAME_POS = {"PROPN", "NOUN", "X"}  # what a tagger may call a name; never a pronoun
@@ -138,6 +138,9 @@ def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection
     return found
 
 
+MIN_SAID_DIGITS = 4  # fewer digits said back are too likely a count or a year
+
+
 def identifier_surfaces(detections: list[Detection], language: str = "en") -> dict[str, str]:
     """Contacts, addresses and the postcodes inside addresses found anywhere, written or said digit by digit
     ("cero ocho cero cero cero dos" is "080002" when written again): surface -> entity type."""
@@ -153,12 +156,34 @@ def identifier_surfaces(detections: list[Detection], language: str = "en") -> di
     return surfaces
 
 
-def repeat_identifiers(texts: list[str], surfaces: dict[str, str]) -> list[Detection]:
-    """Each contact or postcode again, wherever the same string is written."""
+def repeat_identifiers(texts: list[str], surfaces: dict[str, str], language: str = "en") -> list[Detection]:
+    """Each contact or postcode again, wherever the same string is written, or its digits said one by one
+    ("Ohio 45429" read back as "Four five four two nine?")."""
     found = []
     for surface, entity_type in surfaces.items():
         pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", re.IGNORECASE)
         for turn, text in enumerate(texts):
             for match in pattern.finditer(text):
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
+    return found + _said_again(texts, surfaces, language)
+
+
+def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> list[Detection]:
+    """Postcodes and numbers (mostly digits: an address's digits together are no number said back) read
+    back one digit a word."""
+    by_digits = {_digits(s): t for s, t in surfaces.items() if len(_digits(s)) >= max(MIN_SAID_DIGITS, len(s) / 2)}
+    digit_words = "|".join(sorted(SINGLE_DIGITS.get(language, SINGLE_DIGITS["en"]), key=len, reverse=True))
+    said = re.compile(
+        rf"(?i)(?<![\w-])(?:{digit_words})(?:[\s,-]+(?:{digit_words})){{{MIN_SAID_DIGITS - 1},}}(?![\w-])"
+    )
+    found = []
+    for turn, text in enumerate(texts):
+        for match in said.finditer(text):
+            entity_type = by_digits.get("".join(digits_said(match.group(), language)))
+            if entity_type is not None:
+                found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
     return found
+
+
+def _digits(surface: str) -> str:
+    return "".join(c for c in surface if c.isdigit())

@@ -731,6 +731,18 @@ def test_a_street_named_without_a_street_word_and_its_number_starts_an_address(a
     assert "2019, y luego en [PLACE" in said[2], said
 
 
+def test_a_postcode_read_back_digit_by_digit_is_replaced_like_the_written_one(anonymiser):
+    """ "Ohio 45429" then "Four five four two nine?": the same postcode said again; counting stays."""
+    said = anonymised(
+        anonymiser,
+        "The clinic is at 2210 Wilmington Pike, Suite B, Kettering, Ohio 45429.",
+        "Four five four two nine?",
+        "And we have one, two, three, four rooms.",
+    )
+    assert said[1] == "[ADDRESS 2]?" or said[1] == "[ADDRESS 1]?", said
+    assert said[2] == "And we have one, two, three, four rooms.", said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
