@@ -111,7 +111,10 @@ class Anonymiser:
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
         found += appositive_names(docs, found, allow, code)
-        found = [d for d in merge_detections(found, texts) if not _allowed(d, texts, allow)]
+        listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
+        found = [
+            d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
+        ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)

@@ -743,6 +743,23 @@ def test_a_postcode_read_back_digit_by_digit_is_replaced_like_the_written_one(an
     assert said[2] == "And we have one, two, three, four rooms.", said
 
 
+def test_global_platforms_stay_but_a_listed_firm_named_after_one_is_replaced(anonymise_config):
+    """ "on WhatsApp", "my LinkedIn is …" are no identifiers (their addresses are); a deny-listed "Telegram
+    Couriers" is the study's own name and wins over the built-in allow-list."""
+    import dataclasses
+
+    from anonymise.engine import Anonymiser
+
+    config = dataclasses.replace(anonymise_config, deny_list=["ORGANIZATION: Telegram Couriers"])
+    said = anonymised(
+        Anonymiser(config),
+        "My LinkedIn is linkedin.com/in/samira-haddad, or WhatsApp me on +44 7700 900123.",
+        "I drive for Telegram Couriers and we message on Telegram.",
+    )
+    assert said[0] == "My LinkedIn is [URL 1], or WhatsApp me on [PHONE 1].", said
+    assert said[1] == "I drive for [ORG 1] and we message on Telegram.", said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
