@@ -24,6 +24,8 @@ VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:order|invoice|reference|ref|ticket|case|tracking|serial|model|version|item|batch|lot|isbn|account|"
     r"policy|claim|booking|confirmation|pedido|factura|referencia|commande|facture|référence|dossier|"
+    r"job|staff|employee|member|membership|student|patient|customer|registration|licen[cs]e|permit|badge|UEN|"
+    r"expediente|matrícula|legajo|empleado|socio|matricule|adhérent|"
     r"€|\$|£|¥|₹|₦)(?:\s+(?:number|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}[\s#.:-]*$",
     re.IGNORECASE,
 )

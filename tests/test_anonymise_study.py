@@ -202,6 +202,7 @@ def test_phone_numbers_written_and_spoken(anonymiser, said):
         "We had 1,250,000 people through the doors in 2019.",
         "The order number is 48213-77, placed on March 3, 2023.",
         "She works on ward 7, room 204, about 40 percent of the time.",
+        "It got logged as routine, job number 2291 4470, and quote staff number 0141 22873 on the envelope.",
     ],
 )
 def test_numbers_that_are_not_contacts_stay(anonymiser, text):
