@@ -26,6 +26,8 @@ INTRODUCERS = {"is", "was", "it's", "it’s", "its", "es", "era", "son", "est", 
 SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the name being spelled
 MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
 MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host found after it
+MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
+MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
 _TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
 _STOPS = set(';:!?¿¡()"«»“”')
 
@@ -108,7 +110,31 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
             units_of[d.turn] = dictation_units(texts[d.turn], language)
         start, end = _grown_span(units_of[d.turn], d, texts[d.turn], language)
         grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end]))
+        if d.entity_type == "PHONE_NUMBER" and (rest := _rest_after_an_interruption(units_of[d.turn], end)):
+            grown.append(replace(d, start=rest[0], end=rest[1], text=texts[d.turn][rest[0] : rest[1]]))
     return grown
+
+
+def _rest_after_an_interruption(units: list[Unit], end: int) -> tuple[int, int] | None:
+    """The rest of a phone number read out after an aside in the same sentence ("… nine four six, hang on,
+    it's on the fridge, oh two one eight."): three or more digits after a pause that end the sentence."""
+    first = next((k for k, u in enumerate(units) if u.start >= end), None)
+    if first is None or (first > 0 and units[first - 1].stop_after):
+        return None  # nothing after the number, or it ended the sentence
+    k = first
+    while k < len(units) and units[k].kind != DIGIT:
+        if units[k].stop_after or k - first >= MAX_INTERRUPTION_WORDS:
+            return None
+        k += 1
+    run = k
+    while run < len(units) and units[run].kind == DIGIT:
+        run += 1
+        if units[run - 1].stop_after:
+            break
+    ends_sentence = run == len(units) or units[run - 1].stop_after
+    if k == first or run - k < MIN_REST_DIGITS or not ends_sentence or not units[k].pause_before:
+        return None  # "I'm in room two one four": a label, not the rest set off by a pause
+    return units[k].start, units[run - 1].end
 
 
 def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tuple[int, int]:

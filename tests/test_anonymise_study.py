@@ -761,6 +761,19 @@ def test_global_platforms_stay_but_a_listed_firm_named_after_one_is_replaced(ano
     assert said[1] == "I drive for [ORG 1] and we message on Telegram.", said
 
 
+def test_the_rest_of_a_phone_number_after_an_aside_is_replaced_but_not_the_aside(anonymiser):
+    """ "… nine four six, hang on, it's on the fridge, oh two one eight.": the last digits are the number's;
+    the aside stays; "room two one four" is no phone."""
+    said = anonymised(
+        anonymiser,
+        "My number is oh seven seven double oh, nine seven nine four six, hang on, it's on the fridge, oh two one "
+        "eight. Thanks.",
+        "Call 0141 496 0588, I'm in room two one four.",
+    )
+    assert said[0] == "My number is [PHONE 1], hang on, it's on the fridge, [PHONE 2]. Thanks.", said
+    assert said[1] == "Call [PHONE 3], I'm in room two one four.", said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
