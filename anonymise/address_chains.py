@@ -37,8 +37,9 @@ _PART = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;:?!](?=\s+[A-ZÀ-Ý¿¡][\w'’]|\s*$)")
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
-_FILLER = r"(?:(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)\s*,?\s+)?"
-_NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!](?:\s|$))")
+_FILLER_WORD = r"(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)"
+_FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
+_NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!]))")
 _ORDINAL_FLOOR = (
     r"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|first|second|third|fourth|fifth|ground|premier|"
     r"deuxième|troisième)\s+(?:piso|planta|floor|étage)"
@@ -63,28 +64,65 @@ def _said_before(language: str) -> re.Pattern:
 def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
-    grown = []
+    grown, streets = [], _streets_named(texts)
     for d in detections:
         text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
         seed = _street_seed(text, d)
-        numbered = None if seed is not None else _name_and_house_number(text, d)
+        numbered = None if seed is not None else _name_and_house_number(text, d, language)
         if seed is not None:
+            number = _house_number_after(text, seed[1], language)
+            seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
             start, end = _chain(text, seed, others, language)
             if (start, end) != seed:
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
-        elif numbered is not None and (chain := _chain(text, numbered, others, language))[1] > numbered[1]:
-            d = Detection(d.turn, chain[0], chain[1], "STREET_ADDRESS", d.score, d.rule, text[chain[0] : chain[1]])
+        elif numbered is not None:
+            start, end = _chain(text, numbered, others, language)
+            if end > numbered[1] or d.text.casefold() in streets:  # more parts, or a street named before
+                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         grown.append(d)
-    return grown
+    return grown + _named_streets_with_numbers(texts, streets, language)
 
 
-def _name_and_house_number(text: str, d: Detection) -> tuple[int, int] | None:
-    """A name with a house number after it ("Mendoza 4512", "Corrientes 1234"): a street named without a
-    street word, as Argentina, Uruguay and Chile say them, when more parts of an address follow it."""
+def _named_streets_with_numbers(texts: list[str], streets: set[str], language: str) -> list[Detection]:
+    """A street named before, said again with a house number ("¿Belgrano cuatrocientos cincuenta y seis?",
+    "Belgrano 456, sí")."""
+    found = []
+    for street in streets:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(street)}(?![\w-])", re.IGNORECASE)
+        for turn, text in enumerate(texts):
+            for match in pattern.finditer(text):
+                number = _house_number_after(text, match.end(), language)
+                if number and match.group()[:1].isupper():
+                    end = match.end() + number
+                    found.append(
+                        Detection(turn, match.start(), end, "STREET_ADDRESS", 0.8, "street", text[match.start() : end])
+                    )
+    return found
+
+
+def _house_number_after(text: str, end: int, language: str) -> int:
+    """The length of a house number right after `end`, in digits or words, else 0."""
+    number = re.match(rf"\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))", text[end:])
+    return number.end() if number else 0
+
+
+def _streets_named(texts: list[str]) -> set[str]:
+    """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano")."""
+    words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
+    pause = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
+    pattern = re.compile(rf"(?i:(?<![\w-])(?:{words})){pause}\s+((?:(?:de la|del|de|los|las|la|el)\s+)?[A-ZÀ-Ý][\w'’-]*"
+                         rf"(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})")  # fmt: skip
+    return {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
+
+
+def _name_and_house_number(text: str, d: Detection, language: str) -> tuple[int, int] | None:
+    """A name with a house number after it, in digits or words ("Mendoza 4512", "Belgrano cuatrocientos
+    cincuenta y seis"): a street named without a street word, as Argentina, Uruguay and Chile say them, when
+    more parts of an address follow it or the street was named as one before."""
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
-    number = re.match(r"\s+\d{1,5}[A-Za-z]?(?![\w-])", text[d.end :])
-    return (d.start, d.end + number.end()) if number else None
+    number = _house_number_after(text, d.end, language)
+    return (d.start, d.end + number) if number else None
 
 
 def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
@@ -94,7 +132,7 @@ def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
         return d.start, d.end
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
-    street_word = re.search(r"(?<![\w-])([\w]+)\s+$", text[: d.start])
+    street_word = re.search(r"(?<![\w/.-])(\w+[/.]?)\s+$", text[: d.start])  # "calle", "C/", "Av."
     if street_word and street_word.group(1).lower() in STREET_WORDS:
         return street_word.start(1), d.end
     words = d.text.split()

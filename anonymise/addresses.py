@@ -13,6 +13,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import regex_recognizer
+from anonymise.spoken import number_word_pattern
 
 STREET_TYPES = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
@@ -154,12 +155,44 @@ POSTCODE_PATTERNS = [
 ]
 
 
+_ROADS = r"(?:carretera|ruta|autopista|autovía|vía|camino|panamericana|road|highway|route|nationale|départementale)"
+_DIRECTIONS = r"(?:norte|sur|este|oeste|oriente|poniente|lago|arriba|abajo|north|south|east|west|nord|est|ouest)"
+
+
+def said_address_patterns(language: str) -> list[Pattern]:
+    """Parts of an address said in words: a postcode said alone after its name ("código postal veintiocho cero
+    treinta y nueve"), a kilometre of a road ("kilómetro doce de la carretera de Colmenar"), and directions
+    from a landmark, as Central America gives addresses ("de la iglesia católica doscientos metros al norte")."""
+    number = rf"(?:{number_word_pattern(language)}|\d{{1,6}})"
+    place = r"(?:\s+(?:a|al|de|del|de la|to|of)?\s*[A-ZÀ-Ý\d][\w'’-]*){1,3}"
+    distance = (
+        rf"(?:{number}|media|una|un)(?:\s+y\s+medi[oa])?\s+(?:metros|varas|cuadras?|blocks?|mètres)\s+"
+        rf"(?:(?:al|hacia el|to the|au)\s+)?{_DIRECTIONS}"
+    )
+    landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?(?:[\w'’.-]+\s+){0,4}?"
+    return [
+        Pattern("postcode said", rf"(?<=(?i:{POSTCODE_WORDS}) ){number}(?![\w-])", 0.7),
+        Pattern(
+            "kilometre of a road",
+            rf"(?i)(?<![\w-])(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+{number}(?:\s+y\s+medio)?\s+"
+            rf"(?:de la|del|de|of the|on the)\s+{_ROADS}(?-i:{place})",
+            0.75,
+        ),
+        Pattern(
+            "directions from a landmark",
+            rf"(?i)(?<![\w-])(?:{landmark},?\s*)?{distance}(?:,?\s+(?:y\s+)?{distance})?",
+            0.7,
+        ),
+    ]
+
+
 def address_recognizers(language: str) -> list[PatternRecognizer]:
-    """Street addresses, streets named without a number, and postcodes standing alone."""
+    """Street addresses, streets named without a number, postcodes standing alone, and parts said in words."""
     return [
         regex_recognizer("STREET_ADDRESS", "StreetAddressRecognizer", STREET_ADDRESS_PATTERNS, language),
         regex_recognizer("LOCATION", "NamedStreetRecognizer", NAMED_STREET_PATTERNS, language),
         regex_recognizer("STREET_ADDRESS", "PostcodeRecognizer", POSTCODE_PATTERNS, language),
+        regex_recognizer("STREET_ADDRESS", "SaidAddressRecognizer", said_address_patterns(language), language),
     ]
 
 

@@ -104,7 +104,8 @@ def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection
 
 STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "cours", "route", "place",
                 "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
-                "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua"}  # fmt: skip
+                "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua", "c/", "av.", "avda.",
+                "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard"}  # fmt: skip
 _STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
 
 

@@ -774,6 +774,28 @@ def test_the_rest_of_a_phone_number_after_an_aside_is_replaced_but_not_the_aside
     assert said[1] == "Call [PHONE 3], I'm in room two one four.", said
 
 
+def test_addresses_said_as_spanish_speakers_say_them(anonymiser):
+    """A street named before and said again with its number in words or digits ("¿Belgrano cuatrocientos
+    cincuenta y seis?", "Belgrano 456, sí"), a postcode said alone after its name, a kilometre of a road,
+    directions from a landmark, an address read out in quotes; "caminamos doscientos metros" stays."""
+    said = anonymised(
+        anonymiser,
+        "El galpón está en la calle Belgrano cuatrocientos cincuenta y seis, entre Sarmiento y Mitre.",
+        "¿Belgrano cuatrocientos cincuenta y seis?",
+        "Belgrano 456, sí. Código postal veintiocho cero treinta y nueve.",
+        "La nave está en el kilómetro doce de la carretera de Colmenar. Ahí no hay cobertura.",
+        "Mi casa es de la iglesia católica doscientos metros al norte y media cuadra abajo. Así.",
+        'La carta decía: "avenida Marqués de Viana 41, 2º izda., 28039 Madrid". Caminamos doscientos metros.',
+        language="es",
+    )
+    assert said[0].startswith("El galpón está en la [ADDRESS ") and "cincuenta" not in said[0], said
+    assert said[1].startswith("¿[ADDRESS ") and said[2].startswith("[ADDRESS ") and "Belgrano" not in said[2], said
+    assert re.search(r"Código postal \[ADDRESS \d\]\.$", said[2]), said
+    assert said[3].startswith("La nave está en el [ADDRESS ") and said[3].endswith(". Ahí no hay cobertura."), said
+    assert said[4].startswith("Mi casa es [ADDRESS ") and "norte" not in said[4], said
+    assert "28039" not in said[5] and "Madrid" not in said[5] and "Caminamos doscientos metros." in said[5], said
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
