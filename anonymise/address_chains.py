@@ -64,7 +64,7 @@ def _said_before(language: str) -> re.Pattern:
 def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
-    grown, streets = [], _streets_named(texts)
+    grown, streets = [], _streets_named(texts) if language in ("es", "fr") else set()  # "calle X", "rue X"
     for d in detections:
         text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
         seed = _street_seed(text, d)
