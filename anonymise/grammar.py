@@ -11,16 +11,8 @@ import re
 from functools import lru_cache
 
 ABBREVIATED_HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "dra", "sr", "sra", "srta", "prof", "mme", "mlle", "st"}
-HONORIFICS = ABBREVIATED_HONORIFICS - {"st"} | {"miss", "professor", "madame", "monsieur", "señor", "señora",
-                                                "señorita", "don", "doña", "sir", "dame"}  # fmt: skip
-
-
-def after_an_honorific(doc, i: int) -> bool:
-    """Whether token i follows a title ("don Segundo", "Mrs. Whitaker"), which makes it a name."""
-    j = i - 1 if i > 0 and doc[i - 1].text != "." else i - 2
-    return j >= 0 and doc[j].lower_.rstrip(".") in HONORIFICS
-
-
+LOWER_CASE_HONORIFICS = {"madame", "monsieur", "señor", "señora", "señorita", "don", "doña"}  # also said so
+HONORIFICS = ABBREVIATED_HONORIFICS - {"st"} | LOWER_CASE_HONORIFICS | {"miss", "professor", "sir", "dame"}
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
 _TIME_BEFORE = {
@@ -54,6 +46,20 @@ ROLE_WORDS = {
 }  # roles, titles and naming words before a name
 _WHO = {"who", "qui", "quien", "quién"}
 _TAKEN_UP = {"elle", "lui", "il", "ella", "él", "she", "he"}  # "lauren, elle, elle a pris des notes"
+
+
+def honorific_pattern() -> str:
+    """A regex for a title as written before a name: capitalised ("Mrs.", "Don", "Professor"), or in lower case
+    where French and Spanish write it so ("don", "madame")."""
+    abbreviated = "|".join(sorted(w.capitalize() for w in ABBREVIATED_HONORIFICS - {"st"}))
+    words = sorted({w.capitalize() for w in HONORIFICS - ABBREVIATED_HONORIFICS} | LOWER_CASE_HONORIFICS)
+    return rf"(?:(?:{abbreviated})\.?|{'|'.join(words)})"
+
+
+def after_an_honorific(doc, i: int) -> bool:
+    """Whether token i follows a title ("don Segundo", "Mrs. Whitaker"), which makes it a name."""
+    j = i - 1 if i > 0 and doc[i - 1].text != "." else i - 2
+    return j >= 0 and doc[j].lower_.rstrip(".") in HONORIFICS
 
 
 def sentence_initial(doc, i: int) -> bool:

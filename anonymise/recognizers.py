@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
-from anonymise.grammar import ROLE_WORDS
+from anonymise.grammar import ROLE_WORDS, honorific_pattern
 from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word, is_function_word
 from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import letter_pattern, spoken_words
@@ -46,10 +46,7 @@ ORG_PREFIX = {
 }
 # Honorifics of any supported language: the capitalised word after one is a name, whatever else it means
 # ("Don Segundo", "Mrs. May") or however short ("Dr. O").
-HONORIFIC = (
-    r"(?:(?:Dr|Dra|Mr|Mrs|Ms|Mx|Prof|Mme|Mlle|Sr|Sra|Srta)\.?|Professor|Miss|Madame|Monsieur|Señor|Señora|Señorita|"
-    r"Don|Doña|Sir|Dame|don|doña|señor|señora|señorita|monsieur|madame)"
-)
+HONORIFIC = honorific_pattern()
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
