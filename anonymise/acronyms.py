@@ -40,6 +40,22 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
+BELONGINGS = {
+    "account",
+    "accounts",
+    "branch",
+    "branches",
+    "helpline",
+    "hotline",
+    "headquarters",
+    "website",
+    "compte",
+    "cuenta",
+    "sucursal",
+    "agence",
+}  # "our UOB account": what a bank or an agency has
+GRIEVANCE_VERBS = {"complain", "appeal", "petition", "lobby", "sue", "reclamar", "denunciar"}  # "complain to the FSC"
+ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "might", "must"}
 LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
@@ -96,6 +112,9 @@ def _acting(doc, index: int) -> bool:
         return False
     if after.lower_ in PEOPLE_NOUNS:
         return True
+    asked = index >= 2 and doc[index - 1].lower_ in DEFINITE and doc[index - 2].lemma_.lower() in ASKING_AUXILIARIES
+    if asked and after.tag_ == "VB":
+        return True  # "did the CQC get involved?"
     bare = index == 0 or doc[index - 1].pos_ != "DET"  # "the GPS is working" is a thing
     if bare and after.pos_ == "AUX" and index + 2 < len(doc) and _doing(after, doc[index + 2]):
         return True  # "GRA is coming for tax", "NAFDAC is trying", "UNISON has pushed"
@@ -157,11 +176,28 @@ def _listed_with_an_organisation(doc, index: int) -> bool:
 
 def _contacted(doc, index: int) -> bool:
     """A bare acronym that someone calls, writes to or registers with: "Ebuka called GTB", "registered
-    with DSD", "complained to HMRC" (a role comes with an article: "tell the GP")."""
+    with DSD", "registered as an NPO with DSD", "complained to HMRC" (a role comes with an article: "tell
+    the GP"; only a grievance goes to "the" one: "complain to the FSC")."""
     k = index - 1
-    if k >= 0 and doc[k].lower_ in {"to", "with", "a", "al", "à", "con", "avec"}:
-        k -= 1
-    return k >= 0 and doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in CONTACT_VERBS
+    article = k >= 0 and doc[k].lower_ in DEFINITE
+    k -= article
+    if k < 0 or doc[k].lower_ not in {"to", "with", "a", "al", "à", "con", "avec"}:
+        return not article and k >= 0 and _a_contact_verb(doc[k], article)
+    start = k
+    k -= 1
+    while k >= 0 and start - k <= 4 and doc[k].pos_ in {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}:
+        k -= 1  # "registered as an NPO with", "sent the forms to"
+    return k >= 0 and _a_contact_verb(doc[k], article)
+
+
+def _a_contact_verb(token, after_an_article: bool) -> bool:
+    verbs = GRIEVANCE_VERBS if after_an_article else CONTACT_VERBS
+    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
+
+
+def _owns_what_follows(doc, index: int) -> bool:
+    """The acronym has what an institution has: "our UOB account", "the KRA helpline"."""
+    return index + 1 < len(doc) and doc[index + 1].lower_ in BELONGINGS
 
 
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
@@ -194,7 +230,11 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
             or _after_its_name(doc, index)
         ):
             kinds.add(ORGANISATION)
-        elif _set_apart_as_an_institution(doc, index) or _listed_with_an_organisation(doc, index):
+        elif (
+            _set_apart_as_an_institution(doc, index)
+            or _listed_with_an_organisation(doc, index)
+            or _owns_what_follows(doc, index)
+        ):
             kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)

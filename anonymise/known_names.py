@@ -42,6 +42,22 @@ def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en"
     return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, PART_ZIPF, language)]
 
 
+NAME_JOINERS = {"and", "&", "y", "et", "e", "und"}  # "Clydebrae and Kelvinhaugh", "Buchan & Strachan"
+
+
+def joined_short_forms(entity_type: str, surface: str) -> list[str]:
+    """The short form of an organisation named by two names joined ("Clydebrae and Kelvinhaugh" of "Clydebrae
+    and Kelvinhaugh Housing Association", "Cardiff and Vale" of "Cardiff and Vale University Health Board"):
+    its words up to the name after the first joiner, when more follows."""
+    words = surface.split()
+    if entity_type != "ORGANIZATION":
+        return []
+    for k, word in enumerate(words[1:-2], start=1):
+        if word.lower() in NAME_JOINERS and words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+            return [" ".join(words[: k + 2])]
+    return []
+
+
 def person_initials(name: str) -> str:
     """ "Jean-Baptiste" -> "JB", "Mary Kate Olsen" -> "MKO" (titles left out)."""
     return "".join(w[0].upper() for w in re.split(r"[\s-]+", name.strip()) if w and fold(w) not in TITLES)
@@ -73,7 +89,8 @@ class KnownNames:
         if seed.entity_type == "PERSON" and len(re.split(r"[\s-]+", seed.text.strip())) > 1:
             self.people.append(NameForm(seed.text, seed.entity_type, seed.score))
         if seed.entity_type != "PERSON" and len(words) > 1:
-            self.phrases.setdefault(fold(seed.text), NameForm(seed.text, seed.entity_type, seed.score))
+            for phrase in [seed.text, *joined_short_forms(seed.entity_type, seed.text)]:
+                self.phrases.setdefault(fold(phrase), NameForm(phrase, seed.entity_type, seed.score))
         for word in name_parts(seed.entity_type, seed.text, self.zipf, self.language):
             known = self.words.get(fold(word))
             if known is None or (seed.entity_type == "PERSON" and known.entity_type != "PERSON"):

@@ -72,7 +72,7 @@ def _phrase_forms(known: KnownNames) -> list[NameForm]:
 def _phrase_detections(text: str, turn: int, known: KnownNames, forms: list[NameForm]) -> list[Detection]:
     found = []
     for form in forms:
-        words = [re.escape(w) for w in form.text.split()]
+        words = [r"(?:and|&)" if w.lower() in ("and", "&") else re.escape(w) for w in form.text.split()]
         for match in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text, re.IGNORECASE):  # as the guard
             surface = match.group()
             common = all(is_common_word(w, known.zipf, known.language) for w in surface.split())

@@ -374,6 +374,21 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     assert "SNDI, con" in spanish[1], spanish  # "X, with Y" is no list
 
 
+def test_an_acronym_registered_with_complained_to_asked_about_or_holding_an_account_is_an_organisation(anonymiser):
+    """ "registered as a charity with QDX", "complain to the WKRB", "did the PVQA take it up?", "our ZNB account";
+    a thing sent somewhere and a ward stay terms ("sent the PDF to the SENCO", "complain to the nurse on ICU")."""
+    turns = anonymised(
+        anonymiser,
+        "We got registered as a charity with QDX in 2012.",
+        "In the end she complain to the WKRB about the flat.",
+        "And did the PVQA take it up at all? Will the NXRB send someone?",
+        "The takings go into our ZNB account every night.",
+        "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.",
+    )
+    assert not [a for a in ("QDX", "WKRB", "PVQA", "NXRB", "ZNB") if a in " ".join(turns)], turns
+    assert turns[4] == "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.", turns
+
+
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
     """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
     turns = anonymised(
@@ -700,6 +715,18 @@ def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_who
     assert "Dalziel" not in said[1] and "'s" not in said[1], said
     assert said[2].startswith("Send the statement to [ORG ") and " and " not in said[2], said
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
+
+
+def test_an_organisation_named_by_two_joined_names_is_replaced_whole_when_shortened(anonymiser):
+    """ "Brackenmuir and Tollcross Housing Association" is later "Brackenmuir and Tollcross"; "Pardew & Lusk"
+    is also "Pardew and Lusk"."""
+    said = anonymised(
+        anonymiser,
+        "I'm an officer with Brackenmuir and Tollcross Housing Association, and Pardew & Lusk do our repairs.",
+        "I've been with Brackenmuir and Tollcross since 2016. Pardew and Lusk are slow.",
+    )
+    assert " and " not in said[1] and "Tollcross" not in said[1] and "Lusk" not in said[1], said
+    assert said[1].count("[ORG") == 2, said
 
 
 def test_a_post_box_with_its_town_and_a_firm_and_sons_in_french(anonymiser):
