@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anonymise.addresses import POSTCODE_WORDS, STREET_TYPES, UNIT
+from anonymise.addresses import POSTCODE_WORDS, SAID_UNIT, STREET_TYPES, UNIT
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
@@ -24,6 +24,8 @@ PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
 PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
 CLAUSE_WORD_ZIPF = 5.0  # a part starting with a word this common is a clause ("It's…", "Es…"), not a street
 MAX_PART_WORDS = 6
+_OF = r"(?:de la|de los|de las|del|de|des|du|d')"  # "avenida de Asturias"
+_IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.IGNORECASE)
 _BUILDING_WORDS = r"(?:résidence|immeuble|cité|lotissement|zona|colonia|barrio|urbanización|edificio|conjunto)"
 _PART = re.compile(
     rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
@@ -39,6 +41,7 @@ _SENTENCE_END = re.compile(r"[.;:?!](?=\s+[A-ZÀ-Ý¿¡][\w'’]|\s*$)")
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = r"(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
+_PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
 _NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!]))")
 _ORDINAL_FLOOR = (
     r"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|first|second|third|fourth|fifth|ground|premier|"
@@ -48,10 +51,11 @@ _ORDINAL_FLOOR = (
 
 @lru_cache(maxsize=8)
 def _said_part(language: str) -> re.Pattern:
-    """A part said in words: a number ("doscientos catorce"), a postcode or unit before it ("código postal
-    cero ocho…", "hash oh one"), a town before it ("Singapore four six zero…"), a floor ("segundo piso")."""
+    """A part said in words: a number ("doscientos catorce", "el veintitrés"), a postcode or unit before it
+    ("código postal cero ocho…", "departamento mil doscientos tres", "hash oh one"), a town before it
+    ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
-    lead = rf"(?:(?i:{POSTCODE_WORDS}|número|number|numéro|hash|dash)|[A-ZÀ-Ý][\w'’-]*)"  # or a town
+    lead = rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|número|number|numéro|hash|dash|el)|[A-ZÀ-Ý][\w'’-]*)"  # or a town
     return re.compile(rf"(?:{lead}\s+)?(?i:{number})|(?i:{_ORDINAL_FLOOR})")
 
 
@@ -64,7 +68,8 @@ def _said_before(language: str) -> re.Pattern:
 def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
-    grown, streets = [], _streets_named(texts) if language in ("es", "fr") else set()  # "calle X", "rue X"
+    grown, streets = [], _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
+    detections = detections + _named_streets_with_numbers(texts, streets, language)
     for d in detections:
         text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
         seed = _street_seed(text, d)
@@ -80,7 +85,7 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
             if end > numbered[1] or d.text.casefold() in streets:  # more parts, or a street named before
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         grown.append(d)
-    return grown + _named_streets_with_numbers(texts, streets, language)
+    return grown
 
 
 def _named_streets_with_numbers(texts: list[str], streets: set[str], language: str) -> list[Detection]:
@@ -91,7 +96,7 @@ def _named_streets_with_numbers(texts: list[str], streets: set[str], language: s
         pattern = re.compile(rf"(?<![\w-]){re.escape(street)}(?![\w-])", re.IGNORECASE)
         for turn, text in enumerate(texts):
             for match in pattern.finditer(text):
-                number = _house_number_after(text, match.end(), language)
+                number = _house_number_after(text, match.end(), language, comma=True)
                 if number and match.group()[:1].isupper():
                     end = match.end() + number
                     found.append(
@@ -100,19 +105,26 @@ def _named_streets_with_numbers(texts: list[str], streets: set[str], language: s
     return found
 
 
-def _house_number_after(text: str, end: int, language: str) -> int:
-    """The length of a house number right after `end`, in digits or words, else 0."""
-    number = re.match(rf"\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))", text[end:])
+def _house_number_after(text: str, end: int, language: str, comma: bool = False) -> int:
+    """The length of a house number right after `end` (or after a comma), in digits or words, else 0
+    ("Mendoza al dos mil cien": Argentina says a block by its number)."""
+    at = r"(?:\s+al)?" if language == "es" else ""
+    number = re.match(
+        rf"{',?' if comma else ''}{at}\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))",
+        text[end:],
+    )
     return number.end() if number else 0
 
 
-def _streets_named(texts: list[str]) -> set[str]:
-    """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano")."""
+def _streets_named(texts: list[str], language: str) -> set[str]:
+    """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano"), and
+    the last word of a longer one, by which people shorten it ("Ameghino" of "Florentino Ameghino")."""
     words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
-    pause = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
-    pattern = re.compile(rf"(?i:(?<![\w-])(?:{words})){pause}\s+((?:(?:de la|del|de|los|las|la|el)\s+)?[A-ZÀ-Ý][\w'’-]*"
-                         rf"(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})")  # fmt: skip
-    return {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
+    name = r"(?:(?:de la|del|de|los|las|la|el)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+    pattern = re.compile(rf"(?i:(?<![\w-])(?:{words})){_PAUSED}\s+({name})")
+    names = {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
+    last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return names | {w for w in last_words if not is_common_word(w, PLACE_WORD_ZIPF, language)}
 
 
 def _name_and_house_number(text: str, d: Detection, language: str) -> tuple[int, int] | None:
@@ -132,7 +144,7 @@ def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
         return d.start, d.end
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
-    street_word = re.search(r"(?<![\w/.-])(\w+[/.]?)\s+$", text[: d.start])  # "calle", "C/", "Av."
+    street_word = re.search(rf"(?<![\w/.-])(\w+[/.]?){_PAUSED}(?:\s+{_OF})?\s+$", text[: d.start])  # "calle", "C/"
     if street_word and street_word.group(1).lower() in STREET_WORDS:
         return street_word.start(1), d.end
     words = d.text.split()
@@ -145,7 +157,8 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
     while match := _NEXT_PART.match(text[end:]):
         part_start, part_end = end + match.start(1), end + match.end(1)
         pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
-        if _SENTENCE_END.search(pause) or not _is_part(text, part_start, part_end, others, language):
+        numbered = re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
+        if _SENTENCE_END.search(pause) or not _is_part(text, part_start, part_end, others, language, bool(numbered)):
             break
         end = part_end
     while True:
@@ -154,8 +167,20 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
         elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):
             start = part[0]
+        elif place := _place_before(text, start, others):
+            start = place.start  # "la dirección era San Rafael de Heredia, del Más x Menos cien metros sur"
         else:
             return start, end
+
+
+def _place_before(text: str, start: int, others: list[Detection]) -> Detection | None:
+    """A town or a place (not an organisation) found right before `start`, set off by a comma or a pause."""
+    before = text[:start].rstrip()
+    pause = re.search(rf"{_PAUSE}$", before)
+    if pause is None:
+        return None
+    end = len(before[: pause.start()].rstrip())
+    return next((o for o in others if o.entity_type == "LOCATION" and o.end == end and o.start < start), None)
 
 
 def _part_before(text: str, start: int) -> tuple[int, int] | None:
@@ -169,18 +194,26 @@ def _part_before(text: str, start: int) -> tuple[int, int] | None:
     ends = [body.rfind(","), body.rfind(":"), body.rfind("…"), *(m.end() - 1 for m in _SENTENCE_END.finditer(body))]
     part_start = max(ends) + 1
     part_start += len(body[part_start:]) - len(body[part_start:].lstrip())
+    if (lead := _IN_THE.match(body, part_start)) and lead.end() < len(body):
+        part_start = lead.end()  # "en la parcela siete, kilómetro…": the part, not the preposition
     return (part_start, len(body)) if part_start < len(body) else None
 
 
-def _is_part(text: str, start: int, end: int, others: list[Detection], language: str) -> bool:
+def _is_part(text: str, start: int, end: int, others: list[Detection], language: str, numbered: bool = True) -> bool:
     """A part of an address: found as a place or an address itself, or shaped like a unit, a postcode, a
     street with its number, or a number said in words; not a clause that starts with an everyday word ("It's
-    Unit 4", "O en la gestoría")."""
+    Unit 4", "O en la gestoría"). Once the address has a number, a town may come with "en" ("… en Parla")."""
     part = text[start:end].strip()
     if not part or len(part.split()) > MAX_PART_WORDS:
         return False
     first = part.split()[0]
-    if first.lower() in STREET_WORDS:  # "boulevard Nangui Abrogoua": the street word, then the name found
+    if (
+        numbered and (lead := _IN_THE.match(part)) and lead.end() < len(part)
+    ):  # "… primero A... en Parla", "en la parcela 7"
+        start += text[start:end].index(part) + lead.end()
+        part = part[lead.end() :]
+        first = part.split()[0]
+    elif first.lower() in STREET_WORDS:  # "boulevard Nangui Abrogoua": the street word, then the name found
         start += text[start:end].index(first) + len(first) + 1
     if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
         return True

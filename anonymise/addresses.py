@@ -45,7 +45,7 @@ UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
-    r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Lt)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
     r"|(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:izquierda|derecha|izda\.?|dcha\.?|centro|"
     r"[A-Z](?![\w-])|étage))?"
@@ -87,6 +87,10 @@ _TAIL = (
 )
 _LEADING_UNIT = rf"(?:{UNIT}(?:,?\s+|/))*"
 _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
+SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
+    r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
+    r"suite|appartement|bâtiment|escalier)"
+)
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 
 STREET_ADDRESS_PATTERNS = [
@@ -132,6 +136,15 @@ STREET_ADDRESS_PATTERNS += [
         "units, places, postcode", rf"(?<![\w-]){UNIT}(?:,\s*{UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
     ),
 ]
+_NUMBERED_UNIT = rf"(?=[^,]{{0,20}}\d){UNIT}"  # "block 14", "departamento 32"; not "primero" alone
+STREET_ADDRESS_PATTERNS += [
+    Pattern(  # "block 14, departamento 32, villa San Luis": where there is no street, the units and the place
+        "units, place",
+        rf"(?<![\w-]){_NUMBERED_UNIT}(?:,\s*{_NUMBERED_UNIT})+,\s*(?:(?i:villa|población|colonia|barrio|sector)\s+)?"
+        rf"{_PLACE}",
+        0.75,
+    ),
+]
 STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 45 # 12-34", "Carrera 52 No. 14 Sur-30"
     Pattern(
         "street number, # cross street-house",
@@ -165,12 +178,24 @@ def said_address_patterns(language: str) -> list[Pattern]:
     from a landmark, as Central America gives addresses ("de la iglesia católica doscientos metros al norte")."""
     number = rf"(?:{number_word_pattern(language)}|\d{{1,6}})"
     place = r"(?:\s+(?:a|al|de|del|de la|to|of)?\s*[A-ZÀ-Ý\d][\w'’-]*){1,3}"
-    distance = (
-        rf"(?:{number}|media|una|un)(?:\s+y\s+medi[oa])?\s+(?:metros|varas|cuadras?|blocks?|mètres)\s+"
-        rf"(?:(?:al|hacia el|to the|au)\s+)?{_DIRECTIONS}"
+    how_far = rf"(?:{number}|media|una|un)(?:\s+y\s+medi[oa])?"
+    distance = (  # "doscientos metros al norte", "doscientos al norte"
+        rf"{how_far}\s+(?:(?:metros|varas|cuadras?|blocks?|mètres)\s+(?:(?:al|hacia el|to the|au)\s+)?{_DIRECTIONS}"
+        rf"|(?:al|hacia el)\s+{_DIRECTIONS})"
     )
-    landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?(?:[\w'’.-]+\s+){0,4}?"
+    then = rf"(?:{distance}|{how_far}\s+{_DIRECTIONS})"  # "cien metros sur y cincuenta oeste", "una arriba"
+    landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?"
+    ordinal = (
+        r"(?:\d{1,2}\s?[aªoº]\.?|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|primer|"
+        r"segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo)"
+    )
     return [
+        Pattern(  # Guatemala's grid: "6a. avenida 3-45", "Sexta avenida, tres guion cuarenta y cinco"
+            "ordinal street, number-number",
+            rf"(?i)(?<![\w-]){ordinal}\s+(?:avenida|calle),?\s+"
+            rf"(?:\d{{1,3}}\s?-\s?\d{{1,3}}|{number}(?:\s+(?:guion|guión)\s+{number})?)(?![\w-])",
+            0.75,
+        ),
         Pattern("postcode said", rf"(?<=(?i:{POSTCODE_WORDS}) ){number}(?![\w-])", 0.7),
         Pattern(
             "kilometre of a road",
@@ -180,7 +205,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
         ),
         Pattern(
             "directions from a landmark",
-            rf"(?i)(?<![\w-])(?:{landmark},?\s*)?{distance}(?:,?\s+(?:y\s+)?{distance})?",
+            rf"(?i)(?<![\w-])(?:{landmark},?\s+)?{distance}(?:,?\s+(?:y\s+)?{then}){{0,2}}",
             0.7,
         ),
     ]

@@ -279,10 +279,14 @@ SINGLE_DIGITS = {  # the words for one digit, and the digit
 }  # fmt: skip
 
 
+THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil"], "es": ["mil"]}  # in numbers, not among a phone's digits
+
+
 def number_word_pattern(language: str) -> str:
-    """A regex for a number said in words in `language` ("forty-two", "doscientos catorce"), one or more
-    words, with hyphens or spaces between ("two-one-two")."""
-    words = sorted(spoken_words(language).digits, key=len, reverse=True)  # the single digits among them
+    """A regex for a number said in words in `language` ("forty-two", "doscientos catorce", "mil doscientos"),
+    one or more words, with hyphens or spaces between ("two-one-two")."""
+    said = [*spoken_words(language).digits, *THOUSANDS.get(language, [])]
+    words = sorted(said, key=len, reverse=True)  # the single digits among them
     word = rf"(?:{'|'.join(re.escape(w) for w in words)})"
     return rf"(?<![\w-]){word}(?:[\s-]+(?:y\s+)?{word})*(?![\w-])"
 

@@ -595,6 +595,29 @@ def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     assert not [w for w in leaks if w in joined], said
 
 
+def test_spanish_addresses_said_with_pauses_thousands_units_grids_and_directions(anonymiser):
+    """Addresses as people say them in Spanish: a pause and a filler after the street word, numbers with
+    "mil", "al" before a block number, units with no street ("bloque 9, departamento 41, villa …"), a street
+    read back by its last word, Guatemala's ordinal grid, directions from a landmark without "metros"."""
+    said = anonymised(
+        anonymiser,
+        "Ella vive en la calle... eh... Los Castaños, el diecisiete, segundo B... en Getafe. Y paga la cuota.",
+        "Ellos están en Salta al tres mil doscientos, en Córdoba, en un galpón.",
+        "Es calle... este... Domingo Sarmiento, el novecientos cuatro... Lanús. ¿Sarmiento novecientos cuatro?",
+        'En la ficha dice "bloque 9, departamento 41, villa Las Acacias" y ya no viven ahí.',
+        "Nos mandó su dirección: 4a. avenida 7-21, zona 3. O sea, cuarta avenida, siete guion veintiuno.",
+        "Y cuando venga, ya sabe: de la gasolinera, trescientos al sur, una arriba.",
+        "Somos tres al principio y compré dos al final.",
+        language="es",
+    )
+    joined = " ".join(said)
+    leaks = ("Castaños", "diecisiete", "segundo B", "Getafe", "Salta", "tres mil", "Sarmiento", "novecientos",
+             "Lanús", "bloque 9", "41", "Acacias", "7-21", "zona 3", "cuarta avenida", "veintiuno", "gasolinera",
+             "trescientos", "arriba")  # fmt: skip
+    assert not [w for w in leaks if w in joined], said
+    assert said[6] == "Somos tres al principio y compré dos al final.", said
+
+
 def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
     """A long dictation that the patterns find in pieces is one contact: the letters, their names, "punto",
     a surname joined on by "punto", a number said in words, a rare name before its spelling, the words an
