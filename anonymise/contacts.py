@@ -25,8 +25,10 @@ _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:order|invoice|reference|ref|ticket|case|tracking|serial|model|version|item|batch|lot|isbn|account|"
     r"policy|claim|booking|confirmation|pedido|factura|referencia|commande|facture|référence|dossier|"
     r"job|staff|employee|member|membership|student|patient|customer|registration|licen[cs]e|permit|badge|UEN|"
-    r"expediente|matrícula|legajo|empleado|socio|matricule|adhérent|"
-    r"€|\$|£|¥|₹|₦)(?:\s+(?:number|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}[\s#.:-]*$",
+    r"expediente|matrícula|legajo|empleado|socio|matricule|adhérent|file|card|herd|tax|company|charity|"
+    r"VAT|TIN|EIN|ABN|ACN|GST|HST|GSTIN|PAN|NIF|CIF|CUIT|RUT|RUC|SIRET|SIREN|"  # tax and business numbers
+    r"€|\$|£|¥|₹|₦)(?:\s+(?:number(?:['’]s)?|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}"
+    r"(?:\s+[A-Z]{2})?[\s#.:-]*$",  # "VAT number GB 555 0192 44"
     re.IGNORECASE,
 )
 _NOT_A_PHONE_AFTER = re.compile(
@@ -225,6 +227,57 @@ class HandleWithAsideRecognizer(PatternRecognizer):
         return False if at.lower() == "at" and is_function_word(first, "en") else None
 
 
+HANDLE_WORD_ZIPF = 3.0  # a handle has a word rarer than this ("inagh", "wasiak"); "at lunch time" has none
+PLATFORMS = [*SOCIAL_SITES, "insta", "ig", "wechat", "snapchat", "snap", "threads", "bluesky", "whatsapp", "telegram"]
+UNDERSCORES = {"en": ["underscore"], "fr": ["tiret bas", "tiret du bas", "underscore"],
+               "es": ["guion bajo", "guión bajo", "barra baja"]}  # fmt: skip
+
+
+class PlatformHandleRecognizer(EntityRecognizer):
+    """A handle said as words where the sentence names the platform: "we're at inagh valley vets on Facebook",
+    "she's on Twitter, at faith wasiak esq,", "Insta is at the meeting place moranbah"; and words joined by a
+    spoken underscore ("ksta underscore vancouver"), which only a handle or an address has."""
+
+    def __init__(self, language: str) -> None:
+        w = spoken_words(language)
+        word = r"[a-z0-9][\w'’-]*"
+        at, platform = _alternatives(w.ats), _alternatives(PLATFORMS)
+        handle = rf"(?P<handle>(?<![\w'’-]){at}\s+{word}(?:\s+{word}){{0,4}})"
+        self.patterns = [
+            re.compile(rf"(?i){at}\s+(?P<handle>{word}(?:\s+{word}){{1,4}})\s+(?:on|sur|en)\s+{platform}\b"),
+            re.compile(rf"(?i)\b{platform}\b[^.?!\n,]{{0,20}}?,?\s+{handle}(?=\s*(?:[,.;!?]|$))"),
+            re.compile(
+                rf"(?i)(?P<handle>(?<![\w'’-]){word}(?:\s+{_alternatives(UNDERSCORES.get(language, []))}"
+                rf"\s+{word})+)"
+            ),  # fmt: skip
+        ]
+        self.aside = re.compile(rf"(?i),?\s+{_alternatives(w.asides)}\b")
+        super().__init__(supported_entities=["URL"], name="PlatformHandleRecognizer", supported_language=language)
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are built in __init__."""
+
+    def _named_handle(self, words: list[str], aside: bool) -> bool:
+        """Words after "at" that name someone's page: not a place said with "at" ("at the shop on Facebook",
+        "on Instagram at lunch time"), so one of them is no everyday word."""
+        language = self.supported_language
+        rare = any(not is_common_word(w, HANDLE_WORD_ZIPF, language) for w in words)
+        return rare and (aside or not is_function_word(words[0], language))
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        """Each handle found, as a URL."""
+        found = []
+        for k, pattern in enumerate(self.patterns):
+            for match in pattern.finditer(text):
+                start, end = match.span("handle")
+                if k == 0:
+                    start = match.start()  # the "at" is the handle's "@"
+                aside = self.aside.match(text, end) is not None  # "…, all one word": the "the" is the handle's
+                if k == 2 or self._named_handle(text[start:end].split()[1:], aside):
+                    found.append(RecognizerResult("URL", start, end, 0.7))
+        return found
+
+
 HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
 
 
@@ -293,5 +346,6 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
             language,
         ),
         HandleWithAsideRecognizer(language),
+        PlatformHandleRecognizer(language),
         regex_recognizer("EMAIL_ADDRESS", "WrittenEmailRecognizer", [WRITTEN_EMAIL], language),
     ]

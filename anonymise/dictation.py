@@ -108,11 +108,25 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
             continue
         if d.turn not in units_of:
             units_of[d.turn] = dictation_units(texts[d.turn], language)
-        start, end = _grown_span(units_of[d.turn], d, texts[d.turn], language)
+        span = _grown_span(units_of[d.turn], d, texts[d.turn], language)
+        start, end = _short_of_addresses(texts[d.turn], span, d, detections)
         grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end]))
         if d.entity_type == "PHONE_NUMBER" and (rest := _rest_after_an_interruption(units_of[d.turn], end)):
             grown.append(replace(d, start=rest[0], end=rest[1], text=texts[d.turn][rest[0] : rest[1]]))
     return grown
+
+
+def _short_of_addresses(text: str, span: tuple[int, int], d: Detection, detections: list[Detection]) -> tuple[int, int]:
+    """A contact grown no further than the street address beside it ("(610) 555-0142, 4410 Route 248": the
+    house number is the address's), without the comma between them."""
+    start, end = span
+    for other in detections:
+        if other.turn == d.turn and other.entity_type == "STREET_ADDRESS":
+            if d.end <= other.start < end:
+                end = d.end + len(text[d.end : other.start].rstrip(" ,;"))
+            if start < other.end <= d.start:
+                start = d.start - len(text[other.end : d.start].lstrip(" ,;"))
+    return start, end
 
 
 def _rest_after_an_interruption(units: list[Unit], end: int) -> tuple[int, int] | None:
