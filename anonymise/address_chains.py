@@ -34,10 +34,14 @@ _PART = re.compile(
     r"|(?:[A-Z]{1,2}-?)?\d{4,5}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "46011"
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
-    r"|[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}\s+\d{1,5}"  # "Corrientes 1633", a street and its number
-    r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*)$"  # "entre Gutiérrez y Rosario"
+    r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,5}"  # "Corrientes 1633", "Ōtaki 5512"
+    r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
+    r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*)$"  # "Co. Clare"
 )
-_SENTENCE_END = re.compile(r"[.;:?!](?=\s+[A-ZÀ-Ý¿¡][\w'’]|\s*$)")
+_ADDRESS_ABBREVIATIONS = ("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col")
+_SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
+    "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS) + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
+)
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = r"(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
@@ -220,7 +224,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
     if re.match(UNIT, part) or _unknown_place(part, language):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part)
-    return bool(shaped) and not (first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language))
+    clause = first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language) and not first.endswith(".")
+    return bool(shaped) and not clause  # "Co. Clare", "Av. Corrientes" are abbreviations
 
 
 def _unknown_place(part: str, language: str) -> bool:

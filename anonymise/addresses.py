@@ -29,7 +29,8 @@ _COMPOUND_STREET = (
     r"kade|singel|dijk|steeg)"
 )
 _BUILDING = (
-    r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block)"
+    r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block|"
+    r"Arcade|Plaza|Centre|Center|Chambers)"
 )
 _STREET_BEFORE = (
     r"(?:rue|avenue|av\.|Av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
@@ -38,14 +39,16 @@ _STREET_BEFORE = (
     r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada|"
     r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal)"
 )
+_UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"  # "Ōtaki", "Łódź": capitals of Latin-1 and Latin Extended-A
 _NAME_WORD = (
-    r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
+    rf"(?:[{_UPPER}][\w'’.-]*|"
+    r"\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 )
 UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
-    r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Lt)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
+    r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Lt|Office|Sector|Phase)\.?\s*[0-9A-Z][0-9A-Za-z/-]*"
     r"|(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:izquierda|derecha|izda\.?|dcha\.?|centro|"
     r"[A-Z](?![\w-])|étage))?"
@@ -53,7 +56,7 @@ UNIT = (
     r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
 )
-_PLACE_WORD = r"(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+_PLACE_WORD = rf"(?:[{_UPPER}][\w'’-]*|\d+(?:st|nd|rd|th))"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}(?:\s\d{{1,2}}(?![\w-]))?"
 _STATE = (
     r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
@@ -138,6 +141,12 @@ STREET_ADDRESS_PATTERNS += [
 ]
 _NUMBERED_UNIT = rf"(?=[^,]{{0,20}}\d){UNIT}"  # "block 14", "departamento 32"; not "primero" alone
 STREET_ADDRESS_PATTERNS += [
+    Pattern(  # "4410 Route 248", "12 State Highway 1": a road known by its number
+        "number, numbered road",
+        rf"(?<![\w-]){_LEADING_UNIT}{_HOUSE},?\s+(?:(?:State|US|U\.S\.|County|Interstate|National)\s+)?"
+        rf"(?:Route|Highway|Hwy|Road|Rte|SH|RR)\s+\d{{1,4}}[A-Z]?\b{_TAIL}",
+        0.8,
+    ),
     Pattern(  # "block 14, departamento 32, villa San Luis": where there is no street, the units and the place
         "units, place",
         rf"(?<![\w-]){_NUMBERED_UNIT}(?:,\s*{_NUMBERED_UNIT})+,\s*(?:(?i:villa|población|colonia|barrio|sector)\s+)?"
