@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from presidio_anonymizer import AnonymizerEngine
@@ -25,8 +26,8 @@ from anonymise.name_spans import (
     rare_proper_nouns,
     with_place_prefix,
 )
-from anonymise.names import fold
-from anonymise.propagate import identifier_surfaces, propagate, repeat_identifiers
+from anonymise.names import KIN_TERMS, fold
+from anonymise.propagate import given_names_before_their_surnames, identifier_surfaces, propagate, repeat_identifiers
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
@@ -110,6 +111,7 @@ class Anonymiser:
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
         found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
+        found += given_names_before_their_surnames(docs, found, known)
         found += appositive_names(docs, found, allow, code)
         listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
         found = [
@@ -165,6 +167,8 @@ class Anonymiser:
 def _allowed(d: Detection, texts: list[str], allow) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
+    if d.entity_type == "PERSON" and fold(re.sub(r"['’]s$", "", d.text)) in KIN_TERMS:
+        return True  # "Mum", "Uncle", "Por Por" alone: a relation, not a name
     return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
 
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from anonymise.detect import Detection
-from anonymise.grammar import sentence_initial
-from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
+from anonymise.grammar import HONORIFICS, sentence_initial
+from anonymise.names import KIN_TERMS, RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -129,6 +129,8 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
     out, shops_in = [], set()
     for d in sorted(detections, key=lambda d: (d.turn, d.start)):
         doc = docs[d.turn]
+        if _SHOP_NAME.search(d.text):
+            d = _with_its_title(doc.text, d)
         start, i = _token_at(doc, d.start), _token_at(doc, d.end)
         if start is None or i is None or doc[i].text not in {"'s", "’s"} or d.entity_type not in NAME_TYPES:
             out.append(d)
@@ -136,7 +138,9 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
         shop = _capitalised_after(doc, i + 1)
         if shop:  # "I run Tope's Oven": a name, 's and capitalised words name a business
             name = doc[start : i + 1 + shop]
-            out.append(replace(d, end=name.end_char, text=name.text, entity_type="ORGANIZATION"))
+            out.append(
+                _with_its_title(doc.text, replace(d, end=name.end_char, text=name.text, entity_type="ORGANIZATION"))
+            )
             continue
         if _names_a_place(doc, start, i, d.entity_type, d.turn in shops_in):
             shops_in.add(d.turn)
@@ -144,6 +148,20 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
             d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
         out.append(d)
     return out
+
+
+_SHOP_NAME = re.compile(r"\w['’]s\s+[A-Z]")  # "Gloria's Kitchen"
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")
+
+
+def _with_its_title(text: str, d: Detection) -> Detection:
+    """A shop named after someone with their title keeps it: "Miss Gloria's Kitchen", "Mr. Patel's Pharmacy",
+    "Mama Nkechi's Kitchen"."""
+    title = _TITLE_BEFORE.search(text[max(0, d.start - 12) : d.start])
+    if title is None or fold(title.group(1)) not in TITLES | HONORIFICS | KIN_TERMS:
+        return d
+    start = d.start - len(title.group())
+    return replace(d, start=start, text=text[start : d.end], entity_type="ORGANIZATION")
 
 
 def _names_a_place(doc, start: int, i: int, entity_type: str, shop_before: bool) -> bool:

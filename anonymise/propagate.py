@@ -26,6 +26,7 @@ from anonymise.names import (
     is_acronym,
     is_common_word,
     is_function_word,
+    name_relation,
 )
 from anonymise.spoken import SINGLE_DIGITS, digits_said
 from anonymise.terms import NAME_TYPES, AllowList
@@ -39,7 +40,7 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
     if not word[:1].isalpha() or allow.covers(word) or is_function_word(word, known.language):
         return None
     rare = not is_common_word(word, RARE_ZIPF, known.language)
-    hit = known.lookup(word, variants=word[0].isupper() or rare)  # not "rob" the verb for "Rob"
+    hit = known.lookup(word, variants=(word[0].isupper() or rare) and not is_acronym(word))  # not "rob", "DIDO"
     if hit is None and is_acronym(word):
         hit = known.abbreviation(word)
     if hit is None:
@@ -139,6 +140,28 @@ def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection
 
 
 MIN_SAID_DIGITS = 4  # fewer digits said back are too likely a count or a year
+
+
+def given_names_before_their_surnames(docs: list, detections: list[Detection], known: KnownNames) -> list[Detection]:
+    """A known person's given name right before their surname found, in any case and even after a quote or at a
+    sentence start: it is theirs ("Faith Washack" for Faith Wasiak, "storm anning" for Storm Anning)."""
+    surnames_by_given: dict[str, set[str]] = {}
+    for person in known.people:
+        words = [fold(w) for w in person.text.split() if fold(w) not in TITLES]
+        for given, surname in zip(words, words[1:]):
+            surnames_by_given.setdefault(given, set()).add(surname)
+    starts = {(d.turn, d.start): d for d in detections if d.entity_type == "PERSON"}
+    found = []
+    for turn, doc in enumerate(docs):
+        for token in doc[:-1]:
+            after = starts.get((turn, token.idx + len(token.text) + 1))
+            surnames = surnames_by_given.get(fold(token.text))
+            if after is None or not surnames or not token.is_alpha:
+                continue
+            said = fold(after.text.split()[0])
+            if any(said == s or name_relation(said, s, known.max_edits, True) for s in surnames):
+                found.append(Detection(turn, token.idx, after.end, "PERSON", after.score, "given name", token.text))
+    return found
 
 
 def identifier_surfaces(detections: list[Detection], language: str = "en") -> dict[str, str]:

@@ -752,6 +752,55 @@ def test_an_organisation_named_by_two_joined_names_is_replaced_whole_when_shorte
     assert said[1].count("[ORG") == 2, said
 
 
+def test_handles_said_where_the_platform_is_named_and_words_joined_by_underscore(anonymiser):
+    """ "we're at corrib hill vets on Facebook", "on Twitter, at maeve kowalczyk esq,", "Insta is at the
+    hub tullamore, all one word", "ksta underscore ottawa" are handles; "at the weekend" is not."""
+    said = anonymised(
+        anonymiser,
+        "And we're at corrib hill vets on Facebook, Orla does that.",
+        "And Maeve is on Twitter, at maeve kowalczyk esq, but don't put that in.",
+        "And Insta is at the hub tullamore, all one word.",
+        "On WeChat we're ksta underscore ottawa.",
+        "I'm at home on Facebook a lot. I saw it on Instagram at the weekend, at lunch time.",
+    )
+    leaks = ("corrib", "kowalczyk", "tullamore", "ottawa")
+    assert not [w for w in leaks if w in " ".join(said).lower()], said
+    assert said[4] == "I'm at home on Facebook a lot. I saw it on Instagram at the weekend, at lunch time.", said
+
+
+def test_family_words_alone_are_no_names_and_a_shop_keeps_its_owners_title(anonymiser):
+    """ "Mum or Dad's on a roster", "calls him Uncle" stay; "Miss Odette's Kitchen" and "Mama Ifeoma's Kitchen"
+    are replaced with their title; a given name before a known surname's ASR spelling is the person's."""
+    said = anonymised(
+        anonymiser,
+        "Most of our families are on rosters, so Mum or Dad's away. Everybody calls him Uncle.",
+        "If somebody needs a meal, Miss Odette's Kitchen feeds everybody, or Mama Ifeoma's Kitchen.",
+        "My colleague Faith Wasiak does the intake.",
+        'When I dictate, it writes her as "Faith Washack", so I fix that.',
+    )
+    assert said[0] == "Most of our families are on rosters, so Mum or Dad's away. Everybody calls him Uncle.", said
+    assert "Miss" not in said[1] and "Mama" not in said[1] and said[1].count("[ORG") == 2, said
+    assert "Faith" not in said[3] and "Washack" not in said[3], said
+
+
+def test_business_numbers_are_no_phones_and_a_phone_leaves_the_house_number_to_the_address(anonymiser):
+    """VAT, TIN, EIN, ABN, file and card numbers stay; "(610) 555-0148, 4410 Route 248, Suite B, …" is a
+    phone and an address; an Indian office address, a Māori town and an Irish county are replaced whole."""
+    said = anonymised(
+        anonymiser,
+        "VAT number GB 555 0192 44, TIN 20558173-0001, EIN 55-0173921, ABN 63 555 019 412.",
+        "My blue card number's 0491 2277/2, funny. File number 3105 5520 14.",
+        "Ask Dana at Lehigh Gap Cold Storage, (610) 555-0148, 4410 Route 248, Suite B, Palmerton, PA 18071; or email.",
+        "Office 604, Raheja Arcade, Sector 11, CBD Belapur, Navi Mumbai 400614. Or 18 Riverbank Road, Ōtaki 5512.",
+        "Or send it to her, she's at home more, Cloonagh House, Cloonagh, Kilfenora, Co. Clare, V95 K6F3.",
+    )
+    assert said[0] == "VAT number GB 555 0192 44, TIN 20558173-0001, EIN 55-0173921, ABN 63 555 019 412.", said
+    assert said[1] == "My blue card number's 0491 2277/2, funny. File number 3105 5520 14.", said
+    assert "[PHONE 1], [ADDRESS" in said[2] and "Route" not in said[2], said
+    leaks = ("604", "Raheja", "Sector", "Belapur", "400614", "Riverbank", "Ōtaki", "Cloonagh", "Co.", "Clare", "V95")
+    assert not [w for w in leaks if w in " ".join(said)], said
+
+
 def test_a_post_box_with_its_town_and_a_firm_and_sons_in_french(anonymiser):
     """ "BP 4417 Douala", "08 BP 1432 Abidjan 08": the box and its town; "Garage Lemaire et Fils" is one firm; a
     blood pressure ("BP 120 sur 80") is no address."""
