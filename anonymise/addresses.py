@@ -37,7 +37,8 @@ _STREET_BEFORE = (
     r"calle|c/|avenida|avda\.?|plaza|paseo|camino|carretera|ronda|travesía|glorieta|calzada|"
     r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
     r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada|"
-    r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal)"
+    r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal|"
+    r"traverse|Traverse|montée|Montée|sentier|Sentier|ruelle|Ruelle)"
 )
 _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"  # "Ōtaki", "Łódź": capitals of Latin-1 and Latin Extended-A
 _NAME_WORD = (
@@ -173,7 +174,7 @@ POSTCODE_PATTERNS = [
     Pattern("ZIP+4", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 0.7),
     Pattern("Ghana digital address", rf"(?<![\w-]){GH_DIGITAL_ADDRESS}(?![\w-])", 0.7),
     Pattern("state and ZIP", rf"(?<![\w-]){_STATE},?\s+\d{{5}}(?![\w-])", 0.75),
-    Pattern("postcode word", rf"(?i:{POSTCODE_WORDS})(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
+    Pattern("postcode word", rf"(?i:{POSTCODE_WORDS}),?(?:\s+(?:is|es|est|:))?\s+{_POSTCODE}(?![\w-])", 0.75),
 ]
 
 
@@ -230,8 +231,8 @@ def address_recognizers(language: str) -> list[PatternRecognizer]:
     ]
 
 
-_POSTCODE_INSIDE = re.compile(
-    rf"(?<![\w-])(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|{GH_DIGITAL_ADDRESS}|"
+_POSTCODE_INSIDE = re.compile(  # "CH-1012 Lausanne": the 1012 is said alone too
+    rf"(?:(?<=\b[A-Z]-)|(?<=\b[A-Z]{{2}}-)|(?<![\w-]))(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|{GH_DIGITAL_ADDRESS}|"
     rf"\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
 )
 

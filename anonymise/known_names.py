@@ -35,9 +35,9 @@ def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en"
         return []
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'’\"")) for w in surface.split()]  # "Nkechi's" names Nkechi
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
-    if entity_type == "PERSON":
-        return [w for w in words if fold(w) not in TITLES]
-    if len(words) == 1:
+    single = len(words) == 1
+    words = [w for w in words if fold(w) not in TITLES]  # a title or family word alone names nobody ("Auntie")
+    if entity_type == "PERSON" or single:
         return words
     return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, PART_ZIPF, language)]
 

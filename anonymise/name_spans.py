@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from anonymise.detect import Detection
 from anonymise.grammar import HONORIFICS, sentence_initial
-from anonymise.names import KIN_TERMS, RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
+from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -105,7 +105,8 @@ def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection
 STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "cours", "route", "place",
                 "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
                 "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua", "c/", "av.", "avda.",
-                "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard"}  # fmt: skip
+                "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard", "traverse",
+                "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade"}  # fmt: skip
 _STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
 
 
@@ -158,7 +159,7 @@ def _with_its_title(text: str, d: Detection) -> Detection:
     """A shop named after someone with their title keeps it: "Miss Gloria's Kitchen", "Mr. Patel's Pharmacy",
     "Mama Nkechi's Kitchen"."""
     title = _TITLE_BEFORE.search(text[max(0, d.start - 12) : d.start])
-    if title is None or fold(title.group(1)) not in TITLES | HONORIFICS | KIN_TERMS:
+    if title is None or fold(title.group(1)) not in TITLES | HONORIFICS:
         return d
     start = d.start - len(title.group())
     return replace(d, start=start, text=text[start : d.end], entity_type="ORGANIZATION")

@@ -65,6 +65,7 @@ KIN_TERMS = {  # what a family member is called, alone no name: "so Mum or Dad's
     "tía",
     "tío",
 }  # fmt: skip; not "Lola", "Nana", "Ma", "Da": names too
+TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is Efua
 NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be initials ("we call him JB")
     "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by|"
     r"(?:everyone|everybody)(?: [\w'’]+){0,3} says)",

@@ -801,6 +801,18 @@ def test_business_numbers_are_no_phones_and_a_phone_leaves_the_house_number_to_t
     assert not [w for w in leaks if w in " ".join(said)], said
 
 
+def test_a_marseille_traverse_and_postcodes_said_again_after_a_comma_or_without_their_country(anonymiser):
+    """ "12 traverse des Cigales, …, 13016 Marseille", then "le même code postal, 13016"; "CH-1004 Lausanne",
+    then "1004" alone."""
+    said = anonymised(
+        anonymiser,
+        "À la maison, c'est 12 traverse des Cigales, bâtiment B, 13016 Marseille. Le même code postal, 13016.",
+        "Chemin des Glycines 4, appartement 3, CH-1004 Lausanne. Oui, 1004, c'est vers Chailly.",
+        language="fr",
+    )
+    assert not [w for w in ("Cigales", "13016", "Glycines", "1004") if w in " ".join(said)], said
+
+
 def test_a_post_box_with_its_town_and_a_firm_and_sons_in_french(anonymiser):
     """ "BP 4417 Douala", "08 BP 1432 Abidjan 08": the box and its town; "Garage Lemaire et Fils" is one firm; a
     blood pressure ("BP 120 sur 80") is no address."""
