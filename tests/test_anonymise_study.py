@@ -350,20 +350,45 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
-def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organisation(anonymiser):
+@pytest.mark.parametrize(
+    "turns, organisations",
+    [
+        (
+            [
+                "Ebuka rang KWQ, that's my bank, and they said wait.",
+                "The rule came from the state, HXSC, they're the ones who made it.",
+                "And then PQMC, they run a training thing for us.",
+                "And ZRA is coming for tax, they can see everything.",
+                "Then I called TBWL about the loan.",
+                "The GPS is working again, the ETA is changing, so I had to tell the GP.",
+            ],
+            ("KWQ", "HXSC", "PQMC", "ZRA", "TBWL"),
+        ),
+        (
+            [
+                "We got registered as a charity with QDX in 2012.",
+                "In the end she complain to the WKRB about the flat.",
+                "And did the PVQA take it up at all? Will the NXRB send someone?",
+                "The takings go into our ZNB account every night.",
+                "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.",
+            ],
+            ("QDX", "WKRB", "PVQA", "NXRB", "ZNB"),
+        ),
+    ],
+)
+def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organisation(
+    anonymiser, turns, organisations
+):
     """ "GTB, that's my bank", "the state, HHSC,", "PHMC, they run…", "GRA is coming for tax", "Ebuka called
-    KWQ": organisations whatever the model says; "the GPS is working", "tell the GP" are things and roles."""
-    turns = anonymised(
-        anonymiser,
-        "Ebuka rang KWQ, that's my bank, and they said wait.",
-        "The rule came from the state, HXSC, they're the ones who made it.",
-        "And then PQMC, they run a training thing for us.",
-        "And ZRA is coming for tax, they can see everything.",
-        "Then I called TBWL about the loan.",
-        "The GPS is working again, the ETA is changing, so I had to tell the GP.",
-    )
-    assert not [a for a in ("KWQ", "HXSC", "PQMC", "ZRA", "TBWL") if a in " ".join(turns)], turns
-    assert turns[5] == "The GPS is working again, the ETA is changing, so I had to tell the GP.", turns
+    KWQ", "registered as a charity with QDX", "complain to the WKRB", "did the PVQA take it up?", "our ZNB
+    account": organisations whatever the model says; "the GPS is working", "tell the GP", "sent the PDF to the
+    SENCO", "complain to the nurse on ICU" are things, roles and wards (the last turn stays as it is)."""
+    said = anonymised(anonymiser, *turns)
+    assert not [a for a in organisations if a in " ".join(said)], said
+    assert said[-1] == turns[-1], said
+
+
+def test_a_spanish_acronym_listed_with_an_institution_is_one(anonymiser):
     spanish = anonymised(
         anonymiser,
         "Llaman haciéndose pasar por el banco, o por ANXES, y les piden el código.",
@@ -372,21 +397,6 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     )
     assert "ANXES" not in spanish[0], spanish  # listed with an institution
     assert "SNDI, con" in spanish[1], spanish  # "X, with Y" is no list
-
-
-def test_an_acronym_registered_with_complained_to_asked_about_or_holding_an_account_is_an_organisation(anonymiser):
-    """ "registered as a charity with QDX", "complain to the WKRB", "did the PVQA take it up?", "our ZNB account";
-    a thing sent somewhere and a ward stay terms ("sent the PDF to the SENCO", "complain to the nurse on ICU")."""
-    turns = anonymised(
-        anonymiser,
-        "We got registered as a charity with QDX in 2012.",
-        "In the end she complain to the WKRB about the flat.",
-        "And did the PVQA take it up at all? Will the NXRB send someone?",
-        "The takings go into our ZNB account every night.",
-        "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.",
-    )
-    assert not [a for a in ("QDX", "WKRB", "PVQA", "NXRB", "ZNB") if a in " ".join(turns)], turns
-    assert turns[4] == "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.", turns
 
 
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
