@@ -211,9 +211,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
     if not part or len(part.split()) > MAX_PART_WORDS:
         return False
     first = part.split()[0]
-    if (
-        numbered and (lead := _IN_THE.match(part)) and lead.end() < len(part)
-    ):  # "… primero A... en Parla", "en la parcela 7"
+    lead = _IN_THE.match(part) if numbered else None  # "… primero A... en Parla", "en la parcela 7"
+    if lead and lead.end() < len(part):
         start += text[start:end].index(part) + lead.end()
         part = part[lead.end() :]
         first = part.split()[0]
