@@ -40,20 +40,9 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
-BELONGINGS = {
-    "account",
-    "accounts",
-    "branch",
-    "branches",
-    "helpline",
-    "hotline",
-    "headquarters",
-    "website",
-    "compte",
-    "cuenta",
-    "sucursal",
-    "agence",
-}  # "our UOB account": what a bank or an agency has
+# "our UOB account", "the KRA helpline": what an institution has
+BELONGINGS = {"account", "accounts", "branch", "branches", "helpline", "hotline", "headquarters", "website",
+              "compte", "cuenta", "sucursal", "agence"}  # fmt: skip
 GRIEVANCE_VERBS = {"complain", "appeal", "petition", "lobby", "sue", "reclamar", "denunciar"}  # "complain to the FSC"
 ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "might", "must"}
 LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}

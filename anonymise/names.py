@@ -21,50 +21,14 @@ from wordfreq import zipf_frequency
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
 TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
-KIN_TERMS = {  # what a family member is called, alone no name: "so Mum or Dad's on a roster", "calls him Uncle"
-    "mum",
-    "mom",
-    "mam",
-    "mammy",
-    "mummy",
-    "mommy",
-    "dad",
-    "daddy",
-    "papa",
-    "mama",
-    "uncle",
-    "aunt",
-    "auntie",
-    "aunty",
-    "nan",
-    "nanna",
-    "gran",
-    "granny",
-    "grandma",
-    "grandpa",
-    "grandad",
-    "granddad",
-    "sis",
-    "bro",
-    "por por",
-    "gong gong",
-    "ah ma",
-    "ah gong",
-    "ouma",
-    "oupa",
-    "maman",
-    "mamie",
-    "papi",
-    "tonton",
-    "mamá",
-    "papá",
-    "abuela",
-    "abuelo",
-    "abuelita",
-    "abuelito",
-    "tía",
-    "tío",
-}  # fmt: skip; not "Lola", "Nana", "Ma", "Da": names too
+# What a family member is called, alone no name ("so Mum or Dad's on a roster", "calls him Uncle"); not "Lola",
+# "Nana", "Ma", "Da": names too.
+KIN_TERMS = {
+    "mum", "mom", "mam", "mammy", "mummy", "mommy", "dad", "daddy", "papa", "mama", "uncle", "aunt", "auntie", "aunty",
+    "nan", "nanna", "gran", "granny", "grandma", "grandpa", "grandad", "granddad", "sis", "bro", "por por",
+    "gong gong", "ah ma", "ah gong", "ouma", "oupa", "maman", "mamie", "papi", "tonton", "mamá", "papá", "abuela",
+    "abuelo", "abuelita", "abuelito", "tía", "tío",
+}  # fmt: skip
 TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is Efua
 NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be initials ("we call him JB")
     "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by|"

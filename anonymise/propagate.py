@@ -160,7 +160,8 @@ def given_names_before_their_surnames(docs: list, detections: list[Detection], k
                 continue
             said = fold(after.text.split()[0])
             if any(said == s or name_relation(said, s, known.max_edits, True) for s in surnames):
-                found.append(Detection(turn, token.idx, after.end, "PERSON", after.score, "given name", token.text))
+                name = doc.text[token.idx : after.end]
+                found.append(Detection(turn, token.idx, after.end, "PERSON", after.score, "given name", name))
     return found
 
 
