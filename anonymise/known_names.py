@@ -49,9 +49,9 @@ def joined_short_forms(entity_type: str, surface: str) -> list[str]:
     """The short form of an organisation named by two names joined ("Clydebrae and Kelvinhaugh" of "Clydebrae
     and Kelvinhaugh Housing Association", "Cardiff and Vale" of "Cardiff and Vale University Health Board"):
     its words up to the name after the first joiner, when more follows."""
-    words = surface.split()
     if entity_type != "ORGANIZATION":
         return []
+    words = surface.split()
     for k, word in enumerate(words[1:-2], start=1):
         if word.lower() in NAME_JOINERS and words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
             return [" ".join(words[: k + 2])]

@@ -153,13 +153,14 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
 
 _SHOP_NAME = re.compile(r"\w['’]s\s+[A-Z]")  # "Gloria's Kitchen"
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")
+_OWNER_TITLES = TITLES | HONORIFICS  # "Miss", "Mr", "Mama"
 
 
 def _with_its_title(text: str, d: Detection) -> Detection:
     """A shop named after someone with their title keeps it: "Miss Gloria's Kitchen", "Mr. Patel's Pharmacy",
     "Mama Nkechi's Kitchen"."""
     title = _TITLE_BEFORE.search(text[max(0, d.start - 12) : d.start])
-    if title is None or fold(title.group(1)) not in TITLES | HONORIFICS:
+    if title is None or fold(title.group(1)) not in _OWNER_TITLES:
         return d
     start = d.start - len(title.group())
     return replace(d, start=start, text=text[start : d.end], entity_type="ORGANIZATION")

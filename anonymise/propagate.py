@@ -159,7 +159,7 @@ def given_names_before_their_surnames(docs: list, detections: list[Detection], k
             if after is None or not surnames or not token.is_alpha:
                 continue
             said = fold(after.text.split()[0])
-            if any(said == s or name_relation(said, s, known.max_edits, True) for s in surnames):
+            if any(name_relation(said, s, known.max_edits, True) for s in surnames):  # the same word too
                 name = doc.text[token.idx : after.end]
                 found.append(Detection(turn, token.idx, after.end, "PERSON", after.score, "given name", name))
     return found
