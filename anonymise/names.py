@@ -18,6 +18,8 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from anonymise.lexicon import stop_words
+
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
 TITLES |= {"señor", "señora", "sr", "sra", "don", "doña", "dra"}  # not parts of a person's name
@@ -77,22 +79,11 @@ def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
 
 
-@lru_cache(maxsize=100000)
-@lru_cache(maxsize=8)
-def _stop_words(language: str) -> frozenset[str]:
-    from spacy.util import get_lang_class
-
-    try:
-        return frozenset(get_lang_class(language).Defaults.stop_words)
-    except ImportError:
-        return frozenset()
-
-
 def is_function_word(word: str, language: str = "en") -> bool:
     """A pronoun, article, preposition or the like of the language ("je", "la", "the") that is no given name:
     never a name, whatever a tagger says ("Will", "May" are names as well)."""
     lowered = word.casefold()
-    return lowered in _stop_words(language) and fold(word) not in given_names()
+    return lowered in stop_words(language) and fold(word) not in given_names()
 
 
 def fold(word: str) -> str:

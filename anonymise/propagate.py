@@ -15,6 +15,7 @@ from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import is_name_here
 from anonymise.known_names import KnownNames, NameForm
+from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import compound_given_name
 from anonymise.names import (
     RARE_ZIPF,
@@ -47,6 +48,7 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         return None
     form, relation = hit
     common = is_common_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
+    common = common and not is_unlisted_word(word, known.language)  # "ramona": wordfreq counts names as words
     if compound_given_name(word.title()):
         common = False  # "jean-pierre": wordfreq counts its parts
     if (
@@ -55,7 +57,7 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         and (relation == SHORT or fold(word) not in given_names() or token.pos_ not in NAME_POS)
     ):
         return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
-    if form.entity_type != "PERSON" and word[0].islower() and is_common_word(word, RARE_ZIPF, known.language):
+    if form.entity_type != "PERSON" and word[0].islower() and common:
         return None  # "compass", "shell", "drift": organisations and places are capitalised
     if not is_name_here(doc, i, common):
         return None

@@ -340,6 +340,29 @@ def test_a_known_name_in_lower_case_after_a_title_or_role_is_the_person(anonymis
     assert "The nurse will check" in english and "Amadi" not in english, english
 
 
+def test_a_known_name_no_lexicon_lists_is_the_person_in_lower_case_anywhere(anonymiser):
+    """wordfreq counts "ramona", "julián", "céline" as often as words, but no dictionary of the language lists them:
+    in lower case they are still the person, wherever they stand. "una rosa", "la paz" and "le pain" stay words
+    although Rosa, Paz and Pain are names in the same turns; the guard searches "ramona" in any case."""
+    spanish = anonymised(
+        anonymiser,
+        "Trabajo con Ramona Etxeberria y con Rosa Villalba, y Paz Olmedo nos ayuda.",
+        "La hoja la actualiza ramona cuando puede. Me regalaron una rosa, y por fin hay paz en la oficina.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "Je travaille avec Céline Vuagniaux et Mathieu Pain à la boulangerie.",
+        "le planning, enfin céline le fait le lundi. Ensuite on fait le pain.",
+        language="fr",
+    )
+    assert "ramona" not in spanish[1], spanish
+    assert "una rosa" in spanish[1] and "hay paz en la oficina" in spanish[1], spanish
+    assert "céline" not in french[1] and "le pain" in french[1], french
+    terms = dict(guarded_terms([("PERSON", "Ramona Etxeberria"), ("PERSON", "Rosa Villalba")], 4.0, "es"))
+    assert terms["Ramona"] is False and terms.get("Rosa", True) is True, terms
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
