@@ -14,6 +14,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import split_doubtful
+from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
 from anonymise.name_spans import (
@@ -121,8 +122,22 @@ class Anonymiser:
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
+        found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
         review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]
         return Findings(found, review, cuts)
+
+    def _left_for_the_guard(
+        self, texts: list[str], seeds: list[Detection], found: list[Detection], language: str
+    ) -> list[Detection]:
+        """Every place where the privacy guard would find a name of the study or of this transcript that
+        nothing replaced: replaced too, so the guard is the last check, never the mechanism."""
+        names = [(d.entity_type, d.text) for d in seeds + found]
+        places = guarded_places(texts, names, self.config.common_word_zipf, language, tuple(self.config.allow_list))
+        return [
+            Detection(turn, start, end, kind, 0.9, "known name", texts[turn][start:end])
+            for turn, start, end, kind in places
+            if not any(d.turn == turn and d.start < end and start < d.end for d in found)
+        ]
 
     def anonymise_turns(
         self, texts: list[str], recording: str, key: StudyKey, language: LanguageChoice | None = None

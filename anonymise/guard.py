@@ -55,7 +55,15 @@ def guarded_terms(
     left to detection, which sees grammar: only their capitalised form is searched. A word of a name that the
     study allows (`allowed`, its allow-list: "MoMo" of "Asante MoMo Services") is never replaced, so it is not
     searched either."""
-    terms: dict[str, bool] = {}
+    typed = _typed_terms(names, zipf, language, allowed)
+    return sorted(((term, sensitive) for term, (sensitive, _) in typed.items()), key=lambda t: len(t[0]), reverse=True)
+
+
+def _typed_terms(
+    names: list[tuple[str, str]], zipf: float, language: str, allowed: tuple[str, ...]
+) -> dict[str, tuple[bool, str]]:
+    """term -> (case-sensitive, the entity type of the first name it comes from)."""
+    terms: dict[str, tuple[bool, str]] = {}
     for entity_type, surface in names:
         surface = surface.strip()
         words = surface.split()
@@ -64,24 +72,48 @@ def guarded_terms(
             sensitive = not uncommon or (len(words) == 1 and _case_sensitive(surface, language))
             if sensitive and surface.islower() and (len(words) == 1 or entity_type != "PERSON"):
                 surface = surface[0].upper() + surface[1:]  # "lucho" the name, not "yo lucho" the verb
-            terms.setdefault(surface, sensitive)
+            terms.setdefault(surface, (sensitive, entity_type))
         if entity_type in NAME_TYPES and len(words) > 1:
             for part in name_parts(entity_type, surface, zipf, language):
                 if len(part) >= 3 and not is_common_word(part, zipf, language):
-                    terms[part] = terms.get(part, True) and _case_sensitive(part, language)
+                    sensitive, kind = terms.get(part, (True, entity_type))
+                    terms[part] = (sensitive and _case_sensitive(part, language), kind)
     allow = {term.casefold() for term in allowed}
-    kept = {term: sensitive for term, sensitive in terms.items() if term.casefold() not in allow}
-    return sorted(kept.items(), key=lambda t: len(t[0]), reverse=True)
+    return {term: value for term, value in terms.items() if term.casefold() not in allow}
+
+
+def _term_patterns(terms: list[tuple[str, bool]]) -> list[re.Pattern]:
+    """One pattern for the case-sensitive terms and one for the others, each term as a whole word."""
+    patterns = []
+    for case_sensitive in (True, False):
+        chosen = [
+            re.escape(t) for t, sensitive in sorted(terms, key=lambda t: -len(t[0])) if sensitive == case_sensitive
+        ]
+        if chosen:
+            flags = 0 if case_sensitive else re.IGNORECASE
+            patterns.append(re.compile(r"(?<![\w])(?:" + "|".join(chosen) + r")(?![\w])", flags))
+    return patterns
+
+
+def guarded_places(
+    texts: list[str], names: list[tuple[str, str]], zipf: float, language: str = "en", allowed: tuple[str, ...] = ()
+) -> list[tuple[int, int, int, str]]:
+    """(turn, start, end, entity type) of every place in the turns where the guard would find one of the
+    names: what the anonymiser replaces last, so that the guard never finds a known name it left."""
+    typed = _typed_terms(names, zipf, language, allowed)
+    kinds = {term.casefold(): kind for term, (_, kind) in reversed(typed.items())}
+    patterns = _term_patterns([(term, sensitive) for term, (sensitive, _) in typed.items()])
+    return [
+        (turn, m.start(), m.end(), kinds[m.group().casefold()])
+        for turn, text in enumerate(texts)
+        for pattern in patterns
+        for m in pattern.finditer(text)
+    ]
 
 
 def find_leaks(files: dict[str, bytes], terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     """(file name, term) for every term or marker found as a whole word in a file's name or text."""
-    patterns = [MARKER]
-    for case_sensitive in (True, False):
-        chosen = [re.escape(t) for t, sensitive in terms if sensitive == case_sensitive]
-        if chosen:
-            flags = 0 if case_sensitive else re.IGNORECASE
-            patterns.append(re.compile(r"(?<![\w])(?:" + "|".join(chosen) + r")(?![\w])", flags))
+    patterns = [MARKER, *_term_patterns(terms)]
     leaks = []
     for name, data in files.items():
         for where in (name, readable_text(name, data)):

@@ -159,6 +159,19 @@ def test_every_form_of_a_name_in_the_key_is_replaced_so_the_guard_never_has_to(a
     assert not find_leaks({"out.txt": "\n".join(turns).encode()}, terms)
 
 
+def test_a_known_name_inside_a_word_the_tokenizer_keeps_whole_is_replaced_before_the_guard_looks(anonymiser):
+    """ "nkechi.obiora" and "budget-nkechi.xlsx" are one token each, so no name rule sees the name in them; the
+    guard would, and would withhold the coders' files. The places the guard would find are replaced last."""
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    key.pseudonym("PERSON", "Nkechi Obiora")
+    turns = anonymised(
+        anonymiser, "On the intranet she is nkechi.obiora, and the file is called budget-nkechi.xlsx.", key=key
+    )
+    assert "nkechi" not in turns[0] and "obiora" not in turns[0] and "budget-" in turns[0], turns
+    names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
+    assert not find_leaks({"out.txt": "\n".join(turns).encode()}, guarded_terms(names, 4.0))
+
+
 def test_a_name_that_is_also_a_word_and_a_spelled_name_leave_the_guard_nothing_to_find(anonymiser):
     """A nickname that is also a verb ("lucho": "yo lucho", I fight), found as a name in lower case, and a
     surname spelled with letter names ("ese, o, ele"): the verb and the letters elsewhere stay, and the guard
