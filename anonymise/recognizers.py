@@ -161,7 +161,7 @@ def spelled_name_recognizer(language: str) -> PatternRecognizer:
         SPELLED_NAME_RECOGNIZER,
         [
             Pattern("spelled out", r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])", 0.6),
-            Pattern("spelled with commas", rf"(?<![\w'’-])(?:{unit}, ){{3,}}{unit}(?![\w'’-])", 0.6),
+            Pattern("spelled with commas", rf"(?i)(?<![\w'’-])(?:{unit}, ){{3,}}{unit}(?![\w'’-])", 0.6),
             # a double-barrelled name: "S-O-L-B-E-R-G, hyphen, H-A-Y-E-S"
             Pattern("spelled in two parts", rf"(?i)(?<![\w'’-]){joined}(?![\w'’-])", 0.65),
         ],

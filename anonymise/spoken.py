@@ -150,7 +150,17 @@ SPOKEN = {
             "sans cédille",
             "sans tréma",
         ],
-        letters=["i grec", "espace", *(f"{n} {c}" for c in "abcdefghijklmnopqrstuvwxyz" for n in ("deux", "double"))],
+        letters=[
+            "i grec",
+            "espace",
+            *(f"{n} {c}" for c in "abcdefghijklmnopqrstuvwxyz" for n in ("deux", "double")),
+            *(
+                f"{v} {a}"
+                for v in "aeiou"
+                for a in ("accent aigu", "accent grave", "accent circonflexe", "aigu", "grave", "circonflexe", "tréma")
+            ),
+            "c cédille",
+        ],  # fmt: skip
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
@@ -241,6 +251,9 @@ SPOKEN = {
             "i latina",
             "espacio",
             *(f"doble {c}" for c in "abcdefghijklmnopqrstuvwxyz"),
+            *(f"{v} con {a}" for v in "aeiou" for a in ("tilde", "acento")),  # "e con tilde": é
+            "u con diéresis",
+            "ene con tilde",
         ],  # fmt: skip
     ),
 }

@@ -236,6 +236,23 @@ def test_spelled_and_dictated_contacts(anonymiser):
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "spelled"),
+    [
+        ("es", "¿Cómo se escribe? | Doble ve, e, ene, de, te. Es de familia alemana.", "Doble ve, e, ene, de, te"),
+        ("es", "Es la doctora Ibáñez, se escribe i, be, a con tilde, ene con tilde, e, zeta.", "i, be, a con tilde"),
+        ("fr", "C'est Hélène Bérard, b, e accent aigu, r, a, r, d. Voilà.", "b, e accent aigu, r, a, r, d"),
+    ],
+)  # fmt: skip
+def test_a_name_spelled_from_the_start_of_a_sentence_or_with_its_accents_is_replaced_whole(
+    anonymiser, language, said, spelled
+):
+    """The first letter name of a spelled name may start a sentence ("Doble ve"), and a letter may carry its accent
+    ("e con tilde", "e accent aigu"): all of it is the name."""
+    turns = anonymised(anonymiser, *said.split(" | "), language=language)
+    assert spelled not in " ".join(turns) and not any(w in turns[-1] for w in ("Doble", "tilde", "aigu")), turns
+
+
 def test_a_double_barrelled_name_spelled_out_is_one_name_with_its_hyphen(anonymiser):
     """ "S-O-L-B-E-R-G, hyphen, H-A-Y-E-S": the spoken hyphen belongs to the name (no "hyphen" between two
     pseudonyms tells coders it is double-barrelled), in English and in Spanish."""
