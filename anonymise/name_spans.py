@@ -273,6 +273,9 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     for turn, doc in enumerate(docs):
         i = 0
         while i < len(doc):
+            if sentence_initial(doc, i):  # "Tiene la Panadería Don Tito": the run starts after the first word
+                i += 1
+                continue
             end = _run_end(doc, i)
             words = [t for t in doc[i:end] if t.text[:1].isupper()]
             span = doc[i:end]
@@ -280,7 +283,6 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
             named_after = _named_after_someone(words, turn, people)
             if (
                 len(words) >= 2
-                and not sentence_initial(doc, i)
                 and not all((turn, t.idx) in taken for t in words)  # a known name it extends is merged into it
                 and not allow.covers(text)
                 and (named_after or not any(fold(t.text) in TITLES for t in words))

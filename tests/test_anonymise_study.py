@@ -773,6 +773,17 @@ def test_streets_keep_their_street_word_and_shops_named_after_someone_are_organi
     assert "[ORG" in spanish and "[ORG" in french, (spanish, french)
 
 
+def test_a_shop_named_after_someone_in_a_sentence_that_starts_with_a_capital_is_replaced_whole(anonymiser):
+    """ "Tiene la Panadería Don Tito": the sentence's first word is no part of the name that follows it."""
+    turns = anonymised(
+        anonymiser,
+        "Héctor Gaviria, le dicen Tito. Tiene la Panadería Don Tito en Envigado y vende pan de bono.",
+        "Compra la harina en la Distribuidora Doña Amalia, que le fía.",
+        language="es",
+    )
+    assert not [w for w in ("Panadería", "Don", "Distribuidora", "Doña") if w in " ".join(turns)], turns
+
+
 def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
     """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
     so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and
