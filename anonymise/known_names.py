@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
-from anonymise.names import NICKNAME, SAME, TITLES, abbreviates, fold, is_common_word, name_relation, nicknames
+from anonymise.names import (
+    NICKNAME,
+    SAME,
+    TITLES,
+    abbreviates,
+    first_sound,
+    fold,
+    is_common_word,
+    name_relation,
+    nicknames,
+)
 from anonymise.spoken import is_spelled_out
 from anonymise.terms import NAME_TYPES
 
@@ -78,7 +88,7 @@ class KnownNames:
         self._by_initial: dict[str, list[NameForm]] = {}
         self._nicknames: dict[str, NameForm] = {}
         for form in self.words.values():
-            self._by_initial.setdefault(fold(form.text)[:1], []).append(form)
+            self._by_initial.setdefault(first_sound(form.text), []).append(form)
             if form.entity_type == "PERSON":
                 for nickname in nicknames(form.text):
                     self._nicknames.setdefault(nickname, form)
@@ -122,7 +132,7 @@ class KnownNames:
             return None
         if key in self._nicknames:
             return self._nicknames[key], NICKNAME
-        for form in self._by_initial.get(key[:1], []):
+        for form in self._by_initial.get(first_sound(key), []):
             relation = name_relation(key, form.text, self.max_edits, form.entity_type == "PERSON")
             if relation:
                 return form, relation

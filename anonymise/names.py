@@ -134,20 +134,50 @@ def abbreviates(acronym: str, name: str) -> bool:
     return False
 
 
+_INITIAL_SOUNDS = [  # first letters that sound alike, so that speech recognition writes one for the other
+    (re.compile(r"^h(?=[aeiou])"), ""),  # "Hernández"/"Ernández"
+    (re.compile(r"^ph"), "f"),  # "Philippa"/"Filippa"
+    (re.compile(r"^v"), "b"),  # "Váez"/"Báez"
+    (re.compile(r"^[kq]|^c(?![eiy])"), "c"),  # "Karla"/"Carla"
+    (re.compile(r"^z|^c(?=[eiy])"), "s"),  # "Zara"/"Sara", "Celia"/"Selia"
+    (re.compile(r"^g(?=[eiy])|^x(?=[aeiou])"), "j"),  # "Giménez"/"Jiménez", "Ximena"/"Jimena", "Geoff"/"Jeff"
+    (re.compile(r"^y(?![aeiou])"), "i"),  # "Ybarra"/"Ibarra"
+]
+
+
+def _as_said(word: str) -> str:
+    """A folded name with its first letters written as they sound ("gimenez" -> "jimenez")."""
+    for pattern, sound in _INITIAL_SOUNDS:
+        if pattern.search(word):
+            return pattern.sub(sound, word, count=1)
+    return word
+
+
+def first_sound(word: str) -> str:
+    """The letter a name starts with as it sounds ("Giménez", "Jiménez" -> "j"): where its variants are."""
+    return _as_said(fold(word))[:1]
+
+
 def spelled_alike(a: str, b: str, max_edits: int) -> bool:
-    """Same word up to `max_edits` edits, for words of four letters or more with the same first letter."""
+    """Same word up to `max_edits` edits, for words of four letters or more that start with the same sound."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
-    if max_edits == 0 or min(len(a), len(b)) < 4 or a[0] != b[0]:
+    a, b = _as_said(a), _as_said(b)
+    if max_edits == 0 or min(len(a), len(b)) < 4 or a[:1] != b[:1]:
         return False
     return Levenshtein.distance(a, b, score_cutoff=max_edits) <= max_edits
 
 
 def sound_alike(a: str, b: str) -> bool:
-    """Same phonetic key (NYSIIS or Metaphone) and same first letter: "Shawn"/"Sean", "Mae"/"May"."""
+    """Same phonetic key (NYSIIS or Metaphone) and the same first sound: "Shawn"/"Sean", "Mae"/"May",
+    "Giménez"/"Jiménez"."""
     a, b = fold(a), fold(b)
-    if min(len(a), len(b)) < MIN_SOUND_LENGTH or not (a.isalpha() and b.isalpha()) or a[0] != b[0]:
+    if (
+        min(len(a), len(b)) < MIN_SOUND_LENGTH
+        or not (a.isalpha() and b.isalpha())
+        or _as_said(a)[:1] != _as_said(b)[:1]
+    ):
         return False
     (nysiis_a, meta_a), (nysiis_b, meta_b) = _keys(a), _keys(b)
     return nysiis_a == nysiis_b or meta_a == meta_b

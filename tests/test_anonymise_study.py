@@ -308,6 +308,21 @@ def test_name_variants_of_a_known_name(anonymiser):
     assert "Dr [PERSON 1]" in turns[0] and "Shawn" not in turns[2]
 
 
+def test_a_surname_written_with_another_letter_that_sounds_the_same_is_the_same_person(anonymiser):
+    """Speech recognition writes "Giménez" for Jiménez, "Váez" for Báez, "Ybarra" for Ibarra: a first letter that
+    sounds like the known one's; both get one pseudonym."""
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    turns = anonymised(
+        anonymiser,
+        "La doctora Inmaculada Jiménez Prado y el enfermero Rubén Báez llevan la consulta con Iker Ibarra.",
+        'En la agenda sale "Giménez", y a Rubén lo ponen como Váez. Ybarra ni aparece.',
+        key=key,
+        language="es",
+    )
+    assert not [w for w in ("Giménez", "Váez", "Ybarra") if w in turns[1]], turns
+    assert len({e.pseudonym for e in key.entities if e.entity_type == "PERSON"}) == 3, key.entities
+
+
 def test_an_everyday_word_right_before_a_name_inside_a_sentence_is_part_of_it(anonymiser):
     """ "Soon Lee", "Wing Tan": the first word of the name is an English word too; at a sentence's start it
     stays a word ("Ask Mei Lin")."""
