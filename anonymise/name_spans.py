@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from anonymise.acronyms import INSTITUTION_NOUNS
 from anonymise.detect import Detection
 from anonymise.grammar import HONORIFICS, sentence_initial
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
@@ -257,6 +258,17 @@ def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
 
 
 ROMANCE_LINKS = {"de", "del", "du", "des", "la", "las", "los", "le", "les", "y", "et", "d'", "d’"}
+# "Fundación para el Progreso…", "Oficina contra el Fraude…", "Institut pour la Santé…": what an institution is
+# for links the words of its name, after a head noun that names an institution
+PURPOSES = {"para", "contra", "sobre", "pour", "contre", "sur"}
+PURPOSE_LINKS = PURPOSES | {"el", "l'", "l’"}
+INSTITUTION_HEADS = INSTITUTION_NOUNS | {
+    "fundación", "instituto", "oficina", "centro", "asociación", "comisión", "consejo", "secretaría", "agencia",
+    "programa", "fondo", "servicio", "dirección", "red", "coordinadora", "federación", "confederación",
+    "cooperativa", "unión", "comité", "junta", "observatorio", "defensoría", "corporación", "fondation", "institut",
+    "office", "centre", "association", "commission", "conseil", "agence", "programme", "fonds", "service",
+    "direction", "réseau", "fédération", "coopérative", "comité", "observatoire",
+}  # fmt: skip
 PLACE_PREPOSITIONS = {"en", "à", "a", "au", "aux", "desde", "hasta", "vers", "près", "cerca"}
 
 
@@ -280,19 +292,25 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
             words = [t for t in doc[i:end] if t.text[:1].isupper()]
             span = doc[i:end]
             text = span.text
-            named_after = _named_after_someone(words, turn, people)
+            named_after, institution = _named_after_someone(words, turn, people), _for_a_purpose(span)
             if (
                 len(words) >= 2
-                and not all((turn, t.idx) in taken for t in words)  # a known name it extends is merged into it
+                and (institution or not all((turn, t.idx) in taken for t in words))  # else merged into what it extends
                 and not allow.covers(text)
-                and (named_after or not any(fold(t.text) in TITLES for t in words))
+                and (named_after or institution or not any(fold(t.text) in TITLES for t in words))
             ):
                 before = doc[i - 1].lower_ if i > 0 else ""
-                kind = "LOCATION" if before in PLACE_PREPOSITIONS else "ORGANIZATION"
+                kind = "LOCATION" if before in PLACE_PREPOSITIONS and not institution else "ORGANIZATION"
                 kind = "PERSON" if any((turn, t.idx) in people for t in words) and not named_after else kind
+                kind = "ORGANIZATION" if institution else kind
                 found.append(Detection(turn, span.start_char, span.end_char, kind, 0.5, "capitalised words", text))
             i = max(end, i + 1)
     return found
+
+
+def _for_a_purpose(span) -> bool:
+    """ "Oficina contra el Fraude Fiscal": an institution's head noun, then what it is for, one name."""
+    return len(span) > 0 and span[0].lower_ in INSTITUTION_HEADS and any(t.lower_ in PURPOSES for t in span)
 
 
 def _named_after_someone(words: list, turn: int, people: set) -> bool:
@@ -310,7 +328,8 @@ def _run_end(doc, i: int) -> int:
     """The end of a run of capitalised words from token i, linked by "de", "la"… (none at its end)."""
     end = i
     j = i
-    while j < len(doc) and (_capitalised_word(doc[j]) or (j > i and doc[j].lower_ in ROMANCE_LINKS)):
+    links = ROMANCE_LINKS | PURPOSE_LINKS if doc[i].lower_ in INSTITUTION_HEADS else ROMANCE_LINKS
+    while j < len(doc) and (_capitalised_word(doc[j]) or (j > i and doc[j].lower_ in links)):
         if _capitalised_word(doc[j]):
             end = j + 1
         j += 1

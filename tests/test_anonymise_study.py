@@ -799,6 +799,19 @@ def test_a_shop_named_after_someone_in_a_sentence_that_starts_with_a_capital_is_
     assert not [w for w in ("Panadería", "Don", "Distribuidora", "Doña") if w in " ".join(turns)], turns
 
 
+def test_an_institution_named_for_what_it_does_is_one_name(anonymiser):
+    """ "Fundación para el Progreso de la Mujer…", "Oficina contra el Fraude Fiscal": "para el", "contra el" after an
+    institution's head noun link the words of one name; "para el" after a person's name does not."""
+    turns = anonymised(
+        anonymiser,
+        "Soy asesora en la Fundación para el Progreso de la Mujer Caldense y colaboro con la Oficina contra el "
+        "Fraude Laboral. Le compré flores a Marta Quiroga para el Día de la Madre.",
+        language="es",
+    )
+    assert not [w for w in ("Fundación", "para el Progreso", "Oficina", "contra el", "Fraude") if w in turns[0]], turns
+    assert "para el Día" in turns[0] or "para el [" in turns[0], turns
+
+
 def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
     """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
     so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and
