@@ -37,6 +37,9 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
                      "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
                      "banco", "sindicato", "universidad", "colegio", "escuela", "ministerio", "empresa",
                      "alcaldía", "municipalidad"}  # fmt: skip
+# pronouns that stand between a subject and its verb in French and Spanish
+CLITICS = {"me", "te", "se", "nos", "os", "le", "les", "lo", "la", "los", "las", "nous", "vous", "lui", "leur", "m'",
+           "t'", "s'", "l'", "y", "en"}  # fmt: skip
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
@@ -93,10 +96,12 @@ def _where_an_employer_stands(before: list[str]) -> bool:
 
 def _acting(doc, index: int) -> bool:
     """The acronym does something: the subject of a verb other than "be" ("UNISON raised it", "the CDC put
-    out a toolkit"), or its members are meant ("the GMB lads")."""
+    out a toolkit", "PROMPERÚ nos ayudó"), or its members are meant ("the GMB lads")."""
     after = doc[index + 1] if index + 1 < len(doc) else None
     if after is not None and after.pos_ == "ADV":
         after = doc[index + 2] if index + 2 < len(doc) else None
+    while after is not None and after.pos_ == "PRON" and after.lower_ in CLITICS and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # "PROMPERÚ nos ayudó", "la CNIL nous a répondu"
     if after is None:
         return False
     if after.lower_ in PEOPLE_NOUNS:

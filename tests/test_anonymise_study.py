@@ -467,6 +467,18 @@ def test_a_spanish_acronym_listed_with_an_institution_is_one(anonymiser):
     assert "SNDI, con" in spanish[1], spanish  # "X, with Y" is no list
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "acronym"),
+    [
+        ("es", "Vendemos poco en la feria. Y QOMPRÚ nos ayudó con los papeles de exportación.", "QOMPRÚ"),
+        ("fr", "On a eu un contrôle. Puis FXPQ nous a envoyé un courrier, c'était bien.", "FXPQ"),
+    ],
+)
+def test_an_acronym_doing_something_to_us_is_an_organisation(anonymiser, language, said, acronym):
+    """ "QOMPRÚ nos ayudó", "FXPQ nous a envoyé": a pronoun between the acronym and what it did."""
+    assert acronym not in anonymised(anonymiser, said, language=language)[0]
+
+
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
     """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
     turns = anonymised(
