@@ -45,7 +45,9 @@ CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complai
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
 # "our UOB account", "the KRA helpline": what an institution has
 BELONGINGS = {"account", "accounts", "branch", "branches", "helpline", "hotline", "headquarters", "website",
-              "compte", "cuenta", "sucursal", "agence"}  # fmt: skip
+              "compte", "comptes", "carte", "agence", "succursale", "ligne", "cuenta", "cuentas", "tarjeta",
+              "sucursal", "sucursales", "línea", "chip"}  # fmt: skip
+OF = {"de", "del", "du", "d'", "d’"}  # "la cuenta de BBVA", "une carte du CIC"
 GRIEVANCE_VERBS = {"complain", "appeal", "petition", "lobby", "sue", "reclamar", "denunciar"}  # "complain to the FSC"
 ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "might", "must"}
 LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
@@ -190,8 +192,14 @@ def _a_contact_verb(token, after_an_article: bool) -> bool:
 
 
 def _owns_what_follows(doc, index: int) -> bool:
-    """The acronym has what an institution has: "our UOB account", "the KRA helpline"."""
-    return index + 1 < len(doc) and doc[index + 1].lower_ in BELONGINGS
+    """The acronym has what an institution has: "our UOB account", "the KRA helpline", "la cuenta de BBVA",
+    "une carte de la BNP"."""
+    if index + 1 < len(doc) and doc[index + 1].lower_ in BELONGINGS:
+        return True
+    before = _words_before(doc, index)
+    if before and before[-1] in ROMANCE_ARTICLES and before[-1] not in OF:
+        before = before[:-1]  # "de la", "de l'"
+    return len(before) >= 2 and before[-1] in OF and before[-2] in BELONGINGS
 
 
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:

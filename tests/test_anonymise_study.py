@@ -479,6 +479,19 @@ def test_an_acronym_doing_something_to_us_is_an_organisation(anonymiser, languag
     assert acronym not in anonymised(anonymiser, said, language=language)[0]
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "acronym"),
+    [
+        ("es", "Lo que cobro va a la cuenta de QXBA, y de ahí pago todo.", "QXBA"),
+        ("es", "Me dieron el chip de MZTL pero no tiene señal.", "MZTL"),
+        ("fr", "Mon salaire arrive sur un compte de BQNX, c'est pratique.", "BQNX"),
+    ],
+)
+def test_an_acronym_that_holds_an_account_or_a_card_is_an_organisation(anonymiser, language, said, acronym):
+    """ "la cuenta de QXBA", "el chip de MZTL", "un compte de BQNX": what a bank or a carrier has, said before it."""
+    assert acronym not in anonymised(anonymiser, said, language=language)[0]
+
+
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
     """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
     turns = anonymised(
