@@ -261,10 +261,13 @@ def _after_its_name(doc, index: int) -> bool:
 def _a_thing_handled(doc, index: int, language: str) -> bool:
     """Spanish: the acronym is a thing someone has or asks for, the object of a verb with only an article
     ("piden el DNI", "tienes el RUT"); an institution as the object takes "a" ("llamé al SAT"). ("pagan con
-    el QR" would be a thing too, but "pelear con el SII" an institution: "con" decides nothing.)"""
+    el QR" would be a thing too, but "pelear con el SII" an institution: "con" decides nothing.) With the
+    verb's object a pronoun before it, what follows is who does it ("la paga el DAEM")."""
     if language != "es" or index < 2 or doc[index - 1].lower_ not in ("el", "la", "los", "las"):
         return False
-    return doc[index - 2].pos_ == "VERB"
+    verb = doc[index - 2]
+    done_to_something = index >= 3 and doc[index - 3].lower_ in ("lo", "la", "los", "las")  # its object, a pronoun
+    return verb.pos_ == "VERB" and not done_to_something  # "la paga el DAEM", "me lo pidió el SII": the doer
 
 
 def _named_by_article(before: list[str], language: str) -> bool:

@@ -493,15 +493,18 @@ def test_an_acronym_that_holds_an_account_or_a_card_is_an_organisation(anonymise
 
 
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
-    """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution."""
+    """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution, and so is the
+    one doing it where the verb's object is a pronoun before it ("la paga el DXEM", "me lo pidió el SQI")."""
     turns = anonymised(
         anonymiser,
         "Para abrir la cuenta te piden el NIF y también quieren el CVU actualizado.",
         "La AEAT nos multó el año pasado, así que fui a la AEAT con todos los papeles.",
+        "¿La aplicación? No, la paga el DXEM. Y el permiso me lo pidió el SQI dos veces.",
         language="es",
     )
     assert "te piden el NIF" in turns[0] and "quieren el CVU" in turns[0], turns
     assert "AEAT" not in turns[1], turns
+    assert "DXEM" not in turns[2] and "SQI" not in turns[2], turns
 
 
 @pytest.mark.parametrize(
