@@ -54,6 +54,7 @@ LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
+WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 
 
@@ -225,13 +226,10 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
         before = _words_before(doc, index)
         if nickname.search(doc.text[max(0, use.start - 40) : use.start]):  # "everyone calls him JB"
             kinds.add(NICKNAME)
-        elif (
-            use.base in known
-            or _where_an_employer_stands(before)
-            or (_named_by_article(before, language) and not _a_thing_handled(doc, index, language))
-            or _after_its_name(doc, index)
-        ):
+        elif use.base in known or _where_an_employer_stands(before) or _after_its_name(doc, index):
             kinds.add(ORGANISATION)
+        elif _named_by_article(before, language) and not _a_thing_handled(doc, index, language):
+            kinds.add(WITH_AN_ARTICLE)
         elif (
             _set_apart_as_an_institution(doc, index)
             or _listed_with_an_organisation(doc, index)
@@ -246,7 +244,11 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
 
 
 def _kind(evidence: set[str]) -> str:
-    return next((kind for kind in (NICKNAME, ORGANISATION) if kind in evidence), TERM)
+    """Someone's initials, else an organisation if any use says so, else a term if any use says so ("tenemos el
+    QR pegado", "mon GSM"), else an organisation if named with an article ("para el SAT"), else a term."""
+    if NICKNAME in evidence or ORGANISATION in evidence:
+        return NICKNAME if NICKNAME in evidence else ORGANISATION
+    return ORGANISATION if WITH_AN_ARTICLE in evidence and TERM not in evidence else TERM
 
 
 def _after_its_name(doc, index: int) -> bool:

@@ -492,6 +492,20 @@ def test_an_acronym_that_holds_an_account_or_a_card_is_an_organisation(anonymise
     assert acronym not in anonymised(anonymiser, said, language=language)[0]
 
 
+def test_an_acronym_with_an_article_is_a_thing_where_another_use_says_so(anonymiser):
+    """ "con el QXR" alone could be an institution; "tenemos el QXR pegado" says it is a thing, so it stays a thing
+    everywhere. "para el SXT", with nothing else said of it, is an institution. "mon GXM" is a thing too."""
+    spanish = anonymised(
+        anonymiser,
+        "Todos pagan con el QXR ahora. Tenemos el QXR pegado en el mostrador.",
+        "Y así queda registro para el SXT, que lo pide.",
+        language="es",
+    )
+    french = anonymised(anonymiser, "Ils paient tous avec le GXM. Mon GXM, c'est un vieux modèle.", language="fr")
+    assert spanish[0].count("QXR") == 2 and "SXT" not in spanish[1], spanish
+    assert french[0].count("GXM") == 2, french
+
+
 def test_a_spanish_acronym_that_is_the_object_of_a_verb_is_a_thing_not_an_institution(anonymiser):
     """ "te piden el NIF" is a document; "la AEAT nos multó" and "fui a la AEAT" are the institution, and so is the
     one doing it where the verb's object is a pronoun before it ("la paga el DXEM", "me lo pidió el SQI")."""
