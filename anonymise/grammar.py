@@ -88,6 +88,8 @@ def named_by_grammar(doc, i: int) -> bool:
     finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
     if _described_after(doc, i) or _described_before(doc, i) or _named_then_taken_up(doc, i) or _after_a_role(doc, i):
         return True
+    if _after_personal_a(doc, i):
+        return True
     inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
 
@@ -101,6 +103,20 @@ def _after_a_role(doc, i: int) -> bool:
     """ "la miss tere", "el profe nando", "my sister grace": a title or a role word right before the name."""
     before_is_role = i > 0 and _role_word(doc.lang_).fullmatch(doc[i - 1].text) is not None
     return before_is_role and doc[i].pos_ != "AUX"  # not "the nurse will check"
+
+
+_PERSON_OBJECT_VERBS = {"llamar", "avisar", "saludar", "ver", "visitar", "conocer", "ayudar", "esperar", "buscar",
+                        "preguntar", "decir", "contar", "escribir", "mandar", "pedir"}  # fmt: skip
+
+
+def _after_personal_a(doc, i: int) -> bool:
+    """Spanish marks a person as a verb's object with "a" and no article: "le dije a pepe", "llamé a chelo",
+    where the verb takes a person ("le" before it, or a verb of calling, seeing, asking…); not "sabe a gloria"."""
+    if doc.lang_ != "es" or i < 2 or doc[i - 1].lower_ != "a" or doc[i - 2].pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = doc[i - 2]
+    to_someone = i >= 3 and doc[i - 3].lower_ in {"le", "les", "se"}
+    return to_someone or verb.lemma_.lower() in _PERSON_OBJECT_VERBS
 
 
 def _described_after(doc, i: int) -> bool:

@@ -761,7 +761,8 @@ def test_a_contact_dictated_in_pieces_is_replaced_whole(anonymiser):
 
 
 def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_commas(anonymiser):
-    """ "y nacho se pone nervioso": a clitic between a known name and its verb; "la cajera, rocío, ya lo sabe" and
+    """ "y nacho se pone nervioso": a clitic between a known name and its verb; "le dije a pepe": the "a" Spanish puts
+    before a person ("sabe a gloria" stays); "la cajera, rocío, ya lo sabe" and
     "or dougie, the foreman.": a known name set off by commas beside who the person is; "c'est solène qui",
     "marie claude, elle,": a person picked out or taken up by a pronoun. "To be frank, the search space"
     stays."""
@@ -769,6 +770,8 @@ def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_
         anonymiser,
         "El encargado es Ignacio Bermúdez, le decimos Nacho. Cuando falla el sistema, y nacho se pone nervioso.",
         "Rocío Alcántara viene los lunes. Lo sabe la cajera, rocío, ya lo sabe.",
+        "Gloria Paz y Pepe Ferrer llevan la caja. Le dije a pepe que ponga un filtro, y llamé a gloria. Eso sabe a "
+        "gloria.",
         language="es",
     )
     english = anonymised(
@@ -784,6 +787,7 @@ def test_a_known_name_in_lower_case_before_a_pronoun_and_its_verb_or_set_off_by_
         language="fr",
     )
     assert "nacho" not in spanish[0] and "rocío" not in spanish[1], spanish
+    assert "a pepe" not in spanish[2] and "a gloria," not in spanish[2] and "sabe a gloria." in spanish[2], spanish
     assert "dougie" not in english[1] and "To be frank, the search space" in english[2], english
     assert not [w for w in ("solène", "marie claude") if w in french[1]], french
     assert "La boulangerie ferme tôt." in french[1]
