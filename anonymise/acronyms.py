@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from anonymise.detect import Detection
-from anonymise.grammar import DEFINITE
+from anonymise.grammar import CLITICS, DEFINITE
 from anonymise.names import NICKNAME_WORDS, abbreviates, is_acronym, is_common_word
 from anonymise.terms import AllowList
 
@@ -37,9 +37,6 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
                      "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
                      "banco", "sindicato", "universidad", "colegio", "escuela", "ministerio", "empresa",
                      "alcaldía", "municipalidad"}  # fmt: skip
-# pronouns that stand between a subject and its verb in French and Spanish
-CLITICS = {"me", "te", "se", "nos", "os", "le", "les", "lo", "la", "los", "las", "nous", "vous", "lui", "leur", "m'",
-           "t'", "s'", "l'", "y", "en"}  # fmt: skip
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip

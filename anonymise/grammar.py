@@ -19,8 +19,9 @@ _TIME_BEFORE = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
     "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
 }  # fmt: skip
-_CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
-            "m'", "t'", "l'", "n'", "ne"}  # fmt: skip  # French and Spanish pronouns between a subject and its verb
+# French and Spanish pronouns between a subject and its verb ("paco se agobia", "PROMPERÚ nos ayudó")
+CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
+           "m'", "t'", "l'", "n'", "ne", "nous", "vous"}  # fmt: skip
 DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}  # definite articles of the supported languages
 ROLE_WORDS = {
     "en": (
@@ -81,7 +82,7 @@ def named_by_grammar(doc, i: int) -> bool:
     thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever
     language; "rang" after "will" counts even where the tagger read "will rang" as auxiliary and verb."""
     after, j = _next(doc, i), i + 1
-    while after is not None and (after.pos_ == "ADV" or after.lower_ in _CLITICS) and j - i < 3:
+    while after is not None and (after.pos_ == "ADV" or after.lower_ in CLITICS) and j - i < 3:
         after, j = _next(doc, j) or after, j + 1  # "Grace just said", "paco se agobia", "manu y va"
     if after is None:
         return False
