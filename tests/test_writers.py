@@ -109,12 +109,14 @@ def test_guard_finds_names_in_text_and_docx_properties(transcript):
     document.core_properties.author = "Priya Rao"
     planted = io.BytesIO()
     document.save(planted)
-    terms = guarded_terms([("PERSON", "Priya Rao"), ("PERSON", "Will")], zipf=4.0)
-    assert terms == [("Priya Rao", False), ("Priya", False), ("Rao", True)]  # "Will": left to detection; "rao" a word
+    terms = guarded_terms([("PERSON", "Priya Rao"), ("PERSON", "Will"), ("PERSON", "Ana Moss")], zipf=4.0)
+    # "Will": left to detection; "moss" is a word, so only "Moss" is searched; no word list has "rao"
+    assert terms == [("Priya Rao", False), ("Ana Moss", False), ("Priya", False), ("Moss", True), ("Rao", False),
+                     ("Ana", True)]  # fmt: skip
     files = {
         "INT-007.docx": planted.getvalue(),
         "INT-007.txt": b"[00:00:01] Participant: as Rao said",
-        "INT-008.txt": b"[00:00:01] Participant: we will see",
+        "INT-008.txt": b"[00:00:01] Participant: we will see the moss",
     }
-    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.docx", "Rao"), ("INT-007.txt", "Rao")]
+    assert find_leaks(files, terms) == [("INT-007.docx", "Priya Rao"), ("INT-007.txt", "Rao")]
     assert "Priya Rao" in readable_text("x.docx", planted.getvalue())
