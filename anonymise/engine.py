@@ -14,6 +14,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import split_doubtful
+from anonymise.employers import employers
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
@@ -108,6 +109,7 @@ class Anonymiser:
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += capitalised_runs(docs, keep, allow, code)
+            keep += employers(docs, keep, allow)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)

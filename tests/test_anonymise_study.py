@@ -848,6 +848,17 @@ def test_an_institution_named_for_what_it_does_is_one_name(anonymiser):
     assert "para el Día" in turns[0] or "para el [" in turns[0], turns
 
 
+def test_where_someone_works_is_an_organisation(anonymiser):
+    """ "worked for Anglo", "trabaja en Claro": capitalised words after a verb of working and its preposition
+    name the employer, even ordinary words the model leaves; "work at home" stays."""
+    english = anonymised(anonymiser, "She worked for Anglo for ten years. Now I work at home, mostly.")[0]
+    spanish = anonymised(
+        anonymiser, "Mi esposo, que trabaja en Claro, en el área de sistemas, dice que no.", language="es"
+    )
+    assert "Anglo" not in english and "I work at home" in english, english
+    assert "Claro" not in spanish[0], spanish
+
+
 def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
     """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
     so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and

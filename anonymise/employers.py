@@ -1,0 +1,50 @@
+"""Where someone works is an organisation: "she worked for Anglo", "trabaja en Claro", "il bosse chez Orange".
+
+The capitalised words right after a verb of working and the preposition that leads to an employer name the
+employer, even where each is an ordinary word ("Claro", "Anglo") and the model tagged nothing. A place the
+model found there ("trabaja en Lima") stays a place.
+"""
+
+from __future__ import annotations
+
+from anonymise.detect import Detection
+from anonymise.grammar import DEFINITE, sentence_initial
+from anonymise.names import TITLES, fold
+from anonymise.terms import AllowList
+
+WORKING = {"work", "volunteer", "trabajar", "laborar", "chambear", "travailler", "bosser", "bénévoler"}
+EMPLOYER_PREPOSITIONS = {"at", "for", "en", "para", "chez", "pour"}
+
+
+def employers(docs: list, known: list[Detection], allow: AllowList) -> list[Detection]:
+    """Detections for capitalised words after "works at", "trabaja en", "travaille chez" that nothing covers."""
+    taken = {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            if not _employer_starts(doc, i) or (turn, token.idx) in taken:
+                continue
+            end = i
+            while end < len(doc) and _capitalised(doc[end]) and (turn, doc[end].idx) not in taken:
+                end += 1
+            span = doc[i:end]
+            if not allow.covers(span.text):
+                found.append(
+                    Detection(turn, span.start_char, span.end_char, "ORGANIZATION", 0.6, "employer", span.text)
+                )
+    return found
+
+
+def _employer_starts(doc, i: int) -> bool:
+    """Token i is capitalised inside a sentence and follows a verb of working and its preposition (and maybe
+    an article: "works at the Co-op")."""
+    if not _capitalised(doc[i]) or sentence_initial(doc, i) or fold(doc[i].text) in TITLES:
+        return False
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in DEFINITE:
+        j -= 1
+    return j >= 1 and doc[j].lower_ in EMPLOYER_PREPOSITIONS and doc[j - 1].lemma_.lower() in WORKING
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
