@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from anonymise.detect import Detection
 from anonymise.grammar import DEFINITE, sentence_initial
+from anonymise.name_spans import covered
 from anonymise.names import TITLES, fold
 from anonymise.terms import AllowList
 
@@ -18,7 +19,7 @@ EMPLOYER_PREPOSITIONS = {"at", "for", "en", "para", "chez", "pour"}
 
 def employers(docs: list, known: list[Detection], allow: AllowList) -> list[Detection]:
     """Detections for capitalised words after "works at", "trabaja en", "travaille chez" that nothing covers."""
-    taken = {(d.turn, i) for d in known for i in range(d.start, d.end)}
+    taken = covered(known)
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):

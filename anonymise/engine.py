@@ -125,7 +125,7 @@ class Anonymiser:
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
-        review = [r for r in review if not any(r.turn == d.turn and r.start < d.end and d.start < r.end for d in found)]
+        review = [r for r in review if not _overlaps(r.turn, r.start, r.end, found)]
         return Findings(found, review, cuts)
 
     def _left_for_the_guard(
@@ -138,7 +138,7 @@ class Anonymiser:
         return [
             Detection(turn, start, end, kind, 0.9, "known name", texts[turn][start:end])
             for turn, start, end, kind in places
-            if not any(d.turn == turn and d.start < end and start < d.end for d in found)
+            if not _overlaps(turn, start, end, found)
         ]
 
     def anonymise_turns(
@@ -179,6 +179,10 @@ class Anonymiser:
             operators[tag] = OperatorConfig("replace", {"new_value": r.pseudonym})
             results.append(RecognizerResult(tag, r.start, r.end, r.score))
         return self.anonymizer.anonymize(text, results, operators).text
+
+
+def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> bool:
+    return any(d.turn == turn and d.start < end and start < d.end for d in detections)
 
 
 def _allowed(d: Detection, texts: list[str], allow) -> bool:

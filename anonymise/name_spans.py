@@ -213,7 +213,7 @@ def compound_given_name(word: str) -> bool:
     return len(parts) > 1 and capitalised and all(fold(p) in given_names() for p in parts)
 
 
-def _covered(detections: list[Detection]) -> set[tuple[int, int]]:
+def covered(detections: list[Detection]) -> set[tuple[int, int]]:
     """(turn, character offset) of every character the detections cover."""
     return {(d.turn, i) for d in detections for i in range(d.start, d.end)}
 
@@ -223,7 +223,7 @@ def rare_proper_nouns(
 ) -> list[Detection]:
     """Capitalised words so rare in the language that they are most likely names the model did not tag, and
     compound given names ("Jean-Pierre")."""
-    taken = _covered(known)
+    taken = covered(known)
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
@@ -279,8 +279,8 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     too ("Seguridad Social", "Semana Santa"): privacy first, the coders read a placeholder."""
     if language not in ("fr", "es"):
         return []
-    taken = _covered(known)
-    people = _covered([d for d in known if d.entity_type == "PERSON"])
+    taken = covered(known)
+    people = covered([d for d in known if d.entity_type == "PERSON"])
     found = []
     for turn, doc in enumerate(docs):
         i = 0

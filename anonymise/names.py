@@ -18,7 +18,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from anonymise.lexicon import stop_words
+from anonymise.lexicon import is_unlisted_word, stop_words
 
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
@@ -74,6 +74,12 @@ def word_zipf(word: str, language: str) -> float:
 
 def is_common_word(word: str, zipf: float, language: str = "en") -> bool:
     return word_zipf(word, language) >= zipf
+
+
+def is_everyday_word(word: str, zipf: float, language: str = "en") -> bool:
+    """As common as `zipf` and, in lower case, in the language's word list: "rosa" is, "ramona" (which wordfreq
+    counts as often, being a name) is not. A capitalised word is judged by frequency alone."""
+    return is_common_word(word, zipf, language) and not is_unlisted_word(word, language)
 
 
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")

@@ -15,7 +15,6 @@ from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import is_name_here
 from anonymise.known_names import KnownNames, NameForm
-from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import compound_given_name
 from anonymise.names import (
     RARE_ZIPF,
@@ -26,6 +25,7 @@ from anonymise.names import (
     given_names,
     is_acronym,
     is_common_word,
+    is_everyday_word,
     is_function_word,
     name_relation,
 )
@@ -47,8 +47,7 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
     if hit is None:
         return None
     form, relation = hit
-    common = is_common_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
-    common = common and not is_unlisted_word(word, known.language)  # "ramona": wordfreq counts names as words
+    common = is_everyday_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
     if compound_given_name(word.title()):
         common = False  # "jean-pierre": wordfreq counts its parts
     if (
