@@ -201,8 +201,14 @@ def _owns_what_follows(doc, index: int) -> bool:
 
 
 def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
+    return use.text != use.base or _a_term_here(doc, index, language)
+
+
+def _a_term_here(doc, index: int, language: str) -> bool:
+    """Token `index` stands as a thing: after "a"/"my", handled with an article ("piden el DNI"), "on ICU",
+    or before an English noun ("the SEN register")."""
     before = _words_before(doc, index)
-    if use.text != use.base or (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
+    if (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
         return True
     if language == "en" and before and before[-1] == "on":  # "on ICU", "on A&E": a ward or a shift
         return True
@@ -238,6 +244,19 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
         elif _acting(doc, index) or _contacted(doc, index):
             kinds.add(ORGANISATION)
     return {base: _kind(kinds) for base, kinds in evidence.items()}
+
+
+def acts_as_an_organisation(doc, index: int, language: str) -> bool:
+    """The strong evidence that token `index` names an organisation, whatever its shape: where an employer
+    stands, set apart as an institution, listed with one, owning what follows; or, unless it stands as a
+    term, acting or contacted."""
+    if _where_an_employer_stands(_words_before(doc, index)) or _after_its_name(doc, index):
+        return True
+    if _set_apart_as_an_institution(doc, index) or _listed_with_an_organisation(doc, index):
+        return True
+    if _owns_what_follows(doc, index):
+        return True
+    return not _a_term_here(doc, index, language) and (_acting(doc, index) or _contacted(doc, index))
 
 
 def _kind(evidence: set[str]) -> str:

@@ -10,6 +10,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms
 from anonymise.address_chains import join_address_parts
+from anonymise.brands import brand_words
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
@@ -110,6 +111,7 @@ class Anonymiser:
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
+            keep += brand_words(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)

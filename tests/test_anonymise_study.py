@@ -859,6 +859,21 @@ def test_where_someone_works_is_an_organisation(anonymiser):
     assert "Claro" not in spanish[0], spanish
 
 
+def test_an_ordinary_word_capitalised_inside_a_spanish_sentence_is_an_organisation_where_it_acts(anonymiser):
+    """Spanish capitalises no common noun: "y Cierto pagó la pintura", "Al final Claro nos regaló" name an
+    organisation that acts; the same word with nothing organisational around it stays ("y Claro, nadie")."""
+    said = anonymised(
+        anonymiser,
+        "La alcaldía dio el local y Cierto pagó la pintura.",
+        "Al final Claro nos regaló las tarjetas.",
+        "Pedimos ayuda, y Ahora nos contestó tarde.",
+        "Lo vi en la tele, y Claro, nadie dijo nada.",
+        language="es",
+    )
+    assert not any(word in line for word, line in zip(("Cierto", "Claro", "Ahora"), said)), said
+    assert said[3] == "Lo vi en la tele, y Claro, nadie dijo nada.", said
+
+
 def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
     """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
     so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and

@@ -1,0 +1,50 @@
+"""Organisations named by one ordinary word, which French and Spanish show by a capital: they capitalise no
+common noun, month or weekday, so "y Claro donó las tabletas" or "el Bienestar no tiene sucursal" names
+something. The model often tags no entity there (it read "Claro" as an adverb).
+
+Such a word is an organisation only where it stands as one: the strong evidence acronyms take
+(`acronyms.acts_as_an_organisation`: it acts, is contacted, owns an account, is listed with an institution,
+employs someone). A capital at a sentence's start says nothing, and nor does a title ("Doña").
+
+Tried and dropped (measured on the tuning halves): lower-case words that no word list knows ("ring
+screwfix", "froiz compra"). The lists lack loan words ("la app"), dialect ("nae", "hoose") and compounds
+("mailroom"), and frequency does not separate them from brands: precision fell up to 4 points for a few words.
+"""
+
+from __future__ import annotations
+
+from anonymise.acronyms import acts_as_an_organisation
+from anonymise.detect import Detection
+from anonymise.grammar import sentence_initial
+from anonymise.lexicon import lexicon
+from anonymise.name_spans import covered
+from anonymise.names import TITLES, fold
+from anonymise.terms import AllowList
+
+CAPITALS_MARK_NAMES = {"fr", "es"}  # languages that capitalise no common noun, month or weekday
+
+
+def brand_words(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:
+    """Detections for capitalised ordinary words that act as organisations and that nothing covers."""
+    if language not in CAPITALS_MARK_NAMES:
+        return []
+    taken = covered(known)
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            if (turn, token.idx) in taken or not _capitalised_word(doc, i, language) or allow.covers(token.text):
+                continue
+            if acts_as_an_organisation(doc, i, language):
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand word", token.text)
+                )
+    return found
+
+
+def _capitalised_word(doc, i: int, language: str) -> bool:
+    """An ordinary word of the language with a capital inside a sentence ("Claro"; not "Doña", not "ANSES")."""
+    word = doc[i].text
+    if not doc[i].is_alpha or len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+        return False
+    words = lexicon(language)
+    return words is not None and word.lower() in words and fold(word) not in TITLES and not sentence_initial(doc, i)
