@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
+from anonymise.grammar import LOWER_CASE_HONORIFICS
 from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
@@ -105,7 +106,9 @@ def _whole_written_address(text: str, start: int, end: int) -> tuple[int, int]:
 def _after_a_title(text: str, start: int) -> bool:
     """The name follows a title outside its span ("Mr [Sunday Okon]"): its first word is a given name."""
     before = text[:start].split()
-    return bool(before) and _TITLE.match(before[-1] + " ") is not None
+    if not before:
+        return False
+    return _TITLE.match(before[-1] + " ") is not None or before[-1] in LOWER_CASE_HONORIFICS  # "la señora de la Peña"
 
 
 def _leading_word(text: str, start: int, end: int, language: str) -> int:

@@ -27,6 +27,7 @@ from anonymise.name_spans import (
     names_joined_by_and,
     possessive_names,
     rare_proper_nouns,
+    surname_particles,
     with_place_prefix,
 )
 from anonymise.names import KIN_TERMS, fold
@@ -123,6 +124,7 @@ class Anonymiser:
             d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
         ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
+        found = surname_particles(texts, found)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)

@@ -369,6 +369,22 @@ _NAME_PARTICLE_GAPS = {" de ", " del ", " de la ", " de los ", " van ", " van de
 _OF_GAPS = {" de ", " del ", " de la ", " de los ", " des ", " du ", " de l'", " d'", " of ", " of the "}
 
 
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:de|del|van|von|da|di|du|dos|das|do) $", re.IGNORECASE)
+_ARTICLE_FIRST = re.compile(r"(?:la|las|los|le|les|der|den) ")  # "la Barra" of "de la Barra"
+
+
+def surname_particles(texts: list[str], detections: list[Detection]) -> list[Detection]:
+    """A person's name with the particle that starts it: the model found "la Barra" in "la señora de la
+    Barra", and no name starts with an article."""
+    out = []
+    for d in detections:
+        particle = _PARTICLE_BEFORE.search(texts[d.turn][: d.start])
+        if particle and d.entity_type == "PERSON" and _ARTICLE_FIRST.match(d.text):
+            d = replace(d, start=particle.start(), text=texts[d.turn][particle.start() : d.end])
+        out.append(d)
+    return out
+
+
 def names_joined_by_and(texts: list[str], detections: list[Detection]) -> list[Detection]:
     """ "Cardiff and Vale University Health Board", "Nkabom Savings and Loans", "Lau and Yeo Accounting": one
     organisation whose name has "and" in it, where one side is a single word and the other a longer

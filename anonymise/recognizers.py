@@ -47,6 +47,7 @@ ORG_PREFIX = {
 # Honorifics of any supported language: the capitalised word after one is a name, whatever else it means
 # ("Don Segundo", "Mrs. May") or however short ("Dr. O").
 HONORIFIC = honorific_pattern()
+NAME_PARTICLE = r"(?:de|del|la|las|los|van|von|der|den|dos|das|da|di|du)"  # in a surname after a title
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
@@ -86,7 +87,9 @@ class RoleContextRecognizer(EntityRecognizer):
         self.alternative = re.compile(  # "tout le monde dit Jean-Luc, ou VDB", "says Ha, or Hayley"
             rf"(?<![\w-])(?i:{nickname}),? [\w'’-]+,? (?:or|ou|o) ([A-ZÀ-Ý][\w'’-]*)(?![\w'’-])"
         )
-        self.honoured = re.compile(rf"(?<![\w-]){HONORIFIC} ([A-ZÀ-Ý](?:[a-zà-ÿ'’-]+)?)(?![\w'’-]|\.\w)")
+        self.honoured = re.compile(  # "Dr Okonkwo", "la señora de la Peña", "Mr van den Broek"
+            rf"(?<![\w-]){HONORIFIC} ((?:{NAME_PARTICLE} ){{0,2}}[A-ZÀ-Ý](?:[a-zà-ÿ'’-]+)?)(?![\w'’-]|\.\w)"
+        )
         super().__init__(supported_entities=["PERSON"], name="RoleContextRecognizer", supported_language=language)
 
     def load(self) -> None:  # no model to load

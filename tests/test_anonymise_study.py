@@ -859,6 +859,22 @@ def test_where_someone_works_is_an_organisation(anonymiser):
     assert "Claro" not in spanish[0], spanish
 
 
+def test_a_surname_keeps_the_particle_it_starts_with(anonymiser):
+    """ "la señora de la Peña", "el señor de las Heras", "Mr van den Broek": the particle is the surname's and
+    goes with it, and the surname alone is the person named in full ("Patricia de la Barra"); "el tío de
+    Ramiro" is Ramiro's uncle."""
+    said = anonymised(
+        anonymiser,
+        "La coordinadora es Patricia de la Barra, la señora de la Barra, y firma todo.",
+        "Hablé con la señora de la Peña ayer, y con el tío de Ramiro.",
+        "Our manager, Mr van den Broek, signed it.",
+        language="es",
+    )
+    assert re.fullmatch(r"La coordinadora es (\[PERSON \d+\]), la señora \1, y firma todo\.", said[0]), said
+    assert re.fullmatch(r"Hablé con la señora \[PERSON \d+\] ayer, y con el tío de \[PERSON \d+\]\.", said[1]), said
+    assert said[2].startswith("Our manager, Mr [PERSON"), said
+
+
 def test_an_ordinary_word_capitalised_inside_a_spanish_sentence_is_an_organisation_where_it_acts(anonymiser):
     """Spanish capitalises no common noun: "y Cierto pagó la pintura", "Al final Claro nos regaló" name an
     organisation that acts; the same word with nothing organisational around it stays ("y Claro, nadie")."""
