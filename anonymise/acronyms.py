@@ -50,6 +50,9 @@ ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "m
 LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
+DIRECTIONS = {"up", "down", "over", "out", "back", "above", "below"}  # "up in Cedar Falls"
+SITE_PREPOSITIONS = {"in", "at", "en", "à"}
+PLACE_ENTITIES = {"GPE", "LOC"}  # spaCy's place labels (English GPE, French and Spanish LOC)
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
 WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
@@ -115,6 +118,17 @@ def _acting(doc, index: int) -> bool:
     if after.pos_ == "VERB" and after.tag_ == "VB" and doc[after.i - 1].pos_ == "ADV":
         return True  # "JPS never restore the light"
     return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
+def _sited(doc, index: int, places: frozenset[int]) -> bool:
+    """The acronym has a site in a named place: "he's in AHI in Carrick-on-Shannon", "went to UNI up in Cedar
+    Falls", "the PCYC at Moranbah" (`places`: where the turn's known places start; a term has no address)."""
+    k = index + 1
+    if k < len(doc) and doc[k].lower_ in DIRECTIONS:
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in SITE_PREPOSITIONS:
+        return False
+    return doc[k + 1].idx in places or doc[k + 1].ent_type_ in PLACE_ENTITIES
 
 
 def _doing(auxiliary, verb) -> bool:
@@ -216,9 +230,11 @@ def _a_term_here(doc, index: int, language: str) -> bool:
     return language == "en" and after is not None and after.pos_ == "NOUN" and after.lower_ not in PEOPLE_NOUNS
 
 
-def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language: str) -> dict[str, str]:
+def acronym_kinds(
+    docs: list, uses: list[AcronymUse], names: list[str], language: str, places: dict[int, frozenset[int]]
+) -> dict[str, str]:
     """Acronym (without plural s) -> ORGANISATION, TERM or NICKNAME (someone's initials: "we call him JB"),
-    from all its uses in the transcript."""
+    from all its uses in the transcript (`places`: per turn, where the places found so far start)."""
     known = {n for n in names} | {u.base for u in uses if any(" " in n and abbreviates(u.base, n) for n in names)}
     evidence: dict[str, set[str]] = {}
     nickname = re.compile(rf"{NICKNAME_WORDS.get(language, NICKNAME_WORDS['en'])},? $")
@@ -241,12 +257,12 @@ def acronym_kinds(docs: list, uses: list[AcronymUse], names: list[str], language
             kinds.add(ORGANISATION)
         elif _said_as_a_term(doc, index, use, language):
             kinds.add(TERM)
-        elif _acting(doc, index) or _contacted(doc, index):
+        elif _acting(doc, index) or _contacted(doc, index) or _sited(doc, index, places.get(use.turn, frozenset())):
             kinds.add(ORGANISATION)
     return {base: _kind(kinds) for base, kinds in evidence.items()}
 
 
-def acts_as_an_organisation(doc, index: int, language: str) -> bool:
+def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[int]) -> bool:
     """The strong evidence that token `index` names an organisation, whatever its shape: where an employer
     stands, set apart as an institution, listed with one, owning what follows; or, unless it stands as a
     term, acting or contacted."""
@@ -256,7 +272,9 @@ def acts_as_an_organisation(doc, index: int, language: str) -> bool:
         return True
     if _owns_what_follows(doc, index):
         return True
-    return not _a_term_here(doc, index, language) and (_acting(doc, index) or _contacted(doc, index))
+    return not _a_term_here(doc, index, language) and (
+        _acting(doc, index) or _contacted(doc, index) or _sited(doc, index, places)
+    )
 
 
 def _kind(evidence: set[str]) -> str:
@@ -291,6 +309,15 @@ def _a_thing_handled(doc, index: int, language: str) -> bool:
 def _named_by_article(before: list[str], language: str) -> bool:
     """French and Spanish name organisations with an article ("au CHUV", "la CIE", "del SEPE")."""
     return language in ("fr", "es") and bool(before) and before[-1] in ROMANCE_ARTICLES
+
+
+def place_starts(detections: list[Detection]) -> dict[int, frozenset[int]]:
+    """Per turn, the offsets where the places among `detections` start."""
+    starts: dict[int, set[int]] = {}
+    for d in detections:
+        if d.entity_type == "LOCATION":
+            starts.setdefault(d.turn, set()).add(d.start)
+    return {turn: frozenset(offsets) for turn, offsets in starts.items()}
 
 
 def organisation_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:

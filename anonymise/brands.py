@@ -13,7 +13,7 @@ screwfix", "froiz compra"). The lists lack loan words ("la app"), dialect ("nae"
 
 from __future__ import annotations
 
-from anonymise.acronyms import acts_as_an_organisation
+from anonymise.acronyms import acts_as_an_organisation, place_starts
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
 from anonymise.lexicon import lexicon
@@ -28,13 +28,13 @@ def brand_words(docs: list, known: list[Detection], allow: AllowList, language: 
     """Detections for capitalised ordinary words that act as organisations and that nothing covers."""
     if language not in CAPITALS_MARK_NAMES:
         return []
-    taken = covered(known)
+    taken, places = covered(known), place_starts(known)
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
             if (turn, token.idx) in taken or not _capitalised_word(doc, i, language) or allow.covers(token.text):
                 continue
-            if acts_as_an_organisation(doc, i, language):
+            if acts_as_an_organisation(doc, i, language, places.get(turn, frozenset())):
                 found.append(
                     Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand word", token.text)
                 )

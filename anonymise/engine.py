@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms
+from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms, place_starts
 from anonymise.address_chains import join_address_parts
 from anonymise.brands import brand_words
 from anonymise.config import AnonymiseConfig
@@ -104,7 +104,7 @@ class Anonymiser:
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
         uses = acronym_uses(docs, allow, code)
-        kinds = acronym_kinds(docs, uses, names, code)
+        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep))
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         keep += organisation_acronyms(uses, kinds)

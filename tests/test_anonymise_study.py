@@ -489,6 +489,18 @@ def test_an_acronym_that_holds_an_account_or_a_card_is_an_organisation(anonymise
     assert acronym not in anonymised(anonymiser, said, language=language)[0]
 
 
+def test_an_acronym_with_a_site_in_a_named_place_is_an_organisation(anonymiser):
+    """ "went to BRTC up in Spokane", "is in KMH in Ballina": a term has no address; "on ICU" stays."""
+    said = anonymised(
+        anonymiser,
+        "My cousin went to BRTC up in Spokane, and she loved it.",
+        "Her brother is in KMH in Ballina, he says the pay is fine.",
+        "She's on ICU, and the HDU was full, so the CT was late.",
+    )
+    assert "BRTC" not in said[0] and "KMH" not in said[1], said
+    assert said[2] == "She's on ICU, and the HDU was full, so the CT was late.", said
+
+
 def test_an_acronym_with_an_article_is_a_thing_where_another_use_says_so(anonymiser):
     """ "con el QXR" alone could be an institution; "tenemos el QXR pegado" says it is a thing, so it stays a thing
     everywhere. "para el SXT", with nothing else said of it, is an institution. "mon GXM" is a thing too."""
