@@ -38,6 +38,9 @@ NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be i
     "fr": r"(?:[lmts]['’]appell?e(?:nt)?|on dit|tout le monde dit)",
     "es": r"(?:(?:me|le|la|les|nos) (?:dicen|llaman|decían|llamaban)|todo el mundo (?:me |le |la )?dice)",
 }
+# Words that start a surname after a title or a given name ("la señora de la Peña", "Mr van den Broek"), never
+# a name word on their own: the study key links "de la Barra" to "Patricia de la Barra" by "Barra"
+SURNAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "dos", "das"}
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous

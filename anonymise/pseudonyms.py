@@ -19,6 +19,7 @@ from anonymise.names import (
     SHORT,
     SOUND,
     SPELLING,
+    SURNAME_PARTICLES,
     TITLES,
     given_names,
     name_relation,
@@ -50,14 +51,11 @@ def normalise(surface: str) -> str:
     return " ".join(surface.casefold().split())
 
 
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "dos", "das"}  # "de la Barra"
-
-
 def person_words(surface: str) -> list[str]:
     """The words of a person's name without titles and particles: "Dr. Okonkwo" -> ["okonkwo"], "la señora
     de la Barra" -> ["barra"]."""
     words = [w.strip(".") for w in normalise(surface).split()]
-    return [w for w in words if w and w not in TITLES and w not in NAME_PARTICLES] or words
+    return [w for w in words if w and w not in TITLES and w not in SURNAME_PARTICLES] or words
 
 
 class StudyKey:

@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from anonymise.addresses import address_recognizers
 from anonymise.contacts import contact_recognizers
 from anonymise.grammar import ROLE_WORDS, honorific_pattern
-from anonymise.names import NICKNAME_WORDS, fold, given_names, is_common_word, is_function_word
+from anonymise.names import NICKNAME_WORDS, SURNAME_PARTICLES, fold, given_names, is_common_word, is_function_word
 from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import letter_pattern, spoken_words
 
@@ -47,7 +47,7 @@ ORG_PREFIX = {
 # Honorifics of any supported language: the capitalised word after one is a name, whatever else it means
 # ("Don Segundo", "Mrs. May") or however short ("Dr. O").
 HONORIFIC = honorific_pattern()
-NAME_PARTICLE = r"(?:de|del|la|las|los|van|von|der|den|dos|das|da|di|du)"  # in a surname after a title
+NAME_PARTICLE = f"(?:{'|'.join(sorted(SURNAME_PARTICLES))})"  # in a surname after a title
 COMMON_ZIPF = 4.0  # as the config's common_word_zipf default
 _TITLE = r"(?:Dr\.?|Professor|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madame|Monsieur|Mme\.?|Señor|Señora|Sr\.?|Sra\.?)"
 
