@@ -378,8 +378,9 @@ def surname_particles(texts: list[str], detections: list[Detection]) -> list[Det
     Barra", and no name starts with an article."""
     out = []
     for d in detections:
-        particle = _PARTICLE_BEFORE.search(texts[d.turn][: d.start])
-        if particle and d.entity_type == "PERSON" and _ARTICLE_FIRST.match(d.text):
+        starts_with_an_article = d.entity_type == "PERSON" and _ARTICLE_FIRST.match(d.text)
+        particle = _PARTICLE_BEFORE.search(texts[d.turn][: d.start]) if starts_with_an_article else None
+        if particle:
             d = replace(d, start=particle.start(), text=texts[d.turn][particle.start() : d.end])
         out.append(d)
     return out
