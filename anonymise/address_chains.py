@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anonymise.addresses import POSTCODE_WORDS, SAID_UNIT, STREET_TYPES, UNIT
+from anonymise.addresses import GRID_STREET, POSTCODE_WORDS, SAID_UNIT, STREET_TYPES, UNIT
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
@@ -26,7 +26,13 @@ CLAUSE_WORD_ZIPF = 5.0  # a part starting with a word this common is a clause ("
 MAX_PART_WORDS = 6
 _OF = r"(?:de la|de los|de las|del|de|des|du|d')"  # "avenida de Asturias"
 _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.IGNORECASE)
-_BUILDING_WORDS = r"(?:résidence|immeuble|cité|lotissement|zona|colonia|barrio|urbanización|edificio|conjunto)"
+# where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
+# Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
+AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
+              "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
+              "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro"}  # fmt: skip
+_AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"
+_BUILDING_WORDS = rf"(?:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_AREA_TWO_WORDS})"
 _PART = re.compile(
     rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
@@ -36,6 +42,7 @@ _PART = re.compile(
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,5}"  # "Corrientes 1633", "Ōtaki 5512"
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
+    r"|(?i:sin número|s/n)"  # a house without a number
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*)$"  # "Co. Clare"
 )
 _ADDRESS_ABBREVIATIONS = ("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col")
@@ -59,8 +66,10 @@ def _said_part(language: str) -> re.Pattern:
     ("código postal cero ocho…", "departamento mil doscientos tres", "hash oh one"), a town before it
     ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
-    lead = rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|número|number|numéro|hash|dash|el)|[A-ZÀ-Ý][\w'’-]*)"  # or a town
-    return re.compile(rf"(?:{lead}\s+)?(?i:{number})|(?i:{_ORDINAL_FLOOR})")
+    lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
+        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|[A-ZÀ-Ý][\w'’-]*)"
+    )
+    return re.compile(rf"(?:{lead}\s+)?(?i:{number})(?:\s*-?\s*[A-Z](?![\w-]))?|(?i:{_ORDINAL_FLOOR})")  # "cuatro-B"
 
 
 @lru_cache(maxsize=8)
@@ -142,17 +151,20 @@ def _name_and_house_number(text: str, d: Detection, language: str) -> tuple[int,
 
 
 def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
-    """Where a street address starts and ends, if `d` is one or names a street: the name with the street word
-    before it ("calle Jerusalén"), or a name that is a street ("Dumbarton Road")."""
-    if d.entity_type == "STREET_ADDRESS":
-        return d.start, d.end
+    """Where a street address starts and ends, if `d` is one or names a street or an area: the name with the
+    street or area word before it ("calle Jerusalén", "jirón Huallaga 432", "urbanización Santa Luzmila"), or a
+    name that is a street ("Dumbarton Road")."""
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
-    street_word = re.search(rf"(?<![\w/.-])(\w+[/.]?){_PAUSED}(?:\s+{_OF})?\s+$", text[: d.start])  # "calle", "C/"
-    if street_word and street_word.group(1).lower() in STREET_WORDS:
-        return street_word.start(1), d.end
+    lead = re.search(rf"(?<![\w/.-])({_AREA_TWO_WORDS}|\w+[/.]?){_PAUSED}(?:\s+{_OF})?\s+$", text[: d.start])
+    if lead and (lead.group(1).lower() in STREET_WORDS | AREA_WORDS or re.fullmatch(_AREA_TWO_WORDS, lead.group(1))):
+        return lead.start(1), d.end  # "calle", "C/", "urbanización"
+    if d.entity_type == "STREET_ADDRESS":
+        return d.start, d.end
     words = d.text.split()
-    is_street = len(words) > 1 and (words[0].lower() in STREET_WORDS or re.fullmatch(STREET_TYPES, words[-1]))
+    is_street = len(words) > 1 and (
+        words[0].lower() in STREET_WORDS | AREA_WORDS or re.fullmatch(STREET_TYPES, words[-1])
+    )  # "Dumbarton Road", "Residencias Los Samanes"
     return (d.start, d.end) if is_street else None
 
 

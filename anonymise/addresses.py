@@ -93,9 +93,17 @@ _LEADING_UNIT = rf"(?:{UNIT}(?:,?\s+|/))*"
 _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay East", "Ang Mo Kio Avenue 10"
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
-    r"suite|appartement|bâtiment|escalier)"
+    r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
+_UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
+_SPANISH_LETTERS = r"(?:be|ce|efe|ge|hache|jota|ka|ele|eme|ene|pe|cu|erre|ese|te|uve|equis|ye|zeta)"  # "manzana be"
+GRID_STREET = r"(?:calle|carrera|avenida|diagonal|transversal|cl|cll|kr|cra|tv|dg|av)\.?"  # "Calle 65 Sur", "Kr 45"
+_SIDE = r"(?:sur|norte|este|oeste|bis)"
+_FLOOR_AND_DOOR = (  # Spain's floor and door: "tercero izquierda", "bajo B"
+    r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|ático|entresuelo)\s+"
+    r"(?:izquierda|derecha|izda\.?|dcha\.?|centro)"
+)
 
 STREET_ADDRESS_PATTERNS = [
     Pattern(
@@ -199,14 +207,22 @@ def said_address_patterns(language: str) -> list[Pattern]:
         r"(?:\d{1,2}\s?[aªoº]\.?|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|primer|"
         r"segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo)"
     )
-    return [
+    names = rf"|{_SPANISH_LETTERS}(?![\w-])" if language == "es" else ""
+    letter = rf"(?:(?-i:[A-Z])(?![\w-]){names})"
+    lettered = rf"(?:\s*-?\s*(?-i:[A-Z])(?![\w-])(?:\s+{number})?)?"  # "cuatro-B", "cuarenta y tres A veinte"
+    unit = rf"{_UNIT_SAID}\.?\s+(?:{number}{lettered}|{letter}|izquierda|derecha|centro)"
+    patterns = _grid_streets(number, letter) if language == "es" else []
+    return patterns + [
         Pattern(  # Guatemala's grid: "6a. avenida 3-45", "Sexta avenida, tres guion cuarenta y cinco"
             "ordinal street, number-number",
             rf"(?i)(?<![\w-]){ordinal}\s+(?:avenida|calle),?\s+"
             rf"(?:\d{{1,3}}\s?-\s?\d{{1,3}}|{number}(?:\s+(?:guion|guión)\s+{number})?)(?![\w-])",
             0.75,
         ),
-        Pattern("postcode said", rf"(?<=(?i:{POSTCODE_WORDS}) ){number}(?![\w-])", 0.7),
+        Pattern(  # "código postal cero ocho…", "le añadió el código postal, el cincuenta cero cero tres"
+            "postcode said", rf"(?<=(?i:{POSTCODE_WORDS}),?(?:\s+(?i:es|era|el|is|est|le|:))*\s){number}(?![\w-])", 0.7
+        ),
+        Pattern("units said", rf"(?i)(?<![\w-]){unit}(?:\s*,?\s+(?:y\s+)?{unit})+", 0.7),  # "torre tres, apartamento…"
         Pattern(
             "kilometre of a road",
             rf"(?i)(?<![\w-])(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+{number}(?:\s+y\s+medio)?\s+"
@@ -218,6 +234,19 @@ def said_address_patterns(language: str) -> list[Pattern]:
             rf"(?i)(?<![\w-])(?:{landmark},?\s+)?{distance}(?:,?\s+(?:y\s+)?{then}){{0,2}}",
             0.7,
         ),
+    ]
+
+
+def _grid_streets(number: str, letter: str) -> list[Pattern]:
+    """Streets known by a number, as Colombia and much of Latin America say them, with the house number after
+    it ("Calle sesenta y cinco Sur número ochenta D veintiuno", "carrera cuarenta y cinco número veintidós
+    ochenta y cinco"), or a side of the city; and Spain's floor and door said alone ("¿Quinto derecha?")."""
+    street = rf"(?i)(?<![\w-]){GRID_STREET}\s+(?:{number}(?:\s+{letter})?|(?-i:[A-Z])(?![\w-]))"  # "calle K"
+    house = rf",?\s+(?:número|no\.?|n[º°]\.?|\#)\s*{number}(?:\s*{letter})?(?:\s*(?:-|guion|guión)?\s*{number})?"
+    return [
+        Pattern("numbered street, house number", rf"{street}(?:\s+{_SIDE})?{house}", 0.75),
+        Pattern("numbered street, side", rf"{street}\s+{_SIDE}(?![\w-])(?:{house})?", 0.7),
+        Pattern("floor and door", rf"(?i)(?<![\w-]){_FLOOR_AND_DOOR}(?![\w-])", 0.6),
     ]
 
 

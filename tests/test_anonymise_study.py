@@ -1211,3 +1211,28 @@ def test_web_addresses_with_an_aside_after_them_a_short_link_and_a_written_handl
     joined = " ".join(said)
     assert not [w for w in ("huerto", "olmos", "bit", "jota ka", "pan_casero") if w in joined], said
     assert said[0].startswith("La web de la asociación es [URL"), said
+
+
+def test_spanish_addresses_of_numbered_streets_areas_and_units_said_in_words(anonymiser):
+    """A street known by its number with the house number after it ("Carrera setenta y dos Sur número catorce B
+    nueve"), an area word before a name that starts a chain ("urbanización Los Pinos, calle Las Acacias
+    trescientos diez"), units said in words ("bloque cinco, departamento ochenta y uno", "manzana jota, lote
+    nueve"), Spain's floor and door alone, a house without a number, a postcode said after "el"; a street and a
+    flat said as ordinary words ("salió a la calle tres veces", "el apartamento es pequeño") stay."""
+    said = anonymised(
+        anonymiser,
+        "Vivo en la Carrera setenta y dos Sur número catorce B nueve, torre dos, apartamento seiscientos uno.",
+        "Mi hermana vive en la urbanización Los Pinos, calle Las Acacias trescientos diez, tercer piso.",
+        "En el papel pone bloque cinco, departamento ochenta y uno. Y la tía en la manzana jota, lote nueve.",
+        "¿Segundo derecha? Sí. Y la otra es la travesía del Olmo, sin número, al lado del bar.",
+        "Y le puso el código postal, el treinta cero uno cuatro. Salió a la calle tres veces; el apartamento es "
+        "pequeño.",
+        language="es",
+    )
+    assert said[0] == "Vivo en la [ADDRESS 1].", said
+    assert said[1].startswith("Mi hermana vive en la [ADDRESS ") and "piso" not in said[1], said
+    assert "cinco" not in said[2] and "ochenta" not in said[2] and "nueve" not in said[2], said
+    assert said[3].startswith("¿[ADDRESS ") and "Olmo" not in said[3] and "sin número" not in said[3], said
+    assert "treinta" not in said[4] and said[4].endswith("Salió a la calle tres veces; el apartamento es pequeño."), (
+        said
+    )
