@@ -116,9 +116,10 @@ class Anonymiser:
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
-        found += extend_person_names(docs, found, allow, config.common_word_zipf, code)
-        found += given_names_before_their_surnames(docs, found, known)
-        found += appositive_names(docs, found, allow, code)
+        grown = extend_person_names(docs, found, allow, config.common_word_zipf, code)
+        grown += given_names_before_their_surnames(docs, found + grown, known)
+        grown += appositive_names(docs, found + grown, allow, code)
+        found += grown + self._propagate_new_names(docs, grown, known, allow)
         listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
         found = [
             d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
@@ -131,6 +132,18 @@ class Anonymiser:
         found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
         review = [r for r in review if not _overlaps(r.turn, r.start, r.end, found)]
         return Findings(found, review, cuts)
+
+    def _propagate_new_names(self, docs: list, grown: list[Detection], known: KnownNames, allow) -> list[Detection]:
+        """The words of people's names found only by growing a name ("Happy" of "Happy Agbenyega", found next
+        to a known surname) are names elsewhere too: propagated like the names found before."""
+        new = [
+            d for d in grown if d.entity_type == "PERSON" and any(fold(w) not in known.words for w in d.text.split())
+        ]
+        if not new:
+            return []
+        config = self.config
+        learned = KnownNames(new, config.max_spelling_edits, config.common_word_zipf, known.language)
+        return propagate(docs, learned, allow)
 
     def _left_for_the_guard(
         self, texts: list[str], seeds: list[Detection], found: list[Detection], language: str

@@ -1236,3 +1236,15 @@ def test_spanish_addresses_of_numbered_streets_areas_and_units_said_in_words(ano
     assert "treinta" not in said[4] and said[4].endswith("Salió a la calle tres veces; el apartamento es pequeño."), (
         said
     )
+
+
+def test_a_given_name_found_only_next_to_a_known_surname_is_a_name_elsewhere_too(anonymiser):
+    """ "Prince Boateng" is found by growing the known surname over the word before it; "Prince" said alone is
+    then the same person, as a name found by the model would be; "a prince of a man" stays words."""
+    said = anonymised(
+        anonymiser,
+        "The support desk is two people. Lucky leads it, Lucky Boateng.",
+        "We use Boateng and Sons for the legal side, that's Prince, Prince Boateng, his cousin.",
+        "He is a prince of a man, honestly.",
+    )
+    assert "Prince" not in said[1] and said[2] == "He is a prince of a man, honestly.", said
