@@ -77,7 +77,27 @@ class PhoneNumberRecognizer(EntityRecognizer):
                 score = VALID_SCORE if phonenumbers.is_valid_number(match.number) else POSSIBLE_SCORE
                 span = (match.start, match.end)
                 found[span] = max(found.get(span, 0.0), score)
+        for start, end in _international_numbers(text):
+            inside = [(s, e) for s, e in found if start <= s and e <= end]  # "7700 900 12345" of "+44 7700…"
+            if not any(s < end and start < e for s, e in found if (s, e) not in inside):
+                found[(start, end)] = max([POSSIBLE_SCORE] + [found.pop(span) for span in inside])
         return [RecognizerResult("PHONE_NUMBER", s, e, score) for (s, e), score in found.items()]
+
+
+_INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\w-])")
+
+
+def _international_numbers(text: str) -> list[tuple[int, int]]:
+    """Numbers written with a + and a country code in digit groups that `phonenumbers` rejects because the
+    digits do not fit that country's plan ("+256 414 555 0187", one digit too many): a phone as written, mistyped
+    or misheard, is still a phone."""
+    spans = []
+    for match in _INTERNATIONAL.finditer(text):
+        if _looks_like_phone(match.group()) and not _NOT_A_PHONE_BEFORE.search(
+            text[max(0, match.start() - 24) : match.start()]
+        ):
+            spans.append(match.span())
+    return spans
 
 
 def _alternatives(words: list[str]) -> str:

@@ -1248,3 +1248,16 @@ def test_a_given_name_found_only_next_to_a_known_surname_is_a_name_elsewhere_too
         "He is a prince of a man, honestly.",
     )
     assert "Prince" not in said[1] and said[2] == "He is a prince of a man, honestly.", said
+
+
+def test_an_international_number_that_does_not_fit_its_countrys_plan_is_still_a_phone(anonymiser):
+    """A number written with + and a country code in digit groups is a phone even with a digit too many or too
+    few for that country ("+44 7700 900 12345", "+234 803 555 012"): mistyped or misheard, it still reaches its
+    owner. A sum with a plus sign stays."""
+    said = anonymised(
+        anonymiser,
+        "Her mobile is +44 7700 900 12345, and the office is +234 803 555 012.",
+        "We scored +3 5 times in a row, in 2019.",
+    )
+    assert said[0] == "Her mobile is [PHONE 1], and the office is [PHONE 2].", said
+    assert said[1] == "We scored +3 5 times in a row, in 2019.", said
