@@ -68,6 +68,7 @@ def organisation_recognizer(language: str) -> PatternRecognizer:
                 0.6,
             ),
             Pattern("x & y (ampersand)", rf"\b{_CAP} & {_CAP}\b", 0.7),
+            *([Pattern("U of X", rf"\b(?:U|Uni) of (?:[A-Z]\b|{_CAP})", 0.8)] if language == "en" else []),  # "U of T"
         ],
         language,
     )

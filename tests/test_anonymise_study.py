@@ -1261,3 +1261,9 @@ def test_an_international_number_that_does_not_fit_its_countrys_plan_is_still_a_
     )
     assert said[0] == "Her mobile is [PHONE 1], and the office is [PHONE 2].", said
     assert said[1] == "We scored +3 5 times in a row, in 2019.", said
+
+
+def test_a_university_shortened_to_u_of_is_an_organisation(anonymiser):
+    """North American speech shortens "University of X" to "U of X", even to one letter ("U of T")."""
+    said = anonymised(anonymiser, "Two residents came from the U of T family program, and one from Uni of Regina.")
+    assert said == ["Two residents came from the [ORG 1] family program, and one from [ORG 2]."], said
