@@ -15,6 +15,23 @@ def test_one_claim_per_recording(tmp_path):
     assert second.acquire("interview-1")
 
 
+def test_a_claim_file_appears_whole_so_a_second_run_never_reads_it_half_written(tmp_path, monkeypatch):
+    """Two runs at once: the claim is written aside and linked into place, so the other run never finds an
+    empty claim file (which it would take for a killed run's and transcribe the recording a second time)."""
+    first, second = Claims(tmp_path), Claims(tmp_path)
+    seen = []
+    real_link = os.link
+
+    def link_and_look(source, target):  # what a second run would read the moment the claim exists
+        real_link(source, target)
+        seen.append(json.loads(open(target).read())["token"])
+
+    monkeypatch.setattr(os, "link", link_and_look)
+    assert first.acquire("interview-1") and not second.acquire("interview-1")
+    assert seen == [first.token]
+    assert [p.name for p in first.folder.iterdir()] == ["interview-1.claim"]  # nothing left aside
+
+
 def test_claim_of_a_dead_process_is_taken_over(tmp_path):
     claims = Claims(tmp_path)
     path = claims.folder / "interview-2.claim"

@@ -139,30 +139,51 @@ class Claims:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(stem)
         for _ in range(2):
-            try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            except FileExistsError:
-                if not self._stale(path):
-                    return False
-                try:  # only one of several processes wins this rename of the stale claim
-                    os.rename(path, path.with_name(f"{path.name}.stale-{self.token}"))
-                    path.with_name(f"{path.name}.stale-{self.token}").unlink()
-                except OSError:
-                    return False
-                continue
-            with os.fdopen(fd, "w") as handle:
-                json.dump(
-                    {
-                        "host": self.host,
-                        "pid": self.pid,
-                        "token": self.token,
-                        "since": time.time(),
-                        "slurm_job": os.environ.get("SLURM_JOB_ID"),
-                    },
-                    handle,
-                )
-            return True
+            if self._create(path):
+                return True
+            if not self._stale(path):
+                return False
+            try:  # only one of several processes wins this rename of the stale claim
+                os.rename(path, path.with_name(f"{path.name}.stale-{self.token}"))
+                path.with_name(f"{path.name}.stale-{self.token}").unlink()
+            except OSError:
+                return False
         return False
+
+    def _create(self, path: Path) -> bool:
+        """Create the claim file whole, or not at all when it exists: written aside, then linked into place
+        (a claim created empty and written after could be read half-written by another run and taken as a
+        killed run's)."""
+        holder = {
+            "host": self.host,
+            "pid": self.pid,
+            "token": self.token,
+            "since": time.time(),
+            "slurm_job": os.environ.get("SLURM_JOB_ID"),
+        }
+        aside = path.with_name(f"{path.name}.new-{self.token}")
+        fd = os.open(aside, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump(holder, handle)
+        try:
+            os.link(aside, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: create exclusively, then write
+            return self._create_in_place(path, holder)
+        finally:
+            aside.unlink(missing_ok=True)
+
+    @staticmethod
+    def _create_in_place(path: Path, holder: dict) -> bool:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            return False
+        with os.fdopen(fd, "w") as handle:
+            json.dump(holder, handle)
+        return True
 
     def release(self, stem: str) -> None:
         path = self._path(stem)
