@@ -412,9 +412,20 @@ def _joined_type(text: str, left: Detection, right: Detection) -> str | None:
         return None
     if left.entity_type == right.entity_type == "PERSON" and between in _NAME_PARTICLE_GAPS:
         return "PERSON"  # "María del Rosario Jiménez"
+    if left.entity_type == "PERSON" and between == " y " and _surname_after_y(left, right):
+        return "PERSON"  # "Gerardo Arce y Terceros": Spanish joins two surnames with "y"
     if left.entity_type in {"ORGANIZATION", "LOCATION"} and between in _OF_GAPS:
         return left.entity_type  # "Cámara Nacional de Comercio de Guadalajara", "CIUSSS de l'Est-de-l'Île"
     return None
+
+
+def _surname_after_y(left: Detection, right: Detection) -> bool:
+    """A full name, "y", and one word that is no given name: the second surname of one person ("Ruth Ortiz y
+    Duarte", "Leonor Cáceres y Villalba", a surname the model took for a town), not two people ("María y José",
+    "Ana Gil y Pedro")."""
+    if right.entity_type not in {"PERSON", "LOCATION"} or " " in right.text:  # a surname that is a town too
+        return False
+    return len(left.text.split()) >= 2 and fold(right.text) not in given_names()
 
 
 def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:

@@ -1267,3 +1267,16 @@ def test_a_university_shortened_to_u_of_is_an_organisation(anonymiser):
     """North American speech shortens "University of X" to "U of X", even to one letter ("U of T")."""
     said = anonymised(anonymiser, "Two residents came from the U of T family program, and one from Uni of Regina.")
     assert said == ["Two residents came from the [ORG 1] family program, and one from [ORG 2]."], said
+
+
+def test_two_spanish_surnames_joined_by_y_are_one_name_and_two_people_stay_two(anonymiser):
+    """ "Ruth Noemí Ortiz y Duarte": one person whose surnames Spanish joins with "y", no lone "y" between two
+    pseudonyms; "María y José", "Ana Gil y Pedro" are two people each."""
+    said = anonymised(
+        anonymiser,
+        "La directora es la doctora Leonor Cáceres y Villalba, muy seria.",
+        "Ella enseña a María y José, y a Ana Gil y Pedro.",
+        language="es",
+    )
+    assert said[0] == "La directora es la doctora [PERSON 1], muy seria.", said
+    assert said[1].count("[PERSON") == 4, said
