@@ -30,13 +30,16 @@ _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.
 # Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
 AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
               "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
-              "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro"}  # fmt: skip
+              "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
+              "polígono"}  # fmt: skip
+# the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
+_CORNER = r"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)?"
 _AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"
 _BUILDING_WORDS = rf"(?:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_AREA_TWO_WORDS})"
 _PART = re.compile(
     rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
-    rf"|{_BUILDING_WORDS}\s+(?:[A-ZÀ-Ý][\w'’-]*\s*)+"  # "résidence Les Tisserands", "zona Centro"
+    rf"|{_BUILDING_WORDS}\s+(?:(?:de|del|de la)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s*)+"  # "zona Centro", "barrio de Xonaca"
     r"|(?:[A-Z]{1,2}-?)?\d{4,5}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "46011"
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
@@ -69,7 +72,8 @@ def _said_part(language: str) -> re.Pattern:
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
         rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|[A-ZÀ-Ý][\w'’-]*)"
     )
-    return re.compile(rf"(?:{lead}\s+)?(?i:{number})(?:\s*-?\s*[A-Z](?![\w-]))?|(?i:{_ORDINAL_FLOOR})")  # "cuatro-B"
+    town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
+    return re.compile(rf"(?:{lead}\s+)?(?i:{number})(?:\s*-?\s*[A-Z](?![\w-]))?{town}|(?i:{_ORDINAL_FLOOR})")
 
 
 @lru_cache(maxsize=8)
@@ -121,9 +125,10 @@ def _named_streets_with_numbers(texts: list[str], streets: set[str], language: s
 def _house_number_after(text: str, end: int, language: str, comma: bool = False) -> int:
     """The length of a house number right after `end` (or after a comma), in digits or words, else 0
     ("Mendoza al dos mil cien": Argentina says a block by its number)."""
-    at = r"(?:\s+al)?" if language == "es" else ""
+    at = r"(?:\s+al|\s+(?:número|nro\.?|n[º°]\.?))?" if language == "es" else ""  # "Arze número quinientos"
     number = re.match(
-        rf"{',?' if comma else ''}{at}\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))",
+        rf"{',?' if comma else ''}{at}\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))"
+        rf"{_CORNER if language == 'es' else ''}",
         text[end:],
     )
     return number.end() if number else 0

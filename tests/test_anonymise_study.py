@@ -1280,3 +1280,22 @@ def test_two_spanish_surnames_joined_by_y_are_one_name_and_two_people_stay_two(a
     )
     assert said[0] == "La directora es la doctora [PERSON 1], muy seria.", said
     assert said[1].count("[PERSON") == 4, said
+
+
+def test_spanish_addresses_with_numero_a_corner_an_industrial_estate_and_a_postcode_said_as_a_number(anonymiser):
+    """ "avenida Heroínas número trescientos doce, entre Ayacucho y Junín", a corner right after the number
+    ("Mariscal Estigarribia ochocientos diez casi Perú", "esquina con Juárez"), an industrial estate's units
+    ("nave seis, polígono Cogullada"), a postcode said as one number before its town ("cincuenta mil catorce
+    Zaragoza"), "barrio de San Baltazar"."""
+    said = anonymised(
+        anonymiser,
+        "La tienda queda en la avenida Heroínas número trescientos doce, entre Ayacucho y Junín.",
+        "Mi tía vive en Mariscal Estigarribia ochocientos diez casi Perú, en Luque.",
+        "El almacén: calle B, parcela nueve, nave seis, polígono Cogullada, cincuenta mil catorce Zaragoza.",
+        "Es en la calle Nueve Poniente número doscientos dos, barrio de San Baltazar, y ya.",
+        language="es",
+    )
+    assert re.fullmatch(r"La tienda queda en la \[ADDRESS \d\]\.", said[0]), said
+    assert "ochocientos" not in said[1] and "Perú" not in said[1], said
+    assert re.fullmatch(r"El almacén: \[ADDRESS \d\]\.", said[2]), said
+    assert "doscientos" not in said[3] and "Baltazar" not in said[3] and said[3].endswith(", y ya."), said
