@@ -110,10 +110,21 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
             units_of[d.turn] = dictation_units(texts[d.turn], language)
         span = _grown_span(units_of[d.turn], d, texts[d.turn], language)
         start, end = _short_of_addresses(texts[d.turn], span, d, detections)
-        grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end]))
+        kind = EMAIL if _grown_over_an_at(texts[d.turn][start : d.start], d, language) else d.entity_type
+        grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end], entity_type=kind))
         if d.entity_type == "PHONE_NUMBER" and (rest := _rest_after_an_interruption(units_of[d.turn], end)):
             grown.append(replace(d, start=rest[0], end=rest[1], text=texts[d.turn][rest[0] : rest[1]]))
     return grown
+
+
+EMAIL = "EMAIL_ADDRESS"
+
+
+def _grown_over_an_at(before: str, d: Detection, language: str) -> bool:
+    """A web host grown back over "at" and a mailbox is an e-mail ("juana punto rios, arroba, cooperativa sur
+    punto com")."""
+    ats = "|".join(re.escape(a) for a in spoken_words(language).ats)
+    return d.entity_type == "URL" and re.search(rf"(?i)(?<![\w-])(?:{ats})(?![\w-])", before) is not None
 
 
 def _short_of_addresses(text: str, span: tuple[int, int], d: Detection, detections: list[Detection]) -> tuple[int, int]:

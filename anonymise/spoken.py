@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import phonenumbers
+
 
 @dataclass(frozen=True)
 class SpokenWords:
@@ -32,6 +34,8 @@ _DOMAINS = [
     "app", "dev", "shop", "store", "online", "site", "ke", "jm", "gh", "pk", "lk", "ph", "hk", "jp", "br", "pt",
     "dk", "fi", "pl", "sn", "ci", "cm", "gal", "cat", "eus", "lat", "bzh",
 ]  # fmt: skip
+# every country's two letters (ISO 3166, as phonenumbers lists them): country domains said letter by letter
+_COUNTRY_CODES = sorted({region.lower() for region in phonenumbers.SUPPORTED_REGIONS} - set(_DOMAINS))
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_DIGITS = [
@@ -171,7 +175,7 @@ SPOKEN = {
         slashes=["barra", "diagonal", "barra inclinada", "slash"],
         domains=_DOMAINS
         + ["cu", "pe", "uy", "ve", "bo", "ec", "py", "do", "cr", "gt", "hn", "sv", "pa", "pr"]
-        + _said_letter_by_letter(_DOMAINS, _ES_LETTERS),
+        + _said_letter_by_letter(_DOMAINS + _COUNTRY_CODES, _ES_LETTERS),  # "punto com punto be o"
         spelling=["es", "se escribe"],
         www=[
             "www",

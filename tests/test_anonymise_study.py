@@ -1299,3 +1299,15 @@ def test_spanish_addresses_with_numero_a_corner_an_industrial_estate_and_a_postc
     assert "ochocientos" not in said[1] and "Perú" not in said[1], said
     assert re.fullmatch(r"El almacén: \[ADDRESS \d\]\.", said[2]), said
     assert "doscientos" not in said[3] and "Baltazar" not in said[3] and said[3].endswith(", y ya."), said
+
+
+def test_a_spanish_e_mail_ending_in_a_country_domain_said_letter_by_letter_is_one_e_mail(anonymiser):
+    """Every country's domain said by its letters' names ("punto pe ye", "punto ene i"), not only a listed few;
+    and a dictated address with "arroba" in it is an e-mail for the coders, not a web address."""
+    said = anonymised(
+        anonymiser,
+        "Mi correo es marta punto quispe, arroba, tejidos andinos punto com punto pe ye, todo en minúscula.",
+        "El de la cooperativa es rosa punto tercero, arroba, cafe norte punto com punto ene i, y listo.",
+        language="es",
+    )
+    assert said == ["Mi correo es [EMAIL 1], todo en minúscula.", "El de la cooperativa es [EMAIL 2], y listo."], said
