@@ -24,6 +24,7 @@ from anonymise.name_spans import (
     capitalised_runs,
     extend_person_names,
     merge_detections,
+    months_named_as_people,
     names_joined_by_and,
     possessive_names,
     rare_proper_nouns,
@@ -110,6 +111,7 @@ class Anonymiser:
         keep += organisation_acronyms(uses, kinds)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
+            keep += months_named_as_people(docs, keep, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
             keep += brand_words(docs, keep, allow, code)

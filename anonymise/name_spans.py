@@ -247,6 +247,46 @@ def rare_proper_nouns(
     return found
 
 
+MONTHS_THAT_ARE_NAMES = {"April", "May", "June", "August"}
+_TIME_WORDS = {"in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late",
+               "mid", "during", "before", "after", "from", "through", "of", "each", "a", "the", "around", "into"}  # fmt: skip
+
+
+def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
+    """A month that is a given name is a person where someone acts: the subject of a verb other than "be"
+    ("June will call", "April said"), or taken up by "she"/"he" ("that's June, she's the owner"); never after
+    a time word or before a day ("in June", "last May", "June the fifth", "June was quiet")."""
+    if language != "en":
+        return []
+    taken, found = covered(known), []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            if token.text not in MONTHS_THAT_ARE_NAMES or (turn, token.idx) in taken:
+                continue
+            if i > 0 and doc[i - 1].lower_ in _TIME_WORDS:
+                continue
+            if _acts(doc, i) or _taken_up_by_a_pronoun(doc, i):
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(token), "PERSON", 0.6, "month as name", token.text)
+                )
+    return found
+
+
+def _acts(doc, i: int) -> bool:
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    if k < len(doc) and doc[k].tag_ == "MD":
+        k += 1  # "June will call"
+    if k >= len(doc) or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].lemma_.lower() == "be":
+        return False
+    return doc[k].pos_ == "VERB" and (k > i + 1 or "Fin" in doc[k].morph.get("VerbForm"))
+
+
+def _taken_up_by_a_pronoun(doc, i: int) -> bool:
+    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ in {"she", "he"}
+
+
 def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
     """A given name that is not an everyday word ("Beverley", "Valérie"; not "Will", "Rose"), used as a name
     where it stands: the model's proper noun, or a turn of its own ("Beverley.")."""

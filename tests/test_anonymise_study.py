@@ -1311,3 +1311,17 @@ def test_a_spanish_e_mail_ending_in_a_country_domain_said_letter_by_letter_is_on
         language="es",
     )
     assert said == ["Mi correo es [EMAIL 1], todo en minúscula.", "El de la cooperativa es [EMAIL 2], y listo."], said
+
+
+def test_a_month_that_is_a_given_name_is_a_person_where_she_acts(anonymiser):
+    """ "April will ring you back", "that's May, she runs the till": a person; "in April", "May I ask?",
+    "by April" stay months and words."""
+    said = anonymised(
+        anonymiser,
+        "The shop next door, that's May, she runs the till. April will ring you back tomorrow.",
+        "We opened in April. May I ask why? By April it was quiet, to be honest.",
+    )
+    assert (
+        said[0] == "The shop next door, that's [PERSON 1], she runs the till. [PERSON 2] will ring you back tomorrow."
+    ), said
+    assert said[1] == "We opened in April. May I ask why? By April it was quiet, to be honest.", said
