@@ -15,7 +15,7 @@ LOWER_CASE_HONORIFICS = {"madame", "monsieur", "señor", "señora", "señorita",
 HONORIFICS = ABBREVIATED_HONORIFICS - {"st"} | LOWER_CASE_HONORIFICS | {"miss", "professor", "sir", "dame"}
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
-_TIME_BEFORE = {
+TIME_WORDS = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
     "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
 }  # fmt: skip
@@ -157,7 +157,7 @@ def _said_as_time(doc, i: int) -> bool:
     """ "in May", "last May", "May 2019", "May the fifth": the word is a date here."""
     before = doc[i - 1].lower_ if i > 0 else ""
     after = _next(doc, i)
-    return before in _TIME_BEFORE or (after is not None and (after.like_num or after.lower_ in {"of", "the"}))
+    return before in TIME_WORDS or (after is not None and (after.like_num or after.lower_ in {"of", "the"}))
 
 
 def is_name_here(doc, i: int, common: bool) -> bool:

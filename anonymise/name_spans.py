@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from anonymise.acronyms import INSTITUTION_NOUNS
 from anonymise.detect import Detection
-from anonymise.grammar import HONORIFICS, sentence_initial
+from anonymise.grammar import HONORIFICS, TIME_WORDS, sentence_initial
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
@@ -248,8 +248,6 @@ def rare_proper_nouns(
 
 
 MONTHS_THAT_ARE_NAMES = {"April", "May", "June", "August"}
-_TIME_WORDS = {"in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late",
-               "mid", "during", "before", "after", "from", "through", "of", "each", "a", "the", "around", "into"}  # fmt: skip
 
 
 def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
@@ -263,7 +261,7 @@ def months_named_as_people(docs: list, known: list[Detection], language: str = "
         for i, token in enumerate(doc):
             if token.text not in MONTHS_THAT_ARE_NAMES or (turn, token.idx) in taken:
                 continue
-            if i > 0 and doc[i - 1].lower_ in _TIME_WORDS:
+            if i > 0 and doc[i - 1].lower_ in TIME_WORDS:
                 continue
             if _acts(doc, i) or _taken_up_by_a_pronoun(doc, i):
                 found.append(
