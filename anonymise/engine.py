@@ -26,6 +26,7 @@ from anonymise.name_spans import (
     merge_detections,
     months_named_as_people,
     names_joined_by_and,
+    nicknames_with_their_article,
     possessive_names,
     rare_proper_nouns,
     surname_particles,
@@ -128,6 +129,7 @@ class Anonymiser:
         ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
         found = surname_particles(texts, found)
+        found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)

@@ -285,6 +285,38 @@ def _taken_up_by_a_pronoun(doc, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ in {"she", "he"}
 
 
+# "al Tano" is "a" + "el Tano"; "del X" in lower case is more often an institution ("la directora del politécnico")
+_NICKNAME_ARTICLES = {"el": "el", "al": "el", "del": "el", "la": "la"}
+
+
+def nicknames_with_their_article(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """Spanish nicknames go with an article: a person found as "el Chino" or "la Flaca" is the person wherever
+    the same article stands before the word, in any case ("se enojó el chaparro", "después de que la flaca
+    se quejó"); the bare word stays a word ("la plata está flaca"). The small Spanish model often tags such a
+    nickname a place; a place's own article is inside its name ("La Paz"), so "la paz" is not taken."""
+    if language != "es":
+        return []
+    nicknames = set()
+    for d in detections:
+        before = re.search(r"(?<![\w-])(el|al|del|la)\s+$", texts[d.turn][: d.start], re.IGNORECASE)
+        head_of_a_name = re.match(r"\s+[A-ZÀ-Ý]", texts[d.turn][d.end :])  # "el Politécnico Ana Julia…"
+        if d.entity_type in {"PERSON", "LOCATION"} and before and not head_of_a_name and _one_word(d):
+            nicknames.add((_NICKNAME_ARTICLES[before.group(1).lower()], fold(d.text)))
+    found = []
+    for article, word in nicknames:
+        articles = "|".join(a for a, same in _NICKNAME_ARTICLES.items() if same == article and a != "del")
+        pattern = re.compile(rf"(?<![\w-])(?:{articles})\s+({re.escape(word)})(?![\w-])", re.IGNORECASE)
+        for turn, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                surface = text[m.start(1) : m.end(1)]
+                found.append(Detection(turn, m.start(1), m.end(1), "PERSON", 0.6, "nickname with article", surface))
+    return found
+
+
+def _one_word(d: Detection) -> bool:
+    return " " not in d.text and d.text[:1].isupper()
+
+
 def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
     """A given name that is not an everyday word ("Beverley", "Valérie"; not "Will", "Rose"), used as a name
     where it stands: the model's proper noun, or a turn of its own ("Beverley.")."""

@@ -1325,3 +1325,17 @@ def test_a_month_that_is_a_given_name_is_a_person_where_she_acts(anonymiser):
         said[0] == "The shop next door, that's [PERSON 1], she runs the till. [PERSON 2] will ring you back tomorrow."
     ), said
     assert said[1] == "We opened in April. May I ask why? By April it was quiet, to be honest.", said
+
+
+def test_a_spanish_nickname_said_with_its_article_is_the_person_in_any_case(anonymiser):
+    """ "el Chaparro" found once makes "se enojó el chaparro" the same person; "es chaparro" (an adjective)
+    and "en paz" stay words, and "La Paz" keeps its own article."""
+    said = anonymised(
+        anonymiser,
+        "El que no puede es el Chaparro, el entrenador de básquet, Marco Pérez, pero desde la prepa le dicen así.",
+        "Se enojó el chaparro, fue hasta las oficinas.",
+        "Mi vecino es chaparro. Vivimos en La Paz, en paz.",
+        language="es",
+    )
+    assert "haparro" not in said[0] + said[1], said
+    assert said[2].startswith("Mi vecino es chaparro. Vivimos en [") and said[2].endswith(", en paz."), said
