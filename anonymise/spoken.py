@@ -116,6 +116,8 @@ SPOKEN = {
         dots=["point", "dot"],
         joiners=[
             "tiret bas",
+            "tiret du bas",
+            "underscore",
             "tiret du huit",
             "tiret du 8",
             "tiret du six",

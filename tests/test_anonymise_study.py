@@ -1339,3 +1339,15 @@ def test_a_spanish_nickname_said_with_its_article_is_the_person_in_any_case(anon
     )
     assert "haparro" not in said[0] + said[1], said
     assert said[2].startswith("Mi vecino es chaparro. Vivimos en [") and said[2].endswith(", en paz."), said
+
+
+def test_french_contacts_with_tiret_du_bas_and_a_unit_with_numero(anonymiser):
+    """ "tiret du bas" joins an e-mail's parts as "tiret bas" does; "villa numéro 88" is a unit of the address
+    that follows it."""
+    said = anonymised(
+        anonymiser,
+        "Oui. C'est k point diallo tiret du bas m, arobase jardins solidaires point s, n. Voilà.",
+        "Chez moi c'est villa numéro 88, cité Keur Gorgui, BP 4417 Dakar. Merci.",
+        language="fr",
+    )
+    assert said == ["Oui. C'est [EMAIL 1]. Voilà.", "Chez moi c'est [ADDRESS 1]. Merci."], said
