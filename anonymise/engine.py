@@ -11,6 +11,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms, place_starts
 from anonymise.address_chains import join_address_parts
 from anonymise.brands import brand_words
+from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
@@ -116,6 +117,7 @@ class Anonymiser:
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
             keep += brand_words(docs, keep, allow, code)
+            keep += phone_operators(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)

@@ -1351,3 +1351,20 @@ def test_french_contacts_with_tiret_du_bas_and_a_unit_with_numero(anonymiser):
         language="fr",
     )
     assert said == ["Oui. C'est [EMAIL 1]. Voilà.", "Chez moi c'est [ADDRESS 1]. Merci."], said
+
+
+def test_a_telephone_operator_named_in_lower_case_is_an_organisation(anonymiser):
+    """Operators' names come from libphonenumber's carrier data: "entel", "airtel" in lower case are
+    organisations; "claro" and "personal", words of the language too, stay words."""
+    said = anonymised(
+        anonymiser,
+        "Aquí el internet es de entel, y cuando llueve se va. Claro, la señal es mala.",
+        "Mi hermana tiene movistar y el personal de la tienda no sabe nada.",
+        language="es",
+    )
+    assert said == [
+        "Aquí el internet es de [ORG 1], y cuando llueve se va. Claro, la señal es mala.",
+        "Mi hermana tiene [ORG 2] y el personal de la tienda no sabe nada.",
+    ], said
+    english = anonymised(anonymiser, "Most of our drivers are on airtel, the signal is better on the highway.")
+    assert english == ["Most of our drivers are on [ORG 1], the signal is better on the highway."], english
