@@ -38,6 +38,7 @@ _STREET_BEFORE = (
     r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
     r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada|"
     r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal|"
+    r"Pº|P\.º|Pso\.|Pje\.|Psje\.|Ctra\.|Trav\.|Cno\.|Urb\.|"  # Spain's and Latin America's written abbreviations
     r"traverse|Traverse|montée|Montée|sentier|Sentier|ruelle|Ruelle)"
 )
 _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"  # "Ōtaki", "Łódź": capitals of Latin-1 and Latin Extended-A

@@ -140,6 +140,7 @@ def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection
     return found
 
 
+CORRECTED_FROM = 3  # a five-digit number said digit by digit that shares its first digits with a postcode is one
 MIN_SAID_DIGITS = 4  # fewer digits said back are too likely a count or a year
 
 
@@ -201,10 +202,14 @@ def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> li
     said = re.compile(
         rf"(?i)(?<![\w-])(?:{digit_words})(?:[\s,-]+(?:{digit_words})){{{MIN_SAID_DIGITS - 1},}}(?![\w-])"
     )
+    postcodes = {d[:CORRECTED_FROM] for d, t in by_digits.items() if t == "STREET_ADDRESS" and len(d) == 5}
     found = []
     for turn, text in enumerate(texts):
         for match in said.finditer(text):
-            entity_type = by_digits.get("".join(digits_said(match.group(), language)))
+            digits = "".join(digits_said(match.group(), language))
+            entity_type = by_digits.get(digits)
+            if entity_type is None and len(digits) == 5 and digits[:CORRECTED_FROM] in postcodes:
+                entity_type = "STREET_ADDRESS"  # "puso tres tres uno dos seis y era…": the postcode, corrected
             if entity_type is not None:
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
     return found

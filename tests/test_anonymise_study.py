@@ -1368,3 +1368,18 @@ def test_a_telephone_operator_named_in_lower_case_is_an_organisation(anonymiser)
     ], said
     english = anonymised(anonymiser, "Most of our drivers are on airtel, the signal is better on the highway.")
     assert english == ["Most of our drivers are on [ORG 1], the signal is better on the highway."], english
+
+
+def test_a_postcode_said_again_with_a_correction_and_a_written_spanish_street_abbreviation(anonymiser):
+    """A five-digit number said digit by digit that shares its first digits with a postcode found is that
+    postcode, corrected ("puso cuatro seis cero uno nueve y era…"); "Pº", "Ctra." start a written address; a
+    five-digit number of another area said digit by digit stays."""
+    said = anonymised(
+        anonymiser,
+        "La entrega era en Avenida del Puerto 210, 46021 Valencia. Pero el código salió mal,",
+        "puso cuatro seis cero uno nueve y era otro. El pedido es el siete uno cinco cinco dos.",
+        "Lo otro fue en Pº de la Alameda 33, 3º izda., 46010 Valencia. Ahí no hubo problema.",
+        language="es",
+    )
+    assert "cuatro seis" not in said[1] and said[1].endswith("El pedido es el siete uno cinco cinco dos."), said
+    assert said[2].startswith("Lo otro fue en [ADDRESS ") and "Alameda" not in said[2], said
