@@ -22,6 +22,7 @@ from anonymise.terms import CONTACT_TYPES
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
 CONNECTORS = {JOINER, LINK}  # "dot", "underscore", "dash" join inside a name; "at", "slash", "colon" link parts
 COLONS = ["colon", "deux points", "dos puntos"]  # "https colon slash slash"
+EMAIL = "EMAIL_ADDRESS"
 INTRODUCERS = {"is", "was", "it's", "it’s", "its", "es", "era", "son", "est", "c'est", "c’est", "sería", "será"}
 SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the name being spelled
 MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
@@ -115,9 +116,6 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
         if d.entity_type == "PHONE_NUMBER" and (rest := _rest_after_an_interruption(units_of[d.turn], end)):
             grown.append(replace(d, start=rest[0], end=rest[1], text=texts[d.turn][rest[0] : rest[1]]))
     return grown
-
-
-EMAIL = "EMAIL_ADDRESS"
 
 
 def _grown_over_an_at(before: str, d: Detection, language: str) -> bool:
