@@ -131,3 +131,17 @@ def test_batch_size_is_not_part_of_a_transcripts_identity(tmp_path):
         job.json_path(tmp_path).write_text(transcript_json(transcript))
         assert is_done(job, tmp_path, "f00", record(batch_size=8))
         assert not is_done(job, tmp_path, "f00", record(beam_size=1))
+
+
+def test_many_runs_checking_the_output_folder_at_once_never_remove_each_others_probe(tmp_path):
+    """Array tasks start together and each checks that the output folder is writable: each with a probe file
+    of its own (one shared name let one task delete another's probe: "not writable (No such file…)")."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from transcribe.study.fileio import unwritable_reason
+
+    folder = tmp_path / "out"
+    with ThreadPoolExecutor(8) as pool:
+        reasons = list(pool.map(lambda _: unwritable_reason(folder), range(400)))
+    assert reasons == [None] * 400
+    assert list(folder.iterdir()) == []

@@ -60,9 +60,9 @@ def unwritable_reason(folder: Path) -> str | None:
     """Why files cannot be written in folder (creating it if needed), or None when they can."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".write-test"
-        probe.write_text("")
-        probe.unlink()
+        # a probe of its own: array tasks starting together must not remove each other's
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
     except OSError as exc:
         return f"{folder}: output folder is not writable ({exc.strerror or exc})"
     return None
