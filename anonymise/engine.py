@@ -25,9 +25,7 @@ from anonymise.name_spans import (
     capitalised_runs,
     extend_person_names,
     merge_detections,
-    months_named_as_people,
     names_joined_by_and,
-    nicknames_with_their_article,
     possessive_names,
     rare_proper_nouns,
     surname_particles,
@@ -38,6 +36,7 @@ from anonymise.propagate import given_names_before_their_surnames, identifier_su
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
+from anonymise.word_names import months_named_as_people, nicknames_with_their_article
 
 
 @dataclass

@@ -1,0 +1,80 @@
+"""Names that are ordinary words, known by how they are used: a month that is a given name where someone acts
+("June will call"), and a Spanish nickname said with its article ("el Chaparro", then "el chaparro")."""
+
+from __future__ import annotations
+
+import re
+
+from anonymise.detect import Detection
+from anonymise.grammar import TIME_WORDS
+from anonymise.name_spans import covered
+from anonymise.names import fold
+
+MONTHS_THAT_ARE_NAMES = {"April", "May", "June", "August"}
+
+
+def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
+    """A month that is a given name is a person where someone acts: the subject of a verb other than "be"
+    ("June will call", "April said"), or taken up by "she"/"he" ("that's June, she's the owner"); never after
+    a time word or before a day ("in June", "last May", "June the fifth", "June was quiet")."""
+    if language != "en":
+        return []
+    taken, found = covered(known), []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            if token.text not in MONTHS_THAT_ARE_NAMES or (turn, token.idx) in taken:
+                continue
+            if i > 0 and doc[i - 1].lower_ in TIME_WORDS:
+                continue
+            if _acts(doc, i) or _taken_up_by_a_pronoun(doc, i):
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(token), "PERSON", 0.6, "month as name", token.text)
+                )
+    return found
+
+
+def _acts(doc, i: int) -> bool:
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    if k < len(doc) and doc[k].tag_ == "MD":
+        k += 1  # "June will call"
+    if k >= len(doc) or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].lemma_.lower() == "be":
+        return False
+    return doc[k].pos_ == "VERB" and (k > i + 1 or "Fin" in doc[k].morph.get("VerbForm"))
+
+
+def _taken_up_by_a_pronoun(doc, i: int) -> bool:
+    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ in {"she", "he"}
+
+
+# "al Tano" is "a" + "el Tano"; "del X" in lower case is more often an institution ("la directora del politécnico")
+_NICKNAME_ARTICLES = {"el": "el", "al": "el", "del": "el", "la": "la"}
+
+
+def nicknames_with_their_article(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """Spanish nicknames go with an article: a person found as "el Chino" or "la Flaca" is the person wherever
+    the same article stands before the word, in any case ("se enojó el chaparro", "después de que la flaca
+    se quejó"); the bare word stays a word ("la plata está flaca"). The small Spanish model often tags such a
+    nickname a place; a place's own article is inside its name ("La Paz"), so "la paz" is not taken."""
+    if language != "es":
+        return []
+    nicknames = set()
+    for d in detections:
+        before = re.search(r"(?<![\w-])(el|al|del|la)\s+$", texts[d.turn][: d.start], re.IGNORECASE)
+        head_of_a_name = re.match(r"\s+[A-ZÀ-Ý]", texts[d.turn][d.end :])  # "el Politécnico Ana Julia…"
+        if d.entity_type in {"PERSON", "LOCATION"} and before and not head_of_a_name and _one_word(d):
+            nicknames.add((_NICKNAME_ARTICLES[before.group(1).lower()], fold(d.text)))
+    found = []
+    for article, word in nicknames:
+        articles = "|".join(a for a, same in _NICKNAME_ARTICLES.items() if same == article and a != "del")
+        pattern = re.compile(rf"(?<![\w-])(?:{articles})\s+({re.escape(word)})(?![\w-])", re.IGNORECASE)
+        for turn, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                surface = text[m.start(1) : m.end(1)]
+                found.append(Detection(turn, m.start(1), m.end(1), "PERSON", 0.6, "nickname with article", surface))
+    return found
+
+
+def _one_word(d: Detection) -> bool:
+    return " " not in d.text and d.text[:1].isupper()
