@@ -78,6 +78,19 @@ def test_kill_then_resume(recordings, tmp_path):
     assert sum(attempts) <= len(CLIPS) + 1  # at most the interrupted one was started twice
 
 
+def test_a_run_killed_after_writing_a_transcript_but_before_saying_so_is_settled_on_resume(recordings, tmp_path):
+    """Killed between writing a transcript and marking it transcribed: the next run finds the transcript
+    complete, skips it and puts the state right (it stayed "running" for ever)."""
+    out = tmp_path / "out"
+    assert subprocess.run(command(recordings, "-o", out, *FAST), capture_output=True).returncode == 0
+    state_file = out / "identified" / ".manifest" / "jfk.json"
+    state = json.loads(state_file.read_text())
+    state_file.write_text(json.dumps({**state, "stage": "running"}))  # as the kill leaves it
+    resumed = subprocess.run(command(recordings, "-o", out, *FAST), capture_output=True, text=True)
+    assert resumed.returncode == 0 and f"already done {len(CLIPS)}" in resumed.stderr, resumed.stderr
+    assert_complete(out)
+
+
 def test_two_runs_at_once_share_the_work(recordings, tmp_path):
     out = tmp_path / "out"
     runs = [

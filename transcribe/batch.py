@@ -147,6 +147,7 @@ class _Batch:
         """Whether it was transcribed from the same bytes, model and options (then it is skipped)."""
         if self.force or not is_done(job, self.output_dir, *self.identity):
             return False
+        self.manifest.found_transcribed(job.stem)
         self.result.skipped.append(job.recording)
         self.result.transcripts.append(job.json_path(self.output_dir))
         self._settled(job, "skipped")

@@ -78,6 +78,14 @@ class Manifest:
         state.stage, state.error, state.finished = "failed" if error else "transcribed", error, time.time()
         self.save(stem, state)
 
+    def found_transcribed(self, stem: str) -> None:
+        """Its transcript is there, complete, but the state says otherwise: a run was killed between writing
+        the transcript and saying so. Transcribed."""
+        state = self.load(stem)
+        if state is not None and state.stage in ("pending", "running"):
+            state.stage, state.error, state.finished = "transcribed", None, state.finished or time.time()
+            self.save(stem, state)
+
     def interrupted(self, stem: str) -> None:
         """A run stopped while transcribing it: pending again."""
         state = self.load(stem)
