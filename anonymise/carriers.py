@@ -30,14 +30,18 @@ def operator_names() -> frozenset[str]:
 
 def phone_operators(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:
     """Detections for operators' names written in lower case or with a capital, that nothing covers."""
-    words = (lexicon(language) or frozenset()) | (lexicon("en") or frozenset())
     taken, found = covered(known), []
     for turn, doc in enumerate(docs):
         for token in doc:
             text, word = token.text, token.text.lower()
             if (turn, token.idx) in taken or word not in operator_names() or text.isupper() or allow.covers(text):
                 continue
-            if word in words or is_common_word(word, OPERATOR_WORD_ZIPF, language):
+            if _a_word(word, language) or is_common_word(word, OPERATOR_WORD_ZIPF, language):
                 continue
             found.append(Detection(turn, token.idx, token.idx + len(text), "ORGANIZATION", 0.6, "operator", text))
     return found
+
+
+def _a_word(word: str, language: str) -> bool:
+    """A word of the language's word list, or of English's (loan words: "three", "orange")."""
+    return any(word in (lexicon(code) or ()) for code in (language, "en"))
