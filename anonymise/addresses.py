@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import regex_recognizer
-from anonymise.spoken import number_word_pattern
+from anonymise.spoken import ES_LETTER_NAMES, number_word_pattern
 
 STREET_TYPES = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
@@ -46,14 +46,15 @@ _NAME_WORD = (
     rf"(?:[{_UPPER}][\w'’.-]*|"
     r"\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 )
+_SPANISH_FLOORS = r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático)"
+_SPANISH_DOORS = r"(?:izquierda|derecha|izda\.?|dcha\.?|centro)"
 UNIT = (
     r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
     r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Lt|Office|Sector|Phase)\.?\s*"
     r"(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
-    r"|(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
-    r"premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:izquierda|derecha|izda\.?|dcha\.?|centro|"
+    rf"|(?:{_SPANISH_FLOORS}|premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:{_SPANISH_DOORS}|"
     r"[A-Z](?![\w-])|étage))?"
     r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
     r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
@@ -99,13 +100,13 @@ SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscien
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
-_SPANISH_LETTERS = r"(?:be|ce|efe|ge|hache|jota|ka|ele|eme|ene|pe|cu|erre|ese|te|uve|equis|ye|zeta)"  # "manzana be"
+# a lot or block named by a letter said by its name ("manzana be"); not "a", "e", "de"…: words of their own
+_SPANISH_LETTERS = (
+    "(?:" + "|".join(n for n in ES_LETTER_NAMES.values() if len(n) > 1 and n != "de" and "_" not in n) + ")"
+)
 GRID_STREET = r"(?:calle|carrera|avenida|diagonal|transversal|cl|cll|kr|cra|tv|dg|av)\.?"  # "Calle 65 Sur", "Kr 45"
 _SIDE = r"(?:sur|norte|este|oeste|bis)"
-_FLOOR_AND_DOOR = (  # Spain's floor and door: "tercero izquierda", "bajo B"
-    r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|ático|entresuelo)\s+"
-    r"(?:izquierda|derecha|izda\.?|dcha\.?|centro)"
-)
+_FLOOR_AND_DOOR = rf"{_SPANISH_FLOORS}\s+{_SPANISH_DOORS}"  # Spain's floor and door: "tercero izquierda"
 
 STREET_ADDRESS_PATTERNS = [
     Pattern(

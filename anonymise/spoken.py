@@ -65,7 +65,7 @@ _ES_DIGITS = [
       for unit in ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")),
 ]  # fmt: skip
 
-_ES_LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+ES_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "a be ce de e efe ge hache i jota ka ele eme ene o pe cu erre ese te u uve uve_doble equis ye zeta".split()
 )))  # fmt: skip
 
@@ -177,7 +177,7 @@ SPOKEN = {
         slashes=["barra", "diagonal", "barra inclinada", "slash"],
         domains=_DOMAINS
         + ["cu", "pe", "uy", "ve", "bo", "ec", "py", "do", "cr", "gt", "hn", "sv", "pa", "pr"]
-        + _said_letter_by_letter(_DOMAINS + _COUNTRY_CODES, _ES_LETTERS),  # "punto com punto be o"
+        + _said_letter_by_letter(_DOMAINS + _COUNTRY_CODES, ES_LETTER_NAMES),  # "punto com punto be o"
         spelling=["es", "se escribe"],
         www=[
             "www",
