@@ -170,9 +170,7 @@ class Claims:
             "slurm_job": os.environ.get("SLURM_JOB_ID"),
         }
         aside = path.with_name(f"{path.name}.new-{self.token}")
-        fd = os.open(aside, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            json.dump(holder, handle)
+        atomic_write_text(aside, json.dumps(holder), mode=0o600)
         try:
             os.link(aside, path)
             return True
