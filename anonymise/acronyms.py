@@ -6,7 +6,8 @@ study's names, or the initials of a longer name in the transcript: "UBC"), stand
 school does ("at UCL", "worked for the NHS"), follows a French or Spanish article ("au CHUV"), or acts (the
 subject of a verb other than "be": "UNISON raised it"; "the GMB lads"). Otherwise it is a term ("on ICU",
 "a GLM", "the ETA was wrong"): technical acronyms stay readable for the coders, and those the model took for
-an organisation go to the review report instead.
+an organisation go to the review report instead. Acting and having a site are weaker than the rest: an
+acronym counted or owned elsewhere ("a TL should", "my AHT") stays a term where it acts ("the AHT went red").
 
 Tried and dropped (measured): a French or Spanish acronym followed by "de" and a common noun as a thing ("el
 RUT del alumno"). Precision rose 0.2-0.8 points, but on the untouched Spanish halves PERSON+ORG recall fell
@@ -58,6 +59,8 @@ DIRECTIONS = {"up", "down", "over", "out", "back", "above", "below"}  # "up in C
 SITE_PREPOSITIONS = {"in", "at", "en", "à"}
 PLACE_ENTITIES = {"GPE", "LOC"}  # spaCy's place labels (English GPE, French and Spanish LOC)
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
+MODIFIER = "modifier"  # before an English noun ("the SEN register", "the MTN office"): a term unless it acts
+ACTING = "acting"  # does something, is contacted or has a site: an organisation unless another use is a term
 WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 
@@ -218,18 +221,28 @@ def _owns_what_follows(doc, index: int) -> bool:
     return len(before) >= 2 and before[-1] in OF and before[-2] in BELONGINGS
 
 
-def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> bool:
-    return use.text != use.base or _a_term_here(doc, index, language)
+def _said_as_a_term(doc, index: int, use: AcronymUse, language: str) -> str | None:
+    """TERM where the acronym is counted or owned ("TAs", "a TL", "my AHT", "on ICU", "piden el DNI"), MODIFIER
+    where it only stands before an English noun ("the SEN register", "the MTN office"), else None."""
+    if use.text != use.base or _counted_or_owned(doc, index, language):
+        return TERM
+    return MODIFIER if _before_a_noun(doc, index, language) else None
 
 
 def _a_term_here(doc, index: int, language: str) -> bool:
     """Token `index` stands as a thing: after "a"/"my", handled with an article ("piden el DNI"), "on ICU",
     or before an English noun ("the SEN register")."""
+    return _counted_or_owned(doc, index, language) or _before_a_noun(doc, index, language)
+
+
+def _counted_or_owned(doc, index: int, language: str) -> bool:
     before = _words_before(doc, index)
     if (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
         return True
-    if language == "en" and before and before[-1] == "on":  # "on ICU", "on A&E": a ward or a shift
-        return True
+    return language == "en" and bool(before) and before[-1] == "on"  # "on ICU", "on A&E": a ward or a shift
+
+
+def _before_a_noun(doc, index: int, language: str) -> bool:
     after = doc[index + 1] if index + 1 < len(doc) else None
     return language == "en" and after is not None and after.pos_ == "NOUN" and after.lower_ not in PEOPLE_NOUNS
 
@@ -259,10 +272,10 @@ def acronym_kinds(
             or _owns_what_follows(doc, index)
         ):
             kinds.add(ORGANISATION)
-        elif _said_as_a_term(doc, index, use, language):
-            kinds.add(TERM)
+        elif term := _said_as_a_term(doc, index, use, language):
+            kinds.add(term)
         elif _acting(doc, index) or _contacted(doc, index) or _sited(doc, index, places.get(use.turn, frozenset())):
-            kinds.add(ORGANISATION)
+            kinds.add(ACTING)
     return {base: _kind(kinds) for base, kinds in evidence.items()}
 
 
@@ -286,7 +299,9 @@ def _kind(evidence: set[str]) -> str:
     QR pegado", "mon GSM"), else an organisation if named with an article ("para el SAT"), else a term."""
     if NICKNAME in evidence or ORGANISATION in evidence:
         return NICKNAME if NICKNAME in evidence else ORGANISATION
-    return ORGANISATION if WITH_AN_ARTICLE in evidence and TERM not in evidence else TERM
+    if ACTING in evidence:
+        return TERM if TERM in evidence else ORGANISATION
+    return ORGANISATION if WITH_AN_ARTICLE in evidence and not evidence & {TERM, MODIFIER} else TERM
 
 
 def _after_its_name(doc, index: int) -> bool:

@@ -453,6 +453,18 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     assert said[-1] == turns[-1], said
 
 
+def test_an_acronym_counted_or_owned_is_a_term_even_where_it_acts(anonymiser):
+    """ "a QTL should", "my QTL": counted and owned, a role, so "the QTL said" does not make it an organisation;
+    "the WXMB office" only stands before a noun, so "when WXMB is down" still does."""
+    said = anonymised(
+        anonymiser,
+        "My old QTL said it first, and a QTL should walk the floor. Every QTL knows that.",
+        "I went to the WXMB office in town. And when WXMB is down, everybody waits.",
+    )
+    assert said[0].count("QTL") == 3, said
+    assert "WXMB" not in said[1], said
+
+
 def test_a_spanish_acronym_listed_with_an_institution_is_one(anonymiser):
     spanish = anonymised(
         anonymiser,
