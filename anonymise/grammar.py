@@ -73,6 +73,12 @@ def sentence_initial(doc, i: int) -> bool:
     return j < 0 or doc[j].text in _BOUNDARY
 
 
+def written_in_lower_case(docs: list) -> frozenset[str]:
+    """The words a transcript writes in lower case somewhere inside a sentence: where the same word starts a
+    sentence with a capital, the capital is the sentence's ("Reventada es poco" after "vendrás reventada")."""
+    return frozenset(t.text for doc in docs for i, t in enumerate(doc) if t.is_lower and not sentence_initial(doc, i))
+
+
 def _next(doc, i: int):
     return doc[i + 1] if i + 1 < len(doc) else None
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from anonymise.acronyms import INSTITUTION_NOUNS
 from anonymise.detect import Detection
-from anonymise.grammar import HONORIFICS, sentence_initial
+from anonymise.grammar import HONORIFICS, sentence_initial, written_in_lower_case
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
@@ -224,10 +224,13 @@ def rare_proper_nouns(
     """Capitalised words so rare in the language that they are most likely names the model did not tag, and
     compound given names ("Jean-Pierre")."""
     taken = covered(known)
+    written_small = written_in_lower_case(docs)
     found = []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
             word = token.text
+            if sentence_initial(doc, i) and word.lower() in written_small and fold(word) not in given_names():
+                continue  # "Reventada es poco" after "vendrás reventada": a capital only for the sentence
             if compound_given_name(word) and (turn, token.idx) not in taken:
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "given names", word))
                 continue

@@ -899,6 +899,19 @@ def test_a_surname_keeps_the_particle_it_starts_with(anonymiser):
     assert said[2].startswith("Our manager, Mr [PERSON"), said
 
 
+def test_a_rare_word_capitalised_only_to_start_a_sentence_is_not_a_name(anonymiser):
+    """ "Reventada es poco" after "llegas reventada": the transcript writes the word in lower case inside a
+    sentence, so its capital is the sentence's; "Ximena" at the start of another is still a name."""
+    said = anonymised(
+        anonymiser,
+        "Vale, empezamos. Gracias por venir a esta hora, que seguro llegas reventada.",
+        "Reventada es poco, hija (risas). Ximena me cubrió la tarde.",
+        language="es",
+    )
+    assert "reventada" in said[0] and said[1].startswith("Reventada es poco"), said
+    assert "Ximena" not in said[1], said
+
+
 def test_an_ordinary_word_capitalised_inside_a_spanish_sentence_is_an_organisation_where_it_acts(anonymiser):
     """Spanish capitalises no common noun: "y Cierto pagó la pintura", "Al final Claro nos regaló" name an
     organisation that acts; the same word with nothing organisational around it stays ("y Claro, nadie")."""
