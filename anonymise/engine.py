@@ -17,6 +17,7 @@ from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import split_doubtful
 from anonymise.employers import employers
+from anonymise.grammar import honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
@@ -207,11 +208,15 @@ def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> b
     return any(d.turn == turn and d.start < end and start < d.end for d in detections)
 
 
+_AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
+
+
 def _allowed(d: Detection, texts: list[str], allow) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
-    if d.entity_type == "PERSON" and fold(re.sub(r"['’]s$", "", d.text)) in KIN_TERMS:
-        return True  # "Mum", "Uncle", "Por Por" alone: a relation, not a name
+    kin = d.entity_type == "PERSON" and fold(re.sub(r"['’]s$", "", d.text)) in KIN_TERMS
+    if kin and not _AFTER_A_TITLE.search(texts[d.turn][: d.start]):
+        return True  # "Mum", "Uncle", "Por Por" alone: a relation, not a name ("Mr Ouma" is one)
     return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
 
 

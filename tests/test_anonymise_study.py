@@ -1000,6 +1000,17 @@ def test_family_words_alone_are_no_names_and_a_shop_keeps_its_owners_title(anony
     assert "Faith" not in said[3] and "Washack" not in said[3], said
 
 
+def test_a_family_word_after_a_title_is_a_surname(anonymiser):
+    """ "Mr Ouma", "Dr Mama": surnames that are also family words elsewhere ("ouma" is grandmother in
+    Afrikaans); after a title they are names."""
+    said = anonymised(
+        anonymiser,
+        "The records are slow, there is backlog. Our clinical officer, Mr Ouma, he helps.",
+        "And the paediatrician, Dr Mama, she comes on Tuesdays.",
+    )
+    assert "Ouma" not in said[0] and "Mama" not in said[1], said
+
+
 def test_business_numbers_are_no_phones_and_a_phone_leaves_the_house_number_to_the_address(anonymiser):
     """VAT, TIN, EIN, ABN, file and card numbers stay; "(610) 555-0148, 4410 Route 248, Suite B, …" is a
     phone and an address; an Indian office address, a Māori town and an Irish county are replaced whole."""
