@@ -31,6 +31,12 @@ WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
 COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
                       "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre", "votre", "leur", "mi", "mis", "tu", "su",
                       "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
+RELATIVES = {"son", "daughter", "brother", "sister", "husband", "wife", "partner", "cousin", "nephew", "niece",
+             "friend", "boyfriend", "girlfriend", "fils", "fille", "frère", "sœur", "mari", "femme", "cousine", "ami",
+             "amie", "hijo", "hija", "hermano", "hermana", "esposo", "esposa", "marido", "primo", "prima", "sobrino",
+             "sobrina", "amigo", "amiga", "novio", "novia"}  # fmt: skip
+POSSESSIVES = {"my", "his", "her", "our", "their", "your", "mon", "ma", "son", "sa", "notre", "votre", "leur", "mi",
+               "su", "tu", "nuestro", "nuestra"}  # fmt: skip
 PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff", "team", "officials", "reps", "rep",
                 "representatives", "branch", "office", "workers", "crowd", "lot", "inspectors", "inspector",
                 "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady",
@@ -92,6 +98,11 @@ def acronym_uses(docs: list, allow: AllowList, language: str) -> list[AcronymUse
     return uses
 
 
+def _a_relatives_initials(before: list[str]) -> bool:
+    """ "my son DJ", "mi hermano JC": initials right after a relative or a friend named with a possessive."""
+    return len(before) >= 2 and before[-1] in RELATIVES and before[-2] in POSSESSIVES
+
+
 def _words_before(doc, index: int) -> list[str]:
     return [t.lower_ for t in doc[max(0, index - 3) : index]]
 
@@ -151,7 +162,7 @@ def _set_apart_as_an_institution(doc, index: int) -> bool:
     before = doc[index - 2] if index >= 2 and doc[index - 1].text == "," else None
     if before is not None and before.lower_ in INSTITUTION_NOUNS:
         return True
-    after = [t for t in doc[index + 1 : index + 6]]
+    after = list(doc[index + 1 : index + 8])
     if not after or after[0].text != ",":
         return False
     words = [t.lower_ for t in after[1:]]
@@ -160,7 +171,18 @@ def _set_apart_as_an_institution(doc, index: int) -> bool:
     while words and (words[0] in {"that", "it", "which", "'s", "’s", "is", "was", "c'est", "es"} or words[0] in DEFINITE
                      or words[0] in COMMON_NOUN_BEFORE):  # fmt: skip
         words = words[1:]
-    return bool(words) and words[0] in INSTITUTION_NOUNS
+    return bool(words) and (words[0] in INSTITUTION_NOUNS or _headed_by_an_institution(after[-len(words) :]))
+
+
+def _headed_by_an_institution(phrase) -> bool:
+    """ "the BPO workers' network": a noun phrase whose head, before the next punctuation, is an institution."""
+    words = []
+    for token in phrase:
+        if token.is_punct and token.text not in {"'", "’"}:
+            break
+        words.append(token)
+    content = all(t.pos_ in {"NOUN", "PROPN", "ADJ", "PART"} or t.text in {"'", "’"} for t in words)
+    return content and bool(words) and words[-1].lower_ in INSTITUTION_NOUNS
 
 
 def _listed_with_an_organisation(doc, index: int) -> bool:
@@ -260,8 +282,8 @@ def acronym_kinds(
         index = next(i for i, t in enumerate(doc) if t.idx == use.start)
         kinds = evidence.setdefault(use.base, set())
         before = _words_before(doc, index)
-        if nickname.search(doc.text[max(0, use.start - 40) : use.start]):  # "everyone calls him JB"
-            kinds.add(NICKNAME)
+        if nickname.search(doc.text[max(0, use.start - 40) : use.start]) or _a_relatives_initials(before):
+            kinds.add(NICKNAME)  # "everyone calls him JB", "my son DJ"
         elif use.base in known or _where_an_employer_stands(before) or _after_its_name(doc, index):
             kinds.add(ORGANISATION)
         elif _named_by_article(before, language) and not _a_thing_handled(doc, index, language):

@@ -465,6 +465,26 @@ def test_an_acronym_counted_or_owned_is_a_term_even_where_it_acts(anonymiser):
     assert "WXMB" not in said[1], said
 
 
+def test_initials_after_a_relative_are_a_person(anonymiser):
+    """ "my son DQ", "mi hermano JX": someone's initials, wherever else they appear; "my student ID" stays."""
+    said = anonymised(
+        anonymiser,
+        "My son DQ, he's at college now. DQ keeps telling me to fight it. I lost my student ID twice.",
+        "Y mi hermano JX me ayuda con la aplicación, JX sabe de eso.",
+    )
+    assert "DQ" not in said[0] and "JX" not in said[1] and "my student ID" in said[0], said
+
+
+def test_an_acronym_set_apart_by_a_phrase_headed_by_an_institution_is_one(anonymiser):
+    """ "QBIN, the call-centre workers' network": the phrase after the comma ends in an institution noun."""
+    said = anonymised(
+        anonymiser,
+        "Some agents joined the online group of QBIN, the young workers' network. Management hates that.",
+        "OK. And the training, is it paid?",
+    )
+    assert "QBIN" not in said[0], said
+
+
 def test_a_spanish_acronym_listed_with_an_institution_is_one(anonymiser):
     spanish = anonymised(
         anonymiser,
