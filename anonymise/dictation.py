@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from anonymise.contacts import EMAIL_CONTEXT
 from anonymise.detect import Detection
 from anonymise.names import is_common_word
 from anonymise.spoken import spoken_words
@@ -179,6 +180,8 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
             named = named or units[first].kind == ASIDE
         else:
             break
+    if d.entity_type == EMAIL:
+        first = _mailbox_after_a_cue(units, first, text, language)
     first = min(first, _scheme_before(units, first, text, language))
     domains = set(spoken_words(language).domains)
     while (
@@ -239,6 +242,20 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
+
+
+def _mailbox_after_a_cue(units: list[Unit], first: int, text: str, language: str) -> int:
+    """A mailbox of several words said right after "email is" ("email is lakeside mch at …", "mi correo es
+    flor de luna arroba …"): those words are the e-mail's, else `first`."""
+    cues = EMAIL_CONTEXT.get(language, EMAIL_CONTEXT["en"])
+    for k in range(first - 1, max(-1, first - 2 - MAX_NAMED_WORDS), -1):
+        word = text[units[k].start : units[k].end].lower()
+        if word in INTRODUCERS:
+            cued = k > 0 and text[units[k - 1].start : units[k - 1].end].lower() in cues
+            return k + 1 if cued and k + 1 < first else first
+        if units[k].kind not in {WORD, DIGIT, LETTER} or units[k].stop_after or units[k + 1].pause_before:
+            return first
+    return first
 
 
 def _scheme_before(units: list[Unit], first: int, text: str, language: str) -> int:

@@ -742,6 +742,20 @@ def test_a_dictated_path_of_several_words_and_a_one_word_mailbox_after_email(ano
     assert "it's on the card" in joined and "that one I check" in joined
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "mailbox"),
+    [
+        ("en", "Sometimes nobody picks up. Email is riverbend mch at riverbend dot or dot ke, I check it.", "mch"),
+        ("es", "A veces no contestan. Mi correo es flor morada arroba ejemplo punto com, lo reviso.", "flor"),
+    ],
+)
+def test_a_mailbox_of_several_words_said_right_after_email_is(anonymiser, language, said, mailbox):
+    """ "Email is riverbend mch at …", "mi correo es flor morada arroba …": every word of the mailbox after the
+    cue is the e-mail's, not only the last one before "at"."""
+    out = anonymised(anonymiser, said, "Y bueno, así es." if language == "es" else "OK, thanks.", language=language)
+    assert mailbox not in out[0] and ("riverbend" not in out[0] and "morada" not in out[0]), out
+
+
 def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
     a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
