@@ -242,12 +242,22 @@ def rare_proper_nouns(
                 continue
             if allow.covers(word) or (turn, token.idx) in taken:
                 continue
-            if is_common_word(word, RARE_ZIPF - 0.5, language) and not _uncommon_given_name(doc, i, zipf, language):
+            rare = RARE_ZIPF + 0.5 if _capitalised_alone(doc, i, language) else RARE_ZIPF - 0.5
+            if is_common_word(word, rare, language) and not _uncommon_given_name(doc, i, zipf, language):
                 continue
             before = doc[i - 1].text.lower() if i > 0 else ""
             kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
             found.append(Detection(turn, token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))
     return found
+
+
+def _capitalised_alone(doc, i: int, language: str) -> bool:
+    """French and Spanish capitalise a word inside a sentence only when it is a name ("cobro en la Caixa");
+    runs of capitalised words are `capitalised_runs`' ("la Botica Don Eusebio")."""
+    if language not in ("fr", "es") or sentence_initial(doc, i):
+        return False
+    neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
+    return not any(_capitalised_word(t) for t in neighbours)
 
 
 def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:

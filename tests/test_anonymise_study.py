@@ -946,6 +946,18 @@ def test_a_rare_word_capitalised_only_to_start_a_sentence_is_not_a_name(anonymis
     assert "Ximena" not in said[1], said
 
 
+def test_a_fairly_rare_word_capitalised_alone_inside_a_spanish_sentence_is_a_name(anonymiser):
+    """Spanish capitalises inside a sentence only names, so a word that is only fairly rare is one there ("el
+    padre Casimiro", "el Pocho"); at the start of a sentence it would need to be rarer."""
+    said = anonymised(
+        anonymiser,
+        "Ahora está ahí, escrito. Hasta el padre Casimiro, el de la parroquia, nos felicitó.",
+        "Y lo cobro en el banco, donde tengo la nómina, y el Pocho me ayuda.",
+        language="es",
+    )
+    assert "Casimiro" not in said[0] and "Pocho" not in said[1], said
+
+
 def test_an_ordinary_word_capitalised_inside_a_spanish_sentence_is_an_organisation_where_it_acts(anonymiser):
     """Spanish capitalises no common noun: "y Cierto pagó la pintura", "Al final Claro nos regaló" name an
     organisation that acts; the same word with nothing organisational around it stays ("y Claro, nadie")."""
