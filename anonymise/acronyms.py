@@ -317,8 +317,9 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
 
 
 def _kind(evidence: set[str]) -> str:
-    """Someone's initials, else an organisation if any use says so, else a term if any use says so ("tenemos el
-    QR pegado", "mon GSM"), else an organisation if named with an article ("para el SAT"), else a term."""
+    """Someone's initials, else an organisation if any use says so, else an organisation if a use acts unless
+    another counts or owns it ("my AHT"), else a term if any use says so ("tenemos el QR pegado", "mon GSM"),
+    else an organisation if named with an article ("para el SAT"), else a term."""
     if NICKNAME in evidence or ORGANISATION in evidence:
         return NICKNAME if NICKNAME in evidence else ORGANISATION
     if ACTING in evidence:
