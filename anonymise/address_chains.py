@@ -44,6 +44,7 @@ _PART = re.compile(
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,5}"  # "Corrientes 1633", "Ōtaki 5512"
+    r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*)$"  # "Co. Clare"
@@ -57,9 +58,19 @@ _FILLER_WORD = r"(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
 _PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
 _NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!]))")
+_EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
+    r"\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth"
+)
 _ORDINAL_FLOOR = (
-    r"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|first|second|third|fourth|fifth|ground|premier|"
+    rf"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|{_EN_ORDINAL}|ground|premier|"
     r"deuxième|troisième)\s+(?:piso|planta|floor|étage)"
+)
+_FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{_EN_ORDINAL})\s+$")
+# a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
+_BUILDING = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Tower|Towers|Centre|Center|Building|Court|Plaza|Mall|Complex|Chambers|"
+    r"Mansions|Block|Arcade|Exchange|Hall)"
 )
 
 
@@ -78,8 +89,10 @@ def _said_part(language: str) -> re.Pattern:
 
 @lru_cache(maxsize=8)
 def _said_before(language: str) -> re.Pattern:
-    """A unit ("Unit 4, ") or a part said in words ("two-one-two ") right before a street."""
-    return re.compile(rf"(?:{UNIT}\s*,?\s+|(?:{_said_part(language).pattern})\s*[-\s])$")
+    """A unit ("Unit 4, "), a floor ("twenty-first floor, ") or a part said in words ("two-one-two ") right
+    before a street."""
+    floor = rf"(?i:{_ORDINAL_FLOOR})\s*,\s+"
+    return re.compile(rf"(?:{UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*[-\s])$")
 
 
 def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
@@ -184,12 +197,17 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
         end = part_end
     while True:
         said = _said_before(language).search(text[:start])
-        if said is not None and _is_part(text, said.start(), start, others, language):
+        said_end = said.start() + len(said.group().rstrip(" ,-")) if said is not None else start
+        if said is not None and _is_part(text, said.start(), said_end, others, language):
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
         elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):
             start = part[0]
         elif place := _place_before(text, start, others):
             start = place.start  # "la dirección era San Rafael de Heredia, del Más x Menos cien metros sur"
+        elif (town := _town_right_before(text, start, others, language)) is not None:
+            start = town  # "Cardiff CF14 5AB": the town, then its postcode
+        elif (floor := _FLOOR_ORDINAL_BEFORE.search(text[:start])) and re.match(r"(?i)floor\b", text[start:]):
+            start = floor.start()  # "3rd" of "3rd Floor, Pioneer Towers", where the address was found from "Floor"
         else:
             return start, end
 
@@ -202,6 +220,20 @@ def _place_before(text: str, start: int, others: list[Detection]) -> Detection |
         return None
     end = len(before[: pause.start()].rstrip())
     return next((o for o in others if o.entity_type == "LOCATION" and o.end == end and o.start < start), None)
+
+
+def _town_right_before(text: str, start: int, others: list[Detection], language: str) -> int | None:
+    """Where a town right before a postcode starts, with only a space between: a place found there, or one
+    capitalised word ("Cardiff CF14 5AB", "Singapore 569871")."""
+    end = len(text[:start].rstrip())
+    if end == start or not re.match(r"[A-Z]{0,2}\d", text[start:]):
+        return None
+    place = next((o for o in others if o.entity_type in PLACE_TYPES and o.end == end and o.start < end), None)
+    if place is not None:
+        return place.start
+    word = re.search(r"(?<![\w'’-])[A-Z][a-z]+$", text[:end])
+    clause = word is not None and is_common_word(word.group(), CLAUSE_WORD_ZIPF, language)
+    return word.start() if word and not clause else None
 
 
 def _part_before(text: str, start: int) -> tuple[int, int] | None:
@@ -237,7 +269,7 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         start += text[start:end].index(first) + len(first) + 1
     if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
         return True
-    if re.match(UNIT, part) or _unknown_place(part, language):
+    if re.match(UNIT, part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part)
     clause = first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language) and not first.endswith(".")

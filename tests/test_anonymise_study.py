@@ -756,6 +756,22 @@ def test_a_mailbox_of_several_words_said_right_after_email_is(anonymiser, langua
     assert mailbox not in out[0] and ("riverbend" not in out[0] and "morada" not in out[0]), out
 
 
+def test_an_address_with_its_unit_building_floor_and_town_before_the_postcode_is_one(anonymiser):
+    """ "Unit 7, Bryn Glas House, 12 Heol Fach, Whitchurch, Cardiff CF14 2XY", "twenty-first floor, Amber Tower,
+    …", "2nd Floor, Lotus Towers, …": the unit, the building, a number before its street, the floor and the town
+    right before the postcode are the address's, not words left around it."""
+    said = anonymised(
+        anonymiser,
+        "Send the vouchers to Unit 7, Bryn Glas House, 12 Heol Fach, Whitchurch, Cardiff CF14 2XY, thanks.",
+        "The office is on the twenty-first floor, Amber Tower, Ruby Vargas Avenue, Ortigas.",
+        "Our hub is at 2nd Floor, Lotus Towers, Link Road, Kochi 682016, near the station.",
+    )
+    joined = " ".join(said)
+    left = ("Unit", "Bryn", "12 ", "Cardiff", "twenty-first", "2nd", "Floor", "Lotus")
+    assert not [w for w in left if w in joined], said
+    assert said[0].endswith(", thanks.") and said[2].endswith(", near the station."), said
+
+
 def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
     a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
