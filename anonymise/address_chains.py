@@ -40,10 +40,11 @@ _PART = re.compile(
     rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
     rf"|{_BUILDING_WORDS}\s+(?:(?:de|del|de la)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s*)+"  # "zona Centro", "barrio de Xonaca"
-    r"|(?:[A-Z]{1,2}-?)?\d{4,5}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "46011"
+    r"|(?:[A-Z]{1,2}-?)?\d{4,6}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "569871"
+    r"|\d{4}\s?[A-Z]{2}(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a Dutch postcode: "1016 DZ Amsterdam"
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
-    r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,5}"  # "Corrientes 1633", "Ōtaki 5512"
+    r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,6}"  # "Corrientes 1633", "Singapore 569871"
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
@@ -107,15 +108,31 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
         if seed is not None:
             number = _house_number_after(text, seed[1], language)
             seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
+            seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
             start, end = _chain(text, seed, others, language)
             if (start, end) != seed:
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
-        elif numbered is not None:
+        elif numbered is not None or (numbered := _number_and_name(text, d)) is not None:
             start, end = _chain(text, numbered, others, language)
             if end > numbered[1] or d.text.casefold() in streets:  # more parts, or a street named before
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         grown.append(d)
     return grown
+
+
+def _unit_suffix_length(text: str, end: int) -> int:
+    """A flat or floor written onto the house number: "-III" of "Keizersgracht 214-III", "/2" of "Calle 8 45/2"."""
+    suffix = re.match(r"[-/][0-9IVX]{1,4}(?![\w-])", text[end:]) if text[end - 1 : end].isdigit() else None
+    return suffix.end() if suffix else 0
+
+
+def _number_and_name(text: str, d: Detection) -> tuple[int, int] | None:
+    """A house number right before a name ("21 Lorong Lian Shan"): a street, when more parts of an address
+    follow it."""
+    if d.entity_type not in PLACE_TYPES | {"PERSON"}:
+        return None
+    number = re.search(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?\s+$", text[: d.start])
+    return (number.start(), d.end) if number else None
 
 
 def _named_streets_with_numbers(texts: list[str], streets: set[str], language: str) -> list[Detection]:

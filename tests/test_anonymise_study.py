@@ -772,6 +772,20 @@ def test_an_address_with_its_unit_building_floor_and_town_before_the_postcode_is
     assert said[0].endswith(", thanks.") and said[2].endswith(", near the station."), said
 
 
+def test_addresses_with_a_number_before_the_street_a_six_digit_or_dutch_postcode_and_a_shop_unit(anonymiser):
+    """ "12 Jalan Kemuning, Singapore 538412", "Prinsengracht 88-II, 1015 DX Amsterdam", "Shop 9, Half Way Tree
+    Mall, …": whole addresses; the Dutch postcode said again alone is replaced too."""
+    said = anonymised(
+        anonymiser,
+        "Her home is at 12 Jalan Kemuning, Singapore 538412, but post goes to the office.",
+        "Billing is Tulpen Data B.V., Prinsengracht 88-II, 1015 DX Amsterdam; yes, 1015 DX.",
+        "And our shop is Shop 9, Half Way Tree Mall, 7 Constant Spring Road, Kingston.",
+    )
+    joined = " ".join(said)
+    left = ("12 ", "538412", "Singapore", "88", "II", "1015", "DX", "Shop 9")
+    assert not [w for w in left if w in joined], said
+
+
 def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
     a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
