@@ -191,7 +191,30 @@ def repeat_identifiers(texts: list[str], surfaces: dict[str, str], language: str
         for turn, text in enumerate(texts):
             for match in pattern.finditer(text):
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
-    return found + _said_again(texts, surfaces, language)
+    return found + _said_again(texts, surfaces, language) + _spelled_again(texts, surfaces, language)
+
+
+def _spelled_again(texts: list[str], surfaces: dict[str, str], language: str) -> list[Detection]:
+    """A postcode of letters and digits spelled out after it was written ("RG4 7DN, that's R G four, seven D
+    N"): each letter alone, each digit as a digit or a word, with spaces, commas or dashes between."""
+    words: dict[str, list[str]] = {}
+    for word, digit in SINGLE_DIGITS.get(language, SINGLE_DIGITS["en"]).items():
+        words.setdefault(digit, []).append(word)
+    found = []
+    for surface, entity_type in surfaces.items():
+        chars = [c for c in surface if c.isalnum()]
+        if entity_type != "STREET_ADDRESS" or not 4 <= len(chars) <= 8 or " " in surface.strip().replace(" ", "", 1):
+            continue
+        if not any(c.isalpha() for c in chars) or not any(c.isdigit() for c in chars):
+            continue
+        parts = [re.escape(c) if c.isalpha() else f"(?:{c}|{'|'.join(words.get(c, [c]))})" for c in chars]
+        pattern = re.compile(r"(?i)(?<![\w-])" + r"[\s,.-]+".join(parts) + r"(?![\w-])")
+        for turn, text in enumerate(texts):
+            found += [
+                Detection(turn, m.start(), m.end(), entity_type, 1.0, "repeated", m.group())
+                for m in pattern.finditer(text)
+            ]
+    return found
 
 
 def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> list[Detection]:

@@ -786,6 +786,16 @@ def test_addresses_with_a_number_before_the_street_a_six_digit_or_dutch_postcode
     assert not [w for w in left if w in joined], said
 
 
+def test_a_postcode_spelled_out_after_it_was_written_is_replaced(anonymiser):
+    """ "… Leeds LS6 2QT, that's L S six, two Q T": the written postcode spelled out again is the address's."""
+    said = anonymised(
+        anonymiser,
+        "Post it to 14 Alder Close, Headingley, Leeds LS6 2QT, that's L S six, two Q T. Thanks.",
+        "OK, got it.",
+    )
+    assert "L S six" not in said[0] and "two Q T" not in said[0] and said[0].endswith(". Thanks."), said
+
+
 def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
     a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
