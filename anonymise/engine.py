@@ -21,6 +21,7 @@ from anonymise.grammar import honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
+from anonymise.local_places import local_places
 from anonymise.name_spans import (
     appositive_names,
     capitalised_runs,
@@ -116,6 +117,7 @@ class Anonymiser:
             keep += months_named_as_people(docs, keep, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
+            keep += local_places(docs, keep, allow, code)
             keep += brand_words(docs, keep, allow, code)
             keep += phone_operators(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)

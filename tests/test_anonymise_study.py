@@ -796,6 +796,18 @@ def test_a_postcode_spelled_out_after_it_was_written_is_replaced(anonymiser):
     assert "L S six" not in said[0] and "two Q T" not in said[0] and said[0].endswith(". Thanks."), said
 
 
+def test_a_local_place_named_with_ordinary_words_after_a_preposition_is_a_place(anonymiser):
+    """ "stuck on Nine Mile", "the depot in Cattle Yard": two or three capitalised words ending in a word for a
+    part of a town, after "in"/"on"/"at"; "The town was quiet" stays."""
+    said = anonymised(
+        anonymiser,
+        "His car got stuck on Nine Mile in the snow. The depot in Cattle Yard is closed now.",
+        "The town was quiet, honestly. Nothing happened.",
+    )
+    assert "Nine Mile" not in said[0] and "Cattle Yard" not in said[0], said
+    assert said[1] == "The town was quiet, honestly. Nothing happened.", said
+
+
 def test_latin_american_addresses_and_a_phone_said_in_pairs(anonymiser):
     """A Colombian grid address ("Carrera 7 # 45-12"), a street named after a date ("Av. 9 de Julio 850"),
     a Peruvian "Jr.", and a phone number said in two-digit groups are replaced."""
