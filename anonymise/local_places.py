@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from anonymise.detect import Detection
 from anonymise.grammar import DEFINITE
-from anonymise.name_spans import covered
+from anonymise.name_spans import capitalised_word, covered
 from anonymise.terms import AllowList
 
 PLACE_PREPOSITIONS = {"in", "on", "at", "near", "around", "off", "from", "to"}
@@ -26,10 +26,10 @@ def local_places(docs: list, known: list[Detection], allow: AllowList, language:
             if not _after_a_place_preposition(doc, i):
                 continue
             end = i
-            while end < len(doc) and end - i < MAX_WORDS and _capitalised(doc[end]):
+            while end < len(doc) and end - i < MAX_WORDS and capitalised_word(doc[end]):
                 end += 1
             span = doc[i:end]
-            if end - i < 2 or span[-1].lower_ not in PARTS_OF_A_TOWN or (end < len(doc) and _capitalised(doc[end])):
+            if end - i < 2 or span[-1].lower_ not in PARTS_OF_A_TOWN or (end < len(doc) and capitalised_word(doc[end])):
                 continue
             if any((turn, t.idx) in taken for t in span) or allow.covers(span.text):
                 continue
@@ -41,8 +41,4 @@ def _after_a_place_preposition(doc, i: int) -> bool:
     j = i - 1
     if doc[j].lower_ in DEFINITE:
         j -= 1
-    return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS and _capitalised(doc[i])
-
-
-def _capitalised(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
+    return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS and capitalised_word(doc[i])

@@ -257,7 +257,7 @@ def _capitalised_alone(doc, i: int, language: str) -> bool:
     if language not in ("fr", "es") or sentence_initial(doc, i):
         return False
     neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
-    return not any(_capitalised_word(t) for t in neighbours)
+    return not any(capitalised_word(t) for t in neighbours)
 
 
 def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
@@ -342,14 +342,14 @@ def _run_end(doc, i: int) -> int:
     end = i
     j = i
     links = ROMANCE_LINKS | PURPOSE_LINKS if doc[i].lower_ in INSTITUTION_HEADS else ROMANCE_LINKS
-    while j < len(doc) and (_capitalised_word(doc[j]) or (j > i and doc[j].lower_ in links)):
-        if _capitalised_word(doc[j]):
+    while j < len(doc) and (capitalised_word(doc[j]) or (j > i and doc[j].lower_ in links)):
+        if capitalised_word(doc[j]):
             end = j + 1
         j += 1
     return end
 
 
-def _capitalised_word(token) -> bool:
+def capitalised_word(token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and not token.text.isupper()
 
 
