@@ -58,7 +58,7 @@ UNIT = (
     rf"|(?:{_SPANISH_FLOORS}|premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:{_SPANISH_DOORS}|"
     r"[A-Z](?![\w-])|étage))?"
     r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
-    r"|\d{1,2}\s*[ºª°]\s*(?:izquierda|derecha|izda\.?|izq\.?|dcha\.?|centro|[A-Z](?![\w-]))?"
+    rf"|\d{{1,2}}\s*[ºª°]\s*(?:{_SPANISH_DOORS}|izq\.?|[A-Z](?![\w-]))?"
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-]))"
 )
 _PLACE_WORD = rf"(?:[{_UPPER}][\w'’-]*|\d+(?:st|nd|rd|th))"

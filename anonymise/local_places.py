@@ -9,7 +9,7 @@ from anonymise.grammar import DEFINITE
 from anonymise.name_spans import capitalised_word, covered
 from anonymise.terms import AllowList
 
-PLACE_PREPOSITIONS = {"in", "on", "at", "near", "around", "off", "from", "to"}
+ENGLISH_PLACE_PREPOSITIONS = {"in", "on", "at", "near", "around", "off", "from", "to"}
 PARTS_OF_A_TOWN = {"yard", "side", "end", "town", "village", "estate", "heights", "quarter", "district", "valley",
                    "bay", "junction", "gate", "green", "common", "mile", "hill", "market", "cross", "bridge",
                    "corner", "park", "fields", "flats", "grove", "terrace", "square"}  # fmt: skip
@@ -41,4 +41,4 @@ def _after_a_place_preposition(doc, i: int) -> bool:
     j = i - 1
     if doc[j].lower_ in DEFINITE:
         j -= 1
-    return j >= 0 and doc[j].lower_ in PLACE_PREPOSITIONS and capitalised_word(doc[i])
+    return j >= 0 and doc[j].lower_ in ENGLISH_PLACE_PREPOSITIONS and capitalised_word(doc[i])

@@ -203,7 +203,7 @@ def _spelled_again(texts: list[str], surfaces: dict[str, str], language: str) ->
     found = []
     for surface, entity_type in surfaces.items():
         chars = [c for c in surface if c.isalnum()]
-        if entity_type != "STREET_ADDRESS" or not 4 <= len(chars) <= 8 or " " in surface.strip().replace(" ", "", 1):
+        if entity_type != "STREET_ADDRESS" or not 4 <= len(chars) <= 8 or surface.strip().count(" ") > 1:
             continue
         if not any(c.isalpha() for c in chars) or not any(c.isdigit() for c in chars):
             continue
