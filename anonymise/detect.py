@@ -17,7 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
 from anonymise.grammar import LOWER_CASE_HONORIFICS
-from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word
+from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word, is_title
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -108,7 +108,19 @@ def _after_a_title(text: str, start: int) -> bool:
     before = text[:start].split()
     if not before:
         return False
+    if before[-1][:1].isupper() and is_title(before[-1]):
+        return True  # "Councillor [Sattar]"
     return _TITLE.match(before[-1] + " ") is not None or before[-1] in LOWER_CASE_HONORIFICS  # "la señora de la Peña"
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts after the titles the model took in with it ("Councillor Sattar", "Kuya
+    Jhun", "Auntie Shagufta"): a title stays for coders to read, like "Dr"."""
+    while (first := re.match(r"\S+\s+", text[start:end])) and text[start + first.end() : end][:1].isupper():
+        if not is_title(first.group().strip()):
+            break
+        start += first.end()
+    return start
 
 
 def _leading_word(text: str, start: int, end: int, language: str) -> int:
@@ -159,11 +171,13 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
         start += lead.end()  # "La Paz", "El Rocío", "The Guardian" mid-sentence keep their article
     title = _TITLE.match(text[start:end]) if entity_type == "PERSON" else None
     alone = _TITLE.fullmatch(text[start:end].rstrip(".") + " ") if entity_type == "PERSON" else None
-    if alone:
+    if alone or (entity_type == "PERSON" and " " not in text[start:end].strip() and is_title(text[start:end])):
         return start, start  # a title the model took for a name ("Mrs" of "Mrs. Whitaker"): nobody's name
     titled = bool(title and title.end() < end - start)
     if titled:
         start += title.end()
+    if entity_type == "PERSON" and (past_titles := _after_titles(text, start, end)) > start:
+        start, titled = past_titles, True
     titled = titled or _after_a_title(text, start)
     if entity_type == "PERSON":
         start = start if titled else _leading_word(text, start, end, language)  # "Mr Sunday Okon"
@@ -174,6 +188,25 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
+
+
+_NOT_PERSON_TITLES = {"st", "saint", "sainte", "general", "royal", "national"}  # "St Anne", "General Motors"
+
+
+def _titled_person(text: str, start: int, end: int, language: str) -> tuple[int, int] | None:
+    """The name inside an organisation the model found that is a title and a given name or a rare word, maybe
+    a surname ("Imam Haroon", "Detective Mia Varga"), with no possessive; None for anything else."""
+    words = text[start:end].split()
+    if text[end : end + 2] in ("'s", "’s"):
+        return None  # "Doña Chela's Panadería": the owner's shop
+    if not 2 <= len(words) <= 3 or fold(words[0]) in _NOT_PERSON_TITLES or not is_title(words[0]):
+        return None
+    rest = words[1:]
+    if not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in rest):
+        return None
+    if fold(rest[0]) not in given_names() and is_common_word(rest[0], RARE_ZIPF, language):
+        return None
+    return end - len(" ".join(rest)), end
 
 
 class Detector:
@@ -219,12 +252,15 @@ class Detector:
             start, end = result.start, result.end
             if rule != SPELLED_NAME_RECOGNIZER:  # a word spelled out is kept whole: its letters are no words to trim
                 start, end = clean_span(text, start, end, result.entity_type, self.language)
+            kind = result.entity_type
+            if kind == "ORGANIZATION" and (person := _titled_person(text, start, end, self.language)):
+                (start, end), kind = person, "PERSON"  # "Imam Haroon" is a man, whatever the model says
             surface = text[start:end]
-            if end <= start or self.allow.covers(surface, result.entity_type in NAME_TYPES):
+            if end <= start or self.allow.covers(surface, kind in NAME_TYPES):
                 continue
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
-            if result.entity_type in NAME_TYPES and any(c.isdigit() for c in surface):
+            if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names
-            found.append(Detection(turn, start, end, result.entity_type, round(result.score, 3), rule, surface))
+            found.append(Detection(turn, start, end, kind, round(result.score, 3), rule, surface))
         return found

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from anonymise.acronyms import INSTITUTION_NOUNS
 from anonymise.detect import Detection
-from anonymise.grammar import HONORIFICS, sentence_initial, written_in_lower_case
-from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word
+from anonymise.grammar import HONORIFICS, after_an_honorific, sentence_initial, written_in_lower_case
+from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word, is_title
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -48,7 +48,7 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         not token.text[:1].isupper()
         or not token.is_alpha
         or allow.covers(token.text)
-        or fold(token.text) in TITLES
+        or is_title(token.text)
         or (token.idx, end) in spans
     ):
         return False
@@ -240,8 +240,8 @@ def rare_proper_nouns(
                 continue
             if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
-            if allow.covers(word) or (turn, token.idx) in taken:
-                continue
+            if allow.covers(word) or (turn, token.idx) in taken or (is_title(word) and not after_an_honorific(doc, i)):
+                continue  # "Kuya Jhun": the title is no name; "Mr Ouma" is
             rare = RARE_ZIPF + 0.5 if _capitalised_alone(doc, i, language) else RARE_ZIPF - 0.5
             if is_common_word(word, rare, language) and not _uncommon_given_name(doc, i, zipf, language):
                 continue

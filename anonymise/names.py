@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import jellyfish
 from faker import Faker
+from nameparser.config.titles import TITLES as _NAMEPARSER_TITLES
 from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
@@ -32,6 +33,28 @@ KIN_TERMS = {
     "abuelo", "abuelita", "abuelito", "tía", "tío",
 }  # fmt: skip
 TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is Efua
+# Titles said before a name that nameparser's table (812 titles and roles: "Councillor", "Imam", "Detective",
+# "Auntie") lacks; and the ones in it that are given names too ("Blessed", "Prince Agbenyega")
+_MORE_TITLES = {"kuya", "ate", "manong", "manang", "tita", "mzee", "mallam", "alhaji", "alhaja", "hajia", "ma'am",
+                "ma’am", "matron", "elder", "cllr"}  # fmt: skip
+_GIVEN_NAME_TITLES = {"blessed", "prince", "princess", "king", "queen", "royal", "sultan", "sultana", "rock"}
+# nameparser's words that only qualify a title or a field ("Wing Commander", "Air Marshal", "Soccer Player"),
+# never a title said alone before a name: "Wing Tan", "Grand Hotel" are names
+_PARTS_OF_TITLES = {
+    "ab", "academic", "adept", "advertising", "air", "analytics", "appellate", "army", "ballet", "banner",
+    "baseball", "bearer", "behavioral", "bench", "bg", "biblical", "blues", "bp", "british", "burlesque",
+    "business", "chair", "chairs", "charge", "civil", "classical", "comic", "computer", "corporate", "count",
+    "credit", "criminal", "customs", "designated", "discovery", "district", "division", "english", "excellent",
+    "exec", "family", "federal", "field", "film", "financial", "first", "flag", "flying", "foreign", "general",
+    "grand", "group", "her", "hereditary", "high", "his", "honorable", "honourable", "host", "hr", "information",
+    "intelligence", "judicial", "kingdom", "knowledge", "law", "legal", "literary", "mag", "marketing",
+    "mathematics", "me", "member", "met", "metropolitan", "mg", "military", "misses", "model", "most", "municipal",
+    "mystery", "national", "navy", "opera", "operating", "pd", "personality", "petty", "player", "police",
+    "political", "presiding", "prime", "prior", "private", "pro", "ra", "radio", "rear", "resident", "revenue",
+    "right", "risk", "rt", "security", "senior", "sn", "soccer", "social", "software", "special", "staff", "state",
+    "states", "strategy", "superior", "supreme", "tax", "technical", "television", "theater", "theatre", "travel",
+    "uk", "united", "us", "vc", "vice", "voice", "wing", "wp",
+}  # fmt: skip
 NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be initials ("we call him JB")
     "en": r"(?:calls? (?:me|him|her|them)|called (?:me|him|her|them)|known as|goes by|go by|"
     r"(?:everyone|everybody)(?: [\w'’]+){0,3} says)",
@@ -67,6 +90,18 @@ def given_names() -> frozenset[str]:
     table = _nicknamer().nickname_lookup
     names |= {fold(n) for n in table} | {fold(n) for nicks in table.values() for n in nicks}
     return frozenset(n for n in names if len(n) >= 2)
+
+
+@lru_cache(maxsize=50000)
+def is_title(word: str) -> bool:
+    """Whether a word is a title or a role said before a person's name ("Councillor Sattar", "Kuya Jhun",
+    "Auntie Shagufta"), never part of the name: nameparser's table of titles, ours and family words, less the
+    ones that are given names too."""
+    word = fold(word.rstrip("."))
+    if word in TITLES:
+        return True
+    titles = (_NAMEPARSER_TITLES | _MORE_TITLES) - _GIVEN_NAME_TITLES - _PARTS_OF_TITLES
+    return word in titles and word not in given_names()
 
 
 @lru_cache(maxsize=50000)

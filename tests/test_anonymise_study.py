@@ -1109,6 +1109,22 @@ def test_a_family_word_after_a_title_is_a_surname(anonymiser):
     assert "Ouma" not in said[0] and "Mama" not in said[1], said
 
 
+def test_titles_and_roles_before_a_name_stay_for_coders(anonymiser):
+    """ "Councillor", "Imam", "Detective", "Kuya", "Auntie" before a name are titles (nameparser's table and
+    ours), kept like "Dr"; a title alone is nobody; given names that are titles too ("Prince") are names."""
+    said = anonymised(
+        anonymiser,
+        "Councillor Okonkwo found the money, and Imam Haroon Qadri lent the hall.",
+        "Detective Varga rang twice. Kuya Ramil drives the van, and Auntie Folasade cooks.",
+        "Thank you so much for your time, Sister.",
+        "Our lawyer is Prince Asante, and Prince says the lease is fine.",
+    )
+    assert said[0].startswith("Councillor [PERSON ") and "and Imam [PERSON " in said[0], said
+    assert said[1].startswith("Detective [PERSON ") and "Kuya [PERSON " in said[1] and "Auntie [PERSON " in said[1]
+    assert said[2] == "Thank you so much for your time, Sister.", said
+    assert "Prince" not in said[3], said
+
+
 def test_business_numbers_are_no_phones_and_a_phone_leaves_the_house_number_to_the_address(anonymiser):
     """VAT, TIN, EIN, ABN, file and card numbers stay; "(610) 555-0148, 4410 Route 248, Suite B, …" is a
     phone and an address; an Indian office address, a Māori town and an Irish county are replaced whole."""
