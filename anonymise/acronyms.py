@@ -56,6 +56,8 @@ BELONGINGS = {"account", "accounts", "branch", "branches", "helpline", "hotline"
               "compte", "comptes", "carte", "agence", "succursale", "ligne", "cuenta", "cuentas", "tarjeta",
               "sucursal", "sucursales", "línea", "chip"}  # fmt: skip
 OF = {"de", "del", "du", "d'", "d’"}  # "la cuenta de BBVA", "une carte du CIC"
+QUANTIFIERS = {"other", "several", "many", "autres", "plusieurs", "nombreux", "otros", "otras", "varios",
+               "varias", "muchos", "muchas"}  # fmt: skip
 GRIEVANCE_VERBS = {"complain", "appeal", "petition", "lobby", "sue", "reclamar", "denunciar"}  # "complain to the FSC"
 ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "might", "must"}
 LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
@@ -261,7 +263,16 @@ def _counted_or_owned(doc, index: int, language: str) -> bool:
     before = _words_before(doc, index)
     if (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
         return True
+    if index > 0 and _a_count(doc[index - 1]):
+        return True  # "neuf GIE", "d'autres EHPAD", "three CCGs": one of many
     return language == "en" and bool(before) and before[-1] == "on"  # "on ICU", "on A&E": a ward or a shift
+
+
+def _a_count(token) -> bool:
+    """A number or a quantifier before a noun: "neuf", "two", "other", "plusieurs" (not a year: "2019 HMRC")."""
+    if token.lower_ in QUANTIFIERS:
+        return True
+    return token.like_num and not (token.text.isdigit() and len(token.text) == 4)
 
 
 def _before_a_noun(doc, index: int, language: str) -> bool:

@@ -310,7 +310,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
                 len(words) >= 2
                 and (institution or not all((turn, t.idx) in taken for t in words))  # else merged into what it extends
                 and not allow.covers(text)
-                and (named_after or institution or not any(fold(t.text) in TITLES for t in words))
+                and (named_after or institution or not any(is_title(t.text) for t in words))
             ):
                 before = doc[i - 1].lower_ if i > 0 else ""
                 kind = "LOCATION" if before in PLACE_PREPOSITIONS and not institution else "ORGANIZATION"
@@ -332,9 +332,9 @@ def _named_after_someone(words: list, turn: int, people: set) -> bool:
     if len(words) < 2:
         return False
     head, rest = words[0], words[1:]
-    if fold(head.text) in TITLES or fold(head.text) in given_names() or (turn, head.idx) in people:
+    if is_title(head.text) or fold(head.text) in given_names() or (turn, head.idx) in people:
         return False
-    return head.pos_ in {"NOUN", "PROPN"} and any(fold(t.text) in TITLES or (turn, t.idx) in people for t in rest)
+    return head.pos_ in {"NOUN", "PROPN"} and any(is_title(t.text) or (turn, t.idx) in people for t in rest)
 
 
 def _run_end(doc, i: int) -> int:

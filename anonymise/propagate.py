@@ -27,6 +27,7 @@ from anonymise.names import (
     is_common_word,
     is_everyday_word,
     is_function_word,
+    is_listed_word,
     name_relation,
 )
 from anonymise.spoken import SINGLE_DIGITS, digits_said
@@ -40,14 +41,15 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
     word = token.text
     if not word[:1].isalpha() or allow.covers(word) or is_function_word(word, known.language):
         return None
-    rare = not is_common_word(word, RARE_ZIPF, known.language)
+    listed = is_listed_word(word, known.language)  # "pas fortuné", "des clémentines"
+    rare = not is_common_word(word, RARE_ZIPF, known.language) and not listed
     hit = known.lookup(word, variants=(word[0].isupper() or rare) and not is_acronym(word))  # not "rob", "DIDO"
     if hit is None and is_acronym(word):
         hit = known.abbreviation(word)
     if hit is None:
         return None
     form, relation = hit
-    common = is_everyday_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
+    common = listed or is_everyday_word(word, known.zipf if word[0].isupper() else RARE_ZIPF, known.language)
     if compound_given_name(word.title()):
         common = False  # "jean-pierre": wordfreq counts its parts
     if (
