@@ -28,6 +28,7 @@ from anonymise.name_spans import (
     extend_person_names,
     merge_detections,
     names_joined_by_and,
+    organisations_of_a_place,
     possessive_names,
     rare_proper_nouns,
     surname_particles,
@@ -132,6 +133,7 @@ class Anonymiser:
             d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
         ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
+        found = organisations_of_a_place(texts, found, code)
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))

@@ -416,6 +416,25 @@ def names_joined_by_and(texts: list[str], detections: list[Detection]) -> list[D
     return out
 
 
+_OF_A_NAME = re.compile(r" of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+
+
+def organisations_of_a_place(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """English: an organisation's name goes on through "of" and the capitalised words after it that nothing
+    found ("the Rotary Club of Lusaka East", "the Lions Club of Nairobi Central"): the place is part of it."""
+    if language != "en":
+        return detections
+    starts = {(d.turn, d.start) for d in detections}
+    out = []
+    for d in detections:
+        after = _OF_A_NAME.match(texts[d.turn], d.end) if d.entity_type == "ORGANIZATION" else None
+        named = after is not None and not any((d.turn, k) in starts for k in range(d.end, after.end()))
+        if named and after.group().split()[-1] != "I":
+            d = replace(d, end=after.end(), text=texts[d.turn][d.start : after.end()])
+        out.append(d)
+    return out
+
+
 def _joined_type(text: str, left: Detection, right: Detection) -> str | None:
     """The type of the one name that `left`, the words between and `right` make, or None."""
     if _one_name_with_and(text, left, right):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
+from wordfreq import zipf_frequency
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ _DOMAINS = [
 ]  # fmt: skip
 # every country's two letters (ISO 3166, as phonenumbers lists them): country domains said letter by letter
 _COUNTRY_CODES = sorted({region.lower() for region in phonenumbers.SUPPORTED_REGIONS} - set(_DOMAINS))
+# the country endings said as one word ("dot ae", "dot zm") that are no everyday English word ("is", "to", "me")
+_WORD_COUNTRY_CODES = [code for code in _COUNTRY_CODES if zipf_frequency(code, "en") < 4.0]
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_DIGITS = [
@@ -85,7 +88,7 @@ SPOKEN = {
         dots=["dot", "full stop", "period"],
         joiners=["underscore", "dash", "hyphen", "minus"],
         slashes=["slash", "forward slash", "backslash", "back slash"],
-        domains=_DOMAINS,
+        domains=_DOMAINS + _WORD_COUNTRY_CODES,
         spelling=["that's", "that is", "spelled", "spelt"],
         www=["www", "w w w", "w-w-w", "double u double u double u", "double-u double-u double-u", "triple w"],
         schemes=["h t t p s", "h t t p", "https", "http"],

@@ -1478,6 +1478,33 @@ def test_a_spanish_e_mail_ending_in_a_country_domain_said_letter_by_letter_is_on
     assert said == ["Mi correo es [EMAIL 1], todo en minúscula.", "El de la cooperativa es [EMAIL 2], y listo."], said
 
 
+def test_an_organisation_goes_on_through_of_and_the_place_after_it():
+    """ "the Rotary Club of Lusaka East": where the model stopped at "Club" (it did, in a longer turn), the
+    capitalised words after "of" that nothing found are part of the organisation; "of course" is not, nor a
+    place found on its own (joined elsewhere), nor anything in French."""
+    from anonymise.detect import Detection
+    from anonymise.name_spans import organisations_of_a_place
+
+    text = "It came from the Rotary Club of Kabwe East. Microsoft of course gave nothing. The Bank of Ireland too."
+    club = Detection(0, text.index("Rotary"), text.index(" of Kabwe"), "ORGANIZATION", 0.85, "model", "Rotary Club")
+    microsoft = Detection(0, text.index("Microsoft"), text.index(" of course"), "ORGANIZATION", 0.85, "m", "Microsoft")
+    bank = Detection(0, text.index("Bank"), text.index(" of Ireland"), "ORGANIZATION", 0.85, "model", "Bank")
+    ireland = Detection(0, text.index("Ireland"), text.index(" too"), "LOCATION", 0.85, "model", "Ireland")
+    found = organisations_of_a_place([text], [club, microsoft, bank, ireland], "en")
+    assert [d.text for d in found] == ["Rotary Club of Kabwe East", "Microsoft", "Bank", "Ireland"], found
+    assert organisations_of_a_place([text], [club], "fr") == [club]
+
+
+def test_an_english_e_mail_ending_in_a_country_domain_said_as_a_word_is_one_e_mail(anonymiser):
+    """ "dot ae", "dot zm": any country's ending said as one word that is no everyday word ends an e-mail."""
+    said = anonymised(
+        anonymiser,
+        "Or e-mail, k dot mensah at harbourclinic dot ae, that's the work one.",
+        "The school's is head dot office at chilengeschool dot zm, they check it.",
+    )
+    assert said == ["Or e-mail, [EMAIL 1], that's the work one.", "The school's is [EMAIL 2], they check it."], said
+
+
 def test_a_month_that_is_a_given_name_is_a_person_where_she_acts(anonymiser):
     """ "April will ring you back", "that's May, she runs the till": a person; "in April", "May I ask?",
     "by April" stay months and words."""
