@@ -153,7 +153,7 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     )
     spelled_aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
     domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{_alternatives(WEBMAIL)}\b)"
-    tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}{aside}?"
+    tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}"  # "…dot ca, all one word": the aside is not in it
     return [
         Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){tail}", 0.85),
         Pattern("spoken e-mail, one word", rf"(?i)(?<![\w'’-])[A-Za-z][\w'’-]*{tail}", 0.45),

@@ -232,6 +232,13 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     word = text[unit.start : unit.end]
     if phone:
         return unit.kind == DIGIT
+    if (
+        unit.kind == DIGIT
+        and after.kind == WORD
+        and after.pause_before
+        and _alone(before, {DIGIT, LETTER, *CONNECTORS})
+    ):
+        return False  # "the general one, reception at …": a number word alone, then a pause, is no part of it
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
     if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause
@@ -242,6 +249,11 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
+
+
+def _alone(unit: Unit | None, kinds: set[str]) -> bool:
+    """No unit of these kinds before: what comes first in a turn, or after ordinary words."""
+    return unit is None or unit.kind not in kinds
 
 
 def _mailbox_after_a_cue(units: list[Unit], first: int, text: str, language: str) -> int:

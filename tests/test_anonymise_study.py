@@ -1495,6 +1495,18 @@ def test_an_organisation_goes_on_through_of_and_the_place_after_it():
     assert organisations_of_a_place([text], [club], "fr") == [club]
 
 
+def test_an_aside_after_a_dictated_e_mail_and_a_number_word_before_its_mailbox_stay(anonymiser):
+    """ "…dot ca, all one word after the at": the aside is the coder's to read; "the general one, reception
+    at …": "one" is no part of the mailbox."""
+    said = anonymised(
+        anonymiser,
+        "E-mail is d dot okafor at riverbendclinic dot ca, all one word after the at.",
+        "Or the general one, reception at riverbendclinic dot ca, they answer that.",
+    )
+    assert said[0] == "E-mail is [EMAIL 1], all one word after the at.", said
+    assert said[1] == "Or the general one, [EMAIL 2], they answer that.", said
+
+
 def test_an_english_e_mail_ending_in_a_country_domain_said_as_a_word_is_one_e_mail(anonymiser):
     """ "dot ae", "dot zm": any country's ending said as one word that is no everyday word ends an e-mail."""
     said = anonymised(
