@@ -16,8 +16,8 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
-from anonymise.grammar import LOWER_CASE_HONORIFICS
-from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word, is_title
+from anonymise.grammar import ABBREVIATED_HONORIFICS, LOWER_CASE_HONORIFICS
+from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word, is_language_name, is_title
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -165,6 +165,7 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
         while start < end and text[end - 1] in " .,;:!?'\"”":
             end -= 1
         return start, end
+    end = _before_a_sentence_end(text, start, end)
     lead = _LEADING.match(text[start:end])
     sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".?!¿¡:"
     if lead and (entity_type == "PERSON" or lead.group()[0].islower() or sentence_start):
@@ -191,6 +192,19 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
 
 
 _NOT_PERSON_TITLES = {"st", "saint", "sainte", "general", "royal", "national"}  # "St Anne", "General Motors"
+
+
+_SENTENCE_END = re.compile(r"(?<=[\w-])([\w-]+)[.?!] +(?=[A-Z])")
+
+
+def _before_a_sentence_end(text: str, start: int, end: int) -> int:
+    """A name the model found runs up to a sentence's end, not into the next ("Q-U-R-E-S-H-I. Everybody");
+    an initial or a title keeps its full stop ("J. Smith", "Mr. Tan")."""
+    for stop in _SENTENCE_END.finditer(text, start, end):
+        word = stop.group(1)
+        if len(word) > 1 and word.lower() not in ABBREVIATED_HONORIFICS | {"jr", "st", "mt", "ft"}:
+            return stop.end(1)
+    return end
 
 
 def _titled_person(text: str, start: int, end: int, language: str) -> tuple[int, int] | None:
@@ -260,6 +274,8 @@ class Detector:
                 continue
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
+            if rule in MODEL_RECOGNIZERS and is_language_name(surface):
+                continue  # "Patients speak Urdu, Hindi": languages are no one's name
             if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names
             found.append(Detection(turn, start, end, kind, round(result.score, 3), rule, surface))

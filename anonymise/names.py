@@ -30,7 +30,7 @@ KIN_TERMS = {
     "mum", "mom", "mam", "mammy", "mummy", "mommy", "dad", "daddy", "papa", "mama", "uncle", "aunt", "auntie", "aunty",
     "nan", "nanna", "gran", "granny", "grandma", "grandpa", "grandad", "granddad", "sis", "bro", "por por",
     "gong gong", "ah ma", "ah gong", "ouma", "oupa", "maman", "mamie", "papi", "tonton", "mamá", "papá", "abuela",
-    "abuelo", "abuelita", "abuelito", "tía", "tío",
+    "abuelo", "abuelita", "abuelito", "tía", "tío", "ammi", "ammu", "abbu", "baji", "bhaiya",
 }  # fmt: skip
 TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is Efua
 # Titles said before a name that nameparser's table (812 titles and roles: "Councillor", "Imam", "Detective",
@@ -130,6 +130,26 @@ def is_listed_word(word: str, language: str) -> bool:
 
 
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
+
+
+LANGUAGE_SPEAKERS = 5_000_000  # a language spoken this widely is known by its name: not a smaller people's place
+
+
+@lru_cache(maxsize=20000)
+def is_language_name(word: str) -> bool:
+    """A language's English name ("Urdu", "Hindi", "Polish", "Zulu"), which the conventions never replace:
+    langcodes' exact name of a language of five million speakers or more, not a given name. Its aliases are
+    not enough ("Punjab", "Java", "India" find Punjabi, Javanese, Hindi) nor small languages that name a
+    place ("Meru", "Teso")."""
+    import langcodes
+
+    if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
+        return False
+    try:
+        found = langcodes.find(word)
+    except LookupError:
+        return False
+    return found.display_name() == word and found.speaking_population() >= LANGUAGE_SPEAKERS
 
 
 def is_function_word(word: str, language: str = "en") -> bool:

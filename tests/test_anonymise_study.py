@@ -1495,6 +1495,22 @@ def test_an_organisation_goes_on_through_of_and_the_place_after_it():
     assert organisations_of_a_place([text], [club], "fr") == [club]
 
 
+def test_languages_kin_words_and_the_next_sentence_are_no_names(anonymiser):
+    """ "Patients speak Urdu, Hindi": widely spoken languages by their exact names stay, a town named like a
+    small language ("Meru") does not; "Ammi", "Baji" alone are family words; a spelled name the model ran
+    into the next sentence ("Q-U-R-E-S-H-I. Everybody") ends at its full stop."""
+    said = anonymised(
+        anonymiser,
+        "Patients speak Arabic, Urdu, Hindi, Polish. I speak Urdu, English, a little Arabic now.",
+        "I send money home to Ammi every month. My elder sister, Baji, she is a nurse too. Her aunt lives in Meru.",
+        "Is it Korashi with a K or a Q?",
+        "Q. Q-U-R-E-S-H-I. Everybody writes it wrong.",
+    )
+    assert said[0] == "Patients speak Arabic, Urdu, Hindi, Polish. I speak Urdu, English, a little Arabic now.", said
+    assert "to Ammi every" in said[1] and "sister, Baji, she" in said[1] and "Meru" not in said[1], said
+    assert "Korashi" not in said[2] and "QURESHI" not in said[3].replace("-", "") and "Everybody writes" in said[3]
+
+
 def test_an_aside_after_a_dictated_e_mail_and_a_number_word_before_its_mailbox_stay(anonymiser):
     """ "…dot ca, all one word after the at": the aside is the coder's to read; "the general one, reception
     at …": "one" is no part of the mailbox."""
