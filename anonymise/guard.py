@@ -15,7 +15,7 @@ import re
 import zipfile
 
 from anonymise.known_names import name_parts
-from anonymise.names import RARE_ZIPF, is_common_word, is_everyday_word, is_listed_word
+from anonymise.names import RARE_ZIPF, is_common_word, is_everyday_word
 from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
 
@@ -40,8 +40,7 @@ def readable_text(name: str, data: bytes) -> str:
 def _case_sensitive(word: str, language: str) -> bool:
     """A word rare in the language is a name in any case ("priya"); a less rare one only with its capital,
     as propagation replaces it ("consuelo" is also a word; "ramona", which no lexicon lists, is not)."""
-    word = word.strip(".,'’\"").lower()
-    return is_everyday_word(word, RARE_ZIPF, language) or is_listed_word(word, language)  # "fortuné", a word too
+    return is_everyday_word(word.strip(".,'’\"").lower(), RARE_ZIPF, language)
 
 
 def guarded_terms(

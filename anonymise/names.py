@@ -19,7 +19,7 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from anonymise.lexicon import is_unlisted_word, lexicon, stop_words
+from anonymise.lexicon import is_unlisted_word, stop_words
 
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "madame", "monsieur", "mme", "m"}
@@ -64,7 +64,6 @@ NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be i
 # Words that start a surname after a title or a given name ("la señora de la Peña", "Mr van den Broek"), never
 # a name word on their own: the study key links "de la Barra" to "Patricia de la Barra" by "Barra"
 SURNAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "dos", "das"}
-LISTED_WORD_ZIPF = 2.0  # a lower-case word in the lexicon this common is a word until grammar says otherwise
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous
@@ -119,14 +118,6 @@ def is_everyday_word(word: str, zipf: float, language: str = "en") -> bool:
     """As common as `zipf` and, in lower case, in the language's word list: "rosa" is, "ramona" (which wordfreq
     counts as often, being a name) is not. A capitalised word is judged by frequency alone."""
     return is_common_word(word, zipf, language) and not is_unlisted_word(word, language)
-
-
-def is_listed_word(word: str, language: str) -> bool:
-    """A lower-case word that the language's lexicon lists, that is said now and then and that is no given
-    name ("fortuné", "clémentines"): a word first, even where it spells a name; grammar decides which."""
-    if not word.islower() or lexicon(language) is None or is_unlisted_word(word, language):
-        return False
-    return is_common_word(word, LISTED_WORD_ZIPF, language) and fold(word) not in given_names()  # not "lakshmi"
 
 
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")

@@ -1109,18 +1109,16 @@ def test_a_family_word_after_a_title_is_a_surname(anonymiser):
     assert "Ouma" not in said[0] and "Mama" not in said[1], said
 
 
-def test_a_counted_acronym_and_a_listed_word_that_spells_a_name_are_no_names(anonymiser):
+def test_a_counted_acronym_is_no_organisation_and_tata_is_a_title(anonymiser):
     """French: "neuf GIE", "d'autres CUMA" make the acronym a kind of thing even where it has an article
-    ("le GIE existe"); "pas fortuné", "des clémentines" are words of the lexicon, not the people Fortuné and
-    Clémentine; "Tata" before a name is a title."""
+    ("le GIE existe"); "Tata" before a name is a title, and a capitalised run that starts with it a person."""
     said = anonymised(
         anonymiser,
         "Avant que le GIE existe, on travaillait seules. Maintenant l'union regroupe neuf GIE et d'autres CUMA.",
-        "Mon prénom c'est Fortuné, mais je suis pas fortuné, hein. Ma voisine Clémentine vend des clémentines.",
+        "Mon prénom c'est Fortuné, et ma voisine Clémentine vend des fruits au marché de Matete.",
         "Au marché, c'est Tata Mariama qui a tout commencé, elle est très respectée.",
     )
     assert said[0].count("GIE") == 2 and "CUMA" in said[0], said
-    assert "Fortuné" not in said[1] and "pas fortuné" in said[1] and "des clémentines." in said[1], said
     assert "Tata [PERSON " in said[2] and "Mariama" not in said[2], said
 
 
