@@ -115,7 +115,8 @@ def spoken_phone_pattern(language: str) -> str:
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
     pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
     plus = rf"(?:{_alternatives(words.plus)}\s+)?"
-    return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:[\s,.-]+{digit}){{5,}}|{pair}(?:[\s,.-]+{digit}){{4}})(?![\w-])"
+    gap = r"[\s,;.-]+"  # a comma or a semicolon is a pause between groups ("seis, cinco, cinco; cinco…")
+    return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:{gap}{digit}){{5,}}|{pair}(?:{gap}{digit}){{4}})(?![\w-])"
 
 
 def extension_pattern(language: str) -> str:

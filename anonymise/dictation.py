@@ -31,7 +31,8 @@ MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host
 MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
 MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
 _TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
-_STOPS = set(';:!?¿¡()"«»“”')
+_STOPS = set(':!?¿¡()"«»“”')
+_PAUSES = {",", ";"}  # a semicolon is a longer pause between groups of a number, not the end of it
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _words(text: str) -> list[tuple[int, int, bool, bool]]:
     tokens, pause = [], False
     for match in _TOKEN.finditer(text):
         piece = match.group()
-        if piece == ",":
+        if piece in _PAUSES:
             pause = True
             continue
         if piece in _STOPS:

@@ -201,6 +201,7 @@ def test_a_name_that_is_also_a_word_and_a_spelled_name_leave_the_guard_nothing_t
         "+61 491 570 156",
         "555.867.5309",
         "oh seven seven double oh, nine double oh, one two three",
+        "four, one, six; five, five, five; oh, one, four, two",
     ],
 )
 def test_phone_numbers_written_and_spoken(anonymiser, said):
