@@ -70,6 +70,8 @@ class PhoneNumberRecognizer(EntityRecognizer):
                 before = text[match.start - 1] if match.start else " "
                 if not _looks_like_phone(match.raw_string) or before in "-/#":
                     continue  # "INV-2023-0481": part of a code
+                if _digits_around(text, match.start, match.end) > MAX_PHONE_DIGITS:
+                    continue  # "1402 0057 3318 9120": a card or membership number, longer than any phone
                 if _NOT_A_PHONE_BEFORE.search(text[max(0, match.start - 24) : match.start]):
                     continue
                 if _NOT_A_PHONE_AFTER.match(text[match.end : match.end + 20]):
@@ -82,6 +84,18 @@ class PhoneNumberRecognizer(EntityRecognizer):
             if not any(s < end and start < e for s, e in found if (s, e) not in inside):
                 found[(start, end)] = max([POSSIBLE_SCORE] + [found.pop(span) for span in inside])
         return [RecognizerResult("PHONE_NUMBER", s, e, score) for (s, e), score in found.items()]
+
+
+MAX_PHONE_DIGITS = 15  # the longest phone number the world's plan allows (ITU-T E.164)
+_DIGIT_RUN = re.compile(r"\d(?:[ .-]?\d)*")
+
+
+def _digits_around(text: str, start: int, end: int) -> int:
+    """The digits in the run of digit groups (one space, dot or dash apart) that holds text[start:end]."""
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() <= start < run.end() or start <= run.start() < end:
+            return sum(c.isdigit() for c in run.group())
+    return 0
 
 
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\w-])")

@@ -22,6 +22,7 @@ from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
 CONNECTORS = {JOINER, LINK}  # "dot", "underscore", "dash" join inside a name; "at", "slash", "colon" link parts
+SPELLING = {DIGIT, LETTER, JOINER, LINK}  # what a contact is dictated with
 COLONS = ["colon", "deux points", "dos puntos"]  # "https colon slash slash"
 EMAIL = "EMAIL_ADDRESS"
 INTRODUCERS = {"is", "was", "it's", "it’s", "its", "es", "era", "son", "est", "c'est", "c’est", "sería", "será"}
@@ -233,13 +234,8 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     word = text[unit.start : unit.end]
     if phone:
         return unit.kind == DIGIT
-    if (
-        unit.kind == DIGIT
-        and after.kind == WORD
-        and after.pause_before
-        and _alone(before, {DIGIT, LETTER, *CONNECTORS})
-    ):
-        return False  # "the general one, reception at …": a number word alone, then a pause, is no part of it
+    if unit.kind == DIGIT and after.kind in {WORD, LETTER} and after.pause_before and _alone(before, SPELLING):
+        return False  # "the general one, reception at …", "my school one, l dot …": a number word alone, a pause
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
     if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause

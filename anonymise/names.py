@@ -129,9 +129,9 @@ LANGUAGE_SPEAKERS = 5_000_000  # a language spoken this widely is known by its n
 @lru_cache(maxsize=20000)
 def is_language_name(word: str) -> bool:
     """A language's English name ("Urdu", "Hindi", "Polish", "Zulu"), which the conventions never replace:
-    langcodes' exact name of a language of five million speakers or more, not a given name. Its aliases are
-    not enough ("Punjab", "Java", "India" find Punjabi, Javanese, Hindi) nor small languages that name a
-    place ("Meru", "Teso")."""
+    langcodes' exact name of a language of five million speakers or more or named as an adjective ("Samoan",
+    "Maltese"), not a given name. Its aliases are not enough ("Punjab", "Java", "India" find Punjabi, Javanese,
+    Hindi) nor small languages that name a place ("Meru", "Teso")."""
     import langcodes
 
     if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
@@ -140,7 +140,8 @@ def is_language_name(word: str) -> bool:
         found = langcodes.find(word)
     except LookupError:
         return False
-    return found.display_name() == word and found.speaking_population() >= LANGUAGE_SPEAKERS
+    adjective = word.endswith(("an", "ese", "ish"))  # "Samoan", "Maltese", "Cornish": named after a people
+    return found.display_name() == word and (adjective or found.speaking_population() >= LANGUAGE_SPEAKERS)
 
 
 def is_function_word(word: str, language: str = "en") -> bool:
