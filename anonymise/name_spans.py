@@ -468,4 +468,7 @@ def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:
     left_words, right_words = len(left.text.split()), len(right.text.split())
     if right.entity_type == "ORGANIZATION" and right_words >= 2 and left_words == 1:
         return True  # "Lau and Yeo Accounting": the name's head comes last, whatever the model made of "Lau"
+    headed = right.entity_type == "ORGANIZATION" and right.text.split()[-1].lower() in INSTITUTION_HEADS
+    if left.entity_type == "LOCATION" and right_words >= 2 and headed:
+        return True  # "St Thomas and Port Tennant Food Bank": the places an institution serves
     return left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1 and right.entity_type != "PERSON"

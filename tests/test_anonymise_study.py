@@ -1042,15 +1042,19 @@ def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_i
 
 def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_whole(anonymiser):
     """ "to Pat's, not Geno's", "the Dalziel's supervisor", "Dalziel's are fine": the 's is the shop's name;
-    "Lau and Yeo Accounting" is one firm; "Priya's in the kitchen" and "Will's line" keep the person."""
+    "Lau and Yeo Accounting", "St Thomas and Port Tennant Food Bank" are one each (a place and an
+    institution it serves); "Priya's in the kitchen" and "Will's line" keep the person."""
     said = anonymised(
         anonymiser,
         "I'll take you to Pat's, not Geno's, ha, never Geno's.",
         "Or text the Dalziel's supervisor, Struan, direct. Dalziel's are fine.",
         "Send the statement to Lau and Yeo Accounting every month.",
         "Priya's in the kitchen, and Will's line is busy.",
+        "I volunteer with the St Thomas and Port Tennant Food Bank, and I live in Leeds and work for Barclays Bank.",
     )
     assert "'s" not in said[0] and "Geno" not in said[0] and said[0].count("[ORG") == 3, said
+    assert said[4].startswith("I volunteer with the [ORG ") and ", and I live in [PLACE " in said[4], said
+    assert " and work for [ORG " in said[4], said
     assert "Dalziel" not in said[1] and "'s" not in said[1], said
     assert said[2].startswith("Send the statement to [ORG ") and " and " not in said[2], said
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
