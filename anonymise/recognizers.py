@@ -30,12 +30,12 @@ ORG_SUFFIX = {
         r"Accounting|Accountants|Services|Solutions|Logistics|Trading|Traders|Holdings|Enterprises|Industries|"
         r"Supplies|Construction|Builders|Engineering|Agency|Centre|Center|Association|Society|Cooperative|Co-op|"
         r"Federation|Ministries|Fellowship|Motors|Transport|Microfinance|Savings|Finance|Ventures|Stores|"
-        r"(?:and|&) (?:Sons|Son|Daughters|Co))"
+        r"(?:and|&) (?:Sons|Son|Daughters|Brothers|Sisters|Co))"
     ),
     "fr": r"(?:SA|SAS|SARL|Groupe|Conseil|Consulting|Santé|Assurances|Banque|Technologies|Systèmes|"
-    r"(?:et|&) (?:Fils|Cie))",
+    r"(?:et|&) (?:Fils|Filles|Frères|Sœurs|Associés|Cie))",
     "es": r"(?:S\.?A\.?|S\.?L\.?|Grupo|Consultores|Salud|Seguros|Banco|Tecnologías|Sistemas|Asociados|"
-    r"(?:e|y|&) (?:Hijos|Hijas|Cía))",
+    r"(?:e|y|&) (?:Hijos|Hijas|Hermanos|Hermanas|Sobrinos|Asociados|Cía))",
 }
 ORG_PREFIX = {
     "en": r"(?:University|College|Institute|School|Bank|Hospital|Ministry|Department|Academy) of(?: the)?",

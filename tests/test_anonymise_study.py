@@ -1127,6 +1127,24 @@ def test_a_counted_acronym_is_no_organisation_and_tata_is_a_title(anonymiser):
     assert "Tata [PERSON " in said[2] and "Mariama" not in said[2], said
 
 
+def test_family_firms_named_with_brothers_and_sons_are_one_organisation(anonymiser):
+    """ "Mbala et Frères", "Papelera Ortiz y Hermanos": a surname, "and", and the family word that names a firm."""
+    french = anonymised(
+        anonymiser,
+        "Bonjour, merci d'être venu. On peut commencer quand vous voulez, on enregistre maintenant.",
+        "Mon patron a une société, Mbala et Frères, c'est un master agent dans tout le quartier.",
+        language="fr",
+    )
+    spanish = anonymised(
+        anonymiser,
+        "Buenas tardes, gracias por venir. Podemos empezar cuando quiera, ya estamos grabando.",
+        "El cartón se lo vendemos a Papelera Ortiz y Hermanos, que pagan mejor que los demás del barrio.",
+        language="es",
+    )
+    assert "Mbala" not in french[1] and "Frères" not in french[1] and french[1].count("[ORG") == 1, french
+    assert "Ortiz" not in spanish[1] and "Hermanos" not in spanish[1] and spanish[1].count("[ORG") == 1, spanish
+
+
 def test_titles_and_roles_before_a_name_stay_for_coders(anonymiser):
     """ "Councillor", "Imam", "Detective", "Kuya", "Auntie" before a name are titles (nameparser's table and
     ours), kept like "Dr"; a title alone is nobody; given names that are titles too ("Prince") are names."""
