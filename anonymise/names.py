@@ -92,6 +92,9 @@ def given_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2)
 
 
+_TITLE_TABLE = (_NAMEPARSER_TITLES | _MORE_TITLES) - _GIVEN_NAME_TITLES - _PARTS_OF_TITLES
+
+
 @lru_cache(maxsize=50000)
 def is_title(word: str) -> bool:
     """Whether a word is a title or a role said before a person's name ("Councillor Sattar", "Kuya Jhun",
@@ -100,8 +103,7 @@ def is_title(word: str) -> bool:
     word = fold(word.rstrip("."))
     if word in TITLES:
         return True
-    titles = (_NAMEPARSER_TITLES | _MORE_TITLES) - _GIVEN_NAME_TITLES - _PARTS_OF_TITLES
-    return word in titles and word not in given_names()
+    return word in _TITLE_TABLE and word not in given_names()
 
 
 @lru_cache(maxsize=50000)
