@@ -46,7 +46,7 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         return before_name
     if (
         not token.text[:1].isupper()
-        or not token.is_alpha
+        or not of_letters(token)
         or allow.covers(token.text)
         or is_title(token.text)
         or (token.idx, end) in spans
@@ -191,6 +191,15 @@ def _capitalised_after(doc, i: int) -> int:
     return n
 
 
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
+
+
+def of_letters(token) -> bool:
+    """Letters only, or letters with an apostrophe inside: "Fa'alogo", "Ng'ang'a", "Savai'i" are words of names
+    (not "we're", which spaCy splits)."""
+    return token.is_alpha or _APOSTROPHE_WORD.fullmatch(token.text) is not None
+
+
 def _name_shaped(word: str) -> bool:
     """Capitalised like a name ("Adeyemi", "McLeod", "DeShawn"), not an acronym or a product ("KPIs", "FormSG")."""
     capitals = sum(c.isupper() for c in word)
@@ -238,7 +247,7 @@ def rare_proper_nouns(
                 if not is_common_word(word, RARE_ZIPF - 0.5, language) and not is_common_word(word, RARE_ZIPF - 0.5):
                     found.append(Detection(turn, token.idx, token.idx + len(word), "ORGANIZATION", 0.5, "brand", word))
                 continue
-            if not (token.is_alpha and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
+            if not (of_letters(token) and word[0].isupper() and len(word) >= 3 and _name_shaped(word)):
                 continue
             if allow.covers(word) or (turn, token.idx) in taken or (is_title(word) and not after_an_honorific(doc, i)):
                 continue  # "Kuya Jhun": the title is no name; "Mr Ouma" is

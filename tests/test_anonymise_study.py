@@ -1145,6 +1145,18 @@ def test_family_firms_named_with_brothers_and_sons_are_one_organisation(anonymis
     assert "Ortiz" not in spanish[1] and "Hermanos" not in spanish[1] and spanish[1].count("[ORG") == 1, spanish
 
 
+def test_names_with_an_apostrophe_inside_are_words_of_names(anonymiser):
+    """ "Fa'alogo", "Savai'i", "Ng'ang'a": letters with an apostrophe inside are a name's word like any other
+    (Polynesian, Kikuyu, Irish names); "we're", "it's" stay."""
+    said = anonymised(
+        anonymiser,
+        "All the consent forms were in a folder in his car. [laughs] Tavita Fa'alogo. We're fine now, it's sorted.",
+        "My parents are from Savai'i, from the village, and they came over in the seventies.",
+    )
+    assert "Fa'alogo" not in said[0] and "We're fine now, it's sorted." in said[0], said
+    assert "Savai'i" not in said[1] and said[1].endswith("from the village, and they came over in the seventies."), said
+
+
 def test_titles_and_roles_before_a_name_stay_for_coders(anonymiser):
     """ "Councillor", "Imam", "Detective", "Kuya", "Auntie" before a name are titles (nameparser's table and
     ours), kept like "Dr"; a title alone is nobody; given names that are titles too ("Prince") are names."""
