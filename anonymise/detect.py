@@ -109,8 +109,8 @@ def _after_a_title(text: str, start: int) -> bool:
     if not before:
         return False
     if before[-1][:1].isupper() and is_title(before[-1]):
-        return True  # "Councillor [Sattar]"
-    return _TITLE.match(before[-1] + " ") is not None or before[-1] in LOWER_CASE_HONORIFICS  # "la señora de la Peña"
+        return True  # "Mrs. [Whitaker]", "Councillor [Sattar]": every title of _TITLE is in the table too
+    return before[-1] in LOWER_CASE_HONORIFICS  # "la señora de la Peña"
 
 
 def _after_titles(text: str, start: int, end: int) -> int:
@@ -191,10 +191,11 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     return start, end
 
 
-_NOT_PERSON_TITLES = {"st", "saint", "sainte", "general", "royal", "national"}  # "St Anne", "General Motors"
+_NOT_PERSON_TITLES = {"st", "saint", "sainte"}  # "St Anne": a church or a school ("General" is no title)
 
 
 _SENTENCE_END = re.compile(r"(?<=[\w-])([\w-]+)[.?!] +(?=[A-Z])")
+_ABBREVIATIONS = ABBREVIATED_HONORIFICS | {"jr", "mt", "ft"}  # words whose full stop ends no sentence
 
 
 def _before_a_sentence_end(text: str, start: int, end: int) -> int:
@@ -202,7 +203,7 @@ def _before_a_sentence_end(text: str, start: int, end: int) -> int:
     an initial or a title keeps its full stop ("J. Smith", "Mr. Tan")."""
     for stop in _SENTENCE_END.finditer(text, start, end):
         word = stop.group(1)
-        if len(word) > 1 and word.lower() not in ABBREVIATED_HONORIFICS | {"jr", "st", "mt", "ft"}:
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS:
             return stop.end(1)
     return end
 

@@ -234,7 +234,8 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     word = text[unit.start : unit.end]
     if phone:
         return unit.kind == DIGIT
-    if unit.kind == DIGIT and after.kind in {WORD, LETTER} and after.pause_before and _alone(before, SPELLING):
+    alone = before is None or before.kind not in SPELLING  # first in the turn, or after ordinary words
+    if unit.kind == DIGIT and after.kind in {WORD, LETTER} and after.pause_before and alone:
         return False  # "the general one, reception at …", "my school one, l dot …": a number word alone, a pause
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
@@ -246,11 +247,6 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
-
-
-def _alone(unit: Unit | None, kinds: set[str]) -> bool:
-    """No unit of these kinds before: what comes first in a turn, or after ordinary words."""
-    return unit is None or unit.kind not in kinds
 
 
 def _mailbox_after_a_cue(units: list[Unit], first: int, text: str, language: str) -> int:
