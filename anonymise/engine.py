@@ -10,6 +10,7 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms, place_starts
 from anonymise.address_chains import join_address_parts
+from anonymise.brand_names import listed_brands
 from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
@@ -120,6 +121,7 @@ class Anonymiser:
             keep += employers(docs, keep, allow)
             keep += local_places(docs, keep, allow, code)
             keep += brand_words(docs, keep, allow, code)
+            keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)
             keep += phone_operators(docs, keep, allow, code)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
