@@ -18,7 +18,7 @@ from anonymise.addresses import GRID_STREET, POSTCODE_WORDS, SAID_UNIT, STREET_T
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
-from anonymise.spoken import number_word_pattern
+from anonymise.spoken import HESITATIONS, number_word_pattern
 
 PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
 PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
@@ -55,7 +55,7 @@ _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the d
     "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS) + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
 )
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
-_FILLER_WORD = r"(?:eh|em|um|uh|er|erm|este|pues|euh|bueno|vale)"
+_FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
 _PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
 _NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!]))")

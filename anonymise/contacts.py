@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.names import is_common_word, is_function_word
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
-from anonymise.spoken import SINGLE_DIGITS, spoken_words
+from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, spoken_words
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
 NOT_A_MAILBOX_TAGS = {"VERB", "AUX", "PRON", "ADP", "DET", "ADV", "SCONJ", "CCONJ"}  # "looked at …", "me at …"
@@ -129,7 +129,9 @@ def spoken_phone_pattern(language: str) -> str:
     digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
     pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
     plus = rf"(?:{_alternatives(words.plus)}\s+)?"
-    gap = r"[\s,;.-]+"  # a comma or a semicolon is a pause between groups ("seis, cinco, cinco; cinco…")
+    # a comma, a semicolon or an ellipsis is a pause between groups ("seis, cinco, cinco; cinco…"), and so is a
+    # hesitation ("quatre-vingt-dix-huit... euh, quatorze")
+    gap = rf"[\s,;.…-]+(?:{_alternatives(HESITATIONS)}[\s,;.…-]+)?"
     return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:{gap}{digit}){{5,}}|{pair}(?:{gap}{digit}){{4}})(?![\w-])"
 
 

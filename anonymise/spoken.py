@@ -301,6 +301,9 @@ SINGLE_DIGITS = {  # the words for one digit, and the digit
 }  # fmt: skip
 
 
+HESITATIONS = ["euh", "heu", "eh", "em", "ehm", "um", "umm", "uh", "er", "erm", "hmm", "mm", "este"]  # any language
+
+
 THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil"], "es": ["mil"]}  # in numbers, not among a phone's digits
 
 

@@ -207,12 +207,24 @@ def test_a_name_that_is_also_a_word_and_a_spelled_name_leave_the_guard_nothing_t
         "555.867.5309",
         "oh seven seven double oh, nine double oh, one two three",
         "four, one, six; five, five, five; oh, one, four, two",
+        "oh seven seven oh oh... um, nine double oh, one two three",
     ],
 )
 def test_phone_numbers_written_and_spoken(anonymiser, said):
     assert anonymised(anonymiser, f"You can call me on {said} after six.") == [
         "You can call me on [PHONE 1] after six."
     ]
+
+
+def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
+    """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
+    said = anonymised(
+        anonymiser,
+        "Mon portable c'est le zéro six, trente-neuf, quatre-vingt-dix-huit... euh, quatorze... cinquante-deux.",
+        "On était deux, euh, trois à la boulangerie.",
+        language="fr",
+    )
+    assert said == ["Mon portable c'est le [PHONE 1].", "On était deux, euh, trois à la boulangerie."], said
 
 
 @pytest.mark.parametrize(
