@@ -12,6 +12,8 @@ language or of English ("best", "chance" in Spanish talk): "coordinadora" or "po
 from __future__ import annotations
 
 import gzip
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -24,14 +26,26 @@ from anonymise.terms import AllowList
 MAX_WORDS = 3
 MIN_LETTERS = 3
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
+GENERIC_LAST_WORD = 40  # a last word this many listed names share ("bank", "pharmacy") says what the brand is
 
 
 @lru_cache(maxsize=1)
 def brand_names() -> frozenset[str]:
-    """The lower-case names of brands and operators in the bundled index."""
+    """The bundled index's names of brands and operators, lower case and without accents, with the short form
+    people say for a name that ends in what it is ("capitec" for "Capitec Bank", "hdfc" for "HDFC Life")."""
     path = resources.files("anonymise") / "data" / "brand_names.txt.gz"
     with gzip.open(str(path), "rt", encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle if line.strip())
+        names = {_plain(line.strip()) for line in handle if line.strip()}
+    last_words = Counter(name.rsplit(" ", 1)[-1] for name in names if " " in name)
+    generic = {word for word, count in last_words.items() if count >= GENERIC_LAST_WORD}
+    short = {name.rsplit(" ", 1)[0] for name in names if " " in name and name.rsplit(" ", 1)[-1] in generic}
+    return frozenset(names | short)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: ASR writes "décathlon" for Decathlon, "credit agricole" for Crédit Agricole."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def listed_brands(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
@@ -55,7 +69,7 @@ def _brand_at(doc, i: int, names: frozenset[str], language: str, zipf: float) ->
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
         words = [t.text for t in doc[i : i + size]]
-        if " ".join(words) in names and _unusual(words, language, zipf):
+        if _plain(" ".join(words)) in names and _unusual(words, language, zipf):
             return size
     return 0
 

@@ -1648,16 +1648,16 @@ def test_a_telephone_operator_named_in_lower_case_is_an_organisation(anonymiser)
 
 
 def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisation(anonymiser):
-    """The name-suggestion-index lists "greggs", "tim hortons", "ibercaja": in lower case they are
-    organisations, everywhere in the transcript; brand names that are words ("next", "boots", "coop" in
-    English, "farmacia" in Spanish) stay words."""
+    """The name-suggestion-index lists "greggs", "tim hortons", "ibercaja" and "Capitec Bank": in lower case
+    they are organisations ("capitec" too), everywhere in the transcript; brand names that are words ("next",
+    "boots", "coop" in English, "farmacia" in Spanish) stay words."""
     said = anonymised(
         anonymiser,
-        "I did mornings at greggs and then evenings at tim hortons when we moved.",
+        "I did mornings at greggs and then evenings at tim hortons when we moved, paid into capitec.",
         "Next year I want boots that last, the ones from greggs were cheap.",
         "The coop down the road shut.",
     )
-    assert left_in(" ".join(said), ["greggs", "tim hortons"]) == [], said
+    assert left_in(" ".join(said), ["greggs", "tim hortons", "capitec"]) == [], said
     assert said[1].startswith("Next year I want boots that last") and said[2] == "The coop down the road shut.", said
     spanish = anonymised(anonymiser, "La cuenta la tengo en ibercaja, al lado de la farmacia.", language="es")
     assert spanish == ["La cuenta la tengo en [ORG 1], al lado de la farmacia."], spanish
