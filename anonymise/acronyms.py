@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from anonymise.brand_list import is_brand_of_regions
 from anonymise.detect import Detection
 from anonymise.grammar import CLITICS, DEFINITE
 from anonymise.names import NICKNAME_WORDS, abbreviates, is_acronym, is_common_word
@@ -281,10 +282,16 @@ def _before_a_noun(doc, index: int, language: str) -> bool:
 
 
 def acronym_kinds(
-    docs: list, uses: list[AcronymUse], names: list[str], language: str, places: dict[int, frozenset[int]]
+    docs: list,
+    uses: list[AcronymUse],
+    names: list[str],
+    language: str,
+    places: dict[int, frozenset[int]],
+    regions: list[str],
 ) -> dict[str, str]:
     """Acronym (without plural s) -> ORGANISATION, TERM or NICKNAME (someone's initials: "we call him JB"),
-    from all its uses in the transcript (`places`: per turn, where the places found so far start)."""
+    from all its uses in the transcript (`places`: per turn, where the places found so far start; `regions`:
+    the study's countries, where a listed brand's acronym names it)."""
     known = {n for n in names} | {u.base for u in uses if any(" " in n and abbreviates(u.base, n) for n in names)}
     evidence: dict[str, set[str]] = {}
     nickname = re.compile(rf"{NICKNAME_WORDS.get(language, NICKNAME_WORDS['en'])},? $")
@@ -309,7 +316,7 @@ def acronym_kinds(
             kinds.add(term)
         elif _acting(doc, index) or _contacted(doc, index) or _sited(doc, index, places.get(use.turn, frozenset())):
             kinds.add(ACTING)
-    return {base: _kind(kinds) for base, kinds in evidence.items()}
+    return {base: _kind(kinds, is_brand_of_regions(base, regions)) for base, kinds in evidence.items()}
 
 
 def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[int]) -> bool:
@@ -327,15 +334,16 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
     )
 
 
-def _kind(evidence: set[str]) -> str:
+def _kind(evidence: set[str], listed_brand: bool = False) -> str:
     """Someone's initials, else an organisation if any use says so, else an organisation if a use acts unless
     another counts or owns it ("my AHT"), else a term if any use says so ("tenemos el QR pegado", "mon GSM"),
-    else an organisation if named with an article ("para el SAT"), else a term."""
+    else an organisation if named with an article ("para el SAT") or a listed brand ("MTN"), else a term."""
     if NICKNAME in evidence or ORGANISATION in evidence:
         return NICKNAME if NICKNAME in evidence else ORGANISATION
     if ACTING in evidence:
         return TERM if TERM in evidence else ORGANISATION
-    return ORGANISATION if WITH_AN_ARTICLE in evidence and not evidence & {TERM, MODIFIER} else TERM
+    named = WITH_AN_ARTICLE in evidence or listed_brand
+    return ORGANISATION if named and not evidence & {TERM, MODIFIER} else TERM
 
 
 def _after_its_name(doc, index: int) -> bool:

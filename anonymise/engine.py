@@ -10,7 +10,6 @@ from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms, place_starts
 from anonymise.address_chains import join_address_parts
-from anonymise.brand_names import listed_brands
 from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
@@ -22,6 +21,7 @@ from anonymise.grammar import honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
+from anonymise.listed_brands import listed_brands
 from anonymise.local_places import local_places
 from anonymise.name_spans import (
     appositive_names,
@@ -110,7 +110,7 @@ class Anonymiser:
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
         uses = acronym_uses(docs, allow, code)
-        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep))
+        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep), config.regions_for(code))
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         keep += organisation_acronyms(uses, kinds)

@@ -216,6 +216,21 @@ def test_phone_numbers_written_and_spoken(anonymiser, said):
     ]
 
 
+def test_an_acronym_the_brand_list_places_in_the_studys_countries_is_an_organisation(anonymiser):
+    """ "paiement de facture CIE", "C'est MTN": a bare acronym the brand list has in the study's countries
+    (French: Côte d'Ivoire among them) is an organisation; one it has only elsewhere ("CBA", a Hungarian
+    shop) stays a term, and so does a listed one counted or owned ("my MTN line" would be a term too)."""
+    said = anonymised(
+        anonymiser,
+        "Les clients viennent pour le dépôt, le retrait, le paiement de facture CIE, le crédit.",
+        "Mon numéro à moi, c'est MTN, mon mari c'est pareil.",
+        "On avait des bons CBA à Noël, c'était pratique.",
+        language="fr",
+    )
+    assert left_in(" ".join(said[:2]), ["CIE", "MTN"]) == [], said
+    assert "CBA" in said[2], said
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(

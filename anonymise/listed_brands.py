@@ -2,21 +2,15 @@
 colruyt"): ASR writes many brands that way and the model tags none of them.
 
 Frequency alone cannot tell such words from loan words and dialect (see brands.py), but a list of brands
-can: the name-suggestion-index, OpenStreetMap's canonical names of brands and operators (BSD-3-Clause; built
-into data/brand_names.txt.gz by scripts/build_brand_names.py). A lower-case word or phrase is a brand where
-the index names it and one of its words is neither in the language's lexicon nor an everyday word of the
-language or of English ("best", "chance" in Spanish talk): "coordinadora" or "postie" stay, "hortons" makes
-"tim hortons" a brand. Two-letter words are too ambiguous to take from a list ("ja").
+can (`brand_list`). A lower-case word or phrase is a brand where the list names it and one of its words is
+neither in the language's lexicon nor an everyday word of the language or of English ("best", "chance" in
+Spanish talk): "coordinadora" or "postie" stay, "hortons" makes "tim hortons" a brand. Two-letter words are
+too ambiguous to take from a list ("ja").
 """
 
 from __future__ import annotations
 
-import gzip
-import unicodedata
-from collections import Counter
-from functools import lru_cache
-from importlib import resources
-
+from anonymise.brand_list import is_listed_brand
 from anonymise.detect import Detection
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
@@ -26,36 +20,16 @@ from anonymise.terms import AllowList
 MAX_WORDS = 3
 MIN_LETTERS = 3
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
-GENERIC_LAST_WORD = 40  # a last word this many listed names share ("bank", "pharmacy") says what the brand is
-
-
-@lru_cache(maxsize=1)
-def brand_names() -> frozenset[str]:
-    """The bundled index's names of brands and operators, lower case and without accents, with the short form
-    people say for a name that ends in what it is ("capitec" for "Capitec Bank", "hdfc" for "HDFC Life")."""
-    path = resources.files("anonymise") / "data" / "brand_names.txt.gz"
-    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
-        names = {_plain(line.strip()) for line in handle if line.strip()}
-    last_words = Counter(name.rsplit(" ", 1)[-1] for name in names if " " in name)
-    generic = {word for word, count in last_words.items() if count >= GENERIC_LAST_WORD}
-    short = {name.rsplit(" ", 1)[0] for name in names if " " in name and name.rsplit(" ", 1)[-1] in generic}
-    return frozenset(names | short)
-
-
-def _plain(text: str) -> str:
-    """Lower case without accents: ASR writes "décathlon" for Decathlon, "credit agricole" for Crédit Agricole."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def listed_brands(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
     """Organisation detections for lower-case words and phrases the brand list names and nothing covers."""
-    taken, names = covered(known), brand_names()
+    taken = covered(known)
     found = []
     for turn, doc in enumerate(docs):
         i = 0
         while i < len(doc):
-            size = _brand_at(doc, i, names, language, zipf)
+            size = _brand_at(doc, i, language, zipf)
             if size and not any((turn, t.idx) in taken for t in doc[i : i + size]):
                 span = doc[i : i + size]
                 if not allow.covers(span.text):
@@ -65,11 +39,11 @@ def listed_brands(docs: list, known: list[Detection], allow: AllowList, language
     return found
 
 
-def _brand_at(doc, i: int, names: frozenset[str], language: str, zipf: float) -> int:
+def _brand_at(doc, i: int, language: str, zipf: float) -> int:
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
         words = [t.text for t in doc[i : i + size]]
-        if _plain(" ".join(words)) in names and _unusual(words, language, zipf):
+        if is_listed_brand(" ".join(words)) and _unusual(words, language, zipf):
             return size
     return 0
 

@@ -1,0 +1,60 @@
+"""The names of brands and operators that OpenStreetMap's name-suggestion-index lists (BSD-3-Clause; built into
+data/brand_names.txt.gz by scripts/build_brand_names.py): shops, banks, telecoms, fuel, delivery, utilities,
+each with the countries the index places it in."""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+GENERIC_LAST_WORD = 40  # a last word this many listed names share ("bank", "pharmacy") says what the brand is
+WORLDWIDE = "001"
+
+
+@lru_cache(maxsize=1)
+def _countries_of() -> dict[str, frozenset[str]]:
+    """Listed name (lower case, without accents) -> the countries it is listed in ("001": everywhere)."""
+    countries: dict[str, set[str]] = {}
+    path = resources.files("anonymise") / "data" / "brand_names.txt.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            name, _, codes = line.rstrip("\n").partition("\t")
+            if name:
+                countries.setdefault(plain(name), set()).update(filter(None, codes.split(",")))
+    return {name: frozenset(codes) for name, codes in countries.items()}
+
+
+def full_names() -> frozenset[str]:
+    """The listed names, lower case and without accents."""
+    return frozenset(_countries_of())
+
+
+@lru_cache(maxsize=1)
+def short_names() -> frozenset[str]:
+    """The short form people say for a listed name that ends in what it is ("capitec" for "Capitec Bank",
+    "hdfc" for "HDFC Life")."""
+    names = [name.rsplit(" ", 1) for name in full_names() if " " in name]
+    generic = {word for word, count in Counter(last for _, last in names).items() if count >= GENERIC_LAST_WORD}
+    return frozenset(first for first, last in names if last in generic)
+
+
+def plain(text: str) -> str:
+    """Lower case without accents: ASR writes "décathlon" for Decathlon, "credit agricole" for Crédit Agricole."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_listed_brand(text: str) -> bool:
+    """Whether the list names `text`, by its full or its short form ("Tesco", "tim hortons", "capitec")."""
+    key = plain(text)
+    return key in _countries_of() or key in short_names()
+
+
+def is_brand_of_regions(text: str, regions: list[str]) -> bool:
+    """Whether the list names `text` in one of `regions` (ISO codes) or everywhere: "MTN" in Nigeria, "DHL"
+    anywhere; not "ATM" (a Milan transport operator) in an English study."""
+    wanted = {region.lower() for region in regions} | {WORLDWIDE}
+    return bool(_countries_of().get(plain(text), frozenset()) & wanted)
