@@ -40,7 +40,7 @@ from anonymise.propagate import given_names_before_their_surnames, identifier_su
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
-from anonymise.word_names import months_named_as_people, nicknames_with_their_article
+from anonymise.word_names import months_named_as_people, nicknames_with_their_article, word_names_acting
 
 
 @dataclass
@@ -117,6 +117,7 @@ class Anonymiser:
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += months_named_as_people(docs, keep, code)
+            keep += word_names_acting(docs, keep, config.common_word_zipf, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
             keep += local_places(docs, keep, allow, code)

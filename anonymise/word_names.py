@@ -1,5 +1,7 @@
 """Names that are ordinary words, known by how they are used: a month that is a given name where someone acts
-("June will call"), and a Spanish nickname said with its article ("el Chaparro", then "el chaparro")."""
+("June will call"), any given name that is a word where it is the subject of what someone does ("Lucky
+knows every TPA person", "Rich went"), and a Spanish nickname said with its article ("el Chaparro", then "el
+chaparro")."""
 
 from __future__ import annotations
 
@@ -8,9 +10,13 @@ import re
 from anonymise.detect import Detection
 from anonymise.grammar import TIME_WORDS
 from anonymise.name_spans import covered
-from anonymise.names import fold
+from anonymise.names import fold, given_names, is_common_word
 
 MONTHS_THAT_ARE_NAMES = {"April", "May", "June", "August"}
+SEASONS = {"Spring", "Summer", "Autumn", "Fall", "Winter"}
+SUBJECT_OPENERS = {"and", "but", "because", "so", "when", "if", "then", "or", "that", "while", "cos"}
+DONE_TAGS = {"VBZ", "VBD"}  # "knows", "went": what someone does or did
+NOT_DOING = {"be", "have", "do"}
 
 
 def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
@@ -31,6 +37,36 @@ def months_named_as_people(docs: list, known: list[Detection], language: str = "
                     Detection(turn, token.idx, token.idx + len(token), "PERSON", 0.6, "month as name", token.text)
                 )
     return found
+
+
+def word_names_acting(docs: list, known: list[Detection], zipf: float, language: str = "en") -> list[Detection]:
+    """A capitalised given name that is also an everyday word ("Lucky", "Rich", "Hope") is a person where it
+    opens a clause and a verb of doing follows ("Lucky says the robot doesn't sleep", "and Rich went"): an
+    adjective or a noun there takes an article or comes after its verb. Not months (see above) or seasons."""
+    if language != "en":
+        return []
+    taken, names, found = covered(known), given_names(), []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            word = token.text
+            if not (word[:1].isupper() and word[1:].islower()) or (turn, token.idx) in taken:
+                continue
+            if word in MONTHS_THAT_ARE_NAMES | SEASONS or word.lower() not in names:
+                continue
+            if is_common_word(word.lower(), zipf, language) and _opens_a_clause(doc, i) and _does(doc, i):
+                found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "word name acting", word))
+    return found
+
+
+def _opens_a_clause(doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in SUBJECT_OPENERS
+
+
+def _does(doc, i: int) -> bool:
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    return k < len(doc) and doc[k].tag_ in DONE_TAGS and doc[k].lemma_.lower() not in NOT_DOING
 
 
 def _acts(doc, i: int) -> bool:

@@ -1605,6 +1605,19 @@ def test_an_english_e_mail_ending_in_a_country_domain_said_as_a_word_is_one_e_ma
     assert said == ["Or e-mail, [EMAIL 1], that's the work one.", "The school's is [EMAIL 2], they check it."], said
 
 
+def test_a_given_name_that_is_a_word_is_a_person_where_it_opens_a_clause_and_acts(anonymiser):
+    """ "Lucky knows every TPA person", "and Rich went early": a given name that is an everyday word is a person
+    as the subject of a verb of doing; the word with an article, before "is", or a season stays."""
+    said = anonymised(
+        anonymiser,
+        "On the desk there is Lakshmikant, he is Lucky to us. Lucky knows every TPA person by name.",
+        "The lucky ones went home on time, and Rich went early.",
+        "Hope is important here. Summer came early.",
+    )
+    assert "Lucky knows" not in said[0] and said[1].startswith("The lucky ones went home"), said
+    assert "Rich" not in said[1] and said[2] == "Hope is important here. Summer came early.", said
+
+
 def test_a_month_that_is_a_given_name_is_a_person_where_she_acts(anonymiser):
     """ "April will ring you back", "that's May, she runs the till": a person; "in April", "May I ask?",
     "by April" stay months and words."""
