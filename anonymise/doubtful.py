@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import langcodes
 from faker import Faker
 
 from anonymise.acronyms import TERM
@@ -20,19 +21,39 @@ from anonymise.terms import NAME_TYPES
 
 PEOPLES_AND_LANGUAGES = {"NORP", "LANGUAGE"}  # what the English model calls "Welsh", "Tamil", "Fante"
 PEOPLE_ZIPF = 3.0
+PLACE_OR_BODY = {"LOCATION", "ORGANIZATION"}  # a country the model called a person may be one ("Jordan", "Israel")
 COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
                    "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def countries_and_continents() -> frozenset[str]:
-    """Names of countries and continents (Faker's country table), which identify nobody in an interview."""
+@lru_cache(maxsize=8)
+def countries_and_continents(language: str = "en") -> frozenset[str]:
+    """Names of countries and continents, which identify nobody in an interview: Faker's table of the world's
+    195 states, their names in the transcript's language too ("Suisse", "Estados Unidos": the Unicode CLDR's,
+    from `langcodes`' data); not territories such as La Réunion or Puerto Rico, which narrow down who
+    someone is."""
     names = set(COUNTRY_ALIASES)
     for provider in Faker("en_US").providers:
         for country in getattr(provider, "countries", ()) or ():
             if hasattr(country, "continent"):
-                names |= {country.name, country.continent, country.alpha_3_code}
-    return frozenset(n.casefold() for n in names)
+                names |= {country.name, country.continent}
+                names.add(langcodes.Language.get(f"und-{country.alpha_2_code}").territory_name(language))
+    return frozenset(form.casefold() for n in names for form in (n, n.replace("’", "'")))  # "Côte d'Ivoire"
+
+
+def is_a_country(d: Detection, language: str) -> bool:
+    """A place or body whose name is a country's or a continent's ("de France", "Estados Unidos", "Asia"), and
+    no one's given name ("Jordan", "Georgia", "India" may be people)."""
+    name = _named(d.text, language).casefold()
+    return d.entity_type in PLACE_OR_BODY and name in countries_and_continents(language) and name not in given_names()
+
+
+def _named(text: str, language: str) -> str:
+    """The name without the function words the model took in before it ("de France" -> "France")."""
+    words = text.split()
+    while len(words) > 1 and words[0].islower() and is_function_word(words[0], language):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _one_word_sentence(doc, index: int, d: Detection, language: str) -> bool:
@@ -61,8 +82,8 @@ def split_doubtful(
         if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language) and not honoured:
             continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         from_model = d.rule in MODEL_RECOGNIZERS and d.entity_type in NAME_TYPES and index is not None
-        if d.entity_type == "LOCATION" and d.text.casefold() in countries_and_continents():
-            doubtful.append(d)  # "a UK number", "the office in Asia"
+        if is_a_country(d, language):
+            doubtful.append(d)  # "a UK number", "the office in Asia", "la France et la Suisse" (tagged a body)
             continue
         shaky = from_model and (
             (

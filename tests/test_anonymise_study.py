@@ -231,6 +231,22 @@ def test_an_acronym_the_brand_list_places_in_the_studys_countries_is_an_organisa
     assert "CBA" in said[2], said
 
 
+def test_a_country_named_in_french_or_spanish_identifies_nobody_but_an_overseas_territory_does(anonymiser):
+    """Countries stay in every language ("la Suisse", "Estados Unidos", as "the UK" does in English), even
+    where the model called them a body; a territory such as La Réunion narrows down who someone is."""
+    french = anonymised(
+        anonymiser,
+        "Je travaille en Suisse depuis 2015, et ma sœur Solène Grondin vit à La Réunion.",
+        "Les frontaliers viennent de France tous les jours.",
+        language="fr",
+    )
+    assert french[0].startswith("Je travaille en Suisse depuis 2015, et ma sœur [PERSON"), french
+    assert french[1] == "Les frontaliers viennent de France tous les jours.", french
+    assert "Réunion" not in french[0], french
+    spanish = anonymised(anonymiser, "Mi hermano Wilfredo se fue a Estados Unidos en 2019.", language="es")
+    assert "Estados Unidos" in spanish[0] and "Wilfredo" not in spanish[0], spanish
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(
