@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from anonymise.acronyms import acts_as_an_organisation, place_starts
 from anonymise.detect import Detection
-from anonymise.grammar import sentence_initial
+from anonymise.grammar import CAPITALS_MARK_NAMES, sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
 from anonymise.names import TITLES, fold
 from anonymise.terms import AllowList
-
-CAPITALS_MARK_NAMES = {"fr", "es"}  # languages that capitalise no common noun, month or weekday
 
 
 def brand_words(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:

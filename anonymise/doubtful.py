@@ -8,6 +8,7 @@ model calls a people or a language elsewhere in the transcript ("the Welsh way",
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import langcodes
@@ -15,13 +16,15 @@ from faker import Faker
 
 from anonymise.acronyms import TERM
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
-from anonymise.grammar import after_an_honorific, sentence_initial
+from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_initial
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
 from anonymise.terms import NAME_TYPES
 
 PEOPLES_AND_LANGUAGES = {"NORP", "LANGUAGE"}  # what the English model calls "Welsh", "Tamil", "Fante"
 PEOPLE_ZIPF = 3.0
-PLACE_OR_BODY = {"LOCATION", "ORGANIZATION"}  # a country the model called a person may be one ("Jordan", "Israel")
+# a capitalised word inside a sentence, maybe joined by "of" ("Oceans Canada", "Bank of Ireland", "Banco de Chile")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*\s+(?:(?:of|of the|de|del|du|de la|des)\s+)?$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’-]*")
 COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
                    "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
 
@@ -36,16 +39,26 @@ def countries_and_continents(language: str = "en") -> frozenset[str]:
     for provider in Faker("en_US").providers:
         for country in getattr(provider, "countries", ()) or ():
             if hasattr(country, "continent"):
-                names |= {country.name, country.continent}
+                names |= {country.name, country.continent, country.alpha_3_code}
                 names.add(langcodes.Language.get(f"und-{country.alpha_2_code}").territory_name(language))
     return frozenset(form.casefold() for n in names for form in (n, n.replace("’", "'")))  # "Côte d'Ivoire"
 
 
-def is_a_country(d: Detection, language: str) -> bool:
-    """A place or body whose name is a country's or a continent's ("de France", "Estados Unidos", "Asia"), and
-    no one's given name ("Jordan", "Georgia", "India" may be people)."""
+def is_a_country(d: Detection, text: str, language: str) -> bool:
+    """A place or body whose name is a country's or a continent's ("de France", "Estados Unidos", "Asia"),
+    standing alone (not a piece of a longer name: "Oceans Canada", "Canada Post"), and no one's given name
+    ("Jordan", "Georgia", "India" may be people). A body named by letters ("UK" for the University of
+    Kentucky) is left to the acronym rules. In English, only a place the model found and named exactly as
+    the country ("a UK number"): capitals there do not make rules find countries as they do in French and
+    Spanish ("la Suisse" tagged a body, "travaille en Suisse" taken for an employer)."""
+    if language not in CAPITALS_MARK_NAMES:  # English: a place the model found, named exactly
+        return d.entity_type == "LOCATION" and d.text.casefold() in countries_and_continents(language)
     name = _named(d.text, language).casefold()
-    return d.entity_type in PLACE_OR_BODY and name in countries_and_continents(language) and name not in given_names()
+    if d.entity_type != "LOCATION" and (d.entity_type != "ORGANIZATION" or is_acronym(d.text)):
+        return False
+    before, after = _NAME_BEFORE.search(text[: d.start]), _NAME_AFTER.match(text[d.end :])
+    alone = before is None and after is None
+    return alone and name in countries_and_continents(language) and name not in given_names()
 
 
 def _named(text: str, language: str) -> str:
@@ -82,7 +95,7 @@ def split_doubtful(
         if d.rule in MODEL_RECOGNIZERS and " " not in d.text and is_function_word(d.text, language) and not honoured:
             continue  # "Je" after "Marc-A.": a pronoun is nobody's name
         from_model = d.rule in MODEL_RECOGNIZERS and d.entity_type in NAME_TYPES and index is not None
-        if is_a_country(d, language):
+        if is_a_country(d, doc.text, language):
             doubtful.append(d)  # "a UK number", "the office in Asia", "la France et la Suisse" (tagged a body)
             continue
         shaky = from_model and (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from anonymise.detect import Detection
 from anonymise.doubtful import countries_and_continents
-from anonymise.grammar import DEFINITE, sentence_initial
+from anonymise.grammar import CAPITALS_MARK_NAMES, DEFINITE, sentence_initial
 from anonymise.name_spans import covered
 from anonymise.names import TITLES, fold
 from anonymise.terms import AllowList
@@ -30,7 +30,8 @@ def employers(docs: list, known: list[Detection], allow: AllowList) -> list[Dete
             while end < len(doc) and _capitalised(doc[end]) and (turn, doc[end].idx) not in taken:
                 end += 1
             span = doc[i:end]
-            if not allow.covers(span.text) and span.text.casefold() not in countries_and_continents(doc.lang_):
+            country = doc.lang_ in CAPITALS_MARK_NAMES and span.text.casefold() in countries_and_continents(doc.lang_)
+            if not allow.covers(span.text) and not country:
                 found.append(  # "trabaja en Claro", not "travaille en Suisse"
                     Detection(turn, span.start_char, span.end_char, "ORGANIZATION", 0.6, "employer", span.text)
                 )

@@ -17,7 +17,7 @@ from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import is_a_country, split_doubtful
 from anonymise.employers import employers
-from anonymise.grammar import honorific_pattern
+from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
@@ -142,7 +142,8 @@ class Anonymiser:
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
-        found = [d for d in found if d.text.casefold() in listed or not is_a_country(d, code)]  # "en Suisse"
+        if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there
+            found = [d for d in found if d.text.casefold() in listed or not is_a_country(d, texts[d.turn], code)]
         found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
         review = [r for r in review if not _overlaps(r.turn, r.start, r.end, found)]
         return Findings(found, review, cuts)

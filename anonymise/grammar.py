@@ -15,6 +15,7 @@ LOWER_CASE_HONORIFICS = {"madame", "monsieur", "señor", "señora", "señorita",
 HONORIFICS = ABBREVIATED_HONORIFICS - {"st"} | LOWER_CASE_HONORIFICS | {"miss", "professor", "sir", "dame"}
 _BOUNDARY = {".", "?", "!", ":", '"', "“", "”", "\n", "-", "—", "…", "¿", "¡", "«", "»", "("}
 _NAME_FOLLOWERS = {"VBD", "VBZ", "POS", "MD"}  # "Will said", "Mark thinks", "Will's", "May will"
+CAPITALS_MARK_NAMES = {"fr", "es"}  # languages that capitalise no common noun, month or weekday
 TIME_WORDS = {
     "in", "on", "by", "since", "until", "till", "last", "next", "this", "that", "every", "early", "late", "mid",
     "during", "before", "after", "from", "through", "of", "each", "a", "the", "since", "around", "till", "into",
