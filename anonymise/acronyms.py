@@ -334,7 +334,7 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
     )
 
 
-def _kind(evidence: set[str], listed_brand: bool = False) -> str:
+def _kind(evidence: set[str], listed_brand: bool) -> str:
     """Someone's initials, else an organisation if any use says so, else an organisation if a use acts unless
     another counts or owns it ("my AHT"), else a term if any use says so ("tenemos el QR pegado", "mon GSM"),
     else an organisation if named with an article ("para el SAT") or a listed brand ("MTN"), else a term."""

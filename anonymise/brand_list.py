@@ -27,16 +27,11 @@ def _countries_of() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in countries.items()}
 
 
-def full_names() -> frozenset[str]:
-    """The listed names, lower case and without accents."""
-    return frozenset(_countries_of())
-
-
 @lru_cache(maxsize=1)
 def short_names() -> frozenset[str]:
     """The short form people say for a listed name that ends in what it is ("capitec" for "Capitec Bank",
     "hdfc" for "HDFC Life")."""
-    names = [name.rsplit(" ", 1) for name in full_names() if " " in name]
+    names = [name.rsplit(" ", 1) for name in _countries_of() if " " in name]
     generic = {word for word, count in Counter(last for _, last in names).items() if count >= GENERIC_LAST_WORD}
     return frozenset(first for first, last in names if last in generic)
 

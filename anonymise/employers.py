@@ -2,14 +2,14 @@
 
 The capitalised words right after a verb of working and the preposition that leads to an employer name the
 employer, even where each is an ordinary word ("Claro", "Anglo") and the model tagged nothing. A place the
-model found there ("trabaja en Lima") stays a place, and a country is no employer ("travaille en Suisse").
+model found there ("trabaja en Lima") stays a place; a country taken for one ("travaille en Suisse") is dropped
+with every other country the rules find (`doubtful.is_a_country`).
 """
 
 from __future__ import annotations
 
 from anonymise.detect import Detection
-from anonymise.doubtful import countries_and_continents
-from anonymise.grammar import CAPITALS_MARK_NAMES, DEFINITE, sentence_initial
+from anonymise.grammar import DEFINITE, sentence_initial
 from anonymise.name_spans import covered
 from anonymise.names import TITLES, fold
 from anonymise.terms import AllowList
@@ -30,9 +30,8 @@ def employers(docs: list, known: list[Detection], allow: AllowList) -> list[Dete
             while end < len(doc) and _capitalised(doc[end]) and (turn, doc[end].idx) not in taken:
                 end += 1
             span = doc[i:end]
-            country = doc.lang_ in CAPITALS_MARK_NAMES and span.text.casefold() in countries_and_continents(doc.lang_)
-            if not allow.covers(span.text) and not country:
-                found.append(  # "trabaja en Claro", not "travaille en Suisse"
+            if not allow.covers(span.text):
+                found.append(
                     Detection(turn, span.start_char, span.end_char, "ORGANIZATION", 0.6, "employer", span.text)
                 )
     return found

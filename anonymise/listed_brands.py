@@ -43,17 +43,20 @@ def _brand_at(doc, i: int, language: str, zipf: float) -> int:
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
         words = [t.text for t in doc[i : i + size]]
-        if is_listed_brand(" ".join(words)) and _unusual(words, language, zipf):
+        if _lower_case_words(words) and is_listed_brand(" ".join(words)) and _unusual(words, language, zipf):
             return size
     return 0
 
 
-def _unusual(words: list[str], language: str, zipf: float) -> bool:
-    """Lower-case words, one of them unknown to the lexicon and everyday neither in the language nor in English."""
+def _lower_case_words(words: list[str]) -> bool:
+    """Words in lower case, of letters, digits, hyphens and apostrophes; one alone is not a two-letter word."""
     if not all(w.islower() and w.replace("-", "").replace("'", "").isalnum() for w in words):
         return False
-    if len(words) == 1 and len(words[0]) < MIN_LETTERS:
-        return False
+    return len(words) > 1 or len(words[0]) >= MIN_LETTERS
+
+
+def _unusual(words: list[str], language: str, zipf: float) -> bool:
+    """One of the words unknown to the lexicon and everyday neither in the language nor in English."""
     words_of_language = lexicon(language) or frozenset()
     return any(
         w not in words_of_language

@@ -13,7 +13,13 @@ from dataclasses import replace
 
 from anonymise.acronyms import INSTITUTION_NOUNS
 from anonymise.detect import Detection
-from anonymise.grammar import HONORIFICS, after_an_honorific, sentence_initial, written_in_lower_case
+from anonymise.grammar import (
+    CAPITALS_MARK_NAMES,
+    HONORIFICS,
+    after_an_honorific,
+    sentence_initial,
+    written_in_lower_case,
+)
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word, is_title
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
@@ -263,7 +269,7 @@ def rare_proper_nouns(
 def _capitalised_alone(doc, i: int, language: str) -> bool:
     """French and Spanish capitalise a word inside a sentence only when it is a name ("cobro en la Caixa");
     runs of capitalised words are `capitalised_runs`' ("la Botica Don Eusebio")."""
-    if language not in ("fr", "es") or sentence_initial(doc, i):
+    if language not in CAPITALS_MARK_NAMES or sentence_initial(doc, i):
         return False
     neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
     return not any(capitalised_word(t) for t in neighbours)
@@ -299,7 +305,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
     ("Registro Civil", "La Source", "Cerro Alegre") name an organisation or a place, even when each is an
     ordinary word. A place after "en", "à"…, else an organisation. Public institutions and feasts are caught
     too ("Seguridad Social", "Semana Santa"): privacy first, the coders read a placeholder."""
-    if language not in ("fr", "es"):
+    if language not in CAPITALS_MARK_NAMES:
         return []
     taken = covered(known)
     people = covered([d for d in known if d.entity_type == "PERSON"])

@@ -63,16 +63,19 @@ def _opens_a_clause(doc, i: int) -> bool:
 
 
 def _does(doc, i: int) -> bool:
-    k = i + 1
-    while k < len(doc) and doc[k].pos_ == "ADV":
-        k += 1
+    k = _past_adverbs(doc, i + 1)
     return k < len(doc) and doc[k].tag_ in DONE_TAGS and doc[k].lemma_.lower() not in NOT_DOING
 
 
-def _acts(doc, i: int) -> bool:
-    k = i + 1
+def _past_adverbs(doc, k: int) -> int:
+    """The first token from k on that is no adverb ("June [often] calls")."""
     while k < len(doc) and doc[k].pos_ == "ADV":
         k += 1
+    return k
+
+
+def _acts(doc, i: int) -> bool:
+    k = _past_adverbs(doc, i + 1)
     if k < len(doc) and doc[k].tag_ == "MD":
         k += 1  # "June will call"
     if k >= len(doc) or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].lemma_.lower() == "be":
