@@ -200,3 +200,45 @@ def test_campplus_batched_over_stretches_gives_the_windows_of_each_stretch_alone
     assert np.array_equal(alone_centres, batched_centres)
     assert np.abs(alone - batched).max() < 1e-4
     assert len(alone) > 50
+
+
+def _campplus_feats(samples, regions):
+    from transcribe.encoders import CamPlusPlus
+
+    region = max(regions, key=lambda r: r.end - r.start)
+    feats = CamPlusPlus.filterbanks(samples[int(region.start * 16000) : int(region.end * 16000)])
+    return feats - feats.mean(axis=0)
+
+
+def test_campplus_in_onnx_runtime_gives_pytorchs_frames_once_exported(interview, tmp_path, monkeypatch):
+    """On a CPU CAM++ runs in ONNX Runtime: exported once into the models folder, the same frames as PyTorch
+    on real speech, and the export reused by the next run."""
+    import torch
+
+    from transcribe.campplus_batch import frame_network
+    from transcribe.encoders import CamPlusPlus
+
+    monkeypatch.setenv("INTERVIEW_SCRIBE_MODELS", str(tmp_path))
+    _, samples, regions, _ = interview
+    feats = _campplus_feats(samples, regions)
+    encoder = CamPlusPlus("cpu")
+    in_onnx = encoder._frames(feats)
+    exported = list((tmp_path / "campplus").iterdir())
+    assert [p.suffix for p in exported] == [".onnx"] and encoder._onnx_frames is not None
+    in_torch = frame_network(encoder.model, torch.from_numpy(feats)[None])[0]
+    assert in_onnx.shape == in_torch.shape and len(feats) > 300
+    assert (in_onnx - in_torch).abs().max() < 1e-3 * in_torch.abs().max()
+    made = exported[0].stat().st_mtime_ns
+    assert CamPlusPlus("cpu")._onnx_frames is not None and exported[0].stat().st_mtime_ns == made
+
+
+def test_campplus_stays_in_pytorch_where_it_cannot_be_exported(interview, tmp_path, monkeypatch):
+    from transcribe.encoders import CamPlusPlus
+
+    monkeypatch.setenv("INTERVIEW_SCRIBE_MODELS", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "onnx", None)  # the exporter's import fails, as without the package
+    _, samples, regions, _ = interview
+    encoder = CamPlusPlus("cpu")
+    frames = encoder._frames(_campplus_feats(samples, regions))
+    assert encoder._onnx_frames is None and frames.shape[0] == 512
+    assert not any((tmp_path / "campplus").iterdir())  # no half-written export left behind

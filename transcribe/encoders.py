@@ -16,12 +16,14 @@ import importlib.util
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from transcribe.audio import SAMPLE_RATE
 from transcribe.campplus_batch import frame_network, frames_of_stretches, install_hooks
+from transcribe.campplus_onnx import FramesFunction, onnx_frames
 from transcribe.errors import ModelError
 from transcribe.memory import trim_if_grown
 
@@ -101,6 +103,7 @@ class CamPlusPlus:
         self.model.eval().to(self.device)
         install_hooks(self.model)
         self.batch_samples = 30000 * 160 if device == "cuda" else 0  # audio per GPU batch: 5 min of speech
+        self._weights = Path(weights)
 
     @staticmethod
     def filterbanks(audio: np.ndarray) -> np.ndarray:
@@ -118,10 +121,18 @@ class CamPlusPlus:
             return np.zeros((0, 80), dtype=np.float32)
         return np.stack([bank.get_frame(i) for i in range(bank.num_frames_ready)]).astype(np.float32)
 
+    @cached_property
+    def _onnx_frames(self) -> FramesFunction | None:
+        """The frame network in ONNX Runtime on a CPU (exported on first use); None on a GPU or where it fails."""
+        return onnx_frames(self.model, self._weights) if self.device == "cpu" else None
+
     def _frames(self, feats: np.ndarray):
-        """The network's frame-level output (channels, frames at 50 a second) over a stretch of filterbanks."""
+        """The network's frame-level output (channels, frames at 50 a second) over a stretch of filterbanks:
+        on a CPU in ONNX Runtime where it loads (transcribe.campplus_onnx), else in PyTorch."""
         import torch
 
+        if self._onnx_frames is not None:
+            return torch.from_numpy(self._onnx_frames(feats))
         return frame_network(self.model, torch.from_numpy(feats)[None].to(self.device))[0]
 
     def embed_regions(self, audios: list[np.ndarray], rate: float) -> list[tuple[np.ndarray, np.ndarray]]:
