@@ -4,11 +4,13 @@ A function word tagged as a name ("Je", "la") is dropped. A single ordinary word
 it starts a sentence ("Drift, …") or said alone ("Expiry."), an acronym the transcript uses as a term ("an
 EHCP", "my AHT": `anonymise.acronyms`), a country or continent, which identifies nobody, and a word the
 model calls a people or a language elsewhere in the transcript ("the Welsh way", "first-language Welsh").
+A holiday taken for a name by the model or a rule is listed for review too (`is_a_holiday`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import langcodes
@@ -17,7 +19,8 @@ from faker import Faker
 from anonymise.acronyms import TERM
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_initial
-from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, word_zipf
+from anonymise.holiday_names import holiday_around, is_holiday_name
+from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, is_title, word_zipf
 from anonymise.terms import NAME_TYPES
 
 PEOPLES_AND_LANGUAGES = {"NORP", "LANGUAGE"}  # what the English model calls "Welsh", "Tamil", "Fante"
@@ -56,9 +59,25 @@ def is_a_country(d: Detection, text: str, language: str) -> bool:
     name = _named(d.text, language).casefold()
     if d.entity_type != "LOCATION" and (d.entity_type != "ORGANIZATION" or is_acronym(d.text)):
         return False
-    before, after = _NAME_BEFORE.search(text[: d.start]), _NAME_AFTER.match(text[d.end :])
-    alone = before is None and after is None
-    return alone and name in countries_and_continents(language) and name not in given_names()
+    return _stands_alone(d, text) and name in countries_and_continents(language) and name not in given_names()
+
+
+def _stands_alone(d: Detection, text: str) -> bool:
+    """Not a piece of a longer name: no capitalised word right before or after ("Oceans Canada")."""
+    return _NAME_BEFORE.search(text[: d.start]) is None and _NAME_AFTER.match(text[d.end :]) is None
+
+
+def is_a_holiday(d: Detection, text: str, language: str) -> bool:
+    """A feast or public holiday taken for a name, or a piece of one ("for Diwali", "à la Toussaint",
+    "Muertos" of "el Día de Muertos"), after no title ("M. Toussaint" is a man) and not inside a longer name
+    ("Diwali Sweets" is a shop)."""
+    before = text[: d.start].split()
+    if before and is_title(before[-1]):
+        return False
+    if is_holiday_name(_named(d.text, language)):
+        return _stands_alone(d, text)
+    around = holiday_around(text, d.start, d.end)
+    return around is not None and _stands_alone(replace(d, start=around[0], end=around[1]), text)
 
 
 def _named(text: str, language: str) -> str:

@@ -15,7 +15,7 @@ from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
-from anonymise.doubtful import is_a_country, split_doubtful
+from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
 from anonymise.employers import employers
 from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
@@ -124,6 +124,8 @@ class Anonymiser:
             keep += brand_words(docs, keep, allow, code)
             keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)
             keep += phone_operators(docs, keep, allow, code)
+        festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
+        keep, review = [d for d in keep if d not in festive], review + festive
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)

@@ -20,6 +20,7 @@ from anonymise.grammar import (
     sentence_initial,
     written_in_lower_case,
 )
+from anonymise.holiday_names import is_holiday_name
 from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word, is_title
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
@@ -55,6 +56,7 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         or not of_letters(token)
         or allow.covers(token.text)
         or is_title(token.text)
+        or is_holiday_name(token.text)  # "the Ramadan rota": a feast is no part of a name
         or (token.idx, end) in spans
     ):
         return False

@@ -247,6 +247,34 @@ def test_a_country_named_in_french_or_spanish_identifies_nobody_but_an_overseas_
     assert "Estados Unidos" in spanish[0] and "Wilfredo" not in spanish[0], spanish
 
 
+def test_a_holiday_is_nobodys_name_but_a_titled_man_of_that_name_is_someone(anonymiser):
+    """Feasts the model or the rules take for names ("Tabaski", "Diwali", "Muertos" of "el Día de Muertos")
+    stay, named by the `holidays` package's table; after a title the same word is a person ("M. Toussaint")."""
+    french = anonymised(
+        anonymiser,
+        "On fait la fête de la Tabaski chez nous, c'est important pour la famille.",
+        "Mon voisin M. Toussaint est venu avec sa femme Clarisse Babin.",
+        language="fr",
+    )
+    assert french[0] == "On fait la fête de la Tabaski chez nous, c'est important pour la famille.", french
+    assert left_in(french[1], ["Toussaint", "Clarisse", "Babin"]) == [], french
+    english = anonymised(
+        anonymiser,
+        "It started as the mosque doing hot meals for Diwali, and then Rukhsana Begum took it over.",
+        "We built our own WhatsApp group for the Diwali rota.",
+    )
+    assert english[0].startswith("It started as the mosque doing hot meals for Diwali, and then [PERSON"), english
+    assert english[1] == "We built our own WhatsApp group for the Diwali rota.", english
+    spanish = anonymised(
+        anonymiser,
+        "Mi abuela va todos los años a Higüey el día de la Altagracia.",
+        "Y otra vez, en el Día de Muertos, alguien mandó un SMS a Wilfredo.",
+        language="es",
+    )
+    assert spanish[0].endswith("el día de la Altagracia.") and "Higüey" not in spanish[0], spanish
+    assert spanish[1].startswith("Y otra vez, en el Día de Muertos, alguien") and "Wilfredo" not in spanish[1]
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(
