@@ -17,7 +17,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
 from anonymise.grammar import ABBREVIATED_HONORIFICS, LOWER_CASE_HONORIFICS
-from anonymise.names import RARE_ZIPF, fold, given_names, is_common_word, is_function_word, is_language_name, is_title
+from anonymise.names import (
+    RARE_ZIPF,
+    fold,
+    given_names,
+    is_common_word,
+    is_function_word,
+    is_title,
+    names_languages_only,
+)
 from anonymise.nlp_models import engine_config_for
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
 from anonymise.second_model import SecondModelRecognizer
@@ -275,7 +283,7 @@ class Detector:
                 continue
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
-            if rule in MODEL_RECOGNIZERS and is_language_name(surface):
+            if rule in MODEL_RECOGNIZERS and names_languages_only(surface):
                 continue  # "Patients speak Urdu, Hindi": languages are no one's name
             if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names

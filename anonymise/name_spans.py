@@ -21,7 +21,16 @@ from anonymise.grammar import (
     written_in_lower_case,
 )
 from anonymise.holiday_names import is_holiday_name
-from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word, is_title
+from anonymise.names import (
+    RARE_ZIPF,
+    TITLES,
+    fold,
+    given_names,
+    is_common_word,
+    is_function_word,
+    is_language_name,
+    is_title,
+)
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -57,6 +66,7 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         or allow.covers(token.text)
         or is_title(token.text)
         or is_holiday_name(token.text)  # "the Ramadan rota": a feast is no part of a name
+        or is_language_name(token.text)  # nor a language ("Kelantanese Malay")
         or (token.idx, end) in spans
     ):
         return False

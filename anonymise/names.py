@@ -146,6 +146,12 @@ def is_language_name(word: str) -> bool:
     return found.display_name() == word and (adjective or found.speaking_population() >= LANGUAGE_SPEAKERS)
 
 
+def names_languages_only(surface: str) -> bool:
+    """Language names alone, maybe listed ("Urdu", "Hindi, Marathi", "Hindi and Marathi")."""
+    words = [w for w in re.split(r"[\s,/&]+", surface) if w and w.casefold() not in {"and", "or"}]
+    return bool(words) and all(is_language_name(w) for w in words)
+
+
 def is_function_word(word: str, language: str = "en") -> bool:
     """A pronoun, article, preposition or the like of the language ("je", "la", "the") that is no given name:
     never a name, whatever a tagger says ("Will", "May" are names as well)."""
