@@ -19,7 +19,6 @@ from anonymise.names import (
     first_sound,
     fold,
     is_common_word,
-    is_language_name,
     name_relation,
     nicknames,
 )
@@ -41,18 +40,14 @@ def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en"
     """The words of a name that name its bearer alone: every word of a person's name but titles ("Priya",
     "Rao"); an organisation's or place's single word, or the uncommon capitalised words of a longer name
     ("Helixtide" of "Helixtide Bio", "Mellon" of "Carnegie Mellon"; not "Health", "Pharmacy" or "Old").
-    A language inside a longer name is no name alone ("Malay" of "Kelantanese Malay"). A name spelled out
-    letter by letter has no such words: its letters ("ele", "ene") are not names."""
+    A name spelled out letter by letter has no such words: its letters ("ele", "ene") are not names."""
     if is_spelled_out(surface, language):
         return []
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'’\"")) for w in surface.split()]  # "Nkechi's" names Nkechi
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
     single = len(words) == 1
     words = [w for w in words if fold(w) not in TITLES]  # a title or family word alone names nobody ("Auntie")
-    if single:
-        return words
-    words = [w for w in words if not is_language_name(w)]  # "Malay" of "Kelantanese Malay" is a language
-    if entity_type == "PERSON":
+    if entity_type == "PERSON" or single:
         return words
     return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, PART_ZIPF, language)]
 

@@ -28,7 +28,6 @@ from anonymise.names import (
     given_names,
     is_common_word,
     is_function_word,
-    is_language_name,
     is_title,
 )
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
@@ -66,7 +65,6 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         or allow.covers(token.text)
         or is_title(token.text)
         or is_holiday_name(token.text)  # "the Ramadan rota": a feast is no part of a name
-        or is_language_name(token.text)  # nor a language ("Kelantanese Malay")
         or (token.idx, end) in spans
     ):
         return False

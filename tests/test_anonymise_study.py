@@ -275,18 +275,16 @@ def test_a_holiday_is_nobodys_name_but_a_titled_man_of_that_name_is_someone(anon
     assert spanish[1].startswith("Y otra vez, en el Día de Muertos, alguien") and "Wilfredo" not in spanish[1]
 
 
-def test_languages_listed_or_after_a_rare_word_are_nobodys_name(anonymiser):
-    """ "Hindi, Marathi" taken for one organisation, "Malay" joined to a rare word before it: languages, not
-    names, and not propagated to the language's other uses."""
+def test_languages_listed_are_nobodys_name_but_a_name_that_is_a_language_is_still_a_name(anonymiser):
+    """ "Hindi, Marathi" taken for one organisation is languages, not a name, nor propagated to the languages'
+    other uses; a person named with a language's name ("Tamil Selvi") is still a person."""
     said = anonymised(
         anonymiser,
         "At the hospital, Hindi, Marathi, English, sometimes Gujarati. With my in-laws pure Marathi.",
-        "My neighbour Nurul Aisyah is from Kelantan, so at home sometimes Kelantanese Malay, my kids cannot follow.",
-        "The app is in English and Malay only.",
+        "My supervisor Tamil Selvi Murugan signs the rota, and Tamil says yes to everything.",
     )
     assert said[0] == "At the hospital, Hindi, Marathi, English, sometimes Gujarati. With my in-laws pure Marathi."
-    assert "Malay" in said[1] and left_in(said[1], ["Nurul", "Aisyah", "Kelantan "]) == [], said
-    assert said[2] == "The app is in English and Malay only.", said
+    assert left_in(said[1], ["Tamil", "Selvi", "Murugan"]) == [], said
 
 
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
