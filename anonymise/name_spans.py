@@ -21,15 +21,7 @@ from anonymise.grammar import (
     written_in_lower_case,
 )
 from anonymise.holiday_names import is_holiday_name
-from anonymise.names import (
-    RARE_ZIPF,
-    TITLES,
-    fold,
-    given_names,
-    is_common_word,
-    is_function_word,
-    is_title,
-)
+from anonymise.names import RARE_ZIPF, TITLES, fold, given_names, is_common_word, is_function_word, is_title
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
