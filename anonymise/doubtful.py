@@ -20,6 +20,7 @@ from anonymise.acronyms import TERM
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_initial
 from anonymise.holiday_names import holiday_around, is_holiday_name
+from anonymise.lexicon import is_unlisted_word
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, is_title, word_zipf
 from anonymise.terms import NAME_TYPES
 
@@ -88,6 +89,13 @@ def _named(text: str, language: str) -> str:
     return " ".join(words)
 
 
+def _a_given_name_only(word: str, zipf: float, language: str) -> bool:
+    """A given name that the language's lexicon does not know as a word and that is not everyday talk ("Carole",
+    "Carine"; not "Rose", "Will", nor "Ben", a French filler the lexicon lacks): a capital at a sentence's start
+    does not make it doubtful."""
+    return fold(word) in given_names() and is_unlisted_word(word.lower(), language) and word_zipf(word, language) < zipf
+
+
 def _one_word_sentence(doc, index: int, d: Detection, language: str) -> bool:
     """A dictionary word said alone ("Expiry. That's the big one."), not a given name: a topic, not a person."""
     after = doc[index + 1] if index + 1 < len(doc) else None
@@ -123,6 +131,7 @@ def split_doubtful(
                 and sentence_initial(doc, index)
                 and is_common_word(d.text, zipf - 0.5, language)
                 and not is_acronym(d.text)
+                and not _a_given_name_only(d.text, zipf, language)
             )
             or (is_acronym(d.text) and acronyms.get(d.text.rstrip("s"), acronyms.get(d.text)) == TERM)
             or _one_word_sentence(doc, index, d, language)

@@ -287,6 +287,19 @@ def test_languages_listed_are_nobodys_name_but_a_name_that_is_a_language_is_stil
     assert left_in(said[1], ["Tamil", "Selvi", "Murugan"]) == [], said
 
 
+def test_a_given_name_that_is_no_word_is_a_name_at_a_sentence_start_but_a_filler_is_not(anonymiser):
+    """ "Carole est partie": wordfreq counts French given names often, but one the lexicon does not know as a word
+    is a name even where a capital starts the sentence; "Ben," (a filler, also a given name) stays."""
+    said = anonymised(
+        anonymiser,
+        "Rien que l'an dernier, on a perdu trois infirmières. Carole est partie au Québec, elle gagne le double.",
+        "Ben, on verra bien. Ben oui, c'est comme ça.",
+        language="fr",
+    )
+    assert "Carole" not in said[0] and said[0].startswith("Rien que l'an dernier, on a perdu trois"), said
+    assert said[1] == "Ben, on verra bien. Ben oui, c'est comme ça.", said
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(
