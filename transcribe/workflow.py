@@ -30,6 +30,7 @@ from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import voice_encoder
 from transcribe.errors import OptionError, ScribeError
+from transcribe.memory import keep_freed_buffers
 from transcribe.pyannote_backend import pipeline_config
 from transcribe.study.fileio import unwritable_reason
 from transcribe.study.layout import StudyFolder
@@ -117,6 +118,8 @@ def run_study(
 
 def _transcriber(plan: StudyPlan, options: StudyOptions) -> Transcriber:
     """The model loaded on the plan's device, the batch size for it, and the interviewers' voices."""
+    if plan.device == "cpu":
+        keep_freed_buffers()  # measured on a CPU only (transcribe.memory)
     voice_files = [f for item in options.interviewer_voices for f in _voice_files(Path(item))]
     voices = _enrolled_voices(voice_files, (options.transcription.diarise or DiariseOptions()).encoder, plan.device)
     model = load_model(plan.model, plan.device, options.transcription.asr.engine)
