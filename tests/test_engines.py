@@ -156,6 +156,24 @@ def test_batched_beam_search_equals_window_by_window(tiny_engine, data_dir):
 
 
 @pytest.mark.slow
+def test_ctranslate2_encodes_a_batch_in_parts_as_each_window_alone(data_dir):
+    """On a CPU the windows of a batch go through the encoder a few at a time (their attention scores are
+    hundreds of megabytes): the output is each window's own, in order."""
+    from transcribe.checkpoints import resolve_model
+    from transcribe.engines import ct2_engine, load_engine
+
+    engine = load_engine(resolve_model("tiny.en"), "cpu", "ctranslate2")
+    clips = ["whisper_jfk/jfk.flac", "deepspeech_ldc93s1/LDC93S1.wav", "pyannote_sample/sample.wav"]
+    audios = [load_audio(data_dir / clip)[: 30 * SAMPLE_RATE] for clip in clips]
+    audios = audios + audios[:2]  # five windows: more than one part, the last part short
+    assert len(audios) > ct2_engine.CPU_ENCODE_BATCH
+    batched = np.asarray(engine.encode(audios))
+    alone = np.concatenate([np.asarray(engine.encode([audio])) for audio in audios])
+    assert batched.shape == alone.shape == (5, 1500, engine.dims.n_audio_state)
+    np.testing.assert_allclose(batched, alone, atol=1e-3)
+
+
+@pytest.mark.slow
 def test_words_are_timed_and_in_order(tiny_engine, data_dir):
     segments = transcribe(tiny_engine, data_dir / "whisper_jfk" / "jfk.flac")
     words = words_of(segments)

@@ -26,6 +26,9 @@ from transcribe.engines.base import (
 )
 
 MEDIAN_FILTER_WIDTH = 7  # frames, as whisper's find_alignment
+# Windows encoded together on a CPU: the encoder's attention scores take ~72 MB per window and layer; four at a
+# time encode as fast as eight, and a one-hour recording peaked at 1.62 GB against 2.17 GB (base)
+CPU_ENCODE_BATCH = 4
 
 
 class CTranslate2Engine:
@@ -48,7 +51,11 @@ class CTranslate2Engine:
 
     def encode(self, audios: list[np.ndarray]) -> Any:
         features = log_mel(audios, self.model.n_mels).numpy()
-        return self.model.encode(self._storage(features), to_cpu=False)
+        if self.device == "cuda":
+            return self.model.encode(self._storage(features), to_cpu=False)
+        step = CPU_ENCODE_BATCH  # the windows' attention scores need not all be held at once
+        parts = [self.model.encode(self._storage(features[i : i + step])) for i in range(0, len(features), step)]
+        return np.concatenate([np.asarray(part) for part in parts])
 
     def _storage(self, array: Any) -> Any:
         import ctranslate2
