@@ -18,7 +18,7 @@ from transcribe.audio import SAMPLE_RATE
 from transcribe.encoders import DEFAULTS, embed_windows, mean_voice, voice_encoder
 from transcribe.errors import OptionError
 from transcribe.pyannote_backend import pyannote_turns, speakers_of_words
-from transcribe.speakers import VoiceMap, centroids, cluster_speakers
+from transcribe.speakers import VoiceMap, centroids, cluster_speakers, load_clustering
 from transcribe.study.transcript import Diarisation, Segment, Word
 from transcribe.windows import Region
 
@@ -80,8 +80,11 @@ VoiceWindows = tuple[np.ndarray, np.ndarray]  # the windows' centre times (s), t
 
 
 def voice_windows(samples: np.ndarray, regions: list[Region], options: DiariseOptions, device: str) -> VoiceWindows:
-    """The voices of short windows sliding over the speech regions (`options.window_rate` a second)."""
-    return embed_windows(voice_encoder(options.encoder, device), samples, regions, options.window_rate)
+    """The voices of short windows sliding over the speech regions (`options.window_rate` a second); the
+    clustering that follows is made ready too (this runs beside decoding where it can)."""
+    windows = embed_windows(voice_encoder(options.encoder, device), samples, regions, options.window_rate)
+    load_clustering()
+    return windows
 
 
 def map_voices(

@@ -24,6 +24,12 @@ def _relabel(labels: np.ndarray) -> np.ndarray:
     return np.array([order[x] for x in labels.tolist()], dtype=int)
 
 
+def load_clustering() -> None:
+    """Import the clustering library now (about 1.5 s of imports, once per process), e.g. in a worker while
+    Whisper decodes, rather than after the last window."""
+    import sklearn.cluster  # noqa: F401
+
+
 def cluster_speakers(
     embeddings: np.ndarray,
     speakers: int | None,
