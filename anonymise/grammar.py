@@ -96,10 +96,27 @@ def named_by_grammar(doc, i: int) -> bool:
     finite = after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm")
     if _described_after(doc, i) or _described_before(doc, i) or _named_then_taken_up(doc, i) or _after_a_role(doc, i):
         return True
-    if _after_personal_a(doc, i):
+    if _after_personal_a(doc, i) or _coordinated_with_a_person(doc, i):
         return True
     inflected = after.pos_ == "VERB" and bool(after.lemma_) and after.lower_ != after.lemma_.lower()
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
+
+
+_COORDINATORS = {"and", "&", "y", "e", "et"}
+_PERSON_LABELS = {"PERSON", "PER"}  # spaCy's English, and French and Spanish, label of a person
+
+
+def _coordinated_with_a_person(doc, i: int) -> bool:
+    """ "Grace and Thandi came", "Mark y Lucía": joined by "and" to a name the model takes for a person's (not
+    "May and June": months are dates to it)."""
+    joined = _next(doc, i)
+    other = _next(doc, i + 1)
+    return (
+        joined is not None
+        and other is not None
+        and joined.lower_ in _COORDINATORS
+        and (other.ent_type_ in _PERSON_LABELS and other.text[:1].isupper())
+    )
 
 
 @lru_cache(maxsize=8)

@@ -1773,3 +1773,15 @@ def test_a_postcode_said_again_with_a_correction_and_a_written_spanish_street_ab
     )
     assert "cuatro seis" not in said[1] and said[1].endswith("El pedido es el siete uno cinco cinco dos."), said
     assert said[2].startswith("Lo otro fue en [ADDRESS ") and "Alameda" not in said[2], said
+
+
+def test_a_known_given_name_that_is_a_word_is_a_person_where_and_joins_it_to_a_person(anonymiser):
+    """ "Grace and Thandi came": a known name that is an everyday word opens the sentence and "and" joins it to a
+    name the model takes for a person's; "May and June were busy" (dates to the model) stays."""
+    said = anonymised(
+        anonymiser,
+        "So there's Grace Tshabalala, she takes the small ones.",
+        "Grace and Thandi came in early. May and June were busy months.",
+    )
+    assert "Grace" not in said[1] and "Thandi" not in said[1], said
+    assert said[1].endswith("May and June were busy months."), said
