@@ -18,7 +18,7 @@ from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
-from anonymise.names import TITLES, fold
+from anonymise.names import TITLES, fold, is_people_named_like_its_language
 from anonymise.terms import AllowList
 
 
@@ -40,9 +40,12 @@ def brand_words(docs: list, known: list[Detection], allow: AllowList, language: 
 
 
 def _capitalised_word(doc, i: int, language: str) -> bool:
-    """An ordinary word of the language with a capital inside a sentence ("Claro"; not "Doña", not "ANSES")."""
+    """An ordinary word of the language with a capital inside a sentence ("Claro"; not "Doña", not "ANSES", not
+    a people named like its language: "des Turcs")."""
     word = doc[i].text
     if not doc[i].is_alpha or len(word) < 3 or not word[0].isupper() or not word[1:].islower():
         return False
     words = lexicon(language)
-    return words is not None and word.lower() in words and fold(word) not in TITLES and not sentence_initial(doc, i)
+    if words is None or word.lower() not in words or fold(word) in TITLES or sentence_initial(doc, i):
+        return False
+    return not is_people_named_like_its_language(word, language)  # "Italiens, Espagnols, Turcs": peoples

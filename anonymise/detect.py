@@ -283,7 +283,8 @@ class Detector:
                 continue
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
-            if rule in MODEL_RECOGNIZERS and names_languages_only(surface):
+            titled = is_title((text[:start].split() or [""])[-1])  # "Madame Catalan" is a woman
+            if rule in MODEL_RECOGNIZERS and names_languages_only(surface, self.language) and not titled:
                 continue  # "Patients speak Urdu, Hindi": languages are no one's name
             if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names

@@ -1785,3 +1785,23 @@ def test_a_known_given_name_that_is_a_word_is_a_person_where_and_joins_it_to_a_p
     )
     assert "Grace" not in said[1] and "Thandi" not in said[1], said
     assert said[1].endswith("May and June were busy months."), said
+
+
+def test_peoples_named_like_their_languages_are_no_names_in_french_and_spanish(anonymiser):
+    """French and Spanish capitalise a people ("des Turcs", "los Griegos", "Portugueses y Franceses"): no
+    organisation, whatever a list or a run of capitals suggests; one such word alone may be a surname and stays
+    a name ("Madame Catalan"), as does an organisation beside them."""
+    french = anonymised(
+        anonymiser,
+        "À l'usine c'était tout le monde, hein. Italiens, Espagnols, Turcs, Grecs.",
+        "La cheffe d'équipe, c'était Madame Catalan, très dure.",
+        language="fr",
+    )
+    assert french[0] == "À l'usine c'était tout le monde, hein. Italiens, Espagnols, Turcs, Grecs.", french
+    assert "Catalan" not in french[1], french
+    spanish = anonymised(
+        anonymiser,
+        "En la fábrica había Griegos, Portugueses y Franceses, y Claro donó las tabletas.",
+        language="es",
+    )
+    assert "Griegos, Portugueses y Franceses" in spanish[0] and "Claro" not in spanish[0], spanish
