@@ -18,7 +18,8 @@ from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
-from anonymise.names import TITLES, fold, is_people_named_like_its_language
+from anonymise.names import TITLES, fold
+from anonymise.peoples import is_people_or_language
 from anonymise.terms import AllowList
 
 
@@ -48,4 +49,4 @@ def _capitalised_word(doc, i: int, language: str) -> bool:
     words = lexicon(language)
     if words is None or word.lower() not in words or fold(word) in TITLES or sentence_initial(doc, i):
         return False
-    return not is_people_named_like_its_language(word, language)  # "Italiens, Espagnols, Turcs": peoples
+    return not is_people_or_language(word, language)  # "Italiens, Espagnols, Turcs": peoples

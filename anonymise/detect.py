@@ -24,9 +24,9 @@ from anonymise.names import (
     is_common_word,
     is_function_word,
     is_title,
-    names_languages_only,
 )
 from anonymise.nlp_models import engine_config_for
+from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
 from anonymise.second_model import SecondModelRecognizer
 from anonymise.terms import NAME_TYPES, AllowList
@@ -284,7 +284,7 @@ class Detector:
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
             titled = is_title((text[:start].split() or [""])[-1])  # "Madame Catalan" is a woman
-            if rule in MODEL_RECOGNIZERS and names_languages_only(surface, self.language) and not titled:
+            if rule in MODEL_RECOGNIZERS and names_peoples_or_languages_only(surface, self.language) and not titled:
                 continue  # "Patients speak Urdu, Hindi": languages are no one's name
             if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names

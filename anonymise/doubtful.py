@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-
-import langcodes
-from faker import Faker
 
 from anonymise.acronyms import TERM
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
@@ -22,6 +18,7 @@ from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_
 from anonymise.holiday_names import holiday_around, is_holiday_name
 from anonymise.lexicon import is_unlisted_word
 from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, is_title, word_zipf
+from anonymise.peoples import countries_and_continents
 from anonymise.terms import NAME_TYPES
 
 PEOPLES_AND_LANGUAGES = {"NORP", "LANGUAGE"}  # what the English model calls "Welsh", "Tamil", "Fante"
@@ -29,23 +26,6 @@ PEOPLE_ZIPF = 3.0
 # a capitalised word inside a sentence, maybe joined by "of" ("Oceans Canada", "Bank of Ireland", "Banco de Chile")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*\s+(?:(?:of|of the|de|del|du|de la|des)\s+)?$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'’-]*")
-COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
-                   "Wales", "Northern Ireland", "the Middle East"}  # fmt: skip
-
-
-@lru_cache(maxsize=8)
-def countries_and_continents(language: str = "en") -> frozenset[str]:
-    """Names of countries and continents, which identify nobody in an interview: Faker's table of the world's
-    195 states, their names in the transcript's language too ("Suisse", "Estados Unidos": the Unicode CLDR's,
-    from `langcodes`' data); not territories such as La Réunion or Puerto Rico, which narrow down who
-    someone is."""
-    names = set(COUNTRY_ALIASES)
-    for provider in Faker("en_US").providers:
-        for country in getattr(provider, "countries", ()) or ():
-            if hasattr(country, "continent"):
-                names |= {country.name, country.continent, country.alpha_3_code}
-                names.add(langcodes.Language.get(f"und-{country.alpha_2_code}").territory_name(language))
-    return frozenset(form.casefold() for n in names for form in (n, n.replace("’", "'")))  # "Côte d'Ivoire"
 
 
 def is_a_country(d: Detection, text: str, language: str) -> bool:

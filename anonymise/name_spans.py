@@ -29,8 +29,8 @@ from anonymise.names import (
     is_common_word,
     is_function_word,
     is_title,
-    names_languages_only,
 )
+from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
@@ -337,7 +337,7 @@ def capitalised_runs(docs: list, known: list[Detection], allow: AllowList, langu
                 and (institution or not all((turn, t.idx) in taken for t in words))  # else merged into what it extends
                 and not allow.covers(text)
                 and (named_after or institution or not any(is_title(t.text) for t in words))
-                and not names_languages_only(text, language)  # "Portugueses y Franceses": peoples
+                and not names_peoples_or_languages_only(text, language)  # "Portugueses y Franceses": peoples
             ):
                 before = doc[i - 1].lower_ if i > 0 else ""
                 kind = "LOCATION" if before in PLACE_PREPOSITIONS and not institution else "ORGANIZATION"

@@ -19,7 +19,6 @@ from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from anonymise.brand_list import plain
 from anonymise.lexicon import is_unlisted_word, stop_words
 
 SAME, SPELLING, SOUND, NICKNAME, SHORT = "same", "spelling-variant", "sound-alike", "nickname", "short-form"
@@ -124,66 +123,6 @@ def is_everyday_word(word: str, zipf: float, language: str = "en") -> bool:
 
 
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
-
-
-LANGUAGE_SPEAKERS = 5_000_000  # a language spoken this widely is known by its name: not a smaller people's place
-
-
-@lru_cache(maxsize=20000)
-def is_language_name(word: str) -> bool:
-    """A language's English name ("Urdu", "Hindi", "Polish", "Zulu"), which the conventions never replace:
-    langcodes' exact name of a language of five million speakers or more or named as an adjective ("Samoan",
-    "Maltese"), not a given name. Its aliases are not enough ("Punjab", "Java", "India" find Punjabi, Javanese,
-    Hindi) nor small languages that name a place ("Meru", "Teso")."""
-    import langcodes
-
-    if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
-        return False
-    try:
-        found = langcodes.find(word)
-    except LookupError:
-        return False
-    adjective = word.endswith(("an", "ese", "ish"))  # "Samoan", "Maltese", "Cornish": named after a people
-    return found.display_name() == word and (adjective or found.speaking_population() >= LANGUAGE_SPEAKERS)
-
-
-def names_languages_only(surface: str, language: str = "en") -> bool:
-    """Language names alone, maybe listed ("Urdu", "Hindi, Marathi", "Hindi and Marathi"), or in French and
-    Spanish the peoples named like their languages ("les Espagnols et les Turcs", "los Griegos")."""
-    joiners = {"and", "or", "et", "ou", "y", "o", "e", "u"}
-    words = [w for w in re.split(r"[\s,/&]+", surface) if w and w.casefold() not in joiners]
-    return bool(words) and all(is_language_name(w) or is_people_named_like_its_language(w, language) for w in words)
-
-
-# plural only: "les Turcs", "los Griegos", "españolas"; one alone may be someone's surname ("Madame Catalan")
-PEOPLE_ENDINGS = {"fr": ("s", "es"), "es": ("s", "es", "as")}
-
-
-def is_people_named_like_its_language(word: str, language: str) -> bool:
-    """French and Spanish write a people with a capital and its language without ("les Espagnols parlent
-    espagnol", "los Griegos"): a capitalised plural of the name, in the transcript's language, of a language of
-    five million speakers or more; not a given name."""
-    endings = PEOPLE_ENDINGS.get(language)
-    if not endings or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
-        return False
-    word = plain(word)
-    names = language_names_in(language)
-    return any(word.endswith(end) and word[: len(word) - len(end)] in names for end in endings)
-
-
-@lru_cache(maxsize=4)
-def language_names_in(language: str) -> frozenset[str]:
-    """One-word names, in `language`, lower case without accents, of the languages of five million speakers or
-    more (langcodes' CLDR data: "espagnol", "turc", "griego")."""
-    from langcodes import Language
-    from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
-
-    names = (
-        Language.get(code).display_name(language)
-        for code, speakers in LANGUAGE_SPEAKING_POPULATION.items()
-        if speakers >= LANGUAGE_SPEAKERS and "-" not in code
-    )
-    return frozenset(plain(name) for name in names if " " not in name and len(name) >= 4)
 
 
 def is_function_word(word: str, language: str = "en") -> bool:

@@ -1805,3 +1805,15 @@ def test_peoples_named_like_their_languages_are_no_names_in_french_and_spanish(a
         language="es",
     )
     assert "Griegos, Portugueses y Franceses" in spanish[0] and "Claro" not in spanish[0], spanish
+
+
+def test_a_people_named_after_its_country_is_no_name(anonymiser):
+    """ "Kenyans and Ugandans", "des Marocains", "los peruanos": a people named after its country (its name, or
+    it without the last letter, and the language's ending) names no one; the country itself, said as where
+    someone is from, is kept as a place ("Gift is from Malawi")."""
+    from anonymise.peoples import is_demonym
+
+    assert is_demonym("Kenyans", "en") and is_demonym("Marocains", "fr") and is_demonym("Peruanos", "es")
+    assert not any(is_demonym(w, "en") for w in ("Malawi", "Adrian", "Julian", "Roman", "Jordan"))
+    said = anonymised(anonymiser, "Gift is from Malawi, he has been here twenty years.")
+    assert "Malawi" not in said[0], said
