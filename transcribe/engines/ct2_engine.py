@@ -28,9 +28,10 @@ from transcribe.engines.base import (
 )
 
 MEDIAN_FILTER_WIDTH = 7  # frames, as whisper's find_alignment
-# Windows encoded together on a CPU: the encoder's attention scores take ~72 MB per window and layer; four at a
-# time encode as fast as eight, and a one-hour recording peaked at 1.62 GB against 2.17 GB (base)
-CPU_ENCODE_BATCH = 4
+# Windows encoded together on a CPU: the encoder's attention scores take ~72 MB per window and layer. Two at a
+# time encode as fast as eight; one hour (65.9 min, base, with the decoder copy below) peaked at 1,930 MiB
+# against 2,038 MiB with four at a time, 143.8 s against 148.6 s (scripts/bench_transcribe.py --minutes 60)
+CPU_ENCODE_BATCH = 2
 # On a CPU of two cores or more, beam search and word alignment run in a second copy of a small model whose
 # workers each take a part of the batch on their share of the cores: one decoding step is too small to keep
 # two threads busy, while the encoder's large products are not (two one-thread encoders side by side were
