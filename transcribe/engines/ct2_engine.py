@@ -36,7 +36,7 @@ CPU_ENCODE_BATCH = 2
 # workers each take a part of the batch on their share of the cores: one decoding step is too small to keep
 # two threads busy, while the encoder's large products are not (two one-thread encoders side by side were
 # slower than one of two threads). 2 cores, base, 12-minute bench recording: 28.3-29.9 s against 31.1-32.5 s,
-# the same words, 180 MB more.
+# the same words; 180 MB more there, 240 MB more over an hour.
 DECODE_WORKERS = 2
 DECODER_COPY_MAX_STATE = 768  # tiny, base, small: larger weights would cost more memory than the copy saves time
 
