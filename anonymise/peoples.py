@@ -40,8 +40,6 @@ def is_language_name(word: str) -> bool:
     langcodes' exact name of a language of five million speakers or more or named as an adjective ("Samoan",
     "Maltese"), not a given name. Its aliases are not enough ("Punjab", "Java", "India" find Punjabi, Javanese,
     Hindi) nor small languages that name a place ("Meru", "Teso")."""
-    import langcodes
-
     if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
         return False
     try:
@@ -85,11 +83,10 @@ def is_people_named_like_its_language(word: str, language: str) -> bool:
 def language_names_in(language: str) -> frozenset[str]:
     """One-word names, in `language`, lower case without accents, of the languages of five million speakers or
     more (langcodes' CLDR data: "espagnol", "turc", "griego")."""
-    from langcodes import Language
     from language_data.population_data import LANGUAGE_SPEAKING_POPULATION
 
     names = (
-        Language.get(code).display_name(language)
+        langcodes.Language.get(code).display_name(language)
         for code, speakers in LANGUAGE_SPEAKING_POPULATION.items()
         if speakers >= LANGUAGE_SPEAKERS and "-" not in code
     )
@@ -111,10 +108,9 @@ def is_demonym(word: str, language: str) -> bool:
     not a given name ("Adrian") nor the country itself."""
     if not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
         return False
-    word = plain(word)
-    if word in _country_stems(language):  # "Malawi", "Kenya": the country, not its people
+    word, stems = plain(word), _country_stems(language)
+    if word in stems:  # "Malawi", "Kenya": the country, not its people
         return False
-    stems = _country_stems(language)
     endings = DEMONYM_ENDINGS.get(language, ())
     return any(word.endswith(end) and word[: len(word) - len(end)] in stems for end in endings)
 
