@@ -17,14 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
 from anonymise.grammar import ABBREVIATED_HONORIFICS, LOWER_CASE_HONORIFICS
-from anonymise.names import (
-    RARE_ZIPF,
-    fold,
-    given_names,
-    is_common_word,
-    is_function_word,
-    is_title,
-)
+from anonymise.names import RARE_ZIPF, fold, follows_a_title, given_names, is_common_word, is_function_word, is_title
 from anonymise.nlp_models import engine_config_for
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
@@ -283,8 +276,11 @@ class Detector:
                 continue
             if rule in MODEL_RECOGNIZERS and not any(c.isupper() for c in surface):
                 continue  # spaCy on lowercase words is mostly wrong; propagation catches real lowercase names
-            titled = is_title((text[:start].split() or [""])[-1])  # "Madame Catalan" is a woman
-            if rule in MODEL_RECOGNIZERS and names_peoples_or_languages_only(surface, self.language) and not titled:
+            if (
+                rule in MODEL_RECOGNIZERS
+                and names_peoples_or_languages_only(surface, self.language)
+                and not follows_a_title(text, start)  # "Madame Catalan" is a woman
+            ):
                 continue  # "Patients speak Urdu, Hindi": languages are no one's name
             if kind in NAME_TYPES and any(c.isdigit() for c in surface):
                 continue  # "CASE-2024-00731", "Invoice INV-2023-0481": codes, not names

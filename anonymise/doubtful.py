@@ -17,7 +17,15 @@ from anonymise.detect import MODEL_RECOGNIZERS, Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_initial
 from anonymise.holiday_names import holiday_around, is_holiday_name
 from anonymise.lexicon import is_unlisted_word
-from anonymise.names import fold, given_names, is_acronym, is_common_word, is_function_word, is_title, word_zipf
+from anonymise.names import (
+    fold,
+    follows_a_title,
+    given_names,
+    is_acronym,
+    is_common_word,
+    is_function_word,
+    word_zipf,
+)
 from anonymise.peoples import countries_and_continents
 from anonymise.terms import NAME_TYPES
 
@@ -52,8 +60,7 @@ def is_a_holiday(d: Detection, text: str, language: str) -> bool:
     """A feast or public holiday taken for a name, or a piece of one ("for Diwali", "à la Toussaint",
     "Muertos" of "el Día de Muertos"), after no title ("M. Toussaint" is a man) and not inside a longer name
     ("Diwali Sweets" is a shop)."""
-    before = text[: d.start].split()
-    if before and is_title(before[-1]):
+    if follows_a_title(text, d.start):
         return False
     if is_holiday_name(_named(d.text, language)):
         return _stands_alone(d, text)

@@ -96,6 +96,12 @@ _TITLE_TABLE = (_NAMEPARSER_TITLES | _MORE_TITLES) - _GIVEN_NAME_TITLES - _PARTS
 
 
 @lru_cache(maxsize=50000)
+def follows_a_title(text: str, start: int) -> bool:
+    """Whether the word right before `start` is a title ("Madame [Catalan]", "M. [Toussaint]")."""
+    before = text[:start].rsplit(None, 1)
+    return bool(before) and is_title(before[-1])
+
+
 def is_title(word: str) -> bool:
     """Whether a word is a title or a role said before a person's name ("Councillor Sattar", "Kuya Jhun",
     "Auntie Shagufta"), never part of the name: nameparser's table of titles, ours and family words, less the

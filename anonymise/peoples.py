@@ -72,11 +72,7 @@ def is_people_named_like_its_language(word: str, language: str) -> bool:
     espagnol", "los Griegos"): a capitalised plural of the name, in the transcript's language, of a language of
     five million speakers or more; not a given name."""
     endings = PEOPLE_ENDINGS.get(language)
-    if not endings or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
-        return False
-    word = plain(word)
-    names = language_names_in(language)
-    return any(word.endswith(end) and word[: len(word) - len(end)] in names for end in endings)
+    return bool(endings) and _stem_and_ending(word, language_names_in(language), endings)
 
 
 @lru_cache(maxsize=4)
@@ -106,12 +102,17 @@ MIN_STEM = 4  # "Mali" + "ens"; shorter stems ("Ind-", "Per-") say too little
 def is_demonym(word: str, language: str) -> bool:
     """A capitalised word naming the people of a country after its name ("Kenyans", "Marocains", "Peruanos");
     not a given name ("Adrian") nor the country itself."""
+    stems = _country_stems(language)
+    if plain(word) in stems:  # "Malawi", "Kenya": the country, not its people
+        return False
+    return _stem_and_ending(word, stems, DEMONYM_ENDINGS.get(language, ()))
+
+
+def _stem_and_ending(word: str, stems: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """A capitalised word, no given name, that is one of the stems (lower case, no accents) and one of the endings."""
     if not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
         return False
-    word, stems = plain(word), _country_stems(language)
-    if word in stems:  # "Malawi", "Kenya": the country, not its people
-        return False
-    endings = DEMONYM_ENDINGS.get(language, ())
+    word = plain(word)
     return any(word.endswith(end) and word[: len(word) - len(end)] in stems for end in endings)
 
 

@@ -131,8 +131,7 @@ class CTranslate2Engine:
             )
 
         out = []
-        results = self._in_parts(generate, indices)
-        for result in results:
+        for result in self._in_parts(generate, indices):
             best = int(np.argmax(result.scores))
             tokens = list(result.sequences_ids[best])
             text = tokenizer.decode(tokens).strip()
