@@ -8,7 +8,8 @@ Each FOLDER holds tNN.json files ({"text", "spans": [{"start", "end", "type"}]})
 allow_list.txt (kept terms) and decoys.json (ordinary words per file that must not be replaced).
 Scoring is at token level: a token inside a gold span is found when it was replaced; a token outside
 every span that was replaced is a false positive. Each file is a study of its own (a fresh key); the
-language is the tool's choice (detected from the text). The last line of output is one line of JSON.
+language is the tool's choice (detected from the text). After the folders, the word counts of all folders of
+one language are pooled (the shared `pii` folder apart). The last line of output is one line of JSON.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import click
@@ -116,6 +117,19 @@ class Score:
                     if not covered(match.start(), match.end(), gold) and covered(match.start(), match.end(), predicted):
                         failures.append(f"{name}: {term!r} at {match.start()}")
 
+    def merge(self, other: Score) -> None:
+        """Add another folder's counts (for a figure pooled over folders)."""
+        for mine, theirs in ((self.gold, other.gold), (self.found, other.found), (self.predicted, other.predicted)):
+            for kind, count in theirs.items():
+                mine[kind] += count
+        for kind, count in other.correct.items():
+            self.correct[kind] += count
+        for mine, theirs in (
+            (self.decoys_replaced, other.decoys_replaced),
+            (self.allowed_replaced, other.allowed_replaced),
+        ):
+            mine.extend(theirs)
+
     def summary(self) -> dict:
         recall = {t: round(self.found[t] / n, 4) for t, n in sorted(self.gold.items())}
         precision = {t: round(self.correct[t] / n, 4) for t, n in sorted(self.predicted.items())}
@@ -151,7 +165,12 @@ def group_recall(score: Score, types: tuple[str, ...]) -> float | None:
     return round(sum(score.found[t] for t in types) / gold, 4) if gold else None
 
 
-def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -> tuple[dict, Score]:
+def scored(score: Score) -> dict:
+    """A score's summary with its group recalls."""
+    return {**score.summary(), **{g: group_recall(score, t) for g, t in GROUPS.items()}}
+
+
+def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -> tuple[dict, dict[str, Score]]:
     """Tool and Presidio scores on one folder."""
     allow_file = folder / "allow_list.txt"
     allow = read_term_list(allow_file) if allow_file.exists() else []
@@ -160,14 +179,14 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
     anonymiser = Anonymiser(settings)
     scores = {"tool": Score(), "presidio": Score()}
     files = [f for f in sorted(folder.glob("*.json")) if f.name != "decoys.json"]
-    languages = set()
+    languages: Counter = Counter()
     guard_hits = 0
     started = time.perf_counter()
     for path in files:
         text, gold = (data := json.loads(path.read_text()))["text"], data["spans"]
         key = StudyKey(settings.pseudonym_format, settings.labels)
         spans, language, hits = tool_spans(anonymiser, text, path.stem, key)
-        languages.add(language)
+        languages[language] += 1
         guard_hits += hits
         scores["tool"].add(path.stem, text, gold, spans, decoys.get(path.stem, []), allow)
         if language not in anonymiser_cache:
@@ -175,15 +194,34 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
         found = presidio_spans(anonymiser_cache[language], text, language)
         scores["presidio"].add(path.stem, text, gold, found, decoys.get(path.stem, []), allow)
     result = {"folder": str(folder), "files": len(files), "languages": sorted(languages)}
+    result["language"] = languages.most_common(1)[0][0] if languages else None  # what most files are in
     result["seconds"] = round(time.perf_counter() - started, 1)
     for name, score in scores.items():
-        result[name] = {**score.summary(), **{g: group_recall(score, t) for g, t in GROUPS.items()}}
+        result[name] = scored(score)
     result["tool"]["guard_hits"] = guard_hits
-    return result, scores["tool"]
+    return result, scores
 
 
-def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
-    click.echo(f"== {result['folder']} ({result['files']} files, {', '.join(result['languages'])})")
+def pooled_by_language(results: list[dict], scores: list[dict[str, Score]]) -> list[dict]:
+    """Word counts of every folder added up per language (the language most of its files are in), the tool
+    and Presidio side by side. Folders named `pii` (the shared training set) are left out."""
+    pools: dict[str, dict[str, Score]] = {}
+    folders: dict[str, int] = defaultdict(int)
+    for result, folder_scores in zip(results, scores):
+        if Path(result["folder"]).name == "pii":
+            continue
+        language = result["language"]
+        folders[language] += 1
+        for name, score in folder_scores.items():
+            pools.setdefault(language, {}).setdefault(name, Score()).merge(score)
+    return [
+        {"language": language, "folders": folders[language], **{name: scored(s) for name, s in pool.items()}}
+        for language, pool in pools.items()
+    ]
+
+
+def print_summaries(heading: str, result: dict) -> None:
+    click.echo(heading)
     for name in ("tool", "presidio"):
         summary = result[name]
         click.echo(
@@ -194,6 +232,10 @@ def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
         )
         click.echo(f"  recall by type:    {summary['recall']}")
         click.echo(f"  precision by type: {summary['precision']}")
+
+
+def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
+    print_summaries(f"== {result['folder']} ({result['files']} files, {', '.join(result['languages'])})", result)
     if show_errors:
         for title, items in (
             ("missed", tool.missed),
@@ -211,12 +253,16 @@ def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
 @click.option("--show-errors/--no-show-errors", default=True, help="List missed tokens and false positives.")
 def main(folders: tuple[Path, ...], config: Path | None, show_errors: bool) -> None:
     presidio_by_language: dict = {}
-    results = []
+    results, scores = [], []
     for folder in folders:
-        result, tool = evaluate_folder(folder, config, presidio_by_language)
-        print_folder(result, tool, show_errors)
+        result, folder_scores = evaluate_folder(folder, config, presidio_by_language)
+        print_folder(result, folder_scores["tool"], show_errors)
         results.append(result)
-    click.echo(json.dumps({"results": results}))
+        scores.append(folder_scores)
+    pooled = pooled_by_language(results, scores)
+    for pool in pooled:
+        print_summaries(f"== pooled: {pool['language']} ({pool['folders']} folders)", pool)
+    click.echo(json.dumps({"results": results, "pooled": pooled}))
 
 
 if __name__ == "__main__":
