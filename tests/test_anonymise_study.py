@@ -517,6 +517,19 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
+def test_an_acronym_hardly_ever_written_is_an_organisation_unless_said_as_a_term(anonymiser):
+    """Said without context, a rare acronym is a local body or firm ("NAFDAC", "DVSA"): replaced; an acronym
+    written everywhere is a term ("the GPS", "a PDF") and stays; a rare one counted or owned stays too."""
+    said = anonymised(
+        anonymiser,
+        "Then NAFDAC came round, and there was DVSA too, but the GPS and the PDF were fine.",
+        "Every QXV I fill in, my QXV takes an hour.",
+    )
+    assert "NAFDAC" not in said[0] and "DVSA" not in said[0], said
+    assert "the GPS and the PDF were fine." in said[0], said
+    assert said[1] == "Every QXV I fill in, my QXV takes an hour.", said
+
+
 @pytest.mark.parametrize(
     "turns, organisations",
     [
@@ -537,7 +550,7 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
                 "In the end she complain to the WKRB about the flat.",
                 "And did the PVQA take it up at all? Will the NXRB send someone?",
                 "The takings go into our ZNB account every night.",
-                "I sent the PDF to the SENCO, and he had to complain to the nurse on ICU.",
+                "I sent the PDF to the CEO, and he had to complain to the nurse on ICU.",
             ],
             ("QDX", "WKRB", "PVQA", "NXRB", "ZNB"),
         ),
@@ -549,7 +562,7 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     """ "GTB, that's my bank", "the state, HHSC,", "PHMC, they run…", "GRA is coming for tax", "Ebuka called
     KWQ", "registered as a charity with QDX", "complain to the WKRB", "did the PVQA take it up?", "our ZNB
     account": organisations whatever the model says; "the GPS is working", "tell the GP", "sent the PDF to the
-    SENCO", "complain to the nurse on ICU" are things, roles and wards (the last turn stays as it is)."""
+    CEO", "complain to the nurse on ICU" are things, roles and wards (the last turn stays as it is)."""
     said = anonymised(anonymiser, *turns)
     assert not [a for a in organisations if a in " ".join(said)], said
     assert said[-1] == turns[-1], said
@@ -591,11 +604,11 @@ def test_a_spanish_acronym_listed_with_an_institution_is_one(anonymiser):
     spanish = anonymised(
         anonymiser,
         "Llaman haciéndose pasar por el banco, o por ANXES, y les piden el código.",
-        "Soy coordinadora, SNDI, con Servicios Ribera, y allí me quedo.",
+        "Soy coordinadora, RRHH, con Servicios Ribera, y allí me quedo.",
         language="es",
     )
     assert "ANXES" not in spanish[0], spanish  # listed with an institution
-    assert "SNDI, con" in spanish[1], spanish  # "X, with Y" is no list
+    assert "RRHH, con" in spanish[1], spanish  # "X, with Y" is no list
 
 
 @pytest.mark.parametrize(
@@ -629,10 +642,10 @@ def test_an_acronym_with_a_site_in_a_named_place_is_an_organisation(anonymiser):
         anonymiser,
         "My cousin went to BRTC up in Spokane, and she loved it.",
         "Her brother is in KMH in Ballina, he says the pay is fine.",
-        "She's on ICU, and the HDU was full, so the CT was late.",
+        "She's on ICU, and the MRI was full, so the CT was late.",
     )
     assert "BRTC" not in said[0] and "KMH" not in said[1], said
-    assert said[2] == "She's on ICU, and the HDU was full, so the CT was late.", said
+    assert said[2] == "She's on ICU, and the MRI was full, so the CT was late.", said
 
 
 def test_an_acronym_with_an_article_is_a_thing_where_another_use_says_so(anonymiser):
