@@ -1140,6 +1140,20 @@ def test_an_ordinary_word_capitalised_inside_a_spanish_sentence_is_an_organisati
     assert said[3] == "Lo vi en la tele, y Claro, nadie dijo nada.", said
 
 
+def test_an_english_word_the_tagger_reads_as_a_proper_noun_is_an_organisation_where_it_acts(anonymiser):
+    """English capitalises months, weekdays, titles and peoples, so there the capital counts only where the
+    tagger reads a proper noun: "a woman from Wits", "comes from Pick n Pay" are organisations; "in May the
+    Sister said we should ring Monday" stays as it is."""
+    said = anonymised(
+        anonymiser,
+        "Most of the bread comes from Pick n Pay, they give it on Fridays.",
+        "A woman from Wits, she was doing a study here.",
+        "The thing is, in May the Sister said we should ring Monday.",
+    )
+    assert "Pick" not in said[0] and "Wits" not in said[1], said
+    assert said[2] == "The thing is, in May the Sister said we should ring Monday.", said
+
+
 def test_a_people_or_language_is_no_person_and_an_organisation_may_have_and_in_its_name(anonymiser):
     """ "the Cornish way", "first-language Cornish": the model calls the word a people or a language elsewhere,
     so it is nobody's name. "Tamar and Tavy Community Housing Trust" is one organisation; "Barclays and
