@@ -186,7 +186,8 @@ def _said_as_time(doc, i: int) -> bool:
 
 def is_name_here(doc, i: int, common: bool) -> bool:
     """Whether token i, which spells a known name, is used as a name at this place. A month or a weekday
-    ("May") is capitalised anyway, so there only grammar counts, as for any word at a sentence's start."""
+    ("May") is capitalised anyway, so there only grammar counts; at a sentence's start, grammar, a pause after
+    it, or the tagger reading a proper noun ("Roy go back": no tense to read; "Will you" is an auxiliary)."""
     token = doc[i]
     if not common:  # a rare word ("Nkem", "priya") names its bearer wherever it stands, as the guard searches it
         return True
@@ -197,6 +198,6 @@ def is_name_here(doc, i: int, common: bool) -> bool:
         if not sentence_initial(doc, i):
             return True
         after = _next(doc, i)
-        return grammar or after is None or after.is_punct
+        return grammar or after is None or after.is_punct or token.pos_ == "PROPN"
     before = doc[i - 1] if i > 0 else None
     return grammar and not (before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"}))
