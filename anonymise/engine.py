@@ -41,6 +41,7 @@ from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.word_names import months_named_as_people, nicknames_with_their_article, word_names_acting
+from anonymise.written_names import names_as_written
 
 
 @dataclass
@@ -117,6 +118,7 @@ class Anonymiser:
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += months_named_as_people(docs, keep, code)
+            keep += names_as_written(texts, code)
             keep += word_names_acting(docs, keep, config.common_word_zipf, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)

@@ -313,6 +313,22 @@ def test_a_known_name_the_tagger_reads_as_a_proper_noun_at_a_sentence_start_is_a
     assert said[1].endswith("Will you come and see it?"), said
 
 
+def test_a_name_quoted_as_software_wrote_it_is_a_persons_name(anonymiser):
+    """'the dictation app writes him as "Chew Knee"', 'it wrote "Oyelaran" as "Oil Iran" or "Oiler Ran"',
+    'le formulaire a écrit « Marie-Jo Vallée »': how a tool mangled a name is the person's name however
+    ordinary its words; 'I write "urgent" on the file' and 'the sign says "Closed"' stay."""
+    said = anonymised(
+        anonymiser,
+        'My manager is lovely. The dictation app writes him as "Chew Knee" every time.',
+        'It wrote "Oyelaran" as "Oil Iran" or "Oiler Ran", so I stopped using it.',
+        'I write "urgent" on the file, and the sign says "Closed" at six.',
+    )
+    assert left_in(" ".join(said[:2]), ["Chew", "Knee", "Oyelaran", "Oil", "Iran", "Oiler", "Ran"]) == [], said
+    assert said[2] == 'I write "urgent" on the file, and the sign says "Closed" at six.', said
+    french = anonymised(anonymiser, "Le formulaire a écrit « Marie-Jo Vallée » au lieu de mon nom.", language="fr")
+    assert "Vallée" not in french[0], french
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(
