@@ -31,6 +31,7 @@ AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde
 WORK_VERBS = {"work", "works", "worked", "working", "volunteer", "volunteers", "volunteered", "trabajo", "trabaja",
               "trabajaba", "trabajé", "travaille", "travaillais", "travaillait", "travaillé"}  # fmt: skip
 WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
+CHANNELS = {"through", "off", "via"}  # "paid through BDO", "off the DWP"
 COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
                       "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre", "votre", "leur", "mi", "mis", "tu", "su",
                       "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
@@ -75,6 +76,7 @@ ACTING = "acting"  # does something, is contacted or has a site: an organisation
 WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 RARE_ZIPF = 2.0  # rarer than this in the language and in English ("NAFDAC", "DVSA"): a local body, not a term
+EVERYDAY_ZIPF = 3.5  # "PDF", "GPS": written too often to be taken for a body on weak evidence
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,14 @@ def _sited(doc, index: int, places: frozenset[int]) -> bool:
     if k + 1 >= len(doc) or doc[k].lower_ not in SITE_PREPOSITIONS:
         return False
     return doc[k + 1].idx in places or doc[k + 1].ent_type_ in PLACE_ENTITIES
+
+
+def _gone_through(before: list[str]) -> bool:
+    """What something came through or off ("payroll is through BDO", "a sanction off the DWP"): a channel,
+    weaker than an employer ("went through the PDF" reads so too, hence only for acronyms not everyday)."""
+    if before and before[-1] in DEFINITE:
+        before = before[:-1]
+    return bool(before) and before[-1] in CHANNELS
 
 
 def _doing(auxiliary, verb) -> bool:
@@ -317,7 +327,12 @@ def acronym_kinds(
             kinds.add(ORGANISATION)
         elif term := _said_as_a_term(doc, index, use, language):
             kinds.add(term)
-        elif _acting(doc, index) or _contacted(doc, index) or _sited(doc, index, places.get(use.turn, frozenset())):
+        elif (
+            _acting(doc, index)
+            or _contacted(doc, index)
+            or _sited(doc, index, places.get(use.turn, frozenset()))
+            or (_gone_through(before) and not is_common_word(use.base.lower(), EVERYDAY_ZIPF, language))
+        ):
             kinds.add(ACTING)
     return {
         base: _kind(kinds, is_brand_of_regions(base, regions) or _rare(base, language))

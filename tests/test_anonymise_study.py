@@ -597,6 +597,18 @@ def test_an_acronym_said_to_be_an_institution_or_doing_what_one_does_is_an_organ
     assert said[-1] == turns[-1], said
 
 
+def test_an_acronym_something_came_through_or_off_is_an_organisation_unless_everyday(anonymiser):
+    """ "payroll goes through KVB", "a sanction off the DWP": a channel, an organisation; "went through the PDF",
+    "through the ICU doors" (everyday acronyms, or before a noun) stay."""
+    said = anonymised(
+        anonymiser,
+        "Payroll goes through KVB now, and the sanction came off the DWP.",
+        "I went through the PDF with her, then through the ICU doors.",
+    )
+    assert "KVB" not in said[0] and "DWP" not in said[0], said
+    assert said[1] == "I went through the PDF with her, then through the ICU doors.", said
+
+
 def test_an_acronym_counted_or_owned_is_a_term_even_where_it_acts(anonymiser):
     """ "a QTL should", "my QTL": counted and owned, a role, so "the QTL said" does not make it an organisation;
     "the WXMB office" only stands before a noun, so "when WXMB is down" still does."""
