@@ -143,15 +143,17 @@ def _leading_word(text: str, start: int, end: int, language: str) -> int:
 
 
 def _trailing_function_words(text: str, start: int, end: int, language: str) -> int:
-    """Where a person's name ends before a pronoun or article the model took in ("Pierre-É. Je"), or before a
-    sentence that starts with one ("Pierre-É. Je suis infirmier")."""
+    """Where a person's name ends before a pronoun or article the model took in ("Pierre-É. Je"), a title said
+    after the name in lower case ("Priya madam", "Ravi sir": it stays for coders to read), or before a sentence
+    that starts with one ("Pierre-É. Je suis infirmier")."""
     for sentence in re.finditer(r"[.!?]\s+(\S+)", text[start:end]):
         if is_function_word(sentence.group(1), language):
             end = start + sentence.start() + 1
             break
     while True:
         last = re.search(r"\s+(\S+)$", text[start:end])
-        if last is None or not is_function_word(last.group(1), language):
+        title_after = last is not None and last.group(1).islower() and is_title(last.group(1))
+        if last is None or not (is_function_word(last.group(1), language) or title_after):
             return end
         end = start + last.start()
 

@@ -329,6 +329,12 @@ def test_a_name_quoted_as_software_wrote_it_is_a_persons_name(anonymiser):
     assert "Vallée" not in french[0], french
 
 
+def test_a_title_said_after_a_name_in_lower_case_stays_for_the_coders(anonymiser):
+    """ "Priya madam", "Ravi sir": the name is replaced, the title after it stays, as "Dr" does before one."""
+    said = anonymised(anonymiser, "But his manager, Anjali madam, she will walk the floor and point at the screen.")
+    assert "Anjali" not in said[0] and " madam, she will walk the floor" in said[0], said
+
+
 def test_a_hesitation_inside_a_dictated_number_is_part_of_it_and_a_count_stays(anonymiser):
     """ "quatre-vingt-dix-huit... euh, quatorze": a hesitation between a number's groups is a pause in it."""
     said = anonymised(
