@@ -263,13 +263,15 @@ def test_fallback_ladder_reaches_the_last_temperature(tiny_engine, data_dir):
 
 
 @pytest.mark.slow
-def test_a_phrase_said_six_times_is_cut_to_three(tiny_engine, data_dir):
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_phrase_said_six_times_is_cut_to_three(tiny_engine, data_dir, seed):
     """A phrase repeated more than three times in a row is taken for Whisper's loop ("thank you thank
-    you…"): retried hotter, then cut to three repeats (more come out without the check)."""
+    you…"): retried hotter, then cut to three repeats (more come out without the check). With seed 0 the
+    retry's sample drifts one copy ("as never been surpassed"), still a loop."""
     clip = load_audio(data_dir / "coqui_ljspeech" / "LJ001-0008.wav")  # "has never been surpassed."
     pause = np.zeros(int(0.3 * SAMPLE_RATE), dtype=np.float32)
     samples = np.concatenate([np.concatenate([clip, pause])] * 6)
     windows = pack_windows(speech_regions(samples))
-    seed_samplers(1)  # the retries sample; some draws vary a copy and keep five (seeds 0, 4, 5 of 0-6 on a fresh model)
+    seed_samplers(seed)  # the retries sample from a fresh model
     segments, _ = transcribe_windows(sampling_afresh(tiny_engine), samples, windows, AsrOptions(language="en"))
     assert 1 <= normalise("".join(w.word for w in words_of(segments))).count("surpassed") <= 3

@@ -50,3 +50,16 @@ def test_a_loop_straddling_two_segments_is_cut_to_three_copies():
 def test_segments_without_a_loop_come_back_unchanged():
     segments = [_segment("yes yes yes I agree", 0.0), _segment("yes I agree", 5.0)]
     assert collapse_word_repeats(segments) is segments
+
+
+def test_a_loop_whose_copies_drift_by_a_word_is_cut_to_three_copies():
+    """Sampled at a raised temperature, a loop's copies may differ in one word ("has never" / "as never"): still
+    a loop. A phrase said twice with one word changed, or short phrases that differ, are no loop."""
+    copies = ["it", "has", "never", "been", "the", "same"] * 5
+    copies[13] = "as"  # the third copy: "it as never been the same"
+    words = ["and"] + copies + ["really"]
+    times, n, _ = longest_repeat(words)
+    assert (times, n) == (5, 6)
+    assert collapse_repeats(words) == ["and"] + copies[:18] + ["really"]
+    assert not is_looping("we went there and we went back and we came there and we came back".split())
+    assert not is_looping("i said no no i said yes yes".split())

@@ -7,20 +7,32 @@ from collections.abc import Sequence
 
 from transcribe.study.transcript import Segment
 
+FUZZY_NGRAM = 4  # copies of a phrase this long may differ in one place ("it has never" / "it as never")
+
+
+def _copy_of(tokens: Sequence, at: int, start: int, n: int) -> bool:
+    """Whether the n tokens at `at` repeat the n at `start`: the same, or for a phrase of FUZZY_NGRAM or more,
+    all but one (a loop's copies drift: sampling at a raised temperature changes a word now and then)."""
+    copy, phrase = tokens[at : at + n], tokens[start : start + n]
+    if copy == phrase:
+        return True
+    return n >= FUZZY_NGRAM and sum(a != b for a, b in zip(copy, phrase)) <= 1
+
 
 def longest_repeat(tokens: Sequence, max_ngram: int = 12) -> tuple[int, int, int]:
-    """The longest run of one n-gram repeated back to back: (times, n, start index); (1, 0, 0) if none."""
+    """The longest run of one n-gram repeated back to back (copies of a long one may differ in one place):
+    (times, n, start index); (1, 0, 0) if none."""
     best = (1, 0, 0)
     size = len(tokens)
     for n in range(1, min(max_ngram, size // 2) + 1):
         i = 0
         while i + 2 * n <= size:
             times = 1
-            while i + (times + 1) * n <= size and tokens[i + times * n : i + (times + 1) * n] == tokens[i : i + n]:
+            while i + (times + 1) * n <= size and _copy_of(tokens, i + times * n, i, n):
                 times += 1
             if times > best[0]:
                 best = (times, n, i)
-            i += n * times if times > 1 else 1
+            i += n * times if times > 1 and n < FUZZY_NGRAM else 1  # a drifting copy may hide where a run starts
     return best
 
 
