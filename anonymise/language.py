@@ -1,13 +1,15 @@
 """Which language a transcript is in, and whether the anonymiser has a name model for it.
 
 The language comes from the study config when it names one, else from the transcript (the JSON records
-what Whisper detected), else it is detected from the text (langdetect). A language without a spaCy model
+what Whisper detected), else it is detected from the text (langdetect; in a text too short for it, by which
+supported language's common words it uses). A language without a spaCy model
 in the config stops that transcript with a one-line error, unless the study asked for patterns only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import spacy
 from langdetect import DetectorFactory, LangDetectException, detect_langs
@@ -39,18 +41,45 @@ def language_name(code: str) -> str:
         return code
 
 
-MIN_WORDS, MIN_PROBABILITY = 20, 0.9  # below either, a guess: the study's first language is used instead
+MIN_WORDS, MIN_PROBABILITY = 20, 0.9  # below either, langdetect guesses
+MIN_COMMON_WORDS, COMMON_WORD_MARGIN = 3, 2  # a short text's common words must say one language this clearly
+# voted on as well, so a short text in one of them is not taken for a language with a model ("obrigado" is no
+# Spanish): it then stops with the unsupported-language error
+NEIGHBOUR_LANGUAGES = frozenset({"de", "nl", "it", "pt"})
 
 
-def detect_language(text: str) -> str | None:
-    """The text's language when langdetect is sure of it (enough words, one clear winner), else None."""
+def detect_language(text: str, candidates: set[str] = frozenset()) -> tuple[str, str] | None:
+    """The text's language and how it was found: langdetect where it is sure (enough words, one clear
+    winner); in a shorter text, the one of `candidates` whose common words ("je", "avec", "the") it uses
+    most, where they clearly outnumber the others'; else None."""
     if len(text.split()) < MIN_WORDS:
-        return None
+        voted = _by_common_words(text, candidates)
+        return (voted, "detected from its common words (a short text)") if voted else None
     try:
         best = detect_langs(text)[0]
     except LangDetectException:
         return None  # no letters to go by
-    return best.lang if best.prob >= MIN_PROBABILITY else None
+    return (best.lang, "detected from the text") if best.prob >= MIN_PROBABILITY else None
+
+
+def _by_common_words(text: str, candidates: set[str]) -> str | None:
+    """The candidate language whose stop words (spaCy's lists) the text uses most, if at least
+    MIN_COMMON_WORDS of them and COMMON_WORD_MARGIN times the next language's count."""
+    words = [w.strip(".,;:!?¿¡\"'«»()").lower() for w in text.replace("’", "'").split()]
+    words = [part for w in words for part in w.split("'") if part]  # "d'être" -> "d", "être"
+    counts = sorted(((sum(w in _stop_words(c) for w in words), c) for c in candidates), reverse=True)
+    if not counts or counts[0][0] < MIN_COMMON_WORDS:
+        return None
+    runner_up = counts[1][0] if len(counts) > 1 else 0
+    return counts[0][1] if counts[0][0] >= COMMON_WORD_MARGIN * runner_up else None
+
+
+@lru_cache(maxsize=16)
+def _stop_words(code: str) -> frozenset[str]:
+    try:
+        return frozenset(spacy.util.get_lang_class(code).Defaults.stop_words)
+    except (ImportError, KeyError, ValueError):
+        return frozenset()
 
 
 def model_languages(config: AnonymiseConfig) -> set[str]:
@@ -68,8 +97,8 @@ def choose_language(config: AnonymiseConfig, declared: str | None, text: str, wh
         code, found_by = config.language, "study config"
     elif declared:
         code, found_by = declared, "transcript"
-    elif detected := detect_language(text):
-        code, found_by = detected, "detected from the text"
+    elif detected := detect_language(text, model_languages(config) | NEIGHBOUR_LANGUAGES):
+        code, found_by = detected
     else:
         code, found_by = _first_language(config), "too little text to tell: the study's first language"
     if code in model_languages(config):

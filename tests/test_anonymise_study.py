@@ -829,6 +829,22 @@ def test_a_language_without_a_name_model_stops_that_transcript_and_the_batch_goe
     assert sorted(p.stem for p in (tmp_path / "out" / "for-coders").glob("*.txt")) == ["INT-002"]
 
 
+def test_a_short_transcript_is_read_in_the_language_its_common_words_say(tmp_path):
+    """Too short for langdetect (under 20 words), a French transcript was read as English, the study's first
+    language: "Je travaille chez Renault" became a person and "avec" a brand. Its common words say French;
+    a short Portuguese one is Portuguese, which has no model here, so it stops with the one-line error."""
+    write(tmp_path / "in" / "fr.txt", [
+        "[00:00:01] Intervieweuse: Bonjour, merci d'être venue.",
+        "[00:00:05] Participante: Je travaille chez Renault avec Jean-Pierre Martin.",
+    ])  # fmt: skip
+    write(tmp_path / "in" / "pt.txt", ["[00:00:01] Participante: Eu trabalho no banco com o meu colega João."])
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert "anonymised 1, unchanged 0, failed 1" in result.output, result.output
+    assert "Portuguese (pt" in result.output
+    coder = (tmp_path / "out" / "for-coders" / "INT-001.txt").read_text()
+    assert "Je travaille chez [ORG 1] avec [PERSON 1]." in coder, coder
+
+
 def test_patterns_only_replaces_listed_names_and_contacts_and_says_so_first(tmp_path):
     source = write(tmp_path / "de.txt", GERMAN)
     deny = write(tmp_path / "deny.txt", ["Krüger"])
