@@ -23,8 +23,8 @@ _WRITING = {
 }
 _SOMEONE = {
     "en": r"(?:her|him|them|me|you|his name|her name|my name|their names?|your name|the name)",
-    "fr": r"(?:son nom|mon nom|le nom|leur nom|l'|l’|le|la|les|me|m'|m’)",
-    "es": r"(?:su nombre|mi nombre|el nombre|lo|la|los|las|me)",
+    "fr": r"(?:son nom|mon nom|ton nom|votre nom|leur nom|le nom)",  # a pronoun object comes before the verb
+    "es": r"(?:su nombre|mi nombre|tu nombre|el nombre)",
 }
 _FILLERS = r"(?:,? ?(?:uh|um|er|euh|eh|este|pues|like|comme),? ?)?"
 _QUOTE = r"[\"“«]\s?(?P<name>[^\"”»\n]{2,60}?)\s?[\"”»]"
