@@ -16,7 +16,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts
 from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
-from anonymise.employers import employers
+from anonymise.employers import employers, employers_typed
 from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
@@ -144,6 +144,7 @@ class Anonymiser:
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
+        found = employers_typed(docs, found)
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there

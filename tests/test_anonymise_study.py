@@ -829,6 +829,13 @@ def test_a_language_without_a_name_model_stops_that_transcript_and_the_batch_goe
     assert sorted(p.stem for p in (tmp_path / "out" / "for-coders").glob("*.txt")) == ["INT-002"]
 
 
+def test_a_one_word_person_where_an_employer_stands_is_the_employer(anonymiser):
+    """ "Trabajo en Mercadona": the model called the shop a person; coders should read an organisation there.
+    A given name after "work for" may be a person and keeps its type."""
+    said = anonymised(anonymiser, "De nada. Trabajo en Mercadona con mi compañera Lucía Fernández.", language="es")
+    assert "Trabajo en [ORG 1] con mi compañera [PERSON 1]." in said[0], said
+
+
 def test_a_short_transcript_is_read_in_the_language_its_common_words_say(tmp_path):
     """Too short for langdetect (under 20 words), a French transcript was read as English, the study's first
     language: "Je travaille chez Renault" became a person and "avec" a brand. Its common words say French;
