@@ -18,7 +18,7 @@ import re
 
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
-from anonymise.grammar import is_name_here
+from anonymise.grammar import CAPITALS_MARK_NAMES, is_name_here, sentence_initial
 from anonymise.known_names import KnownNames, NameForm
 from anonymise.name_spans import compound_given_name
 from anonymise.names import (
@@ -245,3 +245,29 @@ def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> li
 
 def _digits(surface: str) -> str:
     return "".join(c for c in surface if c.isdigit())
+
+
+def organisation_short_forms(docs: list, detections: list[Detection], language: str) -> list[Detection]:
+    """French and Spanish capitalise only names inside a sentence, so a capitalised word of an organisation
+    found whole, said alone later, is that organisation's short form ("la Caja Arequipa" … "con la Caja",
+    "la Junta de Andalucía" … "la Junta", "el Hospital Clínico …" … "con el Clínico"). The short form gets
+    a pseudonym of its own (the key links surfaces of people, not of organisations)."""
+    if language not in CAPITALS_MARK_NAMES:
+        return []
+    words = {
+        fold(word): d
+        for d in detections
+        if d.entity_type == "ORGANIZATION" and " " in d.text.strip()
+        for word in d.text.split()
+        if word[:1].isupper() and len(word) >= 3 and not is_function_word(word, language)
+    }
+    taken = {(d.turn, k) for d in detections for k in range(d.start, d.end)}
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            org = words.get(fold(token.text))
+            if org is None or (turn, token.idx) in taken or not token.text[:1].isupper() or sentence_initial(doc, i):
+                continue
+            found.append(Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", org.score, "short form",
+                                   token.text))  # fmt: skip
+    return found

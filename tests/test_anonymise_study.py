@@ -829,6 +829,18 @@ def test_a_language_without_a_name_model_stops_that_transcript_and_the_batch_goe
     assert sorted(p.stem for p in (tmp_path / "out" / "for-coders").glob("*.txt")) == ["INT-002"]
 
 
+def test_a_capitalised_word_of_an_organisation_said_alone_is_its_short_form(anonymiser):
+    """French and Spanish capitalise only names inside a sentence: "la Junta de Andalucía" … "la Junta" is
+    that organisation again; "una junta de vecinos" (lower case) stays."""
+    said = anonymised(
+        anonymiser,
+        "Hicieron la aplicación con una subvención de la Junta de Andalucía, de los fondos europeos.",
+        "Antes mencionaste la Junta. Y luego hubo una junta de vecinos.",
+        language="es",
+    )
+    assert "Junta" not in " ".join(said) and "una junta de vecinos" in said[1], said
+
+
 def test_a_one_word_person_where_an_employer_stands_is_the_employer(anonymiser):
     """ "Trabajo en Mercadona": the model called the shop a person; coders should read an organisation there.
     A given name after "work for" may be a person and keeps its type."""
