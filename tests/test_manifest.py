@@ -145,3 +145,25 @@ def test_many_runs_checking_the_output_folder_at_once_never_remove_each_others_p
         reasons = list(pool.map(lambda _: unwritable_reason(folder), range(400)))
     assert reasons == [None] * 400
     assert list(folder.iterdir()) == []
+
+
+def test_a_killed_writers_temporary_file_is_removed_and_live_or_other_hosts_ones_stay(tmp_path):
+    """A SIGKILL skips atomic_write's clean-up and leaves `.name.w<pid>@<host>.xxxx.part`; the next run removes
+    those of dead processes on this host only (array tasks on other hosts, or still writing here, keep theirs)."""
+    import socket
+    import subprocess
+    import sys
+
+    from transcribe.study.fileio import atomic_write_text, remove_dead_writers_leftovers
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    host = socket.gethostname()
+    dead = tmp_path / f".a.json.w{gone.stdout.strip()}@{host}.abc123.part"
+    alive = tmp_path / f".b.json.w{os.getpid()}@{host}.abc123.part"
+    elsewhere = tmp_path / f".c.json.w{gone.stdout.strip()}@another-node.abc123.part"
+    for path in (dead, alive, elsewhere):
+        path.write_text("{")
+    atomic_write_text(tmp_path / "d.json", "{}")
+    assert remove_dead_writers_leftovers([tmp_path]) == 1
+    assert not dead.exists() and alive.exists() and elsewhere.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".part")) == ["d.json"]

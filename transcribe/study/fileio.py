@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import socket
 import tempfile
 from pathlib import Path
 
@@ -31,7 +33,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    writer = f"w{os.getpid()}@{socket.gethostname()}"  # so a later run can tell a killed writer's leftover
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{writer}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -42,6 +45,34 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_WRITER = re.compile(r"\.w(?P<pid>\d+)@(?P<host>.+)\.[A-Za-z0-9_]+\.part$")
+
+
+def remove_dead_writers_leftovers(folders: list[Path]) -> int:
+    """Delete the temporary files that a killed run left in these folders (a SIGKILL skips the clean-up of
+    `atomic_write_bytes`): only those written on this host by a process that is gone, so the files of runs
+    still writing here or on other hosts (SLURM array tasks sharing the folder) stay. Returns how many."""
+    host, removed = socket.gethostname(), 0
+    for folder in folders:
+        for leftover in Path(folder).glob(".*.part"):
+            writer = _WRITER.search(leftover.name)
+            if writer and writer["host"] == host and not process_alive(int(writer["pid"])):
+                leftover.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host (one we may not signal counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from transcribe.errors import OptionError
-from transcribe.study.fileio import atomic_write_text
+from transcribe.study.fileio import atomic_write_text, process_alive
 
 MANIFEST_DIR = ".manifest"
 CLAIMS_DIR = ".claims"
@@ -109,16 +109,6 @@ class Manifest:
         return states
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class Claims:
     """Exclusive claims on recordings, one file each under identified/.claims/."""
 
@@ -138,7 +128,7 @@ class Claims:
             age = time.time() - path.stat().st_mtime
         except (OSError, ValueError):
             return True  # half-written by a killed process
-        if holder.get("host") == self.host and not _process_alive(int(holder.get("pid", 0))):
+        if holder.get("host") == self.host and not process_alive(int(holder.get("pid", 0))):
             return True
         return age > self.timeout_s
 
