@@ -255,3 +255,20 @@ def test_options_for_coders_drop_paths_that_can_name_people():
     assert for_coders["transcription"]["interviewer_voices"] == "1 voice sample(s)"
     assert for_coders["transcription"]["diarise"]["speakers"] == 2
     assert recorded["transcription"]["interviewer_voices"] == ["/home/alice.brown/voices/Alice_Brown.wav"]
+
+
+def test_a_killed_anonymise_runs_temporary_file_is_removed_by_the_next_run(tmp_path):
+    """A killed `anonymise` run can leave `.INT-001.txt.w<pid>@<host>.xxxx.part` in for-coders/: the next run
+    removes it (its writer is gone), so nothing half-written lies beside the coders' files."""
+    import socket
+    import subprocess
+
+    source = write_transcript(tmp_path / "t.txt", ["[00:00:01] Participant: I work with Priya Rao."])
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    coders = tmp_path / "out" / "for-coders"
+    coders.mkdir(parents=True)
+    leftover = coders / f".INT-001.txt.w{gone.stdout.strip()}@{socket.gethostname()}.abc123.part"
+    leftover.write_text("[00:00:01] Participant: I work with Pri")
+    result = run_cli(source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert not leftover.exists() and (coders / "INT-001.txt").exists()
