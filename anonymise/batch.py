@@ -24,7 +24,7 @@ from anonymise.language import choose_language, patterns_only_notice
 from anonymise.pseudonyms import StudyKey, normalise
 from anonymise.terms import parse_terms
 from transcribe.errors import ScribeError
-from transcribe.study.fileio import atomic_write_text, make_private_folder, remove_dead_writers_leftovers, sha256_file
+from transcribe.study.fileio import atomic_write_text, make_private_folder, sha256_file
 from transcribe.study.layout import StudyFolder
 from transcribe.study.writers import WRITERS
 
@@ -78,7 +78,6 @@ class Study:
         self.folder = StudyFolder(output_dir)
         self.folder.prepare()
         self.private, self.coders = self.folder.identified, self.folder.for_coders
-        remove_dead_writers_leftovers([self.private, self.private / "reports", self.coders])  # a killed run's
         self.config = config
         self.key = load_key(self.private, config)
         self.fingerprint = config_fingerprint(config)

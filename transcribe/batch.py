@@ -16,9 +16,9 @@ from pathlib import Path
 
 from transcribe.asr import ProgressHook
 from transcribe.errors import ScribeError
-from transcribe.study.fileio import remove_dead_writers_leftovers, sha256_file
+from transcribe.study.fileio import sha256_file
 from transcribe.study.layout import EditLedger, StudyFolder
-from transcribe.study.manifest import CLAIMS_DIR, MANIFEST_DIR, Claims, Manifest
+from transcribe.study.manifest import Claims, Manifest
 from transcribe.study.textformat import format_turns, transcript_turns
 from transcribe.study.transcript import Transcript, load_transcript, transcript_json
 from transcribe.transcriber import Job, Transcriber, output_identity
@@ -100,10 +100,8 @@ class _Batch:
     """One run over the jobs: the claims and manifest it keeps, and what it has settled so far."""
 
     def __init__(self, transcriber: Transcriber, output_dir: Path, force: bool, on_file, hook, claims):
-        study = StudyFolder(output_dir)
-        study.prepare()
-        private = study.identified
-        remove_dead_writers_leftovers([private, private / MANIFEST_DIR, private / CLAIMS_DIR, study.for_coders])
+        StudyFolder(output_dir).prepare()
+        private = StudyFolder(output_dir).identified
         self.transcriber, self.output_dir, self.force = transcriber, output_dir, force
         self.on_file, self.hook = on_file, hook
         self.claims = claims or Claims(private)

@@ -11,7 +11,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcribe.study.fileio import PRIVATE_FILE, atomic_write_text, make_private_folder, sha256_file
+from transcribe.study.fileio import (
+    PRIVATE_FILE,
+    atomic_write_text,
+    make_private_folder,
+    remove_dead_writers_leftovers,
+    sha256_file,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +26,7 @@ FOR_CODERS = "for-coders"
 REPORTS = "reports"  # inside identified/
 LOGS = "logs"  # inside identified/
 LEDGER_FILE = ".written.json"  # in every folder the tool writes transcripts to
+MANIFEST_DIR, CLAIMS_DIR = ".manifest", ".claims"  # inside identified/: the runs' bookkeeping
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,13 @@ class StudyFolder:
 
     def prepare(self) -> None:
         """Create the folders; identified/ and everything in it is for its owner alone (0700), whatever
-        the umask: on a shared server nobody else may read an identified transcript."""
+        the umask: on a shared server nobody else may read an identified transcript. A killed run's temporary
+        files are removed here (`fileio.remove_dead_writers_leftovers`)."""
         for folder in (self.identified, self.reports, self.logs):
             make_private_folder(folder)
         self.for_coders.mkdir(parents=True, exist_ok=True)
+        bookkeeping = [self.identified / name for name in (MANIFEST_DIR, CLAIMS_DIR)]
+        remove_dead_writers_leftovers([self.identified, self.reports, self.logs, self.for_coders, *bookkeeping])
 
     def transcript_json(self, stem: str) -> Path:
         """The canonical transcript of the recording whose outputs are named `stem`."""

@@ -23,9 +23,8 @@ from pathlib import Path
 
 from transcribe.errors import OptionError
 from transcribe.study.fileio import atomic_write_text, process_alive
+from transcribe.study.layout import CLAIMS_DIR, MANIFEST_DIR
 
-MANIFEST_DIR = ".manifest"
-CLAIMS_DIR = ".claims"
 STAGES = ("pending", "running", "transcribed", "done", "failed")
 
 
