@@ -14,7 +14,7 @@ from dataclasses import replace
 from anonymise.acronyms import WORK_VERBS
 from anonymise.detect import Detection
 from anonymise.grammar import DEFINITE, sentence_initial
-from anonymise.name_spans import covered
+from anonymise.name_spans import covered, token_at
 from anonymise.names import TITLES, fold, given_names
 from anonymise.terms import AllowList
 
@@ -63,7 +63,7 @@ def employers_typed(docs: list, detections: list[Detection]) -> list[Detection]:
     out = []
     for d in detections:
         doc = docs[d.turn]
-        i = next((k for k, t in enumerate(doc) if t.idx == d.start), None)
+        i = token_at(doc, d.start)
         if (
             d.entity_type == "PERSON"
             and i is not None

@@ -108,7 +108,7 @@ def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection
     St Elizabeth", "St Mary's"): the prefix joins the span, and a person's name so prefixed is a place."""
     out = []
     for d in detections:
-        i = _token_at(docs[d.turn], d.start)
+        i = token_at(docs[d.turn], d.start)
         before = docs[d.turn][i - 1] if i else None
         if d.entity_type in NAME_TYPES and before is not None and before.text in PLACE_PREFIXES:
             kind = "LOCATION" if d.entity_type == "PERSON" else d.entity_type
@@ -136,7 +136,8 @@ def _street_word_before(doc, i: int):
     return doc[j] if j >= 0 and doc[j].text in STREET_WORDS else None
 
 
-def _token_at(doc, offset: int) -> int | None:
+def token_at(doc, offset: int) -> int | None:
+    """The index of the token that starts at `offset`, or None."""
     return next((i for i, t in enumerate(doc) if t.idx == offset), None)
 
 
@@ -150,7 +151,7 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
         doc = docs[d.turn]
         if _SHOP_NAME.search(d.text):
             d = _with_its_title(doc.text, d)
-        start, i = _token_at(doc, d.start), _token_at(doc, d.end)
+        start, i = token_at(doc, d.start), token_at(doc, d.end)
         if start is None or i is None or doc[i].text not in {"'s", "’s"} or d.entity_type not in NAME_TYPES:
             out.append(d)
             continue
