@@ -119,11 +119,9 @@ class Score:
 
     def merge(self, other: Score) -> None:
         """Add another folder's counts (for a figure pooled over folders)."""
-        for mine, theirs in ((self.gold, other.gold), (self.found, other.found), (self.predicted, other.predicted)):
-            for kind, count in theirs.items():
-                mine[kind] += count
-        for kind, count in other.correct.items():
-            self.correct[kind] += count
+        for counts in ("gold", "found", "predicted", "correct"):
+            for kind, count in getattr(other, counts).items():
+                getattr(self, counts)[kind] += count
         for mine, theirs in (
             (self.decoys_replaced, other.decoys_replaced),
             (self.allowed_replaced, other.allowed_replaced),
