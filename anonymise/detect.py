@@ -197,13 +197,14 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
 _NOT_PERSON_TITLES = {"st", "saint", "sainte"}  # "St Anne": a church or a school ("General" is no title)
 
 
-_SENTENCE_END = re.compile(r"(?<=[\w-])([\w-]+)[.?!] +(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[\w-])([\w-]+)[.?!] +(?=\w)")
 _ABBREVIATIONS = ABBREVIATED_HONORIFICS | {"jr", "mt", "ft"}  # words whose full stop ends no sentence
 
 
 def _before_a_sentence_end(text: str, start: int, end: int) -> int:
-    """A name the model found runs up to a sentence's end, not into the next ("Q-U-R-E-S-H-I. Everybody");
-    an initial or a title keeps its full stop ("J. Smith", "Mr. Tan")."""
+    """A name the model found runs up to a sentence's end, not into the next ("Q-U-R-E-S-H-I. Everybody",
+    "Busan. jiwoo": ASR may start a sentence in lower case); an initial or a title keeps its full stop ("J.
+    Smith", "Mr. Tan")."""
     for stop in _SENTENCE_END.finditer(text, start, end):
         word = stop.group(1)
         if len(word) > 1 and word.lower() not in _ABBREVIATIONS:

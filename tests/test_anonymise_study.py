@@ -1741,7 +1741,8 @@ def test_an_organisation_goes_on_through_of_and_the_place_after_it():
 def test_languages_kin_words_and_the_next_sentence_are_no_names(anonymiser):
     """ "Patients speak Urdu, Hindi": widely spoken languages by their exact names stay, a town named like a
     small language ("Meru") does not; "Ammi", "Baji" alone are family words; a spelled name the model ran
-    into the next sentence ("Q-U-R-E-S-H-I. Everybody") ends at its full stop."""
+    into the next sentence ("Q-U-R-E-S-H-I. Everybody", "Busan. jiwoo": a lower-case start too) ends at its
+    full stop."""
     said = anonymised(
         anonymiser,
         "Patients speak Arabic, Urdu, Hindi, Polish. I speak Urdu, English, a little Arabic now.",
@@ -1749,11 +1750,14 @@ def test_languages_kin_words_and_the_next_sentence_are_no_names(anonymiser):
         "I send money home to Ammi every month. My elder sister, Baji, she is a nurse too. Her aunt lives in Meru.",
         "Is it Korashi with a K or a Q?",
         "Q. Q-U-R-E-S-H-I. Everybody writes it wrong.",
+        "My manager Ji-woo Park, we call her Jiwoo, she moved to Busan. jiwoo still texts me.",
     )
     assert said[0] == "Patients speak Arabic, Urdu, Hindi, Polish. I speak Urdu, English, a little Arabic now.", said
     assert said[1] == "So the parents can read the forms in Samoan, and the Tongan families too.", said
     assert "to Ammi every" in said[2] and "sister, Baji, she" in said[2] and "Meru" not in said[2], said
     assert "Korashi" not in said[3] and "QURESHI" not in said[4].replace("-", "") and "Everybody writes" in said[4]
+    person = re.search(r"\[PERSON \d+\]", said[5]).group()
+    assert re.search(r"moved to \[PLACE \d+\]\. " + re.escape(person) + " still texts", said[5]), said
 
 
 def test_an_aside_after_a_dictated_e_mail_and_a_number_word_before_its_mailbox_stay(anonymiser):
