@@ -42,6 +42,7 @@ from anonymise.propagate import (
     organisation_short_forms,
     propagate,
     repeat_identifiers,
+    short_forms_typed,
 )
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
@@ -151,7 +152,7 @@ class Anonymiser:
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
-        found = employers_typed(docs, found)
+        found = short_forms_typed(employers_typed(docs, found))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there

@@ -15,6 +15,7 @@ fr/test5 0.966 -> 0.962): lower-case nicknames are lexicon words too ("fanfan", 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
@@ -271,3 +272,30 @@ def organisation_short_forms(docs: list, detections: list[Detection], language: 
             found.append(Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", org.score, "short form",
                                    token.text))  # fmt: skip
     return found
+
+
+def short_forms_typed(detections: list[Detection]) -> list[Detection]:
+    """A one-word "person" that is a capitalised word of an organisation found whole in the same transcript
+    ("Brightwater Health Partnership took over. Brightwater were decent") is that organisation, unless the
+    word is a given name or part of a person's full name there too ("Agbenyega Legal Consult", "Prince
+    Agbenyega"): coders read one [ORG n] for both."""
+
+    def words_of(entity_type: str) -> set[str]:
+        return {
+            fold(word)
+            for d in detections
+            if d.entity_type == entity_type and " " in d.text.strip()
+            for word in re.findall(r"[\w'’-]+", d.text)
+            if word[:1].isupper()
+        }
+
+    organisations, people = words_of("ORGANIZATION"), words_of("PERSON")
+    return [
+        replace(d, entity_type="ORGANIZATION")
+        if d.entity_type == "PERSON"
+        and " " not in d.text.strip()
+        and fold(d.text) in organisations - people
+        and fold(d.text) not in given_names()
+        else d
+        for d in detections
+    ]

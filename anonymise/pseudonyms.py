@@ -58,6 +58,17 @@ def person_words(surface: str) -> list[str]:
     return [w for w in words if w and w not in TITLES and w not in SURNAME_PARTICLES] or words
 
 
+def _short_form_of(word: str, name: str) -> bool:
+    """Whether one word stands for a longer name: one of its capitalised words ("Brightwater", 3 letters or
+    more) or, in capitals, the initials of its capitalised words ("BHP")."""
+    capitalised = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isupper()]
+    if len(name.split()) < 2 or not capitalised:
+        return False
+    if word.isupper() and len(capitalised) >= 2:
+        return word == "".join(w[0] for w in capitalised).upper()
+    return len(word) >= 3 and normalise(word) in {normalise(w) for w in capitalised}
+
+
 class StudyKey:
     """Pseudonym registry and recording ids for a whole study, persisted as the re-identification key."""
 
@@ -101,10 +112,26 @@ class StudyKey:
                 for entity in people:
                     if any(self._shares_name(words, person_words(s), relation) for s in entity.surfaces):
                         return entity
+        if entity_type in (None, "ORGANIZATION") and (whole := self._organisation_of_short_form(surface)):
+            return whole
         for entity in candidates:
             if any(spelled_alike(key, normalise(s), self.max_edits) for s in entity.surfaces):
                 return entity
         return None
+
+    def _organisation_of_short_form(self, surface: str) -> Entity | None:
+        """The one known organisation a capitalised word of its name or its initials stand for ("Brightwater"
+        or "BHP" of "Brightwater Health Partnership", "la Junta" of "la Junta de Andalucía"); None when no
+        organisation or several fit."""
+        word = surface.strip()
+        if " " in word or len(word) < 2 or not word[:1].isupper():
+            return None
+        fits = [
+            e
+            for e in self.entities
+            if e.entity_type == "ORGANIZATION" and any(_short_form_of(word, s) for s in e.surfaces)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _surface_index(self) -> dict[str, list[Entity]]:
         """Entities by their normalised surfaces, rebuilt when a surface or an entity was added."""

@@ -1930,3 +1930,18 @@ def test_a_people_named_after_its_country_is_no_name(anonymiser):
     assert not any(is_demonym(w, "en") for w in ("Malawi", "Adrian", "Julian", "Roman", "Jordan"))
     said = anonymised(anonymiser, "Gift is from Malawi, he has been here twenty years.")
     assert "Malawi" not in said[0], said
+
+
+def test_a_person_named_like_a_word_of_an_organisation_found_whole_is_that_organisation(anonymiser):
+    """ "Brightwater Health Partnership took over. Brightwater were decent": the model called the short form a
+    person; it is the organisation, and coders read one pseudonym for the three forms. A surname the firm is
+    named after stays a person where the person's full name is there too."""
+    said = anonymised(
+        anonymiser,
+        "The CCG funded it, and Brightwater Health Partnership took over. Brightwater were decent, and BHP paid.",
+        "We use Agbenyega Legal Consult, that's Prince Agbenyega, my cousin. Agbenyega is good.",
+    )
+    org = re.search(r"took over\. (\[ORG \d+\]) were decent, and (\[ORG \d+\]) paid", said[0])
+    assert org and "and " + org.group(1) + " took over" in said[0] and org.group(2) == org.group(1), said
+    person = re.search(r"that's (\[PERSON \d+\]), my cousin\. (\[PERSON \d+\]) is good", said[1])
+    assert person and person.group(1) == person.group(2), said

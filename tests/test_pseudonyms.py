@@ -78,3 +78,16 @@ def test_one_name_typed_differently_by_the_models_gets_one_pseudonym():
     place = key.pseudonym("LOCATION", "Tewkesbury")
     assert key.pseudonym("ORGANIZATION", "Tewkesbury's") == place == "[PLACE 1]"
     assert key.pseudonym("ORGANIZATION", "Helixtide Bio") == "[ORG 1]"
+
+
+def test_an_organisation_said_by_one_word_of_its_name_or_its_initials_keeps_its_pseudonym(key):
+    """ "Brightwater" and "BHP" are "Brightwater Health Partnership"; a word two organisations share, or a
+    lower-case one, links to neither."""
+    whole = key.pseudonym("ORGANIZATION", "Brightwater Health Partnership")
+    assert key.pseudonym("ORGANIZATION", "Brightwater") == whole
+    assert key.pseudonym("ORGANIZATION", "BHP") == whole
+    junta = key.pseudonym("ORGANIZATION", "Junta de Andalucía")
+    assert key.pseudonym("ORGANIZATION", "Junta") == junta != whole
+    key.pseudonym("ORGANIZATION", "Health Foundation Wales")
+    assert key.pseudonym("ORGANIZATION", "Health") not in (whole, junta)
+    assert key.pseudonym("ORGANIZATION", "HP") not in (whole, junta)
