@@ -251,8 +251,8 @@ def _digits(surface: str) -> str:
 def organisation_short_forms(docs: list, detections: list[Detection], language: str) -> list[Detection]:
     """French and Spanish capitalise only names inside a sentence, so a capitalised word of an organisation
     found whole, said alone later, is that organisation's short form ("la Caja Arequipa" … "con la Caja",
-    "la Junta de Andalucía" … "la Junta", "el Hospital Clínico …" … "con el Clínico"). The short form gets
-    a pseudonym of its own (the key links surfaces of people, not of organisations)."""
+    "la Junta de Andalucía" … "la Junta", "el Hospital Clínico …" … "con el Clínico"). The key gives the
+    short form the organisation's pseudonym (`StudyKey.find`)."""
     if language not in CAPITALS_MARK_NAMES:
         return []
     words = {
