@@ -112,9 +112,9 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
             start, end = _chain(text, seed, others, language)
             if (start, end) != seed:
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
-        elif numbered is not None or (numbered := _number_and_name(text, d)) is not None:
+        elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
             start, end = _chain(text, numbered, others, language)
-            if end > numbered[1] or d.text.casefold() in streets:  # more parts, or a street named before
+            if _more_parts(text, numbered, end, d, language) or d.text.casefold() in streets:  # or named before
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         grown.append(d)
     return grown
@@ -126,13 +126,27 @@ def _unit_suffix_length(text: str, end: int) -> int:
     return suffix.end() if suffix else 0
 
 
-def _number_and_name(text: str, d: Detection) -> tuple[int, int] | None:
-    """A house number right before a name ("21 Lorong Lian Shan"): a street, when more parts of an address
-    follow it."""
+def _number_and_name(text: str, d: Detection, language: str) -> tuple[int, int] | None:
+    """A house number right before a name, in digits or words ("21 Lorong Lian Shan", "el seis cuatro dos
+    cero de Bissonnet"): a street, when more parts of an address follow it."""
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
     number = re.search(r"(?<![\w.,:/-])\d{1,5}[A-Za-z]?\s+$", text[: d.start])
-    return (number.start(), d.end) if number else None
+    if number:
+        return number.start(), d.end
+    said = _house_number_said_before(text, d.start, language)
+    return (said, d.end) if said is not None else None
+
+
+def _more_parts(text: str, numbered: tuple[int, int], end: int, d: Detection, language: str) -> bool:
+    """Whether the address grew past the numbered name; where the name came after a number said in words
+    ("three Tesco, Aldi" is a count), only by a unit or a number ("…, apartamento doscientos doce")."""
+    if end <= numbered[1]:
+        return False
+    if numbered[0] == d.start or text[numbered[0]].isdigit():
+        return True
+    added = text[numbered[1] : end]
+    return bool(re.search(rf"\d|{UNIT}", added) or re.search(number_word_pattern(language), added, re.IGNORECASE))
 
 
 def _named_streets_with_numbers(texts: list[str], streets: set[str], language: str) -> list[Detection]:
@@ -217,6 +231,8 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
         said_end = said.start() + len(said.group().rstrip(" ,-")) if said is not None else start
         if said is not None and _is_part(text, said.start(), said_end, others, language):
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
+        elif (house := _house_number_said_before(text, start, language)) is not None:
+            start = house  # "It's sixty-four twenty Bissonnet Street", "dos mil ciento cincuenta de la Siete Calle"
         elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):
             start = part[0]
         elif place := _place_before(text, start, others):
@@ -227,6 +243,22 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = floor.start()  # "3rd" of "3rd Floor, Pioneer Towers", where the address was found from "Floor"
         else:
             return start, end
+
+
+@lru_cache(maxsize=8)
+def _number_then_street(language: str) -> re.Pattern:
+    """A house number said in words at the end of a text, before the street's name ("sixty-four twenty ")
+    or, in Spanish, before "de (la)" and the name ("tres mil doscientos diez de la ", "seis cuatro dos cero
+    de ")."""
+    of = r"(?:de\s+la|del|de)\s+" if language == "es" else ""
+    return re.compile(rf"(?i:{number_word_pattern(language)})\s+{of}$")
+
+
+def _house_number_said_before(text: str, start: int, language: str) -> int | None:
+    """Where a house number said in words right before the street at `start` begins; None if there is none.
+    (The number alone: the word before it, "It's", "era", is no part of the address.)"""
+    said = _number_then_street(language).search(text[:start])
+    return said.start() if said is not None and said.start() < start else None
 
 
 def _place_before(text: str, start: int, others: list[Detection]) -> Detection | None:

@@ -1507,6 +1507,25 @@ def test_addresses_said_as_spanish_speakers_say_them(anonymiser):
     assert "28039" not in said[5] and "Madrid" not in said[5] and "Caminamos doscientos metros." in said[5], said
 
 
+def test_a_house_number_said_in_words_before_the_street_is_part_of_the_address(anonymiser):
+    """As US addresses are said, in English and in Spanish: "sixty-four twenty Bissonnet Street", "el tres mil
+    doscientos diez de la Quinta Avenida, apartamento ciento dos", whatever the model called the street; the
+    word before the number stays, and a count before names ("tres Mercadona, Lidl y Dia") is no address."""
+    spanish, english = anonymised_in_spanish_and_english(
+        anonymiser,
+        [
+            "Recogemos en el cinco ocho uno cero de Westheimer, apartamento trescientos once, Houston, Texas.",
+            "Ella vivía en el tres mil doscientos diez de la Quinta Avenida, apartamento ciento dos, en Miami.",
+            "Tenemos cinco Mercadona, un Lidl y un Dia en el pueblo.",
+        ],
+        ["It's sixty-four twenty Bissonnet Street, apartment two twelve, Houston."],
+    )
+    assert spanish[0].startswith("Recogemos en el [ADDRESS ") and "once" not in spanish[0], spanish
+    assert re.fullmatch(r"Ella vivía en el \[ADDRESS \d+\]\.", spanish[1]), spanish
+    assert spanish[2].startswith("Tenemos cinco ") and "ADDRESS" not in spanish[2], spanish
+    assert re.fullmatch(r"It's \[ADDRESS \d+\]\.", english[0]), english
+
+
 def test_a_name_found_in_two_pieces_around_a_particle_is_one_name(anonymiser):
     """ "María del Rosario Jiménez Pérez", "la Asociación de Enfermería Unida del Riquelme": no lone "del" or "de"
     left between two pseudonyms."""
