@@ -27,6 +27,7 @@ from anonymise.name_spans import (
     appositive_names,
     capitalised_runs,
     extend_person_names,
+    institutions_after_a_name,
     merge_detections,
     names_joined_by_and,
     organisations_of_a_place,
@@ -148,7 +149,7 @@ class Anonymiser:
             d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
         ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
-        found = organisations_of_a_place(texts, found, code)
+        found = institutions_after_a_name(texts, organisations_of_a_place(texts, found, code), code)
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))

@@ -463,6 +463,35 @@ def organisations_of_a_place(texts: list[str], detections: list[Detection], lang
     return out
 
 
+ENGLISH_HEADS = {"collective", "partnership", "project", "clinic", "foundation", "group", "institute", "center",
+                 "academy", "alliance", "initiative", "forum", "services", "cooperative", "co-op", "ltd", "limited",
+                 "inc", "plc", "surgery", "pharmacy", "practice", "ministries", "fellowship"}  # fmt: skip
+_HEADED_RUN = re.compile(r" ((?:[A-Z][\w'’&-]*\s){0,2}[A-Z][\w'’&-]*)")
+
+
+def institutions_after_a_name(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """English: a name followed by capitalised words that end in an institution's head noun is that
+    institution ("Hope Street Collective" where the model found the street), and so is a "person" whose
+    name ends in one ("Priya Rao Services"): one organisation, in place of the shorter name or the person."""
+    if language != "en":
+        return detections
+    heads = INSTITUTION_HEADS | ENGLISH_HEADS
+    starts = {(d.turn, d.start) for d in detections}
+    out = []
+    for d in detections:
+        run = _HEADED_RUN.match(texts[d.turn], d.end) if d.entity_type in NAME_TYPES else None
+        if (
+            run
+            and run.group(1).split()[-1].lower() in heads
+            and not any((d.turn, k) in starts for k in range(d.end, run.end()))
+        ):
+            d = replace(d, end=run.end(), entity_type="ORGANIZATION", text=texts[d.turn][d.start : run.end()])
+        elif d.entity_type == "PERSON" and len(d.text.split()) >= 2 and d.text.split()[-1].lower() in heads:
+            d = replace(d, entity_type="ORGANIZATION")
+        out.append(d)
+    return out
+
+
 def _joined_type(text: str, left: Detection, right: Detection) -> str | None:
     """The type of the one name that `left`, the words between and `right` make, or None."""
     if _one_name_with_and(text, left, right):

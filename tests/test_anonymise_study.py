@@ -1951,6 +1951,31 @@ def test_a_people_named_after_its_country_is_no_name(anonymiser):
     assert "Malawi" not in said[0], said
 
 
+def test_a_name_followed_by_words_ending_in_an_institution_is_that_institution():
+    """ "Hope Street Collective" where the model found only the street, "Priya Rao Services" it called a person:
+    one organisation each; "Hope Street. Collective" (a sentence end), a run ending in no institution word, or
+    French text keep what the model found."""
+    from anonymise.detect import Detection
+    from anonymise.name_spans import institutions_after_a_name
+
+    text = "To Hope Street Collective, or Priya Rao Services, or Hope Street. Collective effort, Hope Street Market."
+
+    def at(surface: str, kind: str, nth: int = 0) -> Detection:
+        start = [m.start() for m in re.finditer(re.escape(surface), text)][nth]
+        return Detection(0, start, start + len(surface), kind, 0.85, "model", surface)
+
+    found = [at("Hope Street", "LOCATION"), at("Priya Rao Services", "PERSON"), at("Hope Street", "LOCATION", 1)]
+    found.append(at("Hope Street", "LOCATION", 2))
+    grown = institutions_after_a_name([text], found, "en")
+    assert [(d.text, d.entity_type) for d in grown] == [
+        ("Hope Street Collective", "ORGANIZATION"),
+        ("Priya Rao Services", "ORGANIZATION"),
+        ("Hope Street", "LOCATION"),
+        ("Hope Street", "LOCATION"),
+    ], grown
+    assert institutions_after_a_name([text], found, "fr") == found
+
+
 def test_a_person_named_like_a_word_of_an_organisation_found_whole_is_that_organisation(anonymiser):
     """ "Brightwater Health Partnership took over. Brightwater were decent": the model called the short form a
     person; it is the organisation, and coders read one pseudonym for the three forms. A surname the firm is
