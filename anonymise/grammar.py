@@ -120,13 +120,13 @@ def _coordinated_with_a_person(doc, i: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _role_word(language: str) -> re.Pattern:
+def role_word(language: str) -> re.Pattern:
     return re.compile(ROLE_WORDS.get(language, ROLE_WORDS["en"]))
 
 
 def _after_a_role(doc, i: int) -> bool:
     """ "la miss tere", "el profe nando", "my sister grace": a title or a role word right before the name."""
-    before_is_role = i > 0 and _role_word(doc.lang_).fullmatch(doc[i - 1].text) is not None
+    before_is_role = i > 0 and role_word(doc.lang_).fullmatch(doc[i - 1].text) is not None
     return before_is_role and doc[i].pos_ != "AUX"  # not "the nurse will check"
 
 

@@ -17,6 +17,7 @@ from anonymise.grammar import (
     CAPITALS_MARK_NAMES,
     HONORIFICS,
     after_an_honorific,
+    role_word,
     sentence_initial,
     written_in_lower_case,
 )
@@ -77,16 +78,23 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
 
 def appositive_names(docs: list, detections: list[Detection], allow: AllowList, language: str) -> list[Detection]:
     """A capitalised word set off by commas right after a person's name is a name too, even an everyday
-    word ("M. Girard, Aimé, sonne", "Mr Banda, Patience, said")."""
+    word ("M. Girard, Aimé, sonne", "Mr Banda, Patience, said"), and so is one said after a role word right
+    before a person's full name ("my colleague Rocky, Rakesh Bhalla, he translates")."""
     ends = {(d.turn, d.end) for d in detections if d.entity_type == "PERSON"}
+    full_names = {(d.turn, d.start) for d in detections if d.entity_type == "PERSON" and " " in d.text.strip()}
     found = []
     for turn, doc in enumerate(docs):
-        for i, token in enumerate(doc[2:-1], start=2):
+        for i, token in enumerate(doc[1:-1], start=1):
             comma, after = doc[i - 1], doc[i + 1]
+            after_a_name = i >= 2 and comma.text == "," and (turn, doc[i - 2].idx + len(doc[i - 2].text)) in ends
+            before_a_full_name = (
+                after.text == ","
+                and i + 2 < len(doc)
+                and (turn, doc[i + 2].idx) in full_names
+                and role_word(language).fullmatch(doc[i - 1].text) is not None
+            )
             if (
-                comma.text == ","
-                and (turn, doc[i - 2].idx + len(doc[i - 2].text)) in ends
-                and after.text in {",", "."}
+                (after_a_name and after.text in {",", "."} or before_a_full_name)
                 and token.is_alpha
                 and token.text[:1].isupper()
                 and not token.text.isupper()

@@ -1951,6 +1951,19 @@ def test_a_people_named_after_its_country_is_no_name(anonymiser):
     assert "Malawi" not in said[0], said
 
 
+def test_an_everyday_word_said_as_a_nickname_before_the_full_name_is_a_name(anonymiser):
+    """ "My colleague Rocky, Rakesh Bhalla, he translates … and rocky says": after a role word and set off by a
+    comma before a person's full name, the word is that person's name, and so is its lower-case form later;
+    "the rocky road" and "In Leeds, Rakesh Bhalla" are no names."""
+    said = anonymised(
+        anonymiser,
+        "My colleague Rocky, Rakesh Bhalla, he translates for the tenants, and rocky says they are scared.",
+        "It was a rocky road. In Leeds, Rakesh Bhalla met them.",
+    )
+    assert "Rocky" not in said[0] and "rocky" not in said[0] and "Rakesh" not in said[0], said
+    assert said[1].startswith("It was a rocky road. In [PLACE "), said
+
+
 def test_a_name_followed_by_words_ending_in_an_institution_is_that_institution():
     """ "Hope Street Collective" where the model found only the street, "Priya Rao Services" it called a person:
     one organisation each; "Hope Street. Collective" (a sentence end), a run ending in no institution word, or
