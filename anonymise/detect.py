@@ -124,6 +124,18 @@ def _after_titles(text: str, start: int, end: int) -> int:
     return start
 
 
+DISCOURSE_WORD_ZIPF = 5.0  # "Yeah", "Sure", "Okay", "Bueno": said before an address, no part of it
+
+
+def _after_a_discourse_word(text: str, start: int, end: int, language: str) -> int:
+    """Where an address starts after a word the speaker said before it with a comma ("Yeah, Unit 4, Gilbert
+    Court, …"): an everyday word this common names no house."""
+    first = re.match(r"([^\W\d_]+),\s+", text[start:end])
+    if first and is_common_word(first.group(1), DISCOURSE_WORD_ZIPF, language):
+        return start + first.end()
+    return start
+
+
 def _leading_word(text: str, start: int, end: int, language: str) -> int:
     """Where a person's name starts after an ordinary word the model took in with it ("Reach Dana",
     "Thanks Gene"); a given name stays ("Will Smith")."""
@@ -165,6 +177,8 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     if entity_type not in NAME_TYPES:
         if entity_type in WRITTEN_ADDRESS_TYPES:
             start, end = _whole_written_address(text, start, end)
+        if entity_type == "STREET_ADDRESS":
+            start = _after_a_discourse_word(text, start, end, language)
         while start < end and text[end - 1] in " .,;:!?'\"”":
             end -= 1
         return start, end

@@ -1964,6 +1964,18 @@ def test_an_everyday_word_said_as_a_nickname_before_the_full_name_is_a_name(anon
     assert said[1].startswith("It was a rocky road. In [PLACE "), said
 
 
+def test_a_word_said_before_a_written_address_stays(anonymiser):
+    """ "Yeah, Unit 4, Gilbert Court, …": the address pattern may take a named house first ("Rose Cottage,"),
+    not the "Yeah" the speaker began with."""
+    said = anonymised(
+        anonymiser,
+        "Yeah, Unit 4, Gilbert Court, Easton Road, Bristol BS5 0RT. Come any time.",
+        "Rose Cottage, Mill Lane, Hexham NE46 1AB.",
+    )
+    assert re.fullmatch(r"Yeah, \[ADDRESS \d+\]\. Come any time\.", said[0]), said
+    assert re.fullmatch(r"\[ADDRESS \d+\]\.", said[1]), said
+
+
 def test_a_name_followed_by_words_ending_in_an_institution_is_that_institution():
     """ "Hope Street Collective" where the model found only the street, "Priya Rao Services" it called a person:
     one organisation each; "Hope Street. Collective" (a sentence end), a run ending in no institution word, or
