@@ -256,7 +256,10 @@ def _number_then_street(language: str) -> re.Pattern:
 
 def _house_number_said_before(text: str, start: int, language: str) -> int | None:
     """Where a house number said in words right before the street at `start` begins; None if there is none.
-    (The number alone: the word before it, "It's", "era", is no part of the address.)"""
+    (The number alone: the word before it, "It's", "era", is no part of the address.) English and Spanish, as
+    US addresses are said; French says "vingt-deux rue …", with the street word."""
+    if language not in ("en", "es"):
+        return None
     said = _number_then_street(language).search(text[:start])
     return said.start() if said is not None and said.start() < start else None
 
