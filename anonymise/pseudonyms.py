@@ -64,9 +64,9 @@ def _short_form_of(word: str, name: str) -> bool:
     capitalised = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isupper()]
     if len(name.split()) < 2 or not capitalised:
         return False
-    if word.isupper() and len(capitalised) >= 2:
-        return word == "".join(w[0] for w in capitalised).upper()
-    return len(word) >= 3 and normalise(word) in {normalise(w) for w in capitalised}
+    if word.isupper() and len(capitalised) >= 2 and word == "".join(w[0] for w in capitalised).upper():
+        return True
+    return len(word) >= 3 and normalise(word) in {normalise(w) for w in capitalised}  # "NHS" of "NHS Grampian" too
 
 
 class StudyKey:

@@ -91,3 +91,5 @@ def test_an_organisation_said_by_one_word_of_its_name_or_its_initials_keeps_its_
     key.pseudonym("ORGANIZATION", "Health Foundation Wales")
     assert key.pseudonym("ORGANIZATION", "Health") not in (whole, junta)
     assert key.pseudonym("ORGANIZATION", "HP") not in (whole, junta)
+    grampian = key.pseudonym("ORGANIZATION", "NHS Grampian")
+    assert key.pseudonym("ORGANIZATION", "NHS") == grampian
