@@ -9,12 +9,12 @@ in the config stops that transcript with a one-line error, unless the study aske
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import spacy
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 from anonymise.config import AnonymiseConfig
+from anonymise.lexicon import stop_words
 from transcribe.errors import ScribeError
 
 DetectorFactory.seed = 0  # langdetect samples: the same text must always give the same language
@@ -67,19 +67,11 @@ def _by_common_words(text: str, candidates: set[str]) -> str | None:
     MIN_COMMON_WORDS of them and COMMON_WORD_MARGIN times the next language's count."""
     words = [w.strip(".,;:!?¿¡\"'«»()").lower() for w in text.replace("’", "'").split()]
     words = [part for w in words for part in w.split("'") if part]  # "d'être" -> "d", "être"
-    counts = sorted(((sum(w in _stop_words(c) for w in words), c) for c in candidates), reverse=True)
+    counts = sorted(((sum(w in stop_words(c) for w in words), c) for c in candidates), reverse=True)
     if not counts or counts[0][0] < MIN_COMMON_WORDS:
         return None
     runner_up = counts[1][0] if len(counts) > 1 else 0
     return counts[0][1] if counts[0][0] >= COMMON_WORD_MARGIN * runner_up else None
-
-
-@lru_cache(maxsize=16)
-def _stop_words(code: str) -> frozenset[str]:
-    try:
-        return frozenset(spacy.util.get_lang_class(code).Defaults.stop_words)
-    except (ImportError, KeyError, ValueError):
-        return frozenset()
 
 
 def model_languages(config: AnonymiseConfig) -> set[str]:

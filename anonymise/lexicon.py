@@ -29,14 +29,14 @@ def _words_of(table: dict) -> set[str]:
     return words
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def stop_words(language: str) -> frozenset[str]:
     """The language's function words as spaCy lists them ("de", "del", "the"), empty if spaCy has no list."""
     from spacy.util import get_lang_class
 
     try:
         return frozenset(get_lang_class(language).Defaults.stop_words)
-    except ImportError:
+    except (ImportError, KeyError, ValueError):
         return frozenset()
 
 
