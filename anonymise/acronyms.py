@@ -115,9 +115,13 @@ def _words_before(doc, index: int) -> list[str]:
     return [t.lower_ for t in doc[max(0, index - 3) : index]]
 
 
+def _past_the_article(before: list[str]) -> list[str]:
+    """The words before a name, less a definite article right before it ("off the DWP" -> "off")."""
+    return before[:-1] if before and before[-1] in DEFINITE else before
+
+
 def _where_an_employer_stands(before: list[str]) -> bool:
-    if before and before[-1] in DEFINITE:
-        before = before[:-1]
+    before = _past_the_article(before)
     if before and before[-1] in AFFILIATION:
         return True
     return len(before) >= 2 and before[-1] in WORK_PREPOSITIONS and before[-2] in WORK_VERBS
@@ -160,8 +164,7 @@ def _sited(doc, index: int, places: frozenset[int]) -> bool:
 def _gone_through(before: list[str]) -> bool:
     """What something came through or off ("payroll is through BDO", "a sanction off the DWP"): a channel,
     weaker than an employer ("went through the PDF" reads so too, hence only for acronyms not everyday)."""
-    if before and before[-1] in DEFINITE:
-        before = before[:-1]
+    before = _past_the_article(before)
     return bool(before) and before[-1] in CHANNELS
 
 
