@@ -23,6 +23,8 @@ TIME_WORDS = {
 # French and Spanish pronouns between a subject and its verb ("paco se agobia", "PROMPERÚ nos ayudó")
 CLITICS = {"se", "me", "te", "nos", "os", "le", "les", "lo", "la", "los", "las", "lui", "leur", "y", "en", "s'",
            "m'", "t'", "l'", "n'", "ne", "nous", "vous"}  # fmt: skip
+RESUMING_PRONOUNS = {"il", "elle", "él", "ella"}  # "mathieu il est là": French and Spanish take a name up again
+# (English "to be frank he's", "in April he" would read as names)
 DEFINITE = {"the", "la", "le", "el", "l'", "les", "los", "las"}  # definite articles of the supported languages
 ROLE_WORDS = {
     "en": (
@@ -89,6 +91,8 @@ def named_by_grammar(doc, i: int) -> bool:
     thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever
     language; "rang" after "will" counts even where the tagger read "will rang" as auxiliary and verb."""
     after, j = _next(doc, i), i + 1
+    if after is not None and after.lower_ in RESUMING_PRONOUNS:
+        after, j = _next(doc, j), j + 1  # "mathieu il est déjà là", "julián él sabe"
     while after is not None and (after.pos_ == "ADV" or after.lower_ in CLITICS) and j - i < 3:
         after, j = _next(doc, j) or after, j + 1  # "Grace just said", "paco se agobia", "manu y va"
     if after is None:

@@ -542,6 +542,19 @@ def test_a_known_name_no_lexicon_lists_is_the_person_in_lower_case_anywhere(anon
     assert terms["Ramona"] is False and terms.get("Rosa", True) is True, terms
 
 
+def test_a_known_name_taken_up_by_a_subject_pronoun_is_the_person_in_lower_case(anonymiser):
+    """French takes a name up again with "il"/"elle" ("mathieu il est déjà là"): there the lower-case word that
+    the lexicon lists ("mathieu", "marie") is the person; "le pain il est bon" keeps its article and stays."""
+    french = anonymised(
+        anonymiser,
+        "Le fils c'est Mathieu Garnier, il a trente ans, et sa femme c'est Marie.",
+        "Le matin, mathieu il est déjà là. Et marie elle fait la caisse. Le pain il est bon.",
+        language="fr",
+    )
+    assert "mathieu" not in french[1] and "marie" not in french[1], french
+    assert "Le pain il est bon." in french[1], french
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
