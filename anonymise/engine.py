@@ -48,7 +48,12 @@ from anonymise.propagate import (
 from anonymise.pseudonyms import StudyKey
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
-from anonymise.word_names import months_named_as_people, nicknames_with_their_article, word_names_acting
+from anonymise.word_names import (
+    months_named_as_people,
+    names_after_a_role,
+    nicknames_with_their_article,
+    word_names_acting,
+)
 from anonymise.written_names import names_as_written
 
 
@@ -128,6 +133,7 @@ class Anonymiser:
             keep += months_named_as_people(docs, keep, code)
             keep += names_as_written(texts, code)
             keep += word_names_acting(docs, keep, config.common_word_zipf, code)
+            keep += names_after_a_role(docs, keep, allow, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
             keep += local_places(docs, keep, allow, code)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from anonymise.detect import Detection
-from anonymise.grammar import TIME_WORDS
-from anonymise.name_spans import covered
-from anonymise.names import fold, given_names, is_common_word
+from anonymise.grammar import TIME_WORDS, role_word
+from anonymise.name_spans import covered, of_letters
+from anonymise.names import fold, given_names, is_common_word, is_function_word, is_title
+from anonymise.terms import AllowList
 
 MONTHS_THAT_ARE_NAMES = {"April", "May", "June", "August"}
 SEASONS = {"Spring", "Summer", "Autumn", "Fall", "Winter"}
@@ -55,6 +56,38 @@ def word_names_acting(docs: list, known: list[Detection], zipf: float, language:
                 continue
             if is_common_word(word.lower(), zipf, language) and _opens_a_clause(doc, i) and _does(doc, i):
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "word name acting", word))
+    return found
+
+
+# "her name is Lovely", "his name was Gift", "I call him Sunny": what names whatever word follows
+_NAMING = re.compile(r"(?:(?:name|nickname)(?:\s+(?:is|was)|'s|’s)|calls?\s+(?:him|her|me)|called\s+(?:him|her|me))$")
+
+
+def names_after_a_role(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:
+    """A capitalised word right after a role or family word or a naming phrase is a name, even an everyday word
+    ("my daughter Princess, she is twenty", "Her name is Lovely", "my colleague Hope"): a word there is the
+    name of the daughter, the colleague. Titles, time words and the study's products stay."""
+    taken, found = covered(known), []
+    roles = role_word(language)
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc[1:], start=1):
+            word = token.text
+            if not (word[:1].isupper() and of_letters(token)) or word.isupper() or (turn, token.idx) in taken:
+                continue
+            if (
+                is_title(word)
+                or is_function_word(word, language)
+                or allow.covers(word)
+                or token.ent_type_
+                in {
+                    "DATE",
+                    "TIME",
+                }
+            ):
+                continue
+            named = _NAMING.search(doc.text[max(0, token.idx - 20) : token.idx].rstrip())
+            if roles.fullmatch(doc[i - 1].text) and doc[i - 1].text[:1].islower() or named:
+                found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "after a role", word))
     return found
 
 

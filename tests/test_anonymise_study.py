@@ -555,6 +555,18 @@ def test_a_known_name_taken_up_by_a_subject_pronoun_is_the_person_in_lower_case(
     assert "Le pain il est bon." in french[1], french
 
 
+def test_an_everyday_word_after_a_family_word_or_a_naming_phrase_is_a_name(anonymiser):
+    """ "Her name is Lovely", "my daughter Princess": the word there names the person, and is the person again
+    later ("Lovely's sister"); "she is lovely", "my manager will call" and "The nurse Monday" stay."""
+    turns = anonymised(
+        anonymiser,
+        "Her name is Lovely, that's her real name, and she is lovely. My daughter Princess is twenty now.",
+        "So Lovely's sister messaged me. My manager will call, and the nurse Monday morning said so.",
+    )
+    assert "Lovely" not in " ".join(turns) and "Princess" not in turns[0], turns
+    assert "she is lovely" in turns[0] and "My manager will call" in turns[1] and "Monday morning" in turns[1], turns
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
