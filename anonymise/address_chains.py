@@ -31,7 +31,8 @@ _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.
 AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
               "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
-              "polígono"}  # fmt: skip
+              "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
+              "barriada", "lotificación", "ejido", "hacienda"}  # fmt: skip
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
 _CORNER = r"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)?"
 _AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"

@@ -46,6 +46,7 @@ from anonymise.propagate import (
     short_forms_typed,
 )
 from anonymise.pseudonyms import StudyKey
+from anonymise.said_postcodes import said_postcodes
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.word_names import (
@@ -128,6 +129,7 @@ class Anonymiser:
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         keep += organisation_acronyms(uses, kinds)
+        keep += said_postcodes(texts, code)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)
             keep += months_named_as_people(docs, keep, code)

@@ -132,7 +132,9 @@ STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée
                 "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
                 "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua", "c/", "av.", "avda.",
                 "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard", "traverse",
-                "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade"}  # fmt: skip
+                "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade", "cerrada", "cda.", "andador",
+                "privada", "prolongación", "bv.", "bv", "malecón", "costanera", "rambla", "travessera",
+                "carrer"}  # fmt: skip
 _STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
 
 

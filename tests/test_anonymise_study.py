@@ -1753,6 +1753,27 @@ def test_spanish_addresses_with_numero_a_corner_an_industrial_estate_and_a_postc
     assert "doscientos" not in said[3] and "Baltazar" not in said[3] and said[3].endswith(", y ya."), said
 
 
+def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apart_from_their_name(anonymiser):
+    """Street and area words of Mexico, Argentina and the Caribbean ("cerrada", "andador", "Bv.", "ensanche",
+    "paraje"), premises ("local", "nave"), and a postcode said in words a few words after its name or as the
+    answer to a question about it; a count after "código postal" stays."""
+    said = anonymised(
+        anonymiser,
+        "Vive en la cerrada de Tamarindo número nueve, colonia Las Águilas, en Tlalpan.",
+        "La oficina está en Bv. Illia 455, local 3, y el depósito en el ensanche Naco, calle Ocho.",
+        "El código postal no lo sé bien, pero creo que es el catorce cero nueve cero, por la zona.",
+        "¿Y el código postal?",
+        "El cuarenta y cinco cero dos cero. Eso sí lo sé.",
+        "El código postal lo cambiaron hace dos años, y son treinta y cinco casas.",
+        language="es",
+    )
+    assert "Tamarindo" not in said[0] and "nueve" not in said[0], said
+    assert "Illia" not in said[1] and "local 3" not in said[1] and "Naco" not in said[1], said
+    assert "catorce" not in said[2] and said[2].endswith(", por la zona."), said
+    assert "cuarenta" not in said[4] and said[4].endswith(". Eso sí lo sé."), said
+    assert said[5] == "El código postal lo cambiaron hace dos años, y son treinta y cinco casas.", said
+
+
 def test_a_spanish_e_mail_ending_in_a_country_domain_said_letter_by_letter_is_one_e_mail(anonymiser):
     """Every country's domain said by its letters' names ("punto pe ye", "punto ene i"), not only a listed few;
     and a dictated address with "arroba" in it is an e-mail for the coders, not a web address."""
