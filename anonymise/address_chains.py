@@ -32,7 +32,7 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
-              "barriada", "lotificación", "ejido", "hacienda"}  # fmt: skip
+              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau"}  # fmt: skip
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
 _CORNER = r"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)?"
 _AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"

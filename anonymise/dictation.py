@@ -30,6 +30,7 @@ SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the na
 MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
 MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host found after it
 MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
+MAX_CORRECTION_WORDS = 3  # an aside this short ("no, wait", "non, attendez") stays inside the number it corrects
 MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
 _TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
 _STOPS = set(':!?¿¡()"«»“”')
@@ -59,7 +60,8 @@ def _vocabulary(language: str) -> dict[tuple[str, ...], str]:
 
 
 def _words(text: str) -> list[tuple[int, int, bool, bool]]:
-    """Word tokens as (start, end, pause_before, stop_after); a full stop at a word's end ends a sentence."""
+    """Word tokens as (start, end, pause_before, stop_after); a full stop at a word's end ends a sentence, an
+    ellipsis is a pause."""
     tokens, pause = [], False
     for match in _TOKEN.finditer(text):
         piece = match.group()
@@ -72,9 +74,11 @@ def _words(text: str) -> list[tuple[int, int, bool, bool]]:
             pause = False
             continue
         end = match.start() + len(piece.rstrip(".…"))
+        trailing = piece[end - match.start() :]
+        trailed_off = trailing in ("...", "…")  # a pause ("vingt et un... non, attendez"), not a sentence end
         if end > match.start():
-            tokens.append((match.start(), end, pause, end < match.end()))
-        pause = False
+            tokens.append((match.start(), end, pause, bool(trailing) and not trailed_off))
+        pause = trailed_off
     return tokens
 
 
@@ -115,8 +119,11 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
         span = _grown_span(units_of[d.turn], d, texts[d.turn], language)
         start, end = _short_of_addresses(texts[d.turn], span, d, detections)
         kind = EMAIL if _grown_over_an_at(texts[d.turn][start : d.start], d, language) else d.entity_type
+        rest = _rest_after_an_interruption(units_of[d.turn], end) if d.entity_type == "PHONE_NUMBER" else None
+        if rest and len(re.findall(r"\w+", texts[d.turn][end : rest[0]])) <= MAX_CORRECTION_WORDS:
+            end, rest = rest[1], None  # "vingt et un... non, attendez, douze, zéro quatre": one number, corrected
         grown.append(replace(d, start=start, end=end, text=texts[d.turn][start:end], entity_type=kind))
-        if d.entity_type == "PHONE_NUMBER" and (rest := _rest_after_an_interruption(units_of[d.turn], end)):
+        if rest:
             grown.append(replace(d, start=rest[0], end=rest[1], text=texts[d.turn][rest[0] : rest[1]]))
     return grown
 

@@ -115,7 +115,7 @@ SPOKEN = {
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
         repeats=["double", "triple"],
-        ats=["arobase", "arobas", "arrobase", "at"],
+        ats=["arobase", "arobas", "arrobase", "a commercial", "a commerciale", "at"],  # Québec says "a commercial"
         dots=["point", "dot"],
         joiners=[
             "tiret bas",

@@ -1774,6 +1774,22 @@ def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apar
     assert said[5] == "El código postal lo cambiaron hace dos años, y son treinta y cinco casas.", said
 
 
+def test_french_contacts_corrected_mid_number_said_with_a_commercial_and_a_door_and_bis(anonymiser):
+    """A phone number corrected after a pause ("vingt-deux... non, attendez, quinze, zéro huit") is one number
+    with its correction; Québec's "a commercial" is the @ of an e-mail; "porte droite", "15 bis" and an
+    "apartment" belong to the address."""
+    said = anonymised(
+        anonymiser,
+        "Mon portable, c'est le zéro sept... quarante-deux, dix-neuf, vingt-deux... non, attendez, quinze, zéro huit.",
+        "Écrivez à lucie point morin a commercial videotron point ca, c'est mon courriel.",
+        "C'est au 15 bis rue Gambetta, troisième étage, porte droite, 86000 Poitiers.",
+        language="fr",
+    )
+    assert said[0] == "Mon portable, c'est le [PHONE 1].", said
+    assert said[1] == "Écrivez à [EMAIL 1], c'est mon courriel.", said
+    assert said[2] == "C'est au [ADDRESS 1].", said
+
+
 def test_a_spanish_e_mail_ending_in_a_country_domain_said_letter_by_letter_is_one_e_mail(anonymiser):
     """Every country's domain said by its letters' names ("punto pe ye", "punto ene i"), not only a listed few;
     and a dictated address with "arroba" in it is an e-mail for the coders, not a web address."""
