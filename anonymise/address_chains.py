@@ -86,7 +86,8 @@ def _said_part(language: str) -> re.Pattern:
         rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
-    return re.compile(rf"(?:{lead}\s+)?(?i:{number})(?:\s*-?\s*[A-Z](?![\w-]))?{town}|(?i:{_ORDINAL_FLOOR})")
+    half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half))?"  # "kilómetro tres y medio"
+    return re.compile(rf"(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*[A-Z](?![\w-]))?{town}|(?i:{_ORDINAL_FLOOR})")
 
 
 @lru_cache(maxsize=8)

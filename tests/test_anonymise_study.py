@@ -1774,6 +1774,21 @@ def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apar
     assert said[5] == "El código postal lo cambiaron hace dos años, y son treinta y cinco casas.", said
 
 
+def test_spanish_units_said_in_words_walkway_building_office_ground_floor_and_half_a_kilometre(anonymiser):
+    """Units said in words after a street: "andador nueve, edificio tres, departamento ciento dos", "planta
+    baja, oficina cuatro", and a road's "kilómetro seis y medio"."""
+    said = anonymised(
+        anonymiser,
+        "Él vive en la calle Xicoténcatl, andador nueve, edificio tres, departamento ciento dos.",
+        "La agencia está en avenida Sarmiento ochocientos doce, planta baja, oficina cuatro, al fondo.",
+        "La bodega queda en la carretera de Olmué, kilómetro seis y medio, pasando el puente.",
+        language="es",
+    )
+    assert said[0] == "Él vive en la [ADDRESS 1].", said
+    assert said[1] == "La agencia está en [ADDRESS 2], al fondo.", said
+    assert "kilómetro" not in said[2] and "medio" not in said[2] and "Olmué" not in said[2], said
+
+
 def test_french_contacts_corrected_mid_number_said_with_a_commercial_and_a_door_and_bis(anonymiser):
     """A phone number corrected after a pause ("vingt-deux... non, attendez, quinze, zéro huit") is one number
     with its correction; Québec's "a commercial" is the @ of an e-mail; "porte droite", "15 bis" and an
