@@ -55,6 +55,11 @@ _ADDRESS_ABBREVIATIONS = ("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr",
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
     "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS) + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
 )
+# what a number after a place counts, so it is no house number: "across Leith Walk three times", "dos veces"
+_COUNTED = (
+    r"(?i:times|veces|fois|years|años|ans|days|días|jours|weeks|semanas|semaines|months|meses|mois|hours|horas|"
+    r"heures|minutes|minutos|people|personas|personnes|kilometres|kilómetros|miles)(?![\w-])"
+)
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
@@ -108,11 +113,12 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
         seed = _street_seed(text, d)
         numbered = None if seed is not None else _name_and_house_number(text, d, language)
         if seed is not None:
+            named = seed  # "barrio de Xonaca" alone stays the place it was found as
             number = _house_number_after(text, seed[1], language)
             seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
             seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
             start, end = _chain(text, seed, others, language)
-            if (start, end) != seed:
+            if (start, end) != named:  # grown by the chain, or by the house number alone
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
             start, end = _chain(text, numbered, others, language)
@@ -174,7 +180,7 @@ def _house_number_after(text: str, end: int, language: str, comma: bool = False)
     at = r"(?:\s+al|\s+(?:número|nro\.?|n[º°]\.?))?" if language == "es" else ""  # "Arze número quinientos"
     number = re.match(
         rf"{',?' if comma else ''}{at}\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))"
-        rf"{_CORNER if language == 'es' else ''}",
+        rf"(?!\s+{_COUNTED}){_CORNER if language == 'es' else ''}",
         text[end:],
     )
     return number.end() if number else 0

@@ -1789,6 +1789,19 @@ def test_spanish_units_said_in_words_walkway_building_office_ground_floor_and_ha
     assert "kilómetro" not in said[2] and "medio" not in said[2] and "Olmué" not in said[2], said
 
 
+def test_a_street_with_only_its_house_number_after_it_is_an_address_but_not_with_a_count(anonymiser):
+    """ "calle Mariano Escobedo número ciento doce" is an address even where nothing more follows; "across Leith
+    Walk three times" and "de Villa Gobernador Gálvez dos veces" count trips."""
+    said = anonymised(
+        anonymiser,
+        "Vive en la calle Mariano Escobedo número ciento doce, esquina Hidalgo.",
+        "Viene de la calle Colón dos veces por semana.",
+        language="es",
+    )
+    assert "ciento doce" not in said[0] and "Escobedo" not in said[0], said
+    assert "dos veces por semana." in said[1] and "Colón" not in said[1], said
+
+
 def test_french_contacts_corrected_mid_number_said_with_a_commercial_and_a_door_and_bis(anonymiser):
     """A phone number corrected after a pause ("vingt-deux... non, attendez, quinze, zéro huit") is one number
     with its correction; Québec's "a commercial" is the @ of an e-mail; "porte droite", "15 bis" and an
