@@ -32,6 +32,7 @@ MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host
 MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
 MAX_CORRECTION_WORDS = 3  # an aside this short ("no, wait", "non, attendez") stays inside the number it corrects
 MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
+SHORT_ASIDE_UNITS = 2  # ...unless the aside is a word or two ("attendez", "no, wait"): then it is the number's end
 _TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
 _STOPS = set(':!?¿¡()"«»“”')
 _PAUSES = {",", ";"}  # a semicolon is a longer pause between groups of a number, not the end of it
@@ -165,7 +166,8 @@ def _rest_after_an_interruption(units: list[Unit], end: int) -> tuple[int, int] 
         if units[run - 1].stop_after:
             break
     ends_sentence = run == len(units) or units[run - 1].stop_after
-    if k == first or run - k < MIN_REST_DIGITS or not ends_sentence or not units[k].pause_before:
+    least = 1 if k - first <= SHORT_ASIDE_UNITS else MIN_REST_DIGITS  # "cinquante... attendez... trente-trois"
+    if k == first or run - k < least or not ends_sentence or not units[k].pause_before:
         return None  # "I'm in room two one four": a label, not the rest set off by a pause
     return units[k].start, units[run - 1].end
 

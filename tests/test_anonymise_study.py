@@ -1811,8 +1811,10 @@ def test_french_contacts_corrected_mid_number_said_with_a_commercial_and_a_door_
         "Mon portable, c'est le zéro sept... quarante-deux, dix-neuf, vingt-deux... non, attendez, quinze, zéro huit.",
         "Écrivez à lucie point morin a commercial videotron point ca, c'est mon courriel.",
         "C'est au 15 bis rue Gambetta, troisième étage, porte droite, 86000 Poitiers.",
+        "Son numéro c'est le zéro six, douze, trente-quatre, cinquante... attendez... quarante-deux. Voilà.",
         language="fr",
     )
+    assert said[3] == "Son numéro c'est le [PHONE 2]. Voilà.", said  # its last pair after a one-word aside
     assert said[0] == "Mon portable, c'est le [PHONE 1].", said
     assert said[1] == "Écrivez à [EMAIL 1], c'est mon courriel.", said
     assert said[2] == "C'est au [ADDRESS 1].", said
