@@ -116,7 +116,8 @@ _SPANISH_LETTERS = (
 )
 GRID_STREET = r"(?:calle|carrera|avenida|diagonal|transversal|cl|cll|kr|cra|tv|dg|av)\.?"  # "Calle 65 Sur", "Kr 45"
 _SIDE = r"(?:sur|norte|este|oeste|bis)"
-_FLOOR_AND_DOOR = rf"{_SPANISH_FLOORS}\s+{_SPANISH_DOORS}"  # Spain's floor and door: "tercero izquierda"
+# Spain's and the River Plate's floor and door: "tercero izquierda", "quinto B" (a door by its letter)
+_FLOOR_AND_DOOR = rf"{_SPANISH_FLOORS}\s+(?:{_SPANISH_DOORS}|(?-i:[A-H])(?![\w'’-]))"
 
 STREET_ADDRESS_PATTERNS = [
     Pattern(

@@ -1802,6 +1802,19 @@ def test_a_street_with_only_its_house_number_after_it_is_an_address_but_not_with
     assert "dos veces por semana." in said[1] and "Colón" not in said[1], said
 
 
+def test_a_floor_and_a_door_by_its_letter_said_alone_are_an_address(anonymiser):
+    """ "¿Tercero C?", "lo dejé en el quinto B": a floor and its door's letter name a flat; "llegó quinto en la
+    carrera" and "el sexto piso" say nothing of one."""
+    said = anonymised(
+        anonymiser,
+        "¿Tercero C?",
+        "Al final lo dejé en el quinto B, con la portera. Llegó quinto en la carrera, y el sexto piso no tiene luz.",
+        language="es",
+    )
+    assert said[0] == "¿[ADDRESS 1]?", said
+    assert "quinto B" not in said[1] and "Llegó quinto en la carrera, y el sexto piso no tiene luz." in said[1], said
+
+
 def test_french_contacts_corrected_mid_number_said_with_a_commercial_and_a_door_and_bis(anonymiser):
     """A phone number corrected after a pause ("vingt-deux... non, attendez, quinze, zéro huit") is one number
     with its correction; Québec's "a commercial" is the @ of an e-mail; "porte droite", "15 bis" and an
