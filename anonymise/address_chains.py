@@ -213,9 +213,11 @@ def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
     name that is a street ("Dumbarton Road")."""
     if d.entity_type not in PLACE_TYPES | {"PERSON"}:
         return None
-    lead = re.search(rf"(?<![\w/.-])({_AREA_TWO_WORDS}|\w+[/.]?){_PAUSED}(?:\s+{_OF})?\s+$", text[: d.start])
+    lead = re.search(rf"(?<![\w/.-])({_AREA_TWO_WORDS}|[\w-]+[/.]?){_PAUSED}(?:\s+{_OF})?\s+$", text[: d.start])
     if lead and (lead.group(1).lower() in STREET_WORDS | AREA_WORDS or re.fullmatch(_AREA_TWO_WORDS, lead.group(1))):
-        return lead.start(1), d.end  # "calle", "C/", "urbanización"
+        return lead.start(1), d.end  # "calle", "C/", "urbanización", "lieu-dit"
+    if lead and _hamlet(lead, d):
+        return lead.start(1), d.end  # "lugar de Pedrouzos": a Galician or Asturian hamlet
     if d.entity_type == "STREET_ADDRESS":
         return d.start, d.end
     words = d.text.split()
@@ -223,6 +225,12 @@ def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
         words[0].lower() in STREET_WORDS | AREA_WORDS or re.fullmatch(STREET_TYPES, words[-1])
     )  # "Dumbarton Road", "Residencias Los Samanes"
     return (d.start, d.end) if is_street else None
+
+
+def _hamlet(lead: re.Match, d: Detection) -> bool:
+    """ "lugar de Pedrouzos", a hamlet in the north of Spain, where the name after "lugar" is a place found as
+    one ("en lugar de Madrid", instead of Madrid, becomes an address only if a number or unit follows)."""
+    return lead.group(1).lower() == "lugar" and d.entity_type == "LOCATION"
 
 
 def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: str) -> tuple[int, int]:

@@ -1802,6 +1802,19 @@ def test_a_street_with_only_its_house_number_after_it_is_an_address_but_not_with
     assert "dos veces por semana." in said[1] and "Colón" not in said[1], said
 
 
+def test_a_hamlet_and_a_lieu_dit_lead_their_address(anonymiser):
+    """ "lieu-dit Les Granges, 480 route de…", "lugar de Fontao, número nueve, parroquia de…": the word for a
+    hamlet goes with the address it starts."""
+    french = anonymised(
+        anonymiser, "Elle habite lieu-dit Les Granges, 480 route de Lacanau, 33680 Le Porge.", language="fr"
+    )
+    assert french[0] == "Elle habite [ADDRESS 1].", french
+    spanish = anonymised(
+        anonymiser, "Ella vive en lugar de Fontao, número nueve, parroquia de Vilapedre, Sarria.", language="es"
+    )
+    assert "lugar" not in spanish[0] and "nueve" not in spanish[0] and "Fontao" not in spanish[0], spanish
+
+
 def test_a_floor_and_a_door_by_its_letter_said_alone_are_an_address(anonymiser):
     """ "¿Tercero C?", "lo dejé en el quinto B": a floor and its door's letter name a flat; "llegó quinto en la
     carrera" and "el sexto piso" say nothing of one."""
