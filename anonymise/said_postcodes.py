@@ -27,8 +27,7 @@ def _said_number(language: str) -> re.Pattern:
     return re.compile(rf"(?i:{number})(?=\s*(?:[,.;:?!\"”»)]|$|(?-i:[A-ZÀ-Ý])|(?:y|and|et|que|pero|but)\b))")
 
 
-def _postcode_word() -> re.Pattern:
-    return re.compile(rf"(?i)(?<![\w-]){POSTCODE_WORDS}(?![\w-])")
+_POSTCODE_WORD = re.compile(rf"(?i)(?<![\w-]){POSTCODE_WORDS}(?![\w-])")
 
 
 def said_postcodes(texts: list[str], language: str) -> list[Detection]:
@@ -39,11 +38,9 @@ def said_postcodes(texts: list[str], language: str) -> list[Detection]:
         for match in _said_number(language).finditer(text):
             if len(match.group().split()) < 2:
                 continue
-            if _named_before(text, match.start()) or (asked and _opens_the_answer(text, match.start(), language)):
-                found.append(Detection(turn, match.start(), match.end(), "STREET_ADDRESS", 0.7, "postcode said", ""))
-    return [
-        Detection(d.turn, d.start, d.end, d.entity_type, d.score, d.rule, texts[d.turn][d.start : d.end]) for d in found
-    ]
+            if _named_before(text, match.start()) or (asked and _opens_the_answer(text, match.start())):
+                found.append(Detection(turn, *match.span(), "STREET_ADDRESS", 0.7, "postcode said", match.group()))
+    return found
 
 
 def _named_before(text: str, start: int) -> bool:
@@ -53,7 +50,7 @@ def _named_before(text: str, start: int) -> bool:
     sentence = sentence[ends[-1] :] if ends else sentence
     words = sentence.split()
     window = " ".join(words[-(MAX_WORDS_BETWEEN + 3) :])
-    named = list(_postcode_word().finditer(window))
+    named = list(_POSTCODE_WORD.finditer(window))
     return bool(named) and not re.search(r"\d", window[named[-1].end() :])  # not once it was given in digits
 
 
@@ -63,9 +60,9 @@ def _asks_for_a_postcode(previous: str) -> bool:
     if not question.endswith("?"):
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(question[:-1])]
-    return _postcode_word().search(question[ends[-1] if ends else 0 :]) is not None
+    return _POSTCODE_WORD.search(question[ends[-1] if ends else 0 :]) is not None
 
 
-def _opens_the_answer(text: str, start: int, language: str) -> bool:
-    body = re.sub(r"^\s*(?:\[[^\]]*\]\s*)?(?:[^:]{1,40}:\s+)?", "", text[:start])  # a speaker label, if any
-    return re.fullmatch(rf"(?i){_OPENERS}", body) is not None
+def _opens_the_answer(text: str, start: int) -> bool:
+    """Only a word such as "sí", "el", "the" comes before the number in the turn."""
+    return re.fullmatch(rf"(?i)\s*{_OPENERS}", text[:start]) is not None

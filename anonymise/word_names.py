@@ -71,24 +71,23 @@ def names_after_a_role(docs: list, known: list[Detection], allow: AllowList, lan
     roles = role_word(language)
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc[1:], start=1):
+            if (turn, token.idx) in taken or not _may_be_a_name(token, allow, language):
+                continue
             word = token.text
-            if not (word[:1].isupper() and of_letters(token)) or word.isupper() or (turn, token.idx) in taken:
-                continue
-            if (
-                is_title(word)
-                or is_function_word(word, language)
-                or allow.covers(word)
-                or token.ent_type_
-                in {
-                    "DATE",
-                    "TIME",
-                }
-            ):
-                continue
             named = _NAMING.search(doc.text[max(0, token.idx - 20) : token.idx].rstrip())
             if roles.fullmatch(doc[i - 1].text) and doc[i - 1].text[:1].islower() or named:
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "after a role", word))
     return found
+
+
+def _may_be_a_name(token, allow: AllowList, language: str) -> bool:
+    """A capitalised word of letters, not in capitals, no title, function word, product or time word."""
+    word = token.text
+    if not (word[:1].isupper() and of_letters(token)) or word.isupper():
+        return False
+    if is_title(word) or is_function_word(word, language) or allow.covers(word):
+        return False
+    return token.ent_type_ not in {"DATE", "TIME"}
 
 
 def _opens_a_clause(doc, i: int) -> bool:
