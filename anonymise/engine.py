@@ -21,7 +21,7 @@ from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
-from anonymise.listed_brands import listed_brands
+from anonymise.listed_brands import brands_in_use, listed_brands
 from anonymise.local_places import local_places
 from anonymise.name_spans import (
     appositive_names,
@@ -50,6 +50,7 @@ from anonymise.said_postcodes import said_postcodes
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.word_names import (
+    lower_case_given_names,
     months_named_as_people,
     names_after_a_role,
     nicknames_with_their_article,
@@ -136,11 +137,13 @@ class Anonymiser:
             keep += names_as_written(texts, code)
             keep += word_names_acting(docs, keep, config.common_word_zipf, code)
             keep += names_after_a_role(docs, keep, allow, code)
+            keep += lower_case_given_names(docs, keep, allow, config.common_word_zipf, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
             keep += local_places(docs, keep, allow, code)
             keep += brand_words(docs, keep, allow, code)
             keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)
+            keep += brands_in_use(docs, keep, allow, code, config.common_word_zipf)
             keep += phone_operators(docs, keep, allow, code)
         festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
         keep, review = [d for d in keep if d not in festive], review + festive

@@ -17,6 +17,10 @@ from anonymise.name_spans import covered
 from anonymise.names import is_common_word
 from anonymise.terms import AllowList
 
+# "ride for grab", "order on shopee", "paid through hubtel", "got it off ebay", "the careem driver": how a service
+# one uses is said in English
+USED_THROUGH = {"on", "via", "through", "off", "with", "from", "use", "using", "uses", "used"}
+SERVICE_NOUNS = {"driver", "drivers", "rider", "riders", "account", "accounts", "wallet", "seller", "sellers", "shop"}
 MAX_WORDS = 3
 MIN_LETTERS = 3
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
@@ -64,3 +68,39 @@ def _unusual(words: list[str], language: str, zipf: float) -> bool:
         and not is_common_word(w, ENGLISH_ZIPF, "en")
         for w in words
     )
+
+
+def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
+    """English: a lower-case word that no lexicon knows and nobody says every day is a brand or a service where it
+    is used ("sellers on shopee", "through hubtel", "the careem driver") or listed with an organisation found
+    ("lalamove and Grab"). The list of brands lacks online services; alone, such words are often dialect or loan
+    words ("nowt", "kirana"), so the way they are used decides."""
+    if language != "en":
+        return []
+    taken, found = covered(known), []
+    organisations = {(d.turn, d.start) for d in known if d.entity_type == "ORGANIZATION"}
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            word = token.text
+            if (turn, token.idx) in taken or not _lower_case_words([word]) or not word.isalpha():
+                continue
+            if not _unusual([word], language, zipf) or allow.covers(word):
+                continue
+            if _used(doc, i) or _listed_with(doc, i, turn, organisations):
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(word), "ORGANIZATION", 0.5, "brand in use", word)
+                )
+    return found
+
+
+def _used(doc, i: int) -> bool:
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return before in USED_THROUGH or after in SERVICE_NOUNS
+
+
+def _listed_with(doc, i: int, turn: int, organisations: set[tuple[int, int]]) -> bool:
+    """ "lalamove and Grab", "Grab and lalamove": "and" or "or" joins it to an organisation found."""
+    before = doc[i - 2] if i > 1 and doc[i - 1].lower_ in {"and", "or"} else None
+    after = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].lower_ in {"and", "or"} else None
+    return any(t is not None and (turn, t.idx) in organisations for t in (before, after))

@@ -567,6 +567,20 @@ def test_an_everyday_word_after_a_family_word_or_a_naming_phrase_is_a_name(anony
     assert "she is lovely" in turns[0] and "My manager will call" in turns[1] and "Monday morning" in turns[1], turns
 
 
+def test_a_given_name_in_lower_case_is_a_name_where_grammar_makes_it_one(anonymiser):
+    """ASR writes some names in lower case only: a given name that the language's lexicon does not know as a
+    word is a name where grammar makes it one ("lauren, elle a pris des notes"); "ben il est là", a filler,
+    and a given name that is a word ("une rose") stay."""
+    said = anonymised(
+        anonymiser,
+        "Un gars de l'éditeur est venu une fois. lauren, elle, elle a pris des notes pour tout le monde.",
+        "Et ben il est là tous les jours, avec une rose pour la secrétaire.",
+        language="fr",
+    )
+    assert "lauren" not in said[0] and said[0].startswith("Un gars de l'éditeur est venu une fois. [PERSON "), said
+    assert said[1] == "Et ben il est là tous les jours, avec une rose pour la secrétaire.", said
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
@@ -2008,6 +2022,19 @@ def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisati
     assert said[1].startswith("Next year I want boots that last") and said[2] == "The coop down the road shut.", said
     spanish = anonymised(anonymiser, "La cuenta la tengo en ibercaja, al lado de la farmacia.", language="es")
     assert spanish == ["La cuenta la tengo en [ORG 1], al lado de la farmacia."], spanish
+
+
+def test_a_lower_case_service_no_list_knows_is_an_organisation_where_it_is_used(anonymiser):
+    """Online services are in no brand list: "sellers on shopee", "the careem driver" and "DHL and lalamove" name
+    them, everywhere in the transcript; an unknown word said otherwise ("a kirana store") stays."""
+    said = anonymised(
+        anonymiser,
+        "Small sellers on shopee mostly. Tell the careem driver to wait.",
+        "Customers compare us to DHL and lalamove now. My uncle runs a kirana store.",
+        "Half my orders still come from shopee.",
+    )
+    assert left_in(" ".join(said), ["shopee", "careem", "lalamove"]) == [], said
+    assert said[1].endswith("My uncle runs a kirana store."), said
 
 
 def test_a_postcode_said_again_with_a_correction_and_a_written_spanish_street_abbreviation(anonymiser):
