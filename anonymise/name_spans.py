@@ -154,9 +154,10 @@ def token_at(doc, offset: int) -> int | None:
 def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]:
     """Places named with an 's keep it: "at Nando's in Claremont", "the Macca's on Boundary Street", "the
     Dalziel's supervisor", "Dalziel's are fine", and a person's name used so ("I'll take you to Pat's, not
-    Geno's") names a shop. Where a noun follows ("Target's policy", "Will's line") the 's is a possessive and
+    Geno's") names a shop, as does the name that starts a firm's ("Pickersgill and Sons", then "Pickersgill's?
+    Never logged in"). Where a noun follows ("Target's policy", "Will's line") the 's is a possessive and
     stays outside."""
-    out, shops_in = [], set()
+    out, shops_in, firms = [], set(), _firm_heads(detections)
     for d in sorted(detections, key=lambda d: (d.turn, d.start)):
         doc = docs[d.turn]
         if _SHOP_NAME.search(d.text):
@@ -172,12 +173,23 @@ def possessive_names(docs: list, detections: list[Detection]) -> list[Detection]
                 _with_its_title(doc.text, replace(d, end=name.end_char, text=name.text, entity_type="ORGANIZATION"))
             )
             continue
-        if _names_a_place(doc, start, i, d.entity_type, d.turn in shops_in):
+        firm = fold(d.text.split()[-1]) in firms
+        if _names_a_place(doc, start, i, d.entity_type, d.turn in shops_in) or (firm and _a_pause_after(doc, i)):
             shops_in.add(d.turn)
             entity_type = "ORGANIZATION" if d.entity_type == "PERSON" else d.entity_type
             d = replace(d, end=d.end + len(doc[i].text), text=d.text + doc[i].text, entity_type=entity_type)
         out.append(d)
     return out
+
+
+def _firm_heads(detections: list[Detection]) -> set[str]:
+    """The first words of organisations of several words ("Pickersgill" of "Pickersgill and Sons", "Brubacher" of
+    "Brubacher's Feed Mill"): said with an 's and a pause, such a name is the firm ("Pickersgill's? Never")."""
+    heads = set()
+    for d in detections:
+        if d.entity_type == "ORGANIZATION" and " " in d.text:
+            heads.add(fold(re.sub(r"['’]s$", "", d.text.split()[0])))
+    return heads
 
 
 _SHOP_NAME = re.compile(r"\w['’]s\s+[A-Z]")  # "Gloria's Kitchen"
@@ -204,11 +216,22 @@ def _names_a_place(doc, start: int, i: int, entity_type: str, shop_before: bool)
     before = doc[start - 1].lower_ if start > 0 else ""
     if before == "the":
         return True
-    if after is not None and after.pos_ in {"NOUN", "ADJ", "NUM"}:
+    if not _no_noun_after(doc, i):
         return False
     plural_verb = after is not None and after.tag_ == "VBP"
     pause = after is None or after.is_punct
     return entity_type != "PERSON" or before in _PLACE_BEFORE or plural_verb or (pause and shop_before)
+
+
+def _a_pause_after(doc, i: int) -> bool:
+    """Nothing that 's could own or be ("has been", "is"): a pause, an adverb or a preposition."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in {"ADV", "ADP", "CCONJ"}
+
+
+def _no_noun_after(doc, i: int) -> bool:
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.pos_ not in {"NOUN", "ADJ", "NUM"}
 
 
 def _capitalised_after(doc, i: int) -> int:

@@ -1309,6 +1309,18 @@ def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_who
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
 
 
+def test_the_name_that_starts_a_firms_said_with_an_s_is_the_firm(anonymiser):
+    """ "Pickersgill and Sons", then "Pickersgill's? Never logged in": the owner's name with an 's and a pause is
+    the firm, 's and all; "Pickersgill's lad" stays the person's."""
+    said = anonymised(
+        anonymiser,
+        "I've got a joinery firm in Bramley, Pickersgill and Sons, lovely people, old Derek Pickersgill and his lad.",
+        "Do they use the portfolio themselves?",
+        "Pickersgill's? Never logged in once. I print the review, he signs it.",
+    )
+    assert said[2].startswith("[ORG ") and "'s" not in said[2] and "Pickersgill" not in said[2], said
+
+
 def test_an_organisation_named_by_two_joined_names_is_replaced_whole_when_shortened(anonymiser):
     """ "Brackenmuir and Tollcross Housing Association" is later "Brackenmuir and Tollcross"; "Pardew & Lusk"
     is also "Pardew and Lusk"."""
