@@ -38,6 +38,7 @@ from anonymise.name_spans import (
 )
 from anonymise.names import KIN_TERMS, fold
 from anonymise.propagate import (
+    first_words_of_organisations,
     given_names_before_their_surnames,
     identifier_surfaces,
     organisation_short_forms,
@@ -149,7 +150,7 @@ class Anonymiser:
         keep, review = [d for d in keep if d not in festive], review + festive
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
-        found += organisation_short_forms(docs, found, code)
+        found += organisation_short_forms(docs, found, code) + first_words_of_organisations(docs, found, code)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
         grown = extend_person_names(docs, found, allow, config.common_word_zipf, code)
         grown += given_names_before_their_surnames(docs, found + grown, known)

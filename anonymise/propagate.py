@@ -33,6 +33,7 @@ from anonymise.names import (
     is_common_word,
     is_everyday_word,
     is_function_word,
+    is_title,
     name_relation,
 )
 from anonymise.spoken import SINGLE_DIGITS, digits_said
@@ -268,6 +269,38 @@ def organisation_short_forms(docs: list, detections: list[Detection], language: 
         for i, token in enumerate(doc):
             org = words.get(fold(token.text))
             if org is None or (turn, token.idx) in taken or not token.text[:1].isupper() or sentence_initial(doc, i):
+                continue
+            found.append(Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", org.score, "short form",
+                                   token.text))  # fmt: skip
+    return found
+
+
+ACTING_TAGS = {"VBZ", "VBD", "VBP", "MD"}  # "Bridges trains parents", "Brightwater were decent", "Acme will"
+
+
+def first_words_of_organisations(docs: list, detections: list[Detection], language: str) -> list[Detection]:
+    """English: the first word of an organisation found whole, said alone and capitalised, is its short form
+    where a capital means a name, inside a sentence or acting at its start ("Bridges Parent Network" … "Bridges
+    trains parents"; "we need to build bridges" stays). A word that names a place there stays the place
+    ("Leeds City Council" … "in Leeds")."""
+    if language != "en":
+        return []
+    places = {fold(d.text) for d in detections if d.entity_type == "LOCATION"}
+    firsts = {}
+    for d in detections:
+        first = d.text.split()[0] if d.entity_type == "ORGANIZATION" and " " in d.text.strip() else ""
+        if first[:1].isupper() and first[1:].islower() and len(first) >= 3 and not is_function_word(first, language):
+            firsts.setdefault(fold(first), d)
+    taken = {(d.turn, k) for d in detections for k in range(d.start, d.end)}
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc):
+            org = firsts.get(fold(token.text))
+            if org is None or (turn, token.idx) in taken or not token.text[:1].isupper() or fold(token.text) in places:
+                continue
+            if token.ent_type_ in {"GPE", "LOC", "NORP", "DATE"} or is_title(token.text):
+                continue
+            if sentence_initial(doc, i) and not (i + 1 < len(doc) and doc[i + 1].tag_ in ACTING_TAGS):
                 continue
             found.append(Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", org.score, "short form",
                                    token.text))  # fmt: skip

@@ -1321,6 +1321,19 @@ def test_the_name_that_starts_a_firms_said_with_an_s_is_the_firm(anonymiser):
     assert said[2].startswith("[ORG ") and "'s" not in said[2] and "Pickersgill" not in said[2], said
 
 
+def test_the_first_word_of_an_organisation_alone_is_its_short_form_where_a_capital_names_it(anonymiser):
+    """ "Bridges Parent Network", then "Bridges trains parents": its short form; "build bridges" stays a word and
+    "Leeds" of "Leeds City Council" stays the place."""
+    said = anonymised(
+        anonymiser,
+        "We work a lot with Bridges Parent Network, they're a little nonprofit. I was at Leeds City Council before.",
+        "Good, mostly. Bridges trains parents on their rights, but I tell them, we need to build bridges.",
+        "I still live in Leeds.",
+    )
+    assert said[1].startswith("Good, mostly. [ORG ") and said[1].endswith("we need to build bridges."), said
+    assert said[2].startswith("I still live in [PLACE "), said
+
+
 def test_an_organisation_named_by_two_joined_names_is_replaced_whole_when_shortened(anonymiser):
     """ "Brackenmuir and Tollcross Housing Association" is later "Brackenmuir and Tollcross"; "Pardew & Lusk"
     is also "Pardew and Lusk"."""
