@@ -77,20 +77,30 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     words ("nowt", "kirana"), so the way they are used decides."""
     if language != "en":
         return []
-    taken, found = covered(known), []
+    taken = covered(known)
     organisations = {(d.turn, d.start) for d in known if d.entity_type == "ORGANIZATION"}
-    for turn, doc in enumerate(docs):
-        for i, token in enumerate(doc):
-            word = token.text
-            if (turn, token.idx) in taken or not _lower_case_words([word]) or not word.isalpha():
-                continue
-            if not _unusual([word], language, zipf) or allow.covers(word):
-                continue
-            if _used(doc, i) or _listed_with(doc, i, turn, organisations):
-                found.append(
-                    Detection(turn, token.idx, token.idx + len(word), "ORGANIZATION", 0.5, "brand in use", word)
-                )
-    return found
+    candidates = [
+        (turn, i, token)
+        for turn, doc in enumerate(docs)
+        for i, token in enumerate(doc)
+        if (turn, token.idx) not in taken and _an_unknown_word(token, allow, language, zipf)
+    ]
+    found = [(turn, token) for turn, i, token in candidates if _used(docs[turn], i)]
+    organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
+    found += [
+        (turn, token)
+        for turn, i, token in candidates
+        if (turn, token.idx) not in organisations and _listed_with(docs[turn], i, turn, organisations)
+    ]
+    return [
+        Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand in use", token.text)
+        for turn, token in found
+    ]
+
+
+def _an_unknown_word(token, allow: AllowList, language: str, zipf: float) -> bool:
+    word = token.text
+    return word.isalpha() and _lower_case_words([word]) and _unusual([word], language, zipf) and not allow.covers(word)
 
 
 def _used(doc, i: int) -> bool:

@@ -2050,15 +2050,16 @@ def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisati
 
 
 def test_a_lower_case_service_no_list_knows_is_an_organisation_where_it_is_used(anonymiser):
-    """Online services are in no brand list: "sellers on shopee", "the careem driver" and "DHL and lalamove" name
-    them, everywhere in the transcript; an unknown word said otherwise ("a kirana store") stays."""
+    """Online services are in no brand list: "sellers on shopee" (and "and lazada" after it), "the careem driver"
+    and "DHL and lalamove" name them, everywhere in the transcript; an unknown word said otherwise ("a kirana
+    store") stays."""
     said = anonymised(
         anonymiser,
-        "Small sellers on shopee mostly. Tell the careem driver to wait.",
+        "Small sellers on shopee and lazada mostly. Tell the careem driver to wait.",
         "Customers compare us to DHL and lalamove now. My uncle runs a kirana store.",
         "Half my orders still come from shopee.",
     )
-    assert left_in(" ".join(said), ["shopee", "careem", "lalamove"]) == [], said
+    assert left_in(" ".join(said), ["shopee", "lazada", "careem", "lalamove"]) == [], said
     assert said[1].endswith("My uncle runs a kirana store."), said
 
 
