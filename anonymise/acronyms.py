@@ -282,7 +282,18 @@ def _counted_or_owned(doc, index: int, language: str) -> bool:
         return True
     if index > 0 and _a_count(doc[index - 1]):
         return True  # "neuf GIE", "d'autres EHPAD", "three CCGs": one of many
+    if language == "en" and _after_a_bare_adjective(doc, index):
+        return True  # "using fake GPS", "with free PPE": a thing, where an institution takes "the"
     return language == "en" and bool(before) and before[-1] == "on"  # "on ICU", "on A&E": a ward or a shift
+
+
+def _after_a_bare_adjective(doc, index: int) -> bool:
+    """An adjective right before, itself after neither a determiner nor a possessive ("fake GPS", not "the old
+    BBC" or "our new CEO")."""
+    if index < 1 or doc[index - 1].pos_ != "ADJ" or not doc[index - 1].is_lower:
+        return False
+    before = doc[index - 2] if index > 1 else None
+    return before is None or not (before.pos_ in {"DET", "PRON"} or before.tag_ in {"DT", "PRP$", "POS"})
 
 
 def _a_count(token) -> bool:

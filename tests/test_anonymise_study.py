@@ -591,6 +591,18 @@ def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     assert "UBC" not in turns[1] and "British Columbia" not in turns[1]
 
 
+def test_an_acronym_after_a_bare_adjective_is_a_thing_even_where_it_acts(anonymiser):
+    """ "the GPS send me to the back" acts, but "using fake GPS" says it is a thing: it stays; "the UNISON rep
+    phoned" still names the union."""
+    said = anonymised(
+        anonymiser,
+        "The customer give wrong address, the GPS send me to the back of the condo.",
+        "My friend got suspended because the system said he was using fake GPS. Then the UNISON rep phoned.",
+    )
+    assert said[0] == "The customer give wrong address, the GPS send me to the back of the condo.", said
+    assert "using fake GPS." in said[1] and "UNISON" not in said[1], said
+
+
 def test_an_acronym_hardly_ever_written_is_an_organisation_unless_said_as_a_term(anonymiser):
     """Said without context, a rare acronym is a local body or firm ("NAFDAC", "DVSA"): replaced; an acronym
     written everywhere is a term ("the GPS", "a PDF") and stays; a rare one counted or owned stays too."""
