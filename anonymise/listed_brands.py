@@ -17,10 +17,19 @@ from anonymise.name_spans import covered
 from anonymise.names import is_common_word
 from anonymise.terms import AllowList
 
-# "ride for grab", "order on shopee", "paid through hubtel", "got it off ebay", "the careem driver": how a service
-# one uses is said in English
-USED_THROUGH = {"on", "via", "through", "off", "with", "from", "use", "using", "uses", "used"}
-SERVICE_NOUNS = {"driver", "drivers", "rider", "riders", "account", "accounts", "wallet", "seller", "sellers", "shop"}
+# how a service one uses is said: "order on shopee", "paid through hubtel", "got it off ebay", "the careem driver";
+# "je postulais chez colruyt"; "la cuenta de nequi", "le livreur de X"
+USED_THROUGH = {
+    "en": {"on", "via", "through", "off", "with", "from", "use", "using", "uses", "used"},
+    "fr": {"chez", "via"},
+    "es": {"vía", "via"},
+}
+SERVICE_NOUNS = {
+    "en": {"driver", "drivers", "rider", "riders", "account", "accounts", "wallet", "seller", "sellers", "shop"},
+    "fr": {"compte", "carte", "appli", "application", "livreur", "livreurs", "agence", "magasin"},
+    "es": {"cuenta", "tarjeta", "app", "aplicación", "repartidor", "repartidores", "sucursal", "billetera"},
+}
+OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
 MAX_WORDS = 3
 MIN_LETTERS = 3
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
@@ -71,11 +80,13 @@ def _unusual(words: list[str], language: str, zipf: float) -> bool:
 
 
 def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
-    """English: a lower-case word that no lexicon knows and nobody says every day is a brand or a service where it
-    is used ("sellers on shopee", "through hubtel", "the careem driver") or listed with an organisation found
-    ("lalamove and Grab"). The list of brands lacks online services; alone, such words are often dialect or loan
-    words ("nowt", "kirana"), so the way they are used decides."""
-    if language != "en":
+    """A lower-case word that no lexicon knows and nobody says every day is a brand or a service where it is used
+    ("sellers on shopee", "through hubtel", "the careem driver", "chez colruyt", "la cuenta de nequi") or listed
+    with an organisation found ("DHL and lalamove"). The list of brands lacks online services; alone, such words
+    are often dialect, loan words or verbs with their pronouns ("nowt", "kirana", "recibirme"), so the way they
+    are used decides: French and Spanish put a preposition before most words, so only "chez", "via" and a
+    service's noun count there."""
+    if language not in USED_THROUGH:
         return []
     taken = covered(known)
     organisations = {(d.turn, d.start) for d in known if d.entity_type == "ORGANIZATION"}
@@ -85,7 +96,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for i, token in enumerate(doc)
         if (turn, token.idx) not in taken and _an_unknown_word(token, allow, language, zipf)
     ]
-    found = [(turn, token) for turn, i, token in candidates if _used(docs[turn], i)]
+    found = [(turn, token) for turn, i, token in candidates if _used(docs[turn], i, language)]
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
     found += [
         (turn, token)
@@ -103,10 +114,13 @@ def _an_unknown_word(token, allow: AllowList, language: str, zipf: float) -> boo
     return word.isalpha() and _lower_case_words([word]) and _unusual([word], language, zipf) and not allow.covers(word)
 
 
-def _used(doc, i: int) -> bool:
+def _used(doc, i: int, language: str) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
-    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return before in USED_THROUGH or after in SERVICE_NOUNS
+    if before in USED_THROUGH[language]:
+        return True
+    if language == "en":
+        return i + 1 < len(doc) and doc[i + 1].lower_ in SERVICE_NOUNS["en"]
+    return before in OF and i > 1 and doc[i - 2].lower_ in SERVICE_NOUNS[language]
 
 
 def _listed_with(doc, i: int, turn: int, organisations: set[tuple[int, int]]) -> bool:

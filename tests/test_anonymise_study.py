@@ -2063,8 +2063,8 @@ def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisati
 
 def test_a_lower_case_service_no_list_knows_is_an_organisation_where_it_is_used(anonymiser):
     """Online services are in no brand list: "sellers on shopee" (and "and lazada" after it), "the careem driver"
-    and "DHL and lalamove" name them, everywhere in the transcript; an unknown word said otherwise ("a kirana
-    store") stays."""
+    and "DHL and lalamove" name them, as do "chez legrand" and "la cuenta de nequi", everywhere in the transcript;
+    an unknown word said otherwise ("a kirana store", "gracias por recibirme") stays."""
     said = anonymised(
         anonymiser,
         "Small sellers on shopee and lazada mostly. Tell the careem driver to wait.",
@@ -2073,6 +2073,10 @@ def test_a_lower_case_service_no_list_knows_is_an_organisation_where_it_is_used(
     )
     assert left_in(" ".join(said), ["shopee", "lazada", "careem", "lalamove"]) == [], said
     assert said[1].endswith("My uncle runs a kirana store."), said
+    french = anonymised(anonymiser, "Il a fait toute sa carrière chez legrand, à Limoges.", language="fr")
+    assert "legrand" not in french[0], french
+    spanish = anonymised(anonymiser, "Me pagan a la cuenta de nequi, gracias por recibirme.", language="es")
+    assert spanish[0].startswith("Me pagan a la cuenta de [ORG ") and "recibirme" in spanish[0], spanish
 
 
 def test_a_postcode_said_again_with_a_correction_and_a_written_spanish_street_abbreviation(anonymiser):
