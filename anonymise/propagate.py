@@ -307,6 +307,24 @@ def first_words_of_organisations(docs: list, detections: list[Detection], langua
     return found
 
 
+def leading_words_of_organisations(texts: list[str], detections: list[Detection]) -> list[Detection]:
+    """The first two or more words of an organisation of three or more found whole name it wherever they are
+    said as written ("Soon Huat Poultry Trading" … "Soon Huat very old company", "Canadian Tire Jumpstart
+    Charities" … "the Canadian Tire one"): capitalised words in that order name nothing else."""
+    prefixes = set()
+    for d in detections:
+        words = d.text.split()
+        if d.entity_type == "ORGANIZATION" and len(words) >= 3 and words[1][:1].isupper():
+            prefixes.add(" ".join(words[:2]))
+    found = []
+    for prefix in prefixes:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(prefix)}(?![\w-])")
+        for turn, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                found.append(Detection(turn, m.start(), m.end(), "ORGANIZATION", 0.6, "short form", m.group()))
+    return found
+
+
 def short_forms_typed(detections: list[Detection]) -> list[Detection]:
     """A one-word "person" that is a capitalised word of an organisation found whole in the same transcript
     ("Brightwater Health Partnership took over. Brightwater were decent") is that organisation, unless the

@@ -69,6 +69,11 @@ def _short_form_of(word: str, name: str) -> bool:
     return len(word) >= 3 and normalise(word) in {normalise(w) for w in capitalised}  # "NHS" of "NHS Grampian" too
 
 
+def _leading_words_of(words: str, name: str) -> bool:
+    """Whether several words are the first words of a longer name ("Soon Huat" of "Soon Huat Poultry Trading")."""
+    return normalise(name).startswith(normalise(words) + " ")
+
+
 class StudyKey:
     """Pseudonym registry and recording ids for a whole study, persisted as the re-identification key."""
 
@@ -124,12 +129,11 @@ class StudyKey:
         or "BHP" of "Brightwater Health Partnership", "la Junta" of "la Junta de Andalucía"); None when no
         organisation or several fit."""
         word = surface.strip()
-        if " " in word or len(word) < 2 or not word[:1].isupper():
+        if len(word) < 2 or not word[:1].isupper():
             return None
+        short_form = _leading_words_of if " " in word else _short_form_of
         fits = [
-            e
-            for e in self.entities
-            if e.entity_type == "ORGANIZATION" and any(_short_form_of(word, s) for s in e.surfaces)
+            e for e in self.entities if e.entity_type == "ORGANIZATION" and any(short_form(word, s) for s in e.surfaces)
         ]
         return fits[0] if len(fits) == 1 else None
 

@@ -1346,6 +1346,16 @@ def test_the_first_word_of_an_organisation_alone_is_its_short_form_where_a_capit
     assert said[2].startswith("I still live in [PLACE "), said
 
 
+def test_the_first_words_of_an_organisation_name_it_with_its_pseudonym(anonymiser):
+    """ "Soon Huat Poultry Trading", then "Soon Huat very old company": the first two words are the same
+    organisation, under the same pseudonym."""
+    said = anonymised(
+        anonymiser,
+        "The chicken, from Soon Huat Poultry Trading, they want bank transfer. Soon Huat very old company, same family.",
+    )
+    assert "Soon" not in said[0] and "Huat" not in said[0] and said[0].count("[ORG 1]") == 2, said
+
+
 def test_an_organisation_named_by_two_joined_names_is_replaced_whole_when_shortened(anonymiser):
     """ "Brackenmuir and Tollcross Housing Association" is later "Brackenmuir and Tollcross"; "Pardew & Lusk"
     is also "Pardew and Lusk"."""
