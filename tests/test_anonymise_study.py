@@ -1351,7 +1351,7 @@ def test_the_first_words_of_an_organisation_name_it_with_its_pseudonym(anonymise
     organisation, under the same pseudonym."""
     said = anonymised(
         anonymiser,
-        "The chicken, from Soon Huat Poultry Trading, they want bank transfer. Soon Huat very old company, same family.",
+        "The chicken, from Soon Huat Poultry Trading, they want transfer. Soon Huat very old company, same family.",
     )
     assert "Soon" not in said[0] and "Huat" not in said[0] and said[0].count("[ORG 1]") == 2, said
 
