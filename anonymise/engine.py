@@ -37,6 +37,7 @@ from anonymise.name_spans import (
     with_place_prefix,
 )
 from anonymise.names import KIN_TERMS, fold
+from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.propagate import (
     first_words_of_organisations,
     given_names_before_their_surnames,
@@ -160,7 +161,9 @@ class Anonymiser:
         found += grown + self._propagate_new_names(docs, grown, known, allow)
         listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
         found = [
-            d for d in merge_detections(found, texts) if d.text.casefold() in listed or not _allowed(d, texts, allow)
+            d
+            for d in merge_detections(found, texts)
+            if d.text.casefold() in listed or not _allowed(d, texts, allow, code)
         ]
         found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
         found = institutions_after_a_name(texts, organisations_of_a_place(texts, found, code), code)
@@ -248,12 +251,14 @@ def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> b
 _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
 
 
-def _allowed(d: Detection, texts: list[str], allow) -> bool:
+def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
     kin = d.entity_type == "PERSON" and fold(re.sub(r"['’]s$", "", d.text)) in KIN_TERMS
-    if kin and not _AFTER_A_TITLE.search(texts[d.turn][: d.start]):
-        return True  # "Mum", "Uncle", "Por Por" alone: a relation, not a name ("Mr Ouma" is one)
+    if (kin or names_peoples_or_languages_only(d.text, language)) and not _AFTER_A_TITLE.search(
+        texts[d.turn][: d.start]
+    ):
+        return True  # "Mum", "Uncle", "Por Por", "Somali", "Cameroonians" alone: no name ("Mr Ouma" is one)
     return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
 
 

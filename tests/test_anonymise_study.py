@@ -581,6 +581,18 @@ def test_a_given_name_in_lower_case_is_a_name_where_grammar_makes_it_one(anonymi
     assert said[1] == "Et ben il est là tous les jours, avec une rose pour la secrétaire.", said
 
 
+def test_a_language_or_people_alone_is_no_name_whatever_rule_found_it(anonymiser):
+    """ "Somali" of "Sparkbrook Somali Elders Association" said alone, "a few Cameroonians", "João Marques,
+    Portuguese," stay: a language or a people names nobody; the association and João are replaced."""
+    said = anonymised(
+        anonymiser,
+        "The elders, Sparkbrook Somali Elders Association, run a drop-in. I interpret Somali and Arabic.",
+        "Mostly Nigerian families, a few Cameroonians. Then João Marques, Portuguese, his family's from Madeira.",
+    )
+    assert "Sparkbrook" not in said[0] and said[0].endswith("I interpret Somali and Arabic."), said
+    assert "a few Cameroonians." in said[1] and ", Portuguese, his family" in said[1] and "João" not in said[1], said
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
