@@ -17,7 +17,7 @@ from functools import lru_cache
 from anonymise.contacts import EMAIL_CONTEXT
 from anonymise.detect import Detection
 from anonymise.names import is_common_word
-from anonymise.spoken import spoken_words
+from anonymise.spoken import number_word_pattern, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -129,6 +129,35 @@ def grow_dictated_contacts(texts: list[str], detections: list[Detection], langua
     return grown
 
 
+MAX_PROMPT_WORDS = 5  # "Oui... ?", "Sí, decime.", "Go on": the other speaker's prompt inside a number said in two
+MIN_TWO_TURN_GROUPS = 4  # groups of digits said in both pieces together: a phone number, not a count and a year
+
+
+def numbers_across_a_prompt(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """A phone number said over two turns, the speaker trailing off ("c'est le plus cinq cent neuf, trente-sept…")
+    and going on after the other's short prompt ("Oui… ?" — "cinquante-cinq, cinquante, soixante-quatre"): both
+    pieces are the number's, where one of them was found as one or together they are long enough."""
+    number = number_word_pattern(language)
+    plus = "|".join(spoken_words(language).plus)
+    run = rf"(?:(?:\+|\b(?:{plus})\s+)?(?:{number}|\d+)(?:[\s,.-]+(?:{number}|\d+))*)"
+    trailing, leading = re.compile(rf"({run})\s*(?:\.\.\.|…)\s*$", re.I), re.compile(rf"^\s*({run})", re.I)
+    phones = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PHONE_NUMBER"}
+    found = []
+    for turn in range(len(texts) - 2):
+        prompt = texts[turn + 1]
+        end, start = trailing.search(texts[turn]), leading.match(texts[turn + 2])
+        if not (end and start) or len(re.findall(r"\w+", prompt)) > MAX_PROMPT_WORDS:
+            continue
+        pieces = [(turn, end.start(1), end.end(1)), (turn + 2, start.start(1), start.end(1))]
+        found_before = any(t == p[0] and s <= p[1] and p[2] <= e for t, s, e in phones for p in pieces)
+        groups = sum(len(re.findall(rf"{number}|\d+", texts[t][a:b], re.I)) for t, a, b in pieces)
+        if found_before or groups >= MIN_TWO_TURN_GROUPS:
+            found += [
+                Detection(t, a, b, "PHONE_NUMBER", 0.6, "number over two turns", texts[t][a:b]) for t, a, b in pieces
+            ]
+    return found
+
+
 def _grown_over_an_at(before: str, d: Detection, language: str) -> bool:
     """A web host grown back over "at" and a mailbox is an e-mail ("juana punto rios, arroba, cooperativa sur
     punto com")."""
@@ -189,6 +218,8 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
         if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
             first -= 1
             named = named or units[first].kind == ASIDE
+        elif not phone and (bridged := _spelling_before_a_short_aside(units, first, text)) is not None:
+            first = bridged
         else:
             break
     if d.entity_type == EMAIL:
@@ -202,6 +233,28 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
     while first < inside[0] and units[first].kind in CONNECTORS:
         first += 1
     return min(d.start, units[first].start), max(d.end, units[last].end)
+
+
+def _spelling_before_a_short_aside(units: list[Unit], first: int, text: str) -> int | None:
+    """Where the spelling resumes before a few ordinary words inside a dictated address ("k, e, r, o... non
+    pardon, deux r", "h comme Henri, u, b", "punto huarcaya con hache"): a correction, or how a letter is said,
+    between two runs of spelling belongs to the address. None unless spelling (two units of it, a letter said
+    after a pause) comes within MAX_CORRECTION_WORDS words before and spelling starts after, with no "is" or "es"
+    between."""
+    after = units[first + 1] if first + 1 < len(units) else None
+    spelled_after = units[first].kind in {LETTER, DIGIT} or (
+        units[first].kind == WORD and after and after.kind == LETTER
+    )
+    k = first - 1
+    while k >= 0 and first - k <= MAX_CORRECTION_WORDS and units[k].kind == WORD and not units[k].stop_after:
+        if text[units[k].start : units[k].end].lower() in INTRODUCERS:
+            return None
+        k -= 1
+    if not spelled_after or k < 1 or k == first - 1 or units[k].stop_after or units[k - 1].stop_after:
+        return None
+    spelling = {LETTER, DIGIT, *CONNECTORS}
+    said_alone = units[k].kind != LETTER or units[k].pause_before  # ", h comme", not "il y a notre site"
+    return k if units[k].kind in spelling and units[k - 1].kind in spelling and said_alone else None
 
 
 def _joins_right(units: list[Unit], k: int, phone: bool, text: str) -> bool:
@@ -243,7 +296,8 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     word = text[unit.start : unit.end]
     if phone:
         return unit.kind == DIGIT
-    alone = before is None or before.kind not in SPELLING  # first in the turn, or after ordinary words
+    dotted = k > 1 and units[k - 2].kind == JOINER and not units[k - 2].stop_after  # "point hubermont nonante-deux"
+    alone = before is None or (before.kind not in SPELLING and not dotted)  # first in the turn, or after words
     if unit.kind == DIGIT and after.kind in {WORD, LETTER} and after.pause_before and alone:
         return False  # "the general one, reception at …", "my school one, l dot …": a number word alone, a pause
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:

@@ -14,7 +14,7 @@ from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
 from anonymise.detect import Detection, Detector
-from anonymise.dictation import grow_dictated_contacts
+from anonymise.dictation import grow_dictated_contacts, numbers_across_a_prompt
 from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
 from anonymise.employers import employers, employers_typed
 from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
@@ -165,7 +165,8 @@ class Anonymiser:
             for d in merge_detections(found, texts)
             if d.text.casefold() in listed or not _allowed(d, texts, allow, code)
         ]
-        found = names_joined_by_and(texts, merge_detections(grow_dictated_contacts(texts, found, code), texts))
+        found = grow_dictated_contacts(texts, found, code)
+        found = names_joined_by_and(texts, merge_detections(found + numbers_across_a_prompt(texts, found, code), texts))
         found = institutions_after_a_name(texts, organisations_of_a_place(texts, found, code), code)
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)

@@ -56,6 +56,7 @@ _FR_DIGITS = [
       for unit in ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "et-un", "onze")),
     *(f"{tens} et un" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante",
                                    "nonante")),
+    "soixante et onze", "soixante-et-onze",  # 71
 ]  # fmt: skip
 _ES_DIGITS = [
     "cero", "uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",

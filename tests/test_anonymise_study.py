@@ -593,6 +593,27 @@ def test_a_language_or_people_alone_is_no_name_whatever_rule_found_it(anonymiser
     assert "a few Cameroonians." in said[1] and ", Portuguese, his family" in said[1] and "João" not in said[1], said
 
 
+def test_a_dictated_email_keeps_its_corrections_and_a_number_said_over_two_turns_is_one(anonymiser):
+    """ "k, e, r, o... non pardon, deux r", ", h comme Henri, u, b" stay inside the e-mail they correct or spell;
+    "soixante et onze" is 71 inside a phone; a number trailing off before the other's "Oui... ?" and going on
+    after it is a phone in both turns. "Et il y a notre site" stays outside the web address after it."""
+    said = anonymised(
+        anonymiser,
+        "C'est nawel point kerroumi, k, e, r, o... non pardon, deux r, k, e, r, r, o, u, m, i, arobase les "
+        "filatures tiret fives point fr. Le portable, c'est le zéro six, trente-neuf, quatre-vingt-dix-huit, "
+        "soixante et onze, zéro trois.",
+        "Le perso : virginie point hubermont nonante-deux, h comme Henri, u, b, e, r, m, o, n, t, arobase skynet "
+        "point be. Et il y a notre site, www point arl tiret liege point be.",
+        "En juillet, mon numéro Digicel, c'est le plus cinq cent neuf, trente-sept...",
+        "Oui... ?",
+        "cinquante-cinq, cinquante, soixante-quatre. C'est WhatsApp aussi.",
+        language="fr",
+    )
+    leaks = ("kerroumi", "pardon", "onze", "zéro trois", "hubermont", "comme", "cinq cent", "trente-sept", "cinquante")
+    assert left_in(" ".join(said), leaks) == [], said
+    assert "Et il y a notre site, [URL " in said[1] and said[4].endswith(". C'est WhatsApp aussi."), said
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
