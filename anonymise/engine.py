@@ -153,7 +153,7 @@ class Anonymiser:
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
         found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
         found += organisation_short_forms(docs, found, code) + first_words_of_organisations(docs, found, code)
-        found += leading_words_of_organisations(texts, found)
+        found += leading_words_of_organisations(docs, found)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
         grown = extend_person_names(docs, found, allow, config.common_word_zipf, code)
         grown += given_names_before_their_surnames(docs, found + grown, known)

@@ -203,5 +203,10 @@ def is_name_here(doc, i: int, common: bool) -> bool:
             return True
         after = _next(doc, i)
         return grammar or after is None or after.is_punct or token.pos_ == "PROPN"
+    return grammar and not after_a_determiner(doc, i)
+
+
+def after_a_determiner(doc, i: int) -> bool:
+    """ "the mark", "una rosa", "my will": a word after a determiner, a possessive or an adjective is a thing."""
     before = doc[i - 1] if i > 0 else None
-    return grammar and not (before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"}))
+    return before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"})

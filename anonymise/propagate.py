@@ -307,20 +307,24 @@ def first_words_of_organisations(docs: list, detections: list[Detection], langua
     return found
 
 
-def leading_words_of_organisations(texts: list[str], detections: list[Detection]) -> list[Detection]:
-    """The first two or more words of an organisation of three or more found whole name it wherever they are
-    said as written ("Soon Huat Poultry Trading" … "Soon Huat very old company", "Canadian Tire Jumpstart
-    Charities" … "the Canadian Tire one"): capitalised words in that order name nothing else."""
+def leading_words_of_organisations(docs: list, detections: list[Detection]) -> list[Detection]:
+    """The first two words of an organisation of three or more found whole name it wherever they are said as
+    written ("Soon Huat Poultry Trading" … "Soon Huat very old company"): capitalised words in that order name
+    nothing else, unless they name a place ("New York Life Insurance" … "in New York")."""
+    places = {fold(d.text) for d in detections if d.entity_type == "LOCATION"}
     prefixes = set()
     for d in detections:
         words = d.text.split()
         if d.entity_type == "ORGANIZATION" and len(words) >= 3 and words[1][:1].isupper():
             prefixes.add(" ".join(words[:2]))
     found = []
-    for prefix in prefixes:
+    for prefix in (p for p in prefixes if fold(p) not in places):
         pattern = re.compile(rf"(?<![\w-]){re.escape(prefix)}(?![\w-])")
-        for turn, text in enumerate(texts):
-            for m in pattern.finditer(text):
+        for turn, doc in enumerate(docs):
+            for m in pattern.finditer(doc.text):
+                token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if token is None or token[0].ent_type_ in {"GPE", "LOC"}:
+                    continue
                 found.append(Detection(turn, m.start(), m.end(), "ORGANIZATION", 0.6, "short form", m.group()))
     return found
 

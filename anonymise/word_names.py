@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from anonymise.detect import Detection
-from anonymise.grammar import TIME_WORDS, named_by_grammar, role_word
+from anonymise.grammar import TIME_WORDS, after_a_determiner, named_by_grammar, role_word
 from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import covered, of_letters
 from anonymise.names import fold, given_names, is_common_word, is_everyday_word, is_function_word, is_title
@@ -84,10 +84,10 @@ def names_after_a_role(docs: list, known: list[Detection], allow: AllowList, lan
 def lower_case_given_names(
     docs: list, known: list[Detection], allow: AllowList, zipf: float, language: str
 ) -> list[Detection]:
-    """A given name written in lower case, never capitalised in the transcript, is a name where grammar makes it
-    one ("lauren, elle a pris des notes", "está julián, el chaval de la tienda"), as a known name's lower-case
-    form is: the language's lexicon must not know it as a word and it must be no everyday word ("rosa", "will"
-    stay), and the tagger must read a noun (fillers the lexicon lacks, "ben", "nan", are no nouns)."""
+    """A given name that ASR wrote in lower case is a name where grammar makes it one ("lauren, elle a pris des
+    notes": a subject taken up by a pronoun), as a known name's lower-case form is: the language's lexicon must
+    not know it as a word, it must be no everyday word ("rosa", "will" stay), and the tagger must read a noun
+    (fillers the lexicon lacks, "ben", "nan", are none)."""
     taken, names, found = covered(known), given_names(), []
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
@@ -98,19 +98,13 @@ def lower_case_given_names(
                 continue
             if is_everyday_word(word, zipf, language) or is_common_word(word, zipf, "en") or token.pos_ not in _NOUNS:
                 continue
-            if _after_a_determiner(doc, i) or not named_by_grammar(doc, i):
+            if after_a_determiner(doc, i) or not named_by_grammar(doc, i):
                 continue
             found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "lower-case name", word))
     return found
 
 
 _NOUNS = {"PROPN", "NOUN"}
-
-
-def _after_a_determiner(doc, i: int) -> bool:
-    """ "the mark", "una rosa": a word after a determiner or an adjective is a thing."""
-    before = doc[i - 1] if i > 0 else None
-    return before is not None and (before.pos_ in {"DET", "ADJ"} or before.tag_ in {"DT", "PRP$"})
 
 
 def _may_be_a_name(token, allow: AllowList, language: str) -> bool:
