@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from anonymise.contacts import EMAIL_CONTEXT
 from anonymise.detect import Detection
-from anonymise.names import is_common_word
-from anonymise.spoken import number_word_pattern, spoken_words
+from anonymise.names import fold, is_common_word
+from anonymise.spoken import ES_LETTER_NAMES, number_word_pattern, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -99,7 +99,43 @@ def dictation_units(text: str, language: str) -> list[Unit]:
                 units.append(Unit(span[0][0], span[-1][1], kind, span[0][2], span[-1][3]))
                 i += size
                 break
-    return units
+    return _letters_explained(units, text)
+
+
+EXPLAINING = [("de",), ("como",), ("comme",), ("for",), ("as", "in")]  # "ese de sapo", "h comme Henri", "s as in Sam"
+_LETTER_OF_NAME = {name: letter for letter, name in ES_LETTER_NAMES.items()} | {"ere": "r", "ve": "v", "uve": "v"}
+
+
+def _letters_explained(units: list[Unit], text: str) -> list[Unit]:
+    """A letter said with a word that starts with it is one spelled letter ("ese de sapo", "h comme Henri", "b for
+    Bravo", "s as in Sam"), so a spelled address runs on through it."""
+    out, j = [], 0
+    while j < len(units):
+        size = _explained_size(units, j, text)
+        if size:
+            last = units[j + size - 1]
+            out.append(Unit(units[j].start, last.end, LETTER, units[j].pause_before, last.stop_after))
+            j += size
+        else:
+            out.append(units[j])
+            j += 1
+    return out
+
+
+def _explained_size(units: list[Unit], j: int, text: str) -> int:
+    """How many units from j are a letter and the word that explains it, or 0."""
+    said = [text[u.start : u.end].lower() for u in units[j : j + 4]]
+    if units[j].kind != LETTER or len(said) < 3:
+        return 0
+    letter = said[0] if len(said[0]) == 1 else _LETTER_OF_NAME.get(said[0], "")
+    for link in EXPLAINING:
+        n = len(link)
+        if tuple(said[1 : 1 + n]) != link or len(said) < n + 2 or any(u.stop_after for u in units[j : j + n + 1]):
+            continue
+        word = said[n + 1]
+        if letter and len(word) > 1 and fold(word).startswith(letter) and units[j + n + 1].kind in {WORD, LETTER}:
+            return n + 2
+    return 0
 
 
 def _single_kind(word: str) -> str:

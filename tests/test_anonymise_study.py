@@ -614,6 +614,19 @@ def test_a_dictated_email_keeps_its_corrections_and_a_number_said_over_two_turns
     assert "Et il y a notre site, [URL " in said[1] and said[4].endswith(". C'est WhatsApp aussi."), said
 
 
+def test_a_letter_explained_by_a_word_is_spelled_inside_a_dictated_email(anonymiser):
+    """ "ese de sapo" is the letter s, so the e-mail runs on through it and the aside before it ("romi
+    salvatierra, todo junto, ese de sapo, guion bajo, coop, arroba…"); "a de la mañana" is no letter."""
+    said = anonymised(
+        anonymiser,
+        "Sí, el mío: romi salvatierra, todo junto, ese de sapo, guion bajo, coop, arroba hotmail punto com punto ar. "
+        "Todo en minúsculas. Te escribo a las ocho de la mañana.",
+        language="es",
+    )
+    assert left_in(said[0], ["salvatierra", "sapo", "coop", "ese de"]) == [], said
+    assert said[0].endswith("Todo en minúsculas. Te escribo a las ocho de la mañana."), said
+
+
 def test_acronyms_are_not_organisations_unless_they_name_one(anonymiser):
     turns = anonymised(
         anonymiser,
