@@ -169,24 +169,33 @@ MAX_PROMPT_WORDS = 5  # "Oui... ?", "Sí, decime.", "Go on": the other speaker's
 MIN_TWO_TURN_GROUPS = 4  # groups of digits said in both pieces together: a phone number, not a count and a year
 
 
+@lru_cache(maxsize=8)
+def _number_runs(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A run of numbers ending a turn that trails off, one opening a turn, and one group of digits said."""
+    number = number_word_pattern(language)
+    plus = "|".join(spoken_words(language).plus)
+    run = rf"(?:(?:\+|\b(?:{plus})\s+)?(?:{number}|\d+)(?:[\s,.-]+(?:{number}|\d+))*)"
+    trailing = re.compile(rf"({run})\s*(?:\.\.\.|…)\s*$", re.I)
+    return trailing, re.compile(rf"^\s*({run})", re.I), re.compile(rf"{number}|\d+", re.I)
+
+
 def numbers_across_a_prompt(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
     """A phone number said over two turns, the speaker trailing off ("c'est le plus cinq cent neuf, trente-sept…")
     and going on after the other's short prompt ("Oui… ?" — "cinquante-cinq, cinquante, soixante-quatre"): both
     pieces are the number's, where one of them was found as one or together they are long enough."""
-    number = number_word_pattern(language)
-    plus = "|".join(spoken_words(language).plus)
-    run = rf"(?:(?:\+|\b(?:{plus})\s+)?(?:{number}|\d+)(?:[\s,.-]+(?:{number}|\d+))*)"
-    trailing, leading = re.compile(rf"({run})\s*(?:\.\.\.|…)\s*$", re.I), re.compile(rf"^\s*({run})", re.I)
+    trailing, leading, group = _number_runs(language)
     phones = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PHONE_NUMBER"}
     found = []
     for turn in range(len(texts) - 2):
+        if not texts[turn].rstrip().endswith(("...", "…")):
+            continue  # the trailing pattern needs the turn to trail off: no search through every turn
         prompt = texts[turn + 1]
         end, start = trailing.search(texts[turn]), leading.match(texts[turn + 2])
         if not (end and start) or len(re.findall(r"\w+", prompt)) > MAX_PROMPT_WORDS:
             continue
         pieces = [(turn, end.start(1), end.end(1)), (turn + 2, start.start(1), start.end(1))]
         found_before = any(t == p[0] and s <= p[1] and p[2] <= e for t, s, e in phones for p in pieces)
-        groups = sum(len(re.findall(rf"{number}|\d+", texts[t][a:b], re.I)) for t, a, b in pieces)
+        groups = sum(len(group.findall(texts[t][a:b])) for t, a, b in pieces)
         if found_before or groups >= MIN_TWO_TURN_GROUPS:
             found += [
                 Detection(t, a, b, "PHONE_NUMBER", 0.6, "number over two turns", texts[t][a:b]) for t, a, b in pieces
