@@ -21,7 +21,7 @@ from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
-from anonymise.listed_brands import brands_in_use, listed_brands
+from anonymise.listed_brands import brands_in_use, capitalised_listed_brands, listed_brands
 from anonymise.local_places import local_places
 from anonymise.name_spans import (
     appositive_names,
@@ -147,6 +147,9 @@ class Anonymiser:
             keep += brand_words(docs, keep, allow, code)
             keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)
             keep += brands_in_use(docs, keep, allow, code, config.common_word_zipf)
+            keep += capitalised_listed_brands(
+                docs, keep, allow, code, config.regions_for(code), config.common_word_zipf
+            )
             keep += phone_operators(docs, keep, allow, code)
         festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
         keep, review = [d for d in keep if d not in festive], review + festive

@@ -10,8 +10,10 @@ too ambiguous to take from a list ("ja").
 
 from __future__ import annotations
 
-from anonymise.brand_list import is_listed_brand
+from anonymise.brand_list import is_brand_of_regions, is_listed_brand
+from anonymise.brands import NOT_ORGANISATIONS
 from anonymise.detect import Detection
+from anonymise.grammar import sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
 from anonymise.names import is_common_word
@@ -31,6 +33,9 @@ SERVICE_NOUNS = {
 }
 OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
 MAX_WORDS = 3
+MAX_RUN = 5  # tokens of a capitalised brand: "Pick n Pay", "Sainsbury 's Local"
+POSSESSIVE_ENDINGS = {"'s", "’s"}
+JOINERS = {"n", "'n", "’n", "&", "and", "of", "-"} | POSSESSIVE_ENDINGS  # inside a brand's name
 MIN_LETTERS = 3
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
 
@@ -128,3 +133,54 @@ def _listed_with(doc, i: int, turn: int, organisations: set[tuple[int, int]]) ->
     before = doc[i - 2] if i > 1 and doc[i - 1].lower_ in {"and", "or"} else None
     after = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].lower_ in {"and", "or"} else None
     return any(t is not None and (turn, t.idx) in organisations for t in (before, after))
+
+
+def capitalised_listed_brands(
+    docs: list, known: list[Detection], allow: AllowList, language: str, regions: list[str], zipf: float
+) -> list[Detection]:
+    """Organisation detections for capitalised names the brand list places in the study's regions or everywhere
+    and nothing covers: "Sainsbury's Local", "Canadian Tire", "Pick n Pay" (the model tags many big brands, not
+    all). A single word counts only where it is an uncommon proper noun inside a sentence: "Target", "Next" or
+    "Boots" are everyday words."""
+    taken = covered(known)
+    found = []
+    for turn, doc in enumerate(docs):
+        i = 0
+        while i < len(doc):
+            size = _capitalised_brand_at(doc, i, language, regions, zipf)
+            span = doc[i : i + size]
+            if size and not all((turn, t.idx) in taken for t in span) and not allow.covers(span.text):
+                end = span.start_char + len(span.text)  # "Pick" and "Pay" found, "n" not: the whole name
+                found.append(Detection(turn, span.start_char, end, "ORGANIZATION", 0.5, "brand list", span.text))
+            i += size or 1
+    return found
+
+
+def _capitalised_brand_at(doc, i: int, language: str, regions: list[str], zipf: float) -> int:
+    """How many tokens from i spell a listed brand in capitals (longest first), or 0."""
+    for size in range(min(MAX_RUN, len(doc) - i), 0, -1):
+        span = doc[i : i + size]
+        names = [t for t in span if _capitalised(t)]
+        if not names or not _capitalised(span[0]) or not all(_capitalised(t) or t.lower_ in JOINERS for t in span):
+            continue
+        if span[-1].lower_ in JOINERS - POSSESSIVE_ENDINGS or not is_brand_of_regions(span.text, regions):
+            continue
+        if len(names) > 1 or _an_uncommon_proper_noun(doc, names[0].i, language, zipf):
+            return size
+    return 0
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[0].isupper() and (token.text[1:].islower() or len(token.text) > 1)
+
+
+def _an_uncommon_proper_noun(doc, i: int, language: str, zipf: float) -> bool:
+    """A brand's one word that only a name can be: a capitalised proper noun inside a sentence, in no
+    lexicon, common in neither the language nor English, and no place, people or date."""
+    token = doc[i]
+    if not token.text[1:].islower() or sentence_initial(doc, i) or token.pos_ != "PROPN":
+        return False  # an acronym is for `acronyms` to judge
+    word = token.lower_
+    if token.ent_type_ in NOT_ORGANISATIONS or word in (lexicon(language) or frozenset()):
+        return False  # "Tata" (auntie) in French
+    return not is_common_word(word, zipf, language) and not is_common_word(word, zipf, "en")
