@@ -17,7 +17,16 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 
 from anonymise.config import AnonymiseConfig
 from anonymise.grammar import ABBREVIATED_HONORIFICS, LOWER_CASE_HONORIFICS
-from anonymise.names import RARE_ZIPF, fold, follows_a_title, given_names, is_common_word, is_function_word, is_title
+from anonymise.names import (
+    KIN_TERMS,
+    RARE_ZIPF,
+    fold,
+    follows_a_title,
+    given_names,
+    is_common_word,
+    is_function_word,
+    is_title,
+)
 from anonymise.nlp_models import engine_config_for
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.recognizers import SPELLED_NAME_RECOGNIZER, study_recognizers
@@ -208,6 +217,7 @@ def clean_span(text: str, start: int, end: int, entity_type: str = "PERSON", lan
     return start, end
 
 
+ORG = "ORGANIZATION"
 _NOT_PERSON_TITLES = {"st", "saint", "sainte"}  # "St Anne": a church or a school ("General" is no title)
 
 
@@ -226,18 +236,20 @@ def _before_a_sentence_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _titled_person(text: str, start: int, end: int, language: str) -> tuple[int, int] | None:
+def _titled_person(text: str, start: int, end: int, language: str, kind: str) -> tuple[int, int] | None:
     """The name inside an organisation the model found that is a title and a given name or a rare word, maybe
-    a surname ("Imam Haroon", "Detective Mia Varga"), with no possessive; None for anything else."""
+    a surname ("Imam Haroon", "Detective Mia Varga"), or inside an organisation or a place after a family word
+    ("Auntie Comfort"), with no possessive; None for anything else."""
     words = text[start:end].split()
     if text[end : end + 2] in ("'s", "’s"):
         return None  # "Doña Chela's Panadería": the owner's shop
     if not 2 <= len(words) <= 3 or fold(words[0]) in _NOT_PERSON_TITLES or not is_title(words[0]):
         return None
+    kin = fold(words[0]) in KIN_TERMS
     rest = words[1:]
-    if not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in rest):
+    if not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in rest) or (kind != ORG and not kin):
         return None
-    if fold(rest[0]) not in given_names() and is_common_word(rest[0], RARE_ZIPF, language):
+    if not kin and fold(rest[0]) not in given_names() and is_common_word(rest[0], RARE_ZIPF, language):
         return None
     return end - len(" ".join(rest)), end
 
@@ -286,7 +298,7 @@ class Detector:
             if rule != SPELLED_NAME_RECOGNIZER:  # a word spelled out is kept whole: its letters are no words to trim
                 start, end = clean_span(text, start, end, result.entity_type, self.language)
             kind = result.entity_type
-            if kind == "ORGANIZATION" and (person := _titled_person(text, start, end, self.language)):
+            if kind in {ORG, "LOCATION"} and (person := _titled_person(text, start, end, self.language, kind)):
                 (start, end), kind = person, "PERSON"  # "Imam Haroon" is a man, whatever the model says
             surface = text[start:end]
             if end <= start or self.allow.covers(surface, kind in NAME_TYPES):

@@ -36,7 +36,7 @@ from anonymise.name_spans import (
     surname_particles,
     with_place_prefix,
 )
-from anonymise.names import KIN_TERMS, fold
+from anonymise.names import KIN_TERMS, fold, is_title
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.propagate import (
     first_words_of_organisations,
@@ -258,7 +258,8 @@ _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
 def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
-    kin = d.entity_type == "PERSON" and fold(re.sub(r"['’]s$", "", d.text)) in KIN_TERMS
+    word = re.sub(r"['’]s$", "", d.text)
+    kin = fold(word) in KIN_TERMS or (" " not in word and is_title(word))  # "Coach says", "Mam" for ma'am
     if (kin or names_peoples_or_languages_only(d.text, language)) and not _AFTER_A_TITLE.search(
         texts[d.turn][: d.start]
     ):

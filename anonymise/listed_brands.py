@@ -31,6 +31,8 @@ SERVICE_NOUNS = {
     "fr": {"compte", "carte", "appli", "application", "livreur", "livreurs", "agence", "magasin"},
     "es": {"cuenta", "tarjeta", "app", "aplicación", "repartidor", "repartidores", "sucursal", "billetera"},
 }
+WORKING_VERBS = {f"{stem}{ending}" for stem in ("work", "deliver") for ending in ("", "s", "ed", "ing")} | {
+    "drive", "drives", "drove", "driving", "ride", "rides", "rode", "riding"}  # fmt: skip
 OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
 MAX_WORDS = 3
 MAX_RUN = 5  # tokens of a capitalised brand: "Pick n Pay", "Sainsbury 's Local"
@@ -86,11 +88,11 @@ def _unusual(words: list[str], language: str, zipf: float) -> bool:
 
 def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
     """A lower-case word that no lexicon knows and nobody says every day is a brand or a service where it is used
-    ("sellers on shopee", "through hubtel", "the careem driver", "chez colruyt", "la cuenta de nequi") or listed
-    with an organisation found ("DHL and lalamove"). The list of brands lacks online services; alone, such words
-    are often dialect, loan words or verbs with their pronouns ("nowt", "kirana", "recibirme"), so the way they
-    are used decides: French and Spanish put a preposition before most words, so only "chez", "via" and a
-    service's noun count there."""
+    ("sellers on shopee", "through hubtel", "the careem driver", "drives for yango", "chez colruyt", "la cuenta de
+    nequi") or listed with an organisation found ("DHL and lalamove"). The list of brands lacks online services;
+    alone, such words are often dialect, loan words or verbs with their pronouns ("nowt", "kirana", "recibirme"),
+    so the way they are used decides: French and Spanish put a preposition before most words, so only "chez",
+    "via" and a service's noun count there."""
     if language not in USED_THROUGH:
         return []
     taken = covered(known)
@@ -123,6 +125,8 @@ def _used(doc, i: int, language: str) -> bool:
     before = doc[i - 1].lower_ if i > 0 else ""
     if before in USED_THROUGH[language]:
         return True
+    if language == "en" and before == "for" and i > 1 and doc[i - 2].lower_ in WORKING_VERBS:
+        return True  # "he drives for yango", "she rides for foodpanda": whom the work is for
     if language == "en":
         return i + 1 < len(doc) and doc[i + 1].lower_ in SERVICE_NOUNS["en"]
     return before in OF and i > 1 and doc[i - 2].lower_ in SERVICE_NOUNS[language]

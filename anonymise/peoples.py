@@ -40,13 +40,13 @@ def is_language_name(word: str) -> bool:
     langcodes' exact name of a language of five million speakers or more or named as an adjective ("Samoan",
     "Maltese"), not a given name. Its aliases are not enough ("Punjab", "Java", "India" find Punjabi, Javanese,
     Hindi) nor small languages that name a place ("Meru", "Teso")."""
-    if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
+    if len(word) < 3 or not word[:1].isupper() or not word.isalpha() or fold(word) in given_names():
         return False
     try:
         found = langcodes.find(word)
     except LookupError:
         return False
-    adjective = word.endswith(("an", "ese", "ish"))  # "Samoan", "Maltese", "Cornish": named after a people
+    adjective = len(word) > 3 and word.endswith(("an", "ese", "ish"))  # "Samoan", "Maltese": after a people
     return found.display_name() == word and (adjective or found.speaking_population() >= LANGUAGE_SPEAKERS)
 
 

@@ -2272,3 +2272,30 @@ def test_a_capitalised_name_in_the_brand_list_is_an_organisation_where_the_model
     )
     assert left_in(" ".join(said), ["Pick", "Pay", "Canadian Tire", "Sainsbury"]) == [], said
     assert said[3] == "Next week I need new boots. I'm an HCA on the ward.", said
+
+
+def test_a_title_or_family_word_is_no_name_alone_and_stays_outside_the_name_it_comes_with(anonymiser):
+    """ "Auntie Comfort" (a place or a firm to the model) is a woman called Comfort; "Chairman", "Coach" and
+    "Auntie" said alone name nobody; "an Ewe boy" is a people, like "a Yoruba boy"."""
+    said = anonymised(
+        anonymiser,
+        "The treasurer is Comfort Adjei. Everybody calls her Auntie Comfort.",
+        "The statement goes on the WhatsApp every month, and Chairman signs it. Chairman Tetteh knows the history.",
+        "Coach says next year we play in the league. Auntie was not happy.",
+        "Selasi Agbeko is from Ho, an Ewe boy, clever.",
+    )
+    assert said[0].endswith("Everybody calls her Auntie [PERSON 1]."), said
+    assert "and Chairman signs it" in said[1] and "Chairman [PERSON" in said[1], said
+    assert said[2] == "Coach says next year we play in the league. Auntie was not happy.", said
+    assert "an Ewe boy" in said[3], said
+
+
+def test_a_lower_case_service_someone_works_for_is_an_organisation(anonymiser):
+    """ "he drives for yango", "she rides for foodpanda": whom the work is for; "worked for hours" stays."""
+    said = anonymised(
+        anonymiser,
+        "Selasi was on our line, now he drives for yango, a small car.",
+        "My cousin rides for foodpanda at night. I worked for hours on it.",
+    )
+    assert left_in(" ".join(said), ["yango", "foodpanda"]) == [], said
+    assert said[1].endswith("I worked for hours on it."), said
