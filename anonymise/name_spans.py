@@ -192,6 +192,7 @@ def _firm_heads(detections: list[Detection]) -> set[str]:
     return heads
 
 
+BE_HAVE = {"be", "have"}
 _SHOP_NAME = re.compile(r"\w['’]s\s+[A-Z]")  # "Gloria's Kitchen"
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")
 _OWNER_TITLES = TITLES | HONORIFICS  # "Miss", "Mr", "Mama"
@@ -224,8 +225,11 @@ def _names_a_place(doc, start: int, i: int, entity_type: str, shop_before: bool)
 
 
 def _a_pause_after(doc, i: int) -> bool:
-    """Nothing that 's could own or be ("has been", "is"): a pause, an adverb or a preposition."""
+    """Nothing that 's could own or be ("has been", "is"): a pause, an adverb or a preposition; or a verb that
+    cannot follow "is" or "has" ("Magee's would text you", "Harland's went under", "Motaung's gives")."""
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (after.tag_ in {"MD", "VBD"} or (after.tag_ == "VBZ" and after.lemma_ not in BE_HAVE)):
+        return True
     return after is None or after.is_punct or after.pos_ in {"ADV", "ADP", "CCONJ"}
 
 

@@ -2299,3 +2299,16 @@ def test_a_lower_case_service_someone_works_for_is_an_organisation(anonymiser):
     )
     assert left_in(" ".join(said), ["yango", "foodpanda"]) == [], said
     assert said[1].endswith("I worked for hours on it."), said
+
+
+def test_a_firm_named_after_someone_keeps_its_s_before_a_verb_that_cannot_follow_is_or_has(anonymiser):
+    """After "Magee and Daughters", "Magee's would text you" is the firm (the 's cannot be "is" or "has" before
+    "would"); "Magee's tractor" is a possessive."""
+    said = anonymised(
+        anonymiser,
+        "Not the app, no. Magee and Daughters do our silage and the slurry, the father and the two girls, the girls"
+        " run it now really. Magee's would text you the night before, that's their system.",
+        "We borrowed Magee's tractor once.",
+    )
+    assert "really. [ORG 1] would text you" in said[0], said
+    assert said[1] == "We borrowed [ORG 1]'s tractor once.", said
