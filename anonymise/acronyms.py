@@ -30,6 +30,8 @@ from anonymise.terms import AllowList
 AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde"}
 WORK_VERBS = {"work", "works", "worked", "working", "volunteer", "volunteers", "volunteered", "trabajo", "trabaja",
               "trabajaba", "trabajé", "travaille", "travaillais", "travaillait", "travaillé"}  # fmt: skip
+LOOKING = {"look", "looks", "looked", "looking", "glance", "glanced", "stare", "stared"}  # "looks at the SCC"
+INDEFINITE = {"a", "an", "un", "une", "una", "uno"}
 WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
 CHANNELS = {"through", "off", "via"}  # "paid through BDO", "off the DWP"
 COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
@@ -106,6 +108,14 @@ def acronym_uses(docs: list, allow: AllowList, language: str) -> list[AcronymUse
     return uses
 
 
+def _one_of_a_kind(doc, index: int) -> bool:
+    """After an indefinite article and before no noun: "they are an NGO", "she became a CIC" (in "a DVSA
+    check" the article is the check's)."""
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    noun_after = after is not None and after.pos_ in {"NOUN", "PROPN"}
+    return index > 0 and doc[index - 1].lower_ in INDEFINITE and not noun_after
+
+
 def _a_relatives_initials(before: list[str]) -> bool:
     """ "my son DJ", "mi hermano JC": initials right after a relative or a friend named with a possessive."""
     return len(before) >= 2 and before[-1] in RELATIVES and before[-2] in POSSESSIVES
@@ -123,7 +133,7 @@ def _past_the_article(before: list[str]) -> list[str]:
 def _where_an_employer_stands(before: list[str]) -> bool:
     before = _past_the_article(before)
     if before and before[-1] in AFFILIATION:
-        return True
+        return not (before[-1] == "at" and len(before) >= 2 and before[-2] in LOOKING)  # "looks at the SCC"
     return len(before) >= 2 and before[-1] in WORK_PREPOSITIONS and before[-2] in WORK_VERBS
 
 
@@ -329,6 +339,8 @@ def acronym_kinds(
         before = _words_before(doc, index)
         if nickname.search(doc.text[max(0, use.start - 40) : use.start]) or _a_relatives_initials(before):
             kinds.add(NICKNAME)  # "everyone calls him JB", "my son DJ"
+        elif _one_of_a_kind(doc, index):
+            kinds.add(TERM)  # "they are an NGO, they work…": one of a kind, whatever follows
         elif use.base in known or _where_an_employer_stands(before) or _after_its_name(doc, index):
             kinds.add(ORGANISATION)
         elif _named_by_article(before, language) and not _a_thing_handled(doc, index, language):

@@ -123,6 +123,15 @@ def split_doubtful(
             or (is_acronym(d.text) and acronyms.get(d.text.rstrip("s"), acronyms.get(d.text)) == TERM)
             or _one_word_sentence(doc, index, d, language)
             or (d.entity_type == "PERSON" and d.text.casefold() in peoples)  # "the Welsh way": not a person
+            or _a_time_named(doc, index, d)
         )
         (doubtful if shaky else kept).append(d)
     return kept, doubtful
+
+
+DURING = {"during", "throughout", "durante", "pendant"}  # what lasts a while: "during Covid", "pendant le Ramadan"
+
+
+def _a_time_named(doc, index: int | None, d: Detection) -> bool:
+    """One word after "during" is a time or an event, not a person or a place: "came home during Covid"."""
+    return " " not in d.text and bool(index) and doc[index - 1].lower_ in DURING

@@ -2312,3 +2312,17 @@ def test_a_firm_named_after_someone_keeps_its_s_before_a_verb_that_cannot_follow
     )
     assert "really. [ORG 1] would text you" in said[0], said
     assert said[1] == "We borrowed [ORG 1]'s tractor once.", said
+
+
+def test_an_acronym_after_a_or_an_and_a_word_after_during_name_nobody(anonymiser):
+    """ "They are an NGO, they work with…" is one of a kind, whatever follows (not "DSD, they register…");
+    "the milk man looks at the SCC" is no workplace; "came home during Covid" is a time, not a person."""
+    said = anonymised(
+        anonymiser,
+        "Yes, Siyakhula Early Learning Trust. They are an NGO, they work with the small creches.",
+        "The co-op's milk quality man looks at the SCC and the antibiotic side.",
+        "My neighbour came home from Australia during Covid and took over the farm.",
+    )
+    assert "They are an NGO, they work" in said[0], said
+    assert said[1] == "The co-op's milk quality man looks at the SCC and the antibiotic side.", said
+    assert "during Covid and took over" in said[2], said
