@@ -151,6 +151,8 @@ class Anonymiser:
                 docs, keep, allow, code, config.regions_for(code), config.common_word_zipf
             )
             keep += phone_operators(docs, keep, allow, code)
+        listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
+        keep = [d for d in keep if d.text.casefold() in listed or not _inside_an_allowed_term(d, texts, allow)]
         festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
         keep, review = [d for d in keep if d not in festive], review + festive
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
@@ -162,7 +164,6 @@ class Anonymiser:
         grown += given_names_before_their_surnames(docs, found + grown, known)
         grown += appositive_names(docs, found + grown, allow, code)
         found += grown + self._propagate_new_names(docs, grown, known, allow)
-        listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
         found = [
             d
             for d in merge_detections(found, texts)
@@ -265,6 +266,11 @@ def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
     ):
         return True  # "Mum", "Uncle", "Por Por", "Somali", "Cameroonians" alone: no name ("Mr Ouma" is one)
     return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
+
+
+def _inside_an_allowed_term(d: Detection, texts: list[str], allow) -> bool:
+    """A word found inside a term the study keeps ("Airtel" of "Airtel Money"): no name to learn or spread."""
+    return any(s <= d.start and d.end <= e for s, e in allow.spans(texts[d.turn]))
 
 
 def _person_if_known(d: Detection, known: KnownNames) -> Detection:

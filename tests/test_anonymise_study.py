@@ -2326,3 +2326,20 @@ def test_an_acronym_after_a_or_an_and_a_word_after_during_name_nobody(anonymiser
     assert "They are an NGO, they work" in said[0], said
     assert said[1] == "The co-op's milk quality man looks at the SCC and the antibiotic side.", said
     assert "during Covid and took over" in said[2], said
+
+
+def test_a_word_inside_a_term_the_study_keeps_is_no_name_to_spread(anonymise_config):
+    """ "Airtel Money" is on the study's allow-list: "Airtel" inside it is no rare name and "Money" no name beside
+    it, so "mobile money" elsewhere stays."""
+    import dataclasses
+
+    from anonymise.engine import Anonymiser
+
+    config = dataclasses.replace(anonymise_config, allow_list=[*anonymise_config.allow_list, "Airtel Money"])
+    said = anonymised(
+        Anonymiser(config),
+        "Moi c'est Fortuné Mbuyi, je suis agent de mobile money au marché de Matete. Je fais M-Pesa, Airtel "
+        "Money, Afrimoney, un peu tout.",
+        language="fr",
+    )
+    assert "agent de mobile money au marché" in said[0] and ", Airtel Money," in said[0], said
