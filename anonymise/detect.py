@@ -245,7 +245,7 @@ def _titled_person(text: str, start: int, end: int, language: str, kind: str) ->
         return None  # "Doña Chela's Panadería": the owner's shop
     if not 2 <= len(words) <= 3 or fold(words[0]) in _NOT_PERSON_TITLES or not is_title(words[0]):
         return None
-    kin = fold(words[0]) in KIN_TERMS
+    kin = language == "en" and fold(words[0]) in KIN_TERMS  # measured in English only
     rest = words[1:]
     if not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in rest) or (kind != ORG and not kin):
         return None

@@ -260,7 +260,8 @@ def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
     word = re.sub(r"['’]s$", "", d.text)
-    kin = fold(word) in KIN_TERMS or (" " not in word and is_title(word))  # "Coach says", "Mam" for ma'am
+    kin = (d.entity_type == "PERSON" or language == "en") and fold(word) in KIN_TERMS
+    kin = kin or (language == "en" and " " not in word and is_title(word))  # "Coach says", "Mam" for ma'am
     if (kin or names_peoples_or_languages_only(d.text, language)) and not _AFTER_A_TITLE.search(
         texts[d.turn][: d.start]
     ):
