@@ -175,7 +175,8 @@ def _capitalised_brand_at(doc, i: int, language: str, regions: list[str], zipf: 
 
 
 def _capitalised(token) -> bool:
-    return token.is_alpha and token.text[0].isupper() and (token.text[1:].islower() or len(token.text) > 1)
+    """A word of two letters or more that starts with a capital ("Pick", "HEB"; not the "n" of "Pick n Pay")."""
+    return token.is_alpha and len(token.text) > 1 and token.text[0].isupper()
 
 
 def _an_uncommon_proper_noun(doc, i: int, language: str, zipf: float) -> bool:
