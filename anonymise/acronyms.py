@@ -31,12 +31,13 @@ AFFILIATION = {"at", "from", "joined", "join", "left", "leaving", "chez", "desde
 WORK_VERBS = {"work", "works", "worked", "working", "volunteer", "volunteers", "volunteered", "trabajo", "trabaja",
               "trabajaba", "trabajé", "travaille", "travaillais", "travaillait", "travaillé"}  # fmt: skip
 LOOKING = {"look", "looks", "looked", "looking", "glance", "glanced", "stare", "stared"}  # "looks at the SCC"
-INDEFINITE = {"a", "an", "un", "une", "una", "uno"}
 WORK_PREPOSITIONS = {"for", "with", "para", "con", "pour", "avec"}
 CHANNELS = {"through", "off", "via"}  # "paid through BDO", "off the DWP"
-COMMON_NOUN_BEFORE = {"a", "an", "un", "une", "una", "uno", "my", "your", "his", "her", "our", "their", "its", "mon",
-                      "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre", "votre", "leur", "mi", "mis", "tu", "su",
-                      "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada", "chaque"}  # fmt: skip
+INDEFINITE = {"a", "an", "un", "une", "una", "uno"}
+COMMON_NOUN_BEFORE = INDEFINITE | {
+    "my", "your", "his", "her", "our", "their", "its", "mon", "ma", "mes", "ton", "ta", "son", "sa", "ses", "notre",
+    "votre", "leur", "mi", "mis", "tu", "su", "sus", "nuestro", "nuestra", "every", "each", "another", "any", "cada",
+    "chaque"}  # fmt: skip
 RELATIVES = {"son", "daughter", "brother", "sister", "husband", "wife", "partner", "cousin", "nephew", "niece",
              "friend", "boyfriend", "girlfriend", "fils", "fille", "frère", "sœur", "mari", "femme", "cousine", "ami",
              "amie", "hijo", "hija", "hermano", "hermana", "esposo", "esposa", "marido", "primo", "prima", "sobrino",

@@ -129,7 +129,8 @@ class Anonymiser:
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
         uses = acronym_uses(docs, allow, code)
-        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep), config.regions_for(code))
+        regions = config.regions_for(code)
+        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep), regions)
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         keep += organisation_acronyms(uses, kinds)
@@ -147,12 +148,11 @@ class Anonymiser:
             keep += brand_words(docs, keep, allow, code)
             keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)
             keep += brands_in_use(docs, keep, allow, code, config.common_word_zipf)
-            keep += capitalised_listed_brands(
-                docs, keep, allow, code, config.regions_for(code), config.common_word_zipf
-            )
+            keep += capitalised_listed_brands(docs, keep, allow, code, regions, config.common_word_zipf)
             keep += phone_operators(docs, keep, allow, code)
         listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
-        keep = [d for d in keep if d.text.casefold() in listed or not _inside_an_allowed_term(d, texts, allow)]
+        allowed = [allow.spans(text) for text in texts]  # where the study's kept terms stand, per turn
+        keep = [d for d in keep if d.text.casefold() in listed or not _inside_an_allowed_term(d, allowed)]
         festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
         keep, review = [d for d in keep if d not in festive], review + festive
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
@@ -167,7 +167,7 @@ class Anonymiser:
         found = [
             d
             for d in merge_detections(found, texts)
-            if d.text.casefold() in listed or not _allowed(d, texts, allow, code)
+            if d.text.casefold() in listed or not _allowed(d, texts, allowed, code)
         ]
         found = grow_dictated_contacts(texts, found, code)
         found = names_joined_by_and(texts, merge_detections(found + numbers_across_a_prompt(texts, found, code), texts))
@@ -256,7 +256,7 @@ def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> b
 _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
 
 
-def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
+def _allowed(d: Detection, texts: list[str], allowed: list[list[tuple[int, int]]], language: str) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
     word = re.sub(r"['’]s$", "", d.text)
@@ -266,12 +266,12 @@ def _allowed(d: Detection, texts: list[str], allow, language: str) -> bool:
         texts[d.turn][: d.start]
     ):
         return True  # "Mum", "Uncle", "Por Por", "Somali", "Cameroonians" alone: no name ("Mr Ouma" is one)
-    return any(s < d.end and d.start < e for s, e in allow.spans(texts[d.turn]))
+    return any(s < d.end and d.start < e for s, e in allowed[d.turn])
 
 
-def _inside_an_allowed_term(d: Detection, texts: list[str], allow) -> bool:
+def _inside_an_allowed_term(d: Detection, allowed: list[list[tuple[int, int]]]) -> bool:
     """A word found inside a term the study keeps ("Airtel" of "Airtel Money"): no name to learn or spread."""
-    return any(s <= d.start and d.end <= e for s, e in allow.spans(texts[d.turn]))
+    return any(s <= d.start and d.end <= e for s, e in allowed[d.turn])
 
 
 def _person_if_known(d: Detection, known: KnownNames) -> Detection:

@@ -162,10 +162,12 @@ def capitalised_listed_brands(
 
 def _capitalised_brand_at(doc, i: int, language: str, regions: list[str], zipf: float) -> int:
     """How many tokens from i spell a listed brand in capitals (longest first), or 0."""
+    if not _capitalised(doc[i]):
+        return 0
     for size in range(min(MAX_RUN, len(doc) - i), 0, -1):
         span = doc[i : i + size]
         names = [t for t in span if _capitalised(t)]
-        if not names or not _capitalised(span[0]) or not all(_capitalised(t) or t.lower_ in JOINERS for t in span):
+        if not all(_capitalised(t) or t.lower_ in JOINERS for t in span):
             continue
         if span[-1].lower_ in JOINERS - POSSESSIVE_ENDINGS or not is_brand_of_regions(span.text, regions):
             continue
