@@ -30,6 +30,14 @@ def test_long_gaps_are_shortened_and_map_back():
     assert window.to_recording_time(4.5) == pytest.approx(14.0)  # inside the shortened gap: snaps to an edge
 
 
+def test_a_word_over_a_shortened_gap_stays_in_the_piece_it_is_mostly_in():
+    window = pack_windows([Region(10, 14), Region(60, 65)], max_gap=1.0)[0]  # pieces at 0-4 and 5-10 s
+    assert window.span_to_recording(3.5, 5.2) == pytest.approx((13.5, 14.0))  # mostly before the gap
+    assert window.span_to_recording(4.8, 5.6) == pytest.approx((60.0, 60.6))  # mostly after it
+    assert window.span_to_recording(6.0, 6.5) == pytest.approx((61.0, 61.5))  # inside one piece: unchanged
+    assert window.span_to_recording(4.2, 4.6) == pytest.approx((14.0, 14.0))  # inside the gap: an edge
+
+
 def test_window_audio_places_pieces():
     samples = np.arange(100, dtype=np.float32)
     window = Window([Piece(offset=0, start=1, duration=2), Piece(offset=3, start=6, duration=1)])

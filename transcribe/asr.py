@@ -157,15 +157,11 @@ def pack_tails(tails: list[Pending], max_duration: float = 30.0) -> list[Pending
 
 
 def _words(window: Window, segment: dict) -> list[Word]:
-    return [
-        Word(
-            word=w["word"],
-            start=window.to_recording_time(w["start"]),
-            end=window.to_recording_time(w["end"]),
-            probability=round(float(w["probability"]), 4),
-        )
-        for w in segment.get("words", [])
-    ]
+    words = []
+    for w in segment.get("words", []):
+        start, end = window.span_to_recording(w["start"], w["end"])
+        words.append(Word(word=w["word"], start=start, end=end, probability=round(float(w["probability"]), 4)))
+    return words
 
 
 def _on_timeline(pending: Pending, local: list[dict]) -> list[Segment]:

@@ -51,6 +51,17 @@ class Window:
         local = min(max(t - best.offset, 0.0), best.duration)
         return round(float(best.start + local), 3)
 
+    def span_to_recording(self, start: float, end: float) -> tuple[float, float]:
+        """Map a word's span inside the window to the recording's timeline, kept inside the one piece it
+        overlaps most: a word that runs over a shortened gap would otherwise span the whole silence (a word
+        said before a 45-s pause and aligned a little into it lasted 73 s)."""
+        overlaps = [min(end, p.offset + p.duration) - max(start, p.offset) for p in self.pieces]
+        best = max(range(len(self.pieces)), key=overlaps.__getitem__)
+        if overlaps[best] > 0:
+            piece = self.pieces[best]
+            start, end = max(start, piece.offset), min(end, piece.offset + piece.duration)
+        return self.to_recording_time(start), self.to_recording_time(end)
+
     @property
     def speech(self) -> float:
         """Seconds of speech in the window (its pieces, without the gaps between them)."""
