@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anonymise.addresses import GRID_STREET, POSTCODE_WORDS, SAID_UNIT, STREET_TYPES, UNIT
+from anonymise.addresses import GRID_STREET, POSTCODE_WORDS, SAID_UNIT, SPANISH_LETTERS, STREET_TYPES, UNIT
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
@@ -32,11 +32,24 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
-              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau"}  # fmt: skip
+              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb"}  # fmt: skip
+# the town's parts by their administrative names, a part of an address once it has a street or a number ("avenue
+# Kabinda numéro 27, quartier Mombele, commune de Limete"); alone they describe where someone lives ("à
+# Yopougon, quartier Niangon", "distrito de Yhú, departamento de Caaguazú")
+_DISTRICT_PART = re.compile(
+    r"(?i:quartier|commune|comuna|municipio|alcaldía|alc\.|delegación|distrito|corregimiento|localidad)"
+    r"\s+(?:(?:de|del|de la|du|de la)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+)
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
 _CORNER = r"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)?"
 _AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"
-_BUILDING_WORDS = rf"(?:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_AREA_TWO_WORDS})"
+_BUILDING_WORDS = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_AREA_TWO_WORDS})"
+# the corner a house is at, as a part of its own: "esquina Mella", "esquina con Telecomunicaciones"
+_CORNER_PART = (
+    r"(?:casi|esquina(?:\s+con)?|esq\.|au coin de|à l'angle de|corner of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
+)
+# an area named by what it is: "zona central", "parque industrial", "quartier nord"
+_PLAIN_AREA = r"(?:zona|parque|polígono|sector|barrio|quartier|zone)\s+[a-zà-ÿ]+"
 _PART = re.compile(
     rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
@@ -49,7 +62,8 @@ _PART = re.compile(
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
-    r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*)$"  # "Co. Clare"
+    r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
+    rf"|{_CORNER_PART}|{_PLAIN_AREA})$"
 )
 _ADDRESS_ABBREVIATIONS = ("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col")
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
@@ -71,7 +85,7 @@ _EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
 )
 _ORDINAL_FLOOR = (
     rf"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|{_EN_ORDINAL}|ground|premier|"
-    r"deuxième|troisième)\s+(?:piso|planta|floor|étage)"
+    r"deuxième|troisième|\d{1,2}(?:er|ero|do|ro|to|vo|no|mo|e|ème))\s+(?:piso|planta|floor|étage)"  # "2do piso"
 )
 _FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{_EN_ORDINAL})\s+$")
 # a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
@@ -92,7 +106,12 @@ def _said_part(language: str) -> re.Pattern:
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
     half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half))?"  # "kilómetro tres y medio"
-    return re.compile(rf"(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*[A-Z](?![\w-]))?{town}|(?i:{_ORDINAL_FLOOR})")
+    letter = rf"(?:[A-Z]|{SPANISH_LETTERS})" if language == "es" else "[A-Z]"  # "manzana be", "tres be"
+    unit = rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*)?(?:{letter}|[a-h])(?![\w-])"  # "apartamento tres a"
+    return re.compile(
+        rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+bis\b)?{town}"
+        rf"|(?i:{_ORDINAL_FLOOR})"
+    )
 
 
 @lru_cache(maxsize=8)
@@ -117,6 +136,7 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
             number = _house_number_after(text, seed[1], language)
             seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
             seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
+            seed = (seed[0], _units_after(text, seed[1]))  # "Progreso 120 int. 3": units with no pause before
             start, end = _chain(text, seed, others, language)
             if (start, end) != named:  # grown by the chain, or by the house number alone
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
@@ -132,6 +152,15 @@ def _unit_suffix_length(text: str, end: int) -> int:
     """A flat or floor written onto the house number: "-III" of "Keizersgracht 214-III", "/2" of "Calle 8 45/2"."""
     suffix = re.match(r"[-/][0-9IVX]{1,4}(?![\w-])", text[end:]) if text[end - 1 : end].isdigit() else None
     return suffix.end() if suffix else 0
+
+
+def _units_after(text: str, end: int) -> int:
+    """Where the units written right after a house number end ("Progreso 120 int. 3", "Calle 45 Blq 12 #8")."""
+    if not re.search(r"\d[A-Za-z]?$", text[:end]):
+        return end
+    while unit := re.match(rf"\s+{UNIT}(?![\w-])", text[end:]):
+        end += unit.end()
+    return end
 
 
 def _number_and_name(text: str, d: Detection, language: str) -> tuple[int, int] | None:
@@ -166,7 +195,7 @@ def _named_streets_with_numbers(texts: list[str], streets: set[str], language: s
         for turn, text in enumerate(texts):
             for match in pattern.finditer(text):
                 number = _house_number_after(text, match.end(), language, comma=True)
-                if number and match.group()[:1].isupper():
+                if number and match.group().split()[-1][:1].isupper():  # "Belgrano", "del Carmen"
                     end = match.end() + number
                     found.append(
                         Detection(turn, match.start(), end, "STREET_ADDRESS", 0.8, "street", text[match.start() : end])
@@ -238,7 +267,8 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
     while match := _NEXT_PART.match(text[end:]):
         part_start, part_end = end + match.start(1), end + match.end(1)
         pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
-        numbered = re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
+        grown = end > seed[1]  # an address of two parts or more, like one with a number, takes "en <town>"
+        numbered = grown or re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
         if _SENTENCE_END.search(pause) or not _is_part(text, part_start, part_end, others, language, bool(numbered)):
             break
         end = part_end
@@ -312,7 +342,7 @@ def _part_before(text: str, start: int) -> tuple[int, int] | None:
     if pause is None:
         return None
     body = before[: pause.start()]
-    ends = [body.rfind(","), body.rfind(":"), body.rfind("…"), *(m.end() - 1 for m in _SENTENCE_END.finditer(body))]
+    ends = [*(body.rfind(mark) for mark in ',:…"“«'), *(m.end() - 1 for m in _SENTENCE_END.finditer(body))]
     part_start = max(ends) + 1
     part_start += len(body[part_start:]) - len(body[part_start:].lstrip())
     if (lead := _IN_THE.match(body, part_start)) and lead.end() < len(body):
@@ -337,6 +367,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         start += text[start:end].index(first) + len(first) + 1
     if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
         return True
+    if _DISTRICT_PART.fullmatch(part):
+        return numbered
     if re.match(UNIT, part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part)

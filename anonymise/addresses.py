@@ -111,7 +111,7 @@ SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscien
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
 # a lot or block named by a letter said by its name ("manzana be"); not "a", "e", "de"…: words of their own
-_SPANISH_LETTERS = (
+SPANISH_LETTERS = (
     "(?:" + "|".join(n for n in ES_LETTER_NAMES.values() if len(n) > 1 and n != "de" and "_" not in n) + ")"
 )
 GRID_STREET = r"(?:calle|carrera|avenida|diagonal|transversal|cl|cll|kr|cra|tv|dg|av)\.?"  # "Calle 65 Sur", "Kr 45"
@@ -221,7 +221,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
         r"(?:\d{1,2}\s?[aªoº]\.?|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|primer|"
         r"segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo)"
     )
-    names = rf"|{_SPANISH_LETTERS}(?![\w-])" if language == "es" else ""
+    names = rf"|{SPANISH_LETTERS}(?![\w-])" if language == "es" else ""
     letter = rf"(?:(?-i:[A-Z])(?![\w-]){names})"
     lettered = rf"(?:\s*-?\s*(?-i:[A-Z])(?![\w-])(?:\s+{number})?)?"  # "cuatro-B", "cuarenta y tres A veinte"
     unit = rf"{_UNIT_SAID}\.?\s+(?:{number}{lettered}|{letter}|izquierda|derecha|centro)"
@@ -237,6 +237,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
             "postcode said", rf"(?<=(?i:{POSTCODE_WORDS}),?(?:\s+(?i:es|era|el|is|est|le|:))*\s){number}(?![\w-])", 0.7
         ),
         Pattern("units said", rf"(?i)(?<![\w-]){unit}(?:\s*,?\s+(?:y\s+)?{unit})+", 0.7),  # "torre tres, apartamento…"
+        Pattern("post box said", rf"(?<![\w-])(?i:{_BOX})\s+{number}(?![\w-])", 0.75),  # "apartado de correos treinta"
         Pattern(
             "kilometre of a road",
             rf"(?i)(?<![\w-])(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+{number}(?:\s+y\s+medio)?\s+"

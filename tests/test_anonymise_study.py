@@ -1860,6 +1860,36 @@ def test_spanish_addresses_with_numero_a_corner_an_industrial_estate_and_a_postc
     assert "doscientos" not in said[3] and "Baltazar" not in said[3] and said[3].endswith(", y ya."), said
 
 
+def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written_after_the_number(anonymiser):
+    """Parts an address chain takes: a unit with a number and a letter in words ("manzana ce", "apartamento dos
+    b"), a corner said as a part ("esquina Duarte"), an area by its administrative name ("quartier Matonge",
+    "commune de Kalamu", "Bº Progreso"), a floor written "3er piso", a post box said in words, units written
+    right after the house number ("Morelos 88 int. 4"); the chain stops at a quote and a sentence end."""
+    said = anonymised(
+        anonymiser,
+        'Me la dictó así: "residencial... Los Robles de Haina... manzana ce... edificio seis... apartamento dos b". '
+        "Luego colgó.",
+        "La farmacia está en la calle del Carmen número ciento cuatro, esquina Duarte. Ahí compramos.",
+        "La cooperativa tiene el apartado de correos cuarenta y dos, treinta y tres cien Ribadeo, y ya está.",
+        'Vive en la calle Morelos ochenta y ocho, interior cuatro. En la factura viene "Morelos 88 int. 4", pero '
+        "nadie lo entiende.",
+        'Me mandó por WhatsApp "Bº Progreso, Mza. F, casa 12, Godoy Cruz". F de foca.',
+        "Vivía en la urbanización San Felipe, calle Los Olivos ciento diez, 3er piso. Ahí todo tiene número.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "Chez moi c'est avenue Luambo numéro 14, quartier Matonge, commune de Kalamu. Vous demandez le chef.",
+        language="fr",
+    )
+    leaks = ("manzana ce", "edificio seis", "dos b", "esquina", "Duarte", "cuarenta y dos", "treinta y tres",
+             "int. 4", "Progreso", "3er piso", "Matonge", "Kalamu", "quartier", "commune")  # fmt: skip
+    assert not left_in(" ".join(said + french), leaks), said + french
+    assert said[0].endswith('". Luego colgó.') and said[1].endswith(". Ahí compramos."), said
+    assert said[2].endswith(", y ya está.") and said[3].endswith('", pero nadie lo entiende.'), said
+    assert french[0].endswith(". Vous demandez le chef."), french
+
+
 def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apart_from_their_name(anonymiser):
     """Street and area words of Mexico, Argentina and the Caribbean ("cerrada", "andador", "Bv.", "ensanche",
     "paraje"), premises ("local", "nave"), and a postcode said in words a few words after its name or as the
