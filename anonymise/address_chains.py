@@ -138,7 +138,8 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
             seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
             seed = (seed[0], _units_after(text, seed[1]))  # "Progreso 120 int. 3": units with no pause before
             start, end = _chain(text, seed, others, language)
-            if (start, end) != named:  # grown by the chain, or by the house number alone
+            chained = (start, end) != named  # by the chain, or by the house number alone
+            if chained or (d.entity_type == "STREET_ADDRESS" and (start, end) != (d.start, d.end)):  # or its "calle"
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
             start, end = _chain(text, numbered, others, language)
@@ -355,8 +356,10 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
     street with its number, or a number said in words; not a clause that starts with an everyday word ("It's
     Unit 4", "O en la gestoría"). Once the address has a number, a town may come with "en" ("… en Parla")."""
     part = text[start:end].strip()
-    if not part or len(part.split()) > MAX_PART_WORDS:
+    if not part:
         return False
+    if len(part.split()) > MAX_PART_WORDS:  # only a number said digit by digit is that long
+        return bool(_said_part(language).fullmatch(part)) and not part[:1].isupper()
     first = part.split()[0]
     lead = _IN_THE.match(part) if numbered else None  # "… primero A... en Parla", "en la parcela 7"
     if lead and lead.end() < len(part):

@@ -1861,7 +1861,8 @@ def test_spanish_addresses_with_numero_a_corner_an_industrial_estate_and_a_postc
 
 
 def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written_after_the_number(anonymiser):
-    """Parts an address chain takes: a unit with a number and a letter in words ("manzana ce", "apartamento dos
+    """Parts an address chain takes: a postcode said digit by digit after its name, a unit with a number and a
+    letter in words ("manzana ce", "apartamento dos
     b"), a corner said as a part ("esquina Duarte"), an area by its administrative name ("quartier Matonge",
     "commune de Kalamu", "Bº Progreso"), a floor written "3er piso", a post box said in words, units written
     right after the house number ("Morelos 88 int. 4"); the chain stops at a quote and a sentence end."""
@@ -1875,6 +1876,9 @@ def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written
         "nadie lo entiende.",
         'Me mandó por WhatsApp "Bº Progreso, Mza. F, casa 12, Godoy Cruz". F de foca.',
         "Vivía en la urbanización San Felipe, calle Los Olivos ciento diez, 3er piso. Ahí todo tiene número.",
+        "Es la calle Once Oriente número mil dos, barrio de Analco, código postal siete dos cinco cero cero, Puebla. "
+        "Pregunte por mí.",
+        "Vivo en la calle Mercedes número ciento cuatro. Ahí compramos.",
         language="es",
     )
     french = anonymised(
@@ -1883,11 +1887,13 @@ def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written
         language="fr",
     )
     leaks = ("manzana ce", "edificio seis", "dos b", "esquina", "Duarte", "cuarenta y dos", "treinta y tres",
-             "int. 4", "Progreso", "3er piso", "Matonge", "Kalamu", "quartier", "commune")  # fmt: skip
+             "int. 4", "Progreso", "3er piso", "Matonge", "Kalamu", "quartier", "commune", "postal",
+             "siete dos")  # fmt: skip
     assert not left_in(" ".join(said + french), leaks), said + french
     assert said[0].endswith('". Luego colgó.') and said[1].endswith(". Ahí compramos."), said
     assert said[2].endswith(", y ya está.") and said[3].endswith('", pero nadie lo entiende.'), said
     assert french[0].endswith(". Vous demandez le chef."), french
+    assert re.fullmatch(r"Vivo en la \[ADDRESS \d\]\. Ahí compramos\.", said[-1]), said  # the street word too
 
 
 def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apart_from_their_name(anonymiser):
