@@ -24,7 +24,7 @@ PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
 PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
 CLAUSE_WORD_ZIPF = 5.0  # a part starting with a word this common is a clause ("It's…", "Es…"), not a street
 MAX_PART_WORDS = 6
-_OF = r"(?:de la|de los|de las|del|de|des|du|d')"  # "avenida de Asturias"
+_OF = r"(?:de la|de los|de las|del|de|des|du|d'|da|do|das)"  # "avenida de Asturias", Galician "travesía da Paz"
 _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.IGNORECASE)
 # where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
 # Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
@@ -78,7 +78,9 @@ _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
 _FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
 _PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
-_NEXT_PART = re.compile(rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!]))")
+_NEXT_PART = re.compile(
+    rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
+)
 _EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
     r"\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth"
@@ -220,7 +222,7 @@ def _streets_named(texts: list[str], language: str) -> set[str]:
     """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano"), and
     the last word of a longer one, by which people shorten it ("Ameghino" of "Florentino Ameghino")."""
     words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
-    name = r"(?:(?:de la|del|de|los|las|la|el)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+    name = r"(?:(?:de la|del|de|los|las|la|el|da|do|das)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
     pattern = re.compile(rf"(?i:(?<![\w-])(?:{words})){_PAUSED}\s+({name})")
     names = {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
@@ -270,8 +272,12 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
         pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
         grown = end > seed[1]  # an address of two parts or more, like one with a number, takes "en <town>"
         numbered = grown or re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
-        if _SENTENCE_END.search(pause) or not _is_part(text, part_start, part_end, others, language, bool(numbered)):
+        if _SENTENCE_END.search(pause):
             break
+        if not _is_part(text, part_start, part_end, others, language, bool(numbered)):
+            part_end = _restart_end(text, (part_start, part_end), others, language)
+            if part_end is None:
+                break
         end = part_end
     while True:
         said = _said_before(language).search(text[:start])
@@ -280,8 +286,10 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
         elif (house := _house_number_said_before(text, start, language)) is not None:
             start = house  # "It's sixty-four twenty Bissonnet Street", "dos mil ciento cincuenta de la Siete Calle"
-        elif (part := _part_before(text, start)) and _is_part(text, *part, others, language):
-            start = part[0]
+        elif (part := _part_before(text, start)) and (
+            _is_part(text, *part, others, language) or text[start:].lower().startswith(text[slice(*part)].lower())
+        ):
+            start = part[0]  # a part, or the words the address goes on with, said twice: "piso... piso seis"
         elif place := _place_before(text, start, others):
             start = place.start  # "la dirección era San Rafael de Heredia, del Más x Menos cien metros sur"
         elif (town := _town_right_before(text, start, others, language)) is not None:
@@ -290,6 +298,17 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = floor.start()  # "3rd" of "3rd Floor, Pioneer Towers", where the address was found from "Floor"
         else:
             return start, end
+
+
+def _restart_end(text: str, part: tuple[int, int], others: list[Detection], language: str) -> int | None:
+    """Where the next part ends when it starts again with this one's words, as people dictate ("manzana...
+    manzana ciento cuatro", "pasaje... pasaje San Martín"); None when it does not, or is no part."""
+    said = text[slice(*part)]
+    match = _NEXT_PART.match(text[part[1] :])
+    if match is None or not match.group(1).lower().startswith(said.lower()):
+        return None
+    start, end = part[1] + match.start(1), part[1] + match.end(1)
+    return end if _is_part(text, start, end, others, language) else None
 
 
 @lru_cache(maxsize=8)

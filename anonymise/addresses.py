@@ -57,7 +57,7 @@ UNIT = (
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
     r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Mza|Lte|Lt|Office|Sector|"
     r"Phase|Shop|local|oficina|nave|solar|andador|edificio|km|kilómetro|apartado de correos|apartado|Apdo|apartment|"
-    r"Stall|Kiosk|Studio)\.?\s*"
+    r"Stall|Kiosk|Studio|îlot|ilot|lot)\.?\s*"
     r"(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
     rf"|(?:{_SPANISH_FLOORS}|premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:{_SPANISH_DOORS}|"
     r"[A-Z](?![\w-])|étage))?"
@@ -106,7 +106,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km)"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number

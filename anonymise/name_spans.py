@@ -134,7 +134,7 @@ STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée
                 "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard", "traverse",
                 "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade", "cerrada", "cda.", "andador",
                 "privada", "prolongación", "bv.", "bv", "malecón", "costanera", "rambla", "travessera",
-                "carrer"}  # fmt: skip
+                "carrer", "ctra.", "pza.", "gta.", "trav.", "calz.", "prol.", "psje.", "cno."}  # fmt: skip
 _STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
 
 

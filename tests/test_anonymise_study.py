@@ -1884,16 +1884,37 @@ def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written
     french = anonymised(
         anonymiser,
         "Chez moi c'est avenue Luambo numéro 14, quartier Matonge, commune de Kalamu. Vous demandez le chef.",
+        "Écrivez à Yopougon Selmer, îlot 14, lot 207, 06 BP 1180 Abidjan 06. Le facteur connaît.",
         language="fr",
     )
     leaks = ("manzana ce", "edificio seis", "dos b", "esquina", "Duarte", "cuarenta y dos", "treinta y tres",
              "int. 4", "Progreso", "3er piso", "Matonge", "Kalamu", "quartier", "commune", "postal",
-             "siete dos")  # fmt: skip
+             "siete dos", "îlot", "lot 207")  # fmt: skip
     assert not left_in(" ".join(said + french), leaks), said + french
     assert said[0].endswith('". Luego colgó.') and said[1].endswith(". Ahí compramos."), said
     assert said[2].endswith(", y ya está.") and said[3].endswith('", pero nadie lo entiende.'), said
     assert french[0].endswith(". Vous demandez le chef."), french
     assert re.fullmatch(r"Vivo en la \[ADDRESS \d\]\. Ahí compramos\.", said[-1]), said  # the street word too
+
+
+def test_an_address_dictated_with_words_said_twice_a_galician_street_and_a_written_road_in_quotes(anonymiser):
+    """A word said again as the dictation goes on ("lote... lote nueve", "piso... piso tres") does not stop the
+    address; "rúa do Hórreo" names its street with Galician "do"; "Ctra." is a road and a part may end at a
+    quote followed by a comma."""
+    said = anonymised(
+        anonymiser,
+        'Me la dictó despacito: "calle Tarascos... lote... lote nueve". Y luego colgó.',
+        "La gestoría está en la avenida Colón trescientos doce, piso... piso tres, oficina dos. Es pequeña.",
+        "Tenía un paquete para un señor de la rúa do Hórreo, número ocho, primero derecha, un edificio viejo.",
+        'En la etiqueta pone "Ctra. Guitiriz, km 7, 27300 Guitiriz", y nadie lo lee.',
+        'Le leo la carta: "C/ Ruiz Zorrilla 9, 3º dcha., 28045 Madrid". Y venía un correo.',
+        language="es",
+    )
+    leaks = ("Tarascos", "lote", "trescientos", "piso", "oficina dos", "Hórreo", "ocho", "primero derecha",
+             "Ctra", "km 7", "27300", "28045")  # fmt: skip
+    assert not left_in(" ".join(said), leaks), said
+    assert said[0].endswith('". Y luego colgó.') and said[1].endswith(". Es pequeña."), said
+    assert said[2].endswith(", un edificio viejo.") and said[3].endswith('", y nadie lo lee.'), said
 
 
 def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apart_from_their_name(anonymiser):
