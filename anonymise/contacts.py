@@ -14,7 +14,8 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.names import is_common_word, is_function_word
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
-from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, spoken_words
+from anonymise.spoken import THOUSANDS, spoken_words
+from anonymise.spoken_phones import SpokenPhoneRecognizer
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
 NOT_A_MAILBOX_TAGS = {"VERB", "AUX", "PRON", "ADP", "DET", "ADV", "SCONJ", "CCONJ"}  # "looked at …", "me at …"
@@ -118,27 +119,11 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-SINGLE_DIGIT_WORDS = {word for table in SINGLE_DIGITS.values() for word in table}  # any language
-
-
-def spoken_phone_pattern(language: str) -> str:
-    """Six or more numbers read out one by one ("oh seven seven double oh, nine…"), digits allowed too, or five
-    that start with a pair of digits said as one number ("cincuenta y cinco, cincuenta y cinco, cero uno,
-    veintitrés"): at least seven digits either way."""
-    words = spoken_words(language)
-    digit = rf"(?:(?:{_alternatives(words.repeats)})\s+)?(?:{_alternatives(words.digits)}|\d{{1,4}})"
-    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
-    plus = rf"(?:{_alternatives(words.plus)}\s+)?"
-    # a comma, a semicolon or an ellipsis is a pause between groups ("seis, cinco, cinco; cinco…"), and so is a
-    # hesitation ("quatre-vingt-dix-huit... euh, quatorze")
-    gap = rf"[\s,;.…-]+(?:{_alternatives(HESITATIONS)}[\s,;.…-]+)?"
-    return rf"(?i)(?<![\w'’-]){plus}(?:{digit}(?:{gap}{digit}){{5,}}|{pair}(?:{gap}{digit}){{4}})(?![\w-])"
-
-
 def extension_pattern(language: str) -> str:
-    """A phone's extension, in digits or words: "extension two oh four", "ext. 204", "poste 2231"."""
+    """A phone's extension, in digits or words: "extension two oh four", "ext. 204", "poste 2231", "poste
+    vingt-deux mille cent cinquante"."""
     words = spoken_words(language)
-    digit = rf"(?:{_alternatives(words.digits)}|\d{{1,5}})"
+    digit = rf"(?:{_alternatives(words.digits + THOUSANDS.get(language, []))}|\d{{1,5}})"
     return rf"(?i)(?<![\w'’-]){_alternatives(words.extensions)}\.?\s+{digit}(?:[\s,-]+{digit}){{0,4}}(?![\w-])"
 
 
@@ -362,12 +347,7 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
     """Every contact recognizer of this module for one language."""
     return [
         PhoneNumberRecognizer(regions, language),
-        regex_recognizer(
-            "PHONE_NUMBER",
-            "SpokenPhoneRecognizer",
-            [Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
-            language,
-        ),
+        SpokenPhoneRecognizer(language),
         regex_recognizer(
             "PHONE_NUMBER",
             "PhoneExtensionRecognizer",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from anonymise.contacts import EMAIL_CONTEXT
+from anonymise.contacts import EMAIL_CONTEXT, PLATFORMS
 from anonymise.detect import Detection
 from anonymise.names import fold, is_common_word
 from anonymise.spoken import ES_LETTER_NAMES, number_word_pattern, spoken_words
@@ -30,6 +30,7 @@ SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the na
 MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
 MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host found after it
 MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
+MAX_PAGE_WORDS = 6  # words of a page's name said after a platform's "slash"
 MAX_CORRECTION_WORDS = 3  # an aside this short ("no, wait", "non, attendez") stays inside the number it corrects
 MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
 SHORT_ASIDE_UNITS = 2  # ...unless the aside is a word or two ("attendez", "no, wait"): then it is the number's end
@@ -253,8 +254,9 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
     if not inside or not any(c.isspace() for c in d.text):
         return d.start, d.end  # a written contact is whole already
     phone = d.entity_type == "PHONE_NUMBER"
+    path = d.entity_type == "URL" and _a_page_of_a_platform(units, inside, text, language)
     last = inside[-1]
-    while last + 1 < len(units) and not units[last].stop_after and _joins_right(units, last + 1, phone, text):
+    while last + 1 < len(units) and not units[last].stop_after and _joins_right(units, last + 1, phone, text, path):
         last += 1
     first = inside[0]
     named = _aside_before_joiner(units[first : inside[-1] + 1]) or _aside_right_after(units, inside[-1])
@@ -302,11 +304,15 @@ def _spelling_before_a_short_aside(units: list[Unit], first: int, text: str) -> 
     return k if units[k].kind in spelling and units[k - 1].kind in spelling and said_alone else None
 
 
-def _joins_right(units: list[Unit], k: int, phone: bool, text: str) -> bool:
+def _joins_right(units: list[Unit], k: int, phone: bool, text: str, path: bool = False) -> bool:
+    """Whether unit k goes on the contact before it; in a web address's path after "slash", every word said
+    before a pause ("facebook point com slash regie des marches saint louis")."""
     unit, before = units[k], units[k - 1]
     after = units[k + 1] if k + 1 < len(units) and not unit.stop_after else None
     if phone:
         return unit.kind == DIGIT
+    if path and unit.kind in {WORD, LETTER, DIGIT} and not unit.pause_before and _page_name_ends(units, k):
+        return text[unit.start : unit.end].lower() not in INTRODUCERS
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
     if unit.kind == LETTER:
@@ -316,6 +322,27 @@ def _joins_right(units: list[Unit], k: int, phone: bool, text: str) -> bool:
     if text[unit.start : unit.end].lower() in INTRODUCERS:
         return False
     return before.kind in CONNECTORS or _aside_follows(units, k)  # "punto, colmenares"
+
+
+def _a_page_of_a_platform(units: list[Unit], inside: list[int], text: str, language: str) -> bool:
+    """A web address on a social platform with a path ("facebook point com slash …"): its page is named in
+    words ("regie des marches saint louis", "la espiga de oro cartago oficial")."""
+    said = [text[units[i].start : units[i].end].lower() for i in inside]
+    slashes = {s.lower() for s in spoken_words(language).slashes}
+    return bool(set(said) & set(PLATFORMS)) and bool(set(said) & slashes)
+
+
+def _page_name_ends(units: list[Unit], k: int) -> bool:
+    """Whether the words from k end at a pause or a sentence end within a page name's length ("… slash regie
+    des marches saint louis."), not run on into the sentence ("slash book for the small animal bookings")."""
+    for offset, unit in enumerate(units[k : k + MAX_PAGE_WORDS]):
+        if offset and unit.pause_before:
+            return True
+        if unit.kind not in {WORD, LETTER, DIGIT}:
+            return False
+        if unit.stop_after:
+            return True
+    return k + MAX_PAGE_WORDS > len(units)
 
 
 def _joins_words(units: list[Unit], k: int, text: str, domains: set[str]) -> bool:

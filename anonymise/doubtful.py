@@ -24,6 +24,7 @@ from anonymise.names import (
     is_acronym,
     is_common_word,
     is_function_word,
+    is_verb_with_pronouns,
     word_zipf,
 )
 from anonymise.peoples import countries_and_continents
@@ -124,6 +125,7 @@ def split_doubtful(
             or _one_word_sentence(doc, index, d, language)
             or (d.entity_type == "PERSON" and d.text.casefold() in peoples)  # "the Welsh way": not a person
             or _a_time_named(doc, index, d)
+            or is_verb_with_pronouns(d.text, language)  # "Imagínese", "Mándelo"
         )
         (doubtful if shaky else kept).append(d)
     return kept, doubtful

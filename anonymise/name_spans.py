@@ -30,6 +30,7 @@ from anonymise.names import (
     is_common_word,
     is_function_word,
     is_title,
+    is_verb_with_pronouns,
 )
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
@@ -309,6 +310,8 @@ def rare_proper_nouns(
             rare = RARE_ZIPF + 0.5 if _capitalised_alone(doc, i, language) else RARE_ZIPF - 0.5
             if is_common_word(word, rare, language) and not _uncommon_given_name(doc, i, zipf, language):
                 continue
+            if is_verb_with_pronouns(word, language):
+                continue  # "Mándelo", "Búsquelo": a verb with its pronouns
             before = doc[i - 1].text.lower() if i > 0 else ""
             kind = "ORGANIZATION" if before in {"at", "from", "with", "for", "joined"} else "PERSON"
             found.append(Detection(turn, token.idx, token.idx + len(word), kind, 0.5, "rare-proper-noun", word))

@@ -130,6 +130,25 @@ def is_everyday_word(word: str, zipf: float, language: str = "en") -> bool:
 
 
 _SPELLED_WORD = re.compile(r"(?:\w-){2,}\w")
+# pronouns Spanish writes onto an imperative or a gerund, two before one ("dígaselo", "mándelo", "pregúntame")
+_SPANISH_CLITICS = ("selos", "selas", "selo", "sela", "melo", "mela", "telo", "tela", "noslo", "nosla", "les", "los",
+                    "las", "nos", "le", "lo", "la", "me", "te", "se")  # fmt: skip
+_UNACCENTED = str.maketrans("áéíóú", "aeiou")
+VERB_STEM_ZIPF = 3.5  # the verb left when the pronouns go is at least this common ("mande", "busque", "pregunta")
+
+
+def is_verb_with_pronouns(word: str, language: str) -> bool:
+    """A Spanish imperative with its pronouns written on ("Imagínese", "Mándelo", "Ándale", "Pregúntame"): rare
+    as a whole, capitalised at a sentence's start, but an everyday verb with the pronouns and the accent they
+    brought taken off; not a given name ("Ángela")."""
+    lower = word.lower()
+    if language != "es" or lower == lower.translate(_UNACCENTED) or fold(word) in given_names():
+        return False
+    for clitic in _SPANISH_CLITICS:
+        stem = lower[: -len(clitic)].translate(_UNACCENTED)
+        if lower.endswith(clitic) and len(stem) >= 3 and is_common_word(stem, VERB_STEM_ZIPF, "es"):
+            return True
+    return False
 
 
 def is_function_word(word: str, language: str = "en") -> bool:

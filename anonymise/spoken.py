@@ -27,6 +27,7 @@ class SpokenWords:
     extensions: list[str]  # "extension" of a phone number
     asides: list[str]  # said while dictating a contact, inside it: "all one word", "no spaces"
     letters: list[str]  # letters read out by their names ("ele", "i griega", "deux l"), besides the letters
+    between: tuple[str, ...] = ()  # said between a number's groups: "and then", "no, sorry" (a correction)
 
 
 _DOMAINS = [
@@ -74,6 +75,13 @@ ES_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
 )))  # fmt: skip
 
 
+_ES_LETTER_ASIDE_NAMES = [n.replace("_", " ") for n in ES_LETTER_NAMES.values()] + ["eñe", "i griega", "doble ve"]
+_ES_LETTER_ASIDES = [f"{how} {the}{name}" for name in _ES_LETTER_ASIDE_NAMES for how in ("con", "sin")
+                     for the in ("", "la ")]  # fmt: skip  # "sin la eñe", "con ye"
+_FR_LETTER_ASIDES = [f"{how} {c}" for c in "abcdefghijklmnopqrstuvwxyz"
+                     for how in ("avec un", "avec une", "avec deux", "sans", "sans le", "sans la")]  # fmt: skip
+
+
 def _said_letter_by_letter(codes: list[str], names: dict[str, str]) -> list[str]:
     """Two-letter domain endings read out by their letters' names ("eme equis" for "mx")."""
     return [
@@ -112,10 +120,11 @@ SPOKEN = {
             "all together",
         ],
         letters=[f"double {c}" for c in "abcdefghijklmnopqrstuvwxyz"],
+        between=("and then", "then", "no", "sorry", "wait", "hang on"),
     ),
     "fr": SpokenWords(
         digits=_FR_DIGITS + _EN_DIGITS[3:],
-        repeats=["double", "triple"],
+        repeats=["double", "triple", "deux fois", "trois fois"],  # "trois fois cinq": 555
         ats=["arobase", "arobas", "arrobase", "a commercial", "a commerciale", "at"],  # Québec says "a commercial"
         dots=["point", "dot"],
         joiners=[
@@ -159,6 +168,7 @@ SPOKEN = {
             "avec accent",
             "sans cédille",
             "sans tréma",
+            *_FR_LETTER_ASIDES,
         ],
         letters=[
             "i grec",
@@ -171,6 +181,7 @@ SPOKEN = {
             ),
             "c cédille",
         ],  # fmt: skip
+        between=("et puis", "puis", "et", "non", "pardon", "attendez", "attends"),
     ),
     "es": SpokenWords(
         digits=_ES_DIGITS,
@@ -192,6 +203,8 @@ SPOKEN = {
             "triple uve doble",
             "triple doble ve",
             "tres uve dobles",
+            "tres uves dobles",
+            "tres uves",
             "tres w",
             "triple w",
             "doble ve doble ve doble ve",
@@ -224,6 +237,7 @@ SPOKEN = {
             "con eñe",
             "con tilde",
             "con acento",
+            *_ES_LETTER_ASIDES,
         ],
         letters=[
             "be",
@@ -265,6 +279,7 @@ SPOKEN = {
             "u con diéresis",
             "ene con tilde",
         ],  # fmt: skip
+        between=("y luego", "luego", "y", "no", "perdón", "perdon", "perdona", "espera", "espérate"),
     ),
 }
 

@@ -1917,6 +1917,49 @@ def test_an_address_dictated_with_words_said_twice_a_galician_street_and_a_writt
     assert said[2].endswith(", un edificio viejo.") and said[3].endswith('", y nadie lo lee.'), said
 
 
+def test_numbers_read_out_by_their_digits_and_contacts_with_asides_and_a_page_named_after_a_slash(anonymiser):
+    """A number read out is a phone by the digits it says: with repeats ("triple cuatro", "deux fois treize"),
+    hundreds, words between its groups ("et puis"), a correction inside it ("... non, zéro quatre…"), but not
+    across a sentence end; an e-mail's aside about a letter ("con eñe") is inside it; "tres uves dobles" is
+    www; the words of a page after a platform's "slash" are the address's; an extension may say thousands."""
+    spanish = anonymised(
+        anonymiser,
+        "Me dijo el resto: triple cuatro, cero nueve, treinta y dos. Triple cuatro, tal cual.",
+        "Escríbele a maria punto nuñez, con eñe, arroba gmail punto com, cuando quieras.",
+        "La web es tres uves dobles, punto, panaluz punto es. Ahí está todo.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "Le portable c'est zéro sept, vingt-deux, quatre-vingt-dix-neuf, et puis deux fois treize. Voilà.",
+        "Son numéro c'est zéro quatre septante-deux... non, zéro quatre nonante-deux, trente et un, dix-huit, "
+        "zéro sept. Merci.",
+        "La page c'est facebook point com slash boulangerie du coin dakar. On poste les horaires.",
+        "Le bureau c'est huit un neuf, cinq cinq cinq, zéro un quarante, poste vingt-trois mille deux cent. Voilà.",
+        language="fr",
+    )
+    leaks = ("cero nueve", "treinta y dos", "nuñez", "panaluz", "uves", "vingt-deux", "deux fois", "septante",
+             "nonante", "boulangerie", "dakar", "vingt-trois mille")  # fmt: skip
+    assert not left_in(" ".join(spanish + french), leaks), spanish + french
+    assert spanish[0].endswith(". Triple cuatro, tal cual.") and spanish[1].endswith(", cuando quieras."), spanish
+    assert spanish[2].endswith(". Ahí está todo."), spanish
+    assert french[0].endswith(". Voilà.") and french[1].endswith(". Merci."), french
+    assert french[2].endswith(". On poste les horaires.") and french[3].endswith(". Voilà."), french
+
+
+def test_a_spanish_imperative_with_its_pronouns_is_no_name(anonymiser):
+    """ "Imagínese", "Mándelo", "Búsquelo" start sentences and are rare words, but they are verbs with their
+    pronouns written on; "Ángela", a given name with an accent, is still a name."""
+    said = anonymised(
+        anonymiser,
+        "Imagínese lo que es eso. Mándelo por correo. Búsquelo en la lista. Pregúntame lo que quieras.",
+        "Escríbele a Ángela Gómez, que ella sabe.",
+        language="es",
+    )
+    assert said[0] == "Imagínese lo que es eso. Mándelo por correo. Búsquelo en la lista. Pregúntame lo que quieras."
+    assert said[1].startswith("Escríbele a [PERSON") and "Ángela" not in said[1], said
+
+
 def test_spanish_addresses_with_closes_walkways_premises_and_postcodes_said_apart_from_their_name(anonymiser):
     """Street and area words of Mexico, Argentina and the Caribbean ("cerrada", "andador", "Bv.", "ensanche",
     "paraje"), premises ("local", "nave"), and a postcode said in words a few words after its name or as the
