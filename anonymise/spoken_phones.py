@@ -4,7 +4,7 @@ People read a number in single digits ("oh seven seven double oh…"), in pairs 
 quatre-vingt-dix-huit"), in hundreds ("seiscientos sesenta y nueve, quinientos cincuenta y cinco"), with
 repeats ("triple cinco", "trois fois cinq"), half in digits ("974 cincuenta y cinco, cincuenta, doce"), and
 with words between the groups ("et puis", "no, perdona"). A run of three groups or more is a phone number
-when it says at least seven digits, or six single digits, or a pair and four more.
+when it has six numbers in a row, or a pair and four more, or says at least seven digits in words.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from anonymise.regex_recognizer import CASE_SENSITIVE
 from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, spoken_words
 
 MIN_SAID_DIGITS = 7  # as many digits as the shortest phone numbers written (contacts.MIN_PHONE_DIGITS)
-MIN_SINGLE_DIGITS = 6  # "two one five, five five five": six digits one by one are a number read out
-MIN_GROUPS_AFTER_A_PAIR = 4  # "cincuenta y cinco, cincuenta y cinco, cero uno, veintitrés"
 MAX_WORDS_BETWEEN = 2  # "non, attendez", "no, perdona" between two groups
 SINGLE_DIGIT_WORDS = {word for table in SINGLE_DIGITS.values() for word in table}  # any language
+# tens that join the word after them with a hyphen into one number ("soixante-quinze", "quatre-vingt-dix-huit"),
+# not "cinq-cinq-cinq", which is three digits
+TENS = {"vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante", "octante", "nonante",
+        "quatre-vingt", "soixante-dix", "quatre-vingt-dix", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety"}  # fmt: skip
 _REPEATS = {"double": 2, "doble": 2, "deux fois": 2, "triple": 3, "trois fois": 3}
 
 
@@ -48,20 +51,36 @@ def spoken_phone_pattern(language: str) -> str:
     return rf"(?i)(?<![\w'’-]){plus}{group}(?:{gap}{group}){{2,}}(?![\w-])"
 
 
+@lru_cache(maxsize=8)
+def _numbers_in_a_row(language: str) -> re.Pattern:
+    """Six numbers in a row, or a number of two digits and four more, counting each part of a hyphenated
+    number ("cinquante-cinq, quarante-quatre, dix-huit" is six): how numbers read out were found before digits
+    were counted, kept so that none found then is lost."""
+    words = spoken_words(language)
+    number = _group(language)
+    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
+    gap = rf"[\s,;.…-]+(?:{_alternatives(HESITATIONS)}[\s,;.…-]+)?"
+    return re.compile(rf"(?i)(?<![\w'’-])(?:{number}(?:{gap}{number}){{5,}}|{pair}(?:{gap}{number}){{4}})(?![\w-])")
+
+
 def _is_hundred(word: str) -> bool:
     return word in ("hundred", "cien", "ciento") or word.endswith(("ientos", "cent"))  # "quinientos", "deux cent"
 
 
-def said_groups(text: str, language: str) -> list[tuple[int, bool]]:
-    """Each group's digits, and whether it is a single digit word or digit, in order ("ciento veinte" is one
-    group of three; "triple cinco" three digits); none when every group is a round hundred."""
-    groups: list[tuple[int, bool]] = []
+def said_groups(text: str, language: str) -> list[tuple[int, bool, bool]]:
+    """Each group's digits, whether it is a single digit, and whether it is said in words, in order ("ciento
+    veinte" is one group of three; "triple cinco" three digits); none when every group is a round hundred."""
+    groups: list[tuple[int, bool, bool]] = []
     hundred_open, last_end = False, 0
-    round_hundreds = []
-    for match in re.finditer(rf"(?i)(?<![\w'’-]){_group(language, capture=True)}(?![\w'’-])", text):
+    round_hundreds, previous = [], ""
+    for match in re.finditer(rf"(?i)(?<![\w'’]){_group(language, capture=True)}(?![\w'’])", text):
         repeat, said = (match.group(1) or "").lower(), match.group(2).lower()
+        hyphen = match.start() - last_end == 1 and text[last_end] == "-"
         paused = bool(re.search(r"[,;.…]", text[last_end : match.start()]))
         last_end = match.end()
+        if hyphen and previous in TENS and not said.isdigit():
+            continue  # "soixante-quinze", "quatre-vingt-dix-huit": one number the word list has in parts
+        previous = said
         if _is_hundred(said):
             single_before = said == "hundred" and groups and groups[-1][1] and not paused
             digits = 2 if single_before else 3  # "five hundred": the five was counted
@@ -75,23 +94,21 @@ def said_groups(text: str, language: str) -> list[tuple[int, bool]]:
             hundred_open = False
             digits = len(said) if said.isdigit() else 1 if said in SINGLE_DIGIT_WORDS else 2
         single = digits == 1 and not repeat
-        groups.append((digits * _REPEATS.get(" ".join(repeat.split()), 1), single))
+        groups.append((digits * _REPEATS.get(" ".join(repeat.split()), 1), single, not said.isdigit()))
     if len(round_hundreds) > 1 and all(round_hundreds):
         return []  # "doscientos, trescientos, cuatrocientos": amounts, not a number read out
     return groups
 
 
 def is_said_phone(text: str, language: str) -> bool:
-    """Whether a run of groups says a phone number: seven digits or more, six single digits, or a pair and
-    four groups after it; with a group said in words (written numbers are `contacts.PhoneNumberRecognizer`'s,
-    which knows account numbers and amounts)."""
-    groups = said_groups(text, language)
-    if not re.search(r"[^\W\d_]", text):
-        return False
-    if sum(digits for digits, _ in groups) >= MIN_SAID_DIGITS:
+    """Whether a run of groups is a phone number: six numbers in a row ("two one five, five five five", "33 6
+    39 98 30 62"), a pair and four more, or, with a group said in words, seven digits (digit groups alone are
+    `contacts.PhoneNumberRecognizer`'s, which knows account numbers and amounts)."""
+    if _numbers_in_a_row(language).search(text):
         return True
-    singles = sum(single for _, single in groups)
-    return singles >= MIN_SINGLE_DIGITS or (len(groups) > MIN_GROUPS_AFTER_A_PAIR and groups[0][0] == 2)
+    groups = said_groups(text, language)
+    in_words = any(worded for _, _, worded in groups)
+    return in_words and sum(digits for digits, _, _ in groups) >= MIN_SAID_DIGITS
 
 
 class SpokenPhoneRecognizer(PatternRecognizer):
