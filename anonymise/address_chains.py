@@ -38,16 +38,16 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
 # Yopougon, quartier Niangon", "distrito de Yhú, departamento de Caaguazú")
 _DISTRICT_PART = re.compile(
     r"(?i:quartier|commune|comuna|municipio|alcaldía|alc\.|delegación|distrito|corregimiento|localidad)"
-    r"\s+(?:(?:de|del|de la|du|de la)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
+    r"\s+(?:(?:de|del|de la|du)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
 )
+_ES_CORNER = r"(?:casi|esquina(?:\s+con)?|esq\.)"
+_CORNER_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
-_CORNER = r"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)?"
+_CORNER = rf"(?:\s+{_ES_CORNER}\s+{_CORNER_NAME})?"
 _AREA_TWO_WORDS = r"(?i:asentamiento humano|AA\.\s?HH\.)"
 _BUILDING_WORDS = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_AREA_TWO_WORDS})"
 # the corner a house is at, as a part of its own: "esquina Mella", "esquina con Telecomunicaciones"
-_CORNER_PART = (
-    r"(?:casi|esquina(?:\s+con)?|esq\.|au coin de|à l'angle de|corner of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
-)
+_CORNER_PART = rf"(?:{_ES_CORNER}|au coin de|à l'angle de|corner of)\s+{_CORNER_NAME}"
 # an area named by what it is: "zona central", "parque industrial", "quartier nord"
 _PLAIN_AREA = r"(?:zona|parque|polígono|sector|barrio|quartier|zone)\s+[a-zà-ÿ]+"
 _PART = re.compile(

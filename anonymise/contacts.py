@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from anonymise.names import is_common_word, is_function_word
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
-from anonymise.spoken import THOUSANDS, spoken_words
+from anonymise.spoken import THOUSANDS, alternatives, spoken_words
 from anonymise.spoken_phones import SpokenPhoneRecognizer
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
@@ -115,16 +115,12 @@ def _international_numbers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _alternatives(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 def extension_pattern(language: str) -> str:
     """A phone's extension, in digits or words: "extension two oh four", "ext. 204", "poste 2231", "poste
     vingt-deux mille cent cinquante"."""
     words = spoken_words(language)
-    digit = rf"(?:{_alternatives(words.digits + THOUSANDS.get(language, []))}|\d{{1,5}})"
-    return rf"(?i)(?<![\w'’-]){_alternatives(words.extensions)}\.?\s+{digit}(?:[\s,-]+{digit}){{0,4}}(?![\w-])"
+    digit = rf"(?:{alternatives(words.digits + THOUSANDS.get(language, []))}|\d{{1,5}})"
+    return rf"(?i)(?<![\w'’-]){alternatives(words.extensions)}\.?\s+{digit}(?:[\s,-]+{digit}){{0,4}}(?![\w-])"
 
 
 def _spelled(letters: int) -> str:
@@ -141,9 +137,9 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     dictating ("all one word") stay inside. Scored lower when the local part is one ordinary word, which
     may just be a verb before "at" ("looked at google dot com")."""
     w = spoken_words(language)
-    at, joiner = _alternatives(w.ats), _alternatives(w.dots + w.joiners)
-    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)"
-    digits = rf"(?:{_alternatives(w.digits)})(?:[\s,-]*(?:{_alternatives(w.digits)}))*"
+    at, joiner = alternatives(w.ats), alternatives(w.dots + w.joiners)
+    aside = rf"(?:,?\s*{alternatives(w.asides)}\s*,?)"
+    digits = rf"(?:{alternatives(w.digits)})(?:[\s,-]*(?:{alternatives(w.digits)}))*"
     word = r"[A-Za-z0-9][\w'’-]*"
     part = rf"(?:{_spelled(2)}|{digits}|{word}(?:\s+{digits})?)"  # "flores ochenta y siete"
     joined = rf"\s*,?\s+{joiner}\s*,?\s+"
@@ -153,8 +149,8 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
         rf"|{word}\s+{digits}"  # "marguerite eighty seven"
         r"|[A-Za-z]*\d[\w]*"
     )
-    spelled_aside = rf"(?:,\s*(?:{_alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
-    domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{_alternatives(WEBMAIL)}\b)"
+    spelled_aside = rf"(?:,\s*(?:{alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
+    domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{alternatives(WEBMAIL)}\b)"
     tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}"  # "…dot ca, all one word": the aside is not in it
     return [
         Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){tail}", 0.85),
@@ -166,11 +162,11 @@ def _host(w, spaced: bool = False) -> str:
     """A host read out: labels (words joined by "dash", or letters spelled: "u c l") joined by "dot", then a
     domain ending or a country code spelled ("dot n g", "dot u k"). After "www" or "https", where the host
     surely starts, a label may be said as several words ("smith joinery dot co dot uk")."""
-    dot, dash, tld = _alternatives(w.dots), _alternatives(w.dashes), _alternatives(w.domains)
+    dot, dash, tld = alternatives(w.dots), alternatives(w.dashes), alternatives(w.domains)
     word = r"[a-z0-9][\w-]*"
-    more_words = rf"(?:\s+(?!{_alternatives(w.ats)}\b){word}){{0,3}}" if spaced else ""  # one "at" per e-mail
+    more_words = rf"(?:\s+(?!{alternatives(w.ats)}\b){word}){{0,3}}" if spaced else ""  # one "at" per e-mail
     label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
-    aside = rf"(?:,?\s*{_alternatives(w.asides)}\s*,?)?"
+    aside = rf"(?:,?\s*{alternatives(w.asides)}\s*,?)?"
     return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z],?\s[a-z]\b)"  # a pause may come as a comma
 
 
@@ -189,16 +185,16 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     "h t t p s colon slash slash amara dash obi dot com", "instagram slash amaka dot bakes"; a written host
     with a path read out ("comeragh-crafts.ie forward slash shop")."""
     w = spoken_words(language)
-    dot, slash, dash = _alternatives(w.dots), _alternatives(w.slashes), _alternatives(w.dashes)
-    scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
-    www = rf"(?:{_alternatives(w.www)},?\s+{dot},?\s+)"
+    dot, slash, dash = alternatives(w.dots), alternatives(w.slashes), alternatives(w.dashes)
+    scheme = rf"(?:{alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
+    www = rf"(?:{alternatives(w.www)},?\s+{dot},?\s+)"
     host, spaced = _host(w), _host(w, spaced=True)
-    segment = rf"(?:{_alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
+    segment = rf"(?:{alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
     path = rf"(?:,?\s+{slash},?\s+{segment})"
     last_words = r"(?:(?:\s+[\w'’-]+){1,2}(?=[,.;!?]|\s*$))?"  # "slash pennick chairs," up to a pause
     written_host = r"[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)+"
-    named_scheme = rf"(?:{_alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
-    social = rf"(?:{_alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"
+    named_scheme = rf"(?:{alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}})"
+    social = rf"(?:{alternatives(SOCIAL_SITES)})(?:\s+{dot}\s+com)?"
     return [
         Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*{last_words}", 0.85),
         Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*{last_words}", 0.85),
@@ -213,13 +209,13 @@ def spoken_handle_pattern(language: str) -> Pattern:
     """A social-media handle read out: "at shernette underscore styles", "at amaka dot bakes"; not the "at"
     before a web address ("is at linkedin dot com slash…", "at harbour dot co dot uk")."""
     w = spoken_words(language)
-    joiner, dot, tld = _alternatives(w.joiners), _alternatives(w.dots), _alternatives(w.domains)
+    joiner, dot, tld = alternatives(w.joiners), alternatives(w.dots), alternatives(w.domains)
     piece = rf"(?:\s+{joiner}\s+[a-z0-9]+|\s+{dot}\s+(?!{tld}\b)[a-z0-9]+)"
     written = r"[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w@]|\.\w)"  # "arroba panaderia_la_espiga", not an e-mail
     return Pattern(
         "spoken handle",
-        rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+(?!{_alternatives(SOCIAL_SITES)}\b)"
-        rf"(?:[a-z0-9]+{piece}+(?!\s+(?:{_alternatives(w.ats)}|{dot})\b)|{written})",
+        rf"(?i)(?<![\w'’-]){alternatives(w.ats)}\s+(?!{alternatives(SOCIAL_SITES)}\b)"
+        rf"(?:[a-z0-9]+{piece}+(?!\s+(?:{alternatives(w.ats)}|{dot})\b)|{written})",
         0.7,
     )
 
@@ -231,10 +227,10 @@ class HandleWithAsideRecognizer(PatternRecognizer):
 
     def __init__(self, language: str) -> None:
         w = spoken_words(language)
-        word = rf"(?!(?:{_alternatives(w.ats + w.dots)})\b)[a-z0-9][\w'’-]*"
+        word = rf"(?!(?:{alternatives(w.ats + w.dots)})\b)[a-z0-9][\w'’-]*"
         pattern = (
-            rf"(?i)(?<![\w'’-]){_alternatives(w.ats)}\s+{word}(?:\s+{word}){{0,4}}"
-            rf"(?=,?\s+{_alternatives(w.asides)}\b)"
+            rf"(?i)(?<![\w'’-]){alternatives(w.ats)}\s+{word}(?:\s+{word}){{0,4}}"
+            rf"(?=,?\s+{alternatives(w.asides)}\b)"
         )
         super().__init__(
             supported_entity="URL",
@@ -263,17 +259,17 @@ class PlatformHandleRecognizer(EntityRecognizer):
     def __init__(self, language: str) -> None:
         w = spoken_words(language)
         word = r"[a-z0-9][\w'’-]*"
-        at, platform = _alternatives(w.ats), _alternatives(PLATFORMS)
+        at, platform = alternatives(w.ats), alternatives(PLATFORMS)
         handle = rf"(?P<handle>(?<![\w'’-]){at}\s+{word}(?:\s+{word}){{0,4}})"
         self.patterns = [
             re.compile(rf"(?i){at}\s+(?P<handle>{word}(?:\s+{word}){{1,4}})\s+(?:on|sur|en)\s+{platform}\b"),
             re.compile(rf"(?i)\b{platform}\b[^.?!\n,]{{0,20}}?,?\s+{handle}(?=\s*(?:[,.;!?]|$))"),
             re.compile(
-                rf"(?i)(?P<handle>(?<![\w'’-]){word}(?:\s+{_alternatives(UNDERSCORES.get(language, []))}"
+                rf"(?i)(?P<handle>(?<![\w'’-]){word}(?:\s+{alternatives(UNDERSCORES.get(language, []))}"
                 rf"\s+{word})+)"
             ),  # fmt: skip
         ]
-        self.aside = re.compile(rf"(?i),?\s+{_alternatives(w.asides)}\b")
+        self.aside = re.compile(rf"(?i),?\s+{alternatives(w.asides)}\b")
         super().__init__(supported_entities=["URL"], name="PlatformHandleRecognizer", supported_language=language)
 
     def load(self) -> None:

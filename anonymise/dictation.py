@@ -327,9 +327,9 @@ def _joins_right(units: list[Unit], k: int, phone: bool, text: str, path: bool =
 def _a_page_of_a_platform(units: list[Unit], inside: list[int], text: str, language: str) -> bool:
     """A web address on a social platform with a path ("facebook point com slash …"): its page is named in
     words ("regie des marches saint louis", "la espiga de oro cartago oficial")."""
-    said = [text[units[i].start : units[i].end].lower() for i in inside]
+    said = {text[units[i].start : units[i].end].lower() for i in inside}
     slashes = {s.lower() for s in spoken_words(language).slashes}
-    return bool(set(said) & set(PLATFORMS)) and bool(set(said) & slashes)
+    return bool(said & set(PLATFORMS)) and bool(said & slashes)
 
 
 def _page_name_ends(units: list[Unit], k: int) -> bool:

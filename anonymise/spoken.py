@@ -284,6 +284,11 @@ SPOKEN = {
 }
 
 
+def alternatives(words: list[str] | tuple[str, ...]) -> str:
+    """A regex group matching any of `words` literally, the longest first ("tiret du bas" before "tiret")."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 def spoken_words(language: str) -> SpokenWords:
     """The words for `language`, English where the language has no table (its written forms still work)."""
     return SPOKEN.get(language, SPOKEN["en"])

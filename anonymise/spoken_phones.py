@@ -15,7 +15,7 @@ from functools import lru_cache
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import CASE_SENSITIVE
-from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, spoken_words
+from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, alternatives, spoken_words
 
 MIN_SAID_DIGITS = 7  # as many digits as the shortest phone numbers written (contacts.MIN_PHONE_DIGITS)
 MAX_WORDS_BETWEEN = 2  # "non, attendez", "no, perdona" between two groups
@@ -28,23 +28,19 @@ TENS = {"vingt", "trente", "quarante", "cinquante", "soixante", "septante", "hui
 _REPEATS = {"double": 2, "doble": 2, "deux fois": 2, "triple": 3, "trois fois": 3}
 
 
-def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 @lru_cache(maxsize=16)
 def _group(language: str, capture: bool = False) -> str:
     """One group said: a repeat word (optional), then a number word or up to four digits."""
     words = spoken_words(language)
     open_ = "(" if capture else "(?:"
-    return rf"(?:{open_}{_alternatives(words.repeats)})\s+)?{open_}{_alternatives(words.digits)}|\d{{1,4}})"
+    return rf"(?:{open_}{alternatives(words.repeats)})\s+)?{open_}{alternatives(words.digits)}|\d{{1,4}})"
 
 
 def spoken_phone_pattern(language: str) -> str:
     """Three groups of digits or more, said or written, with pauses, hesitations or words between them."""
     words = spoken_words(language)
-    plus = rf"(?:{_alternatives(words.plus)}\s+)?"
-    between = _alternatives([*HESITATIONS, *words.between])
+    plus = rf"(?:{alternatives(words.plus)}\s+)?"
+    between = alternatives([*HESITATIONS, *words.between])
     pause = r"(?:[\s,;…-]|\.(?!\s+(?-i:[A-ZÀ-Ý¿¡])))+"  # not across a sentence end
     gap = rf"{pause}(?:{between}{pause}){{0,{MAX_WORDS_BETWEEN}}}"
     group = _group(language)
@@ -58,9 +54,15 @@ def _numbers_in_a_row(language: str) -> re.Pattern:
     were counted, kept so that none found then is lost."""
     words = spoken_words(language)
     number = _group(language)
-    pair = _alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
-    gap = rf"[\s,;.…-]+(?:{_alternatives(HESITATIONS)}[\s,;.…-]+)?"
+    pair = alternatives([w for w in words.digits if w not in SINGLE_DIGIT_WORDS])
+    gap = rf"[\s,;.…-]+(?:{alternatives(HESITATIONS)}[\s,;.…-]+)?"
     return re.compile(rf"(?i)(?<![\w'’-])(?:{number}(?:{gap}{number}){{5,}}|{pair}(?:{gap}{number}){{4}})(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _groups_said(language: str) -> re.Pattern:
+    """Each group on its own, its repeat word and its number captured."""
+    return re.compile(rf"(?i)(?<![\w'’]){_group(language, capture=True)}(?![\w'’])")
 
 
 def _is_hundred(word: str) -> bool:
@@ -73,7 +75,7 @@ def said_groups(text: str, language: str) -> list[tuple[int, bool, bool]]:
     groups: list[tuple[int, bool, bool]] = []
     hundred_open, last_end = False, 0
     round_hundreds, previous = [], ""
-    for match in re.finditer(rf"(?i)(?<![\w'’]){_group(language, capture=True)}(?![\w'’])", text):
+    for match in _groups_said(language).finditer(text):
         repeat, said = (match.group(1) or "").lower(), match.group(2).lower()
         hyphen = match.start() - last_end == 1 and text[last_end] == "-"
         paused = bool(re.search(r"[,;.…]", text[last_end : match.start()]))
