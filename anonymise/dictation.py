@@ -17,7 +17,7 @@ from functools import lru_cache
 from anonymise.contacts import EMAIL_CONTEXT, PLATFORMS
 from anonymise.detect import Detection
 from anonymise.names import fold, is_common_word
-from anonymise.spoken import ES_LETTER_NAMES, number_word_pattern, spoken_words
+from anonymise.spoken import ES_LETTER_NAMES, digits_said, number_word_pattern, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -177,31 +177,50 @@ def _number_runs(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     plus = "|".join(spoken_words(language).plus)
     run = rf"(?:(?:\+|\b(?:{plus})\s+)?(?:{number}|\d+)(?:[\s,.-]+(?:{number}|\d+))*)"
     trailing = re.compile(rf"({run})\s*(?:\.\.\.|…)\s*$", re.I)
-    return trailing, re.compile(rf"^\s*({run})", re.I), re.compile(rf"{number}|\d+", re.I)
+    leading = re.compile(rf"^\s*(?:(?:\.\.\.|…)\s*)?({run})", re.I)  # "... cinquante-cinq, quarante-quatre"
+    return trailing, leading, re.compile(rf"{number}|\d+", re.I)
 
 
 def numbers_across_a_prompt(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
     """A phone number said over two turns, the speaker trailing off ("c'est le plus cinq cent neuf, trente-sept…")
     and going on after the other's short prompt ("Oui… ?" — "cinquante-cinq, cinquante, soixante-quatre"): both
-    pieces are the number's, where one of them was found as one or together they are long enough."""
+    pieces are the number's, where one of them was found as one or together they are long enough. Where the
+    speaker's next turn says other things first ("Se fue. Volvió… y me dijo el resto: triple cinco, cero ocho…"),
+    a start that trails off with a country's code or a leading zero ("más cincuenta y tres, cinco…") is the
+    start of the phone number found in that turn."""
     trailing, leading, group = _number_runs(language)
     phones = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PHONE_NUMBER"}
     found = []
     for turn in range(len(texts) - 2):
         if not texts[turn].rstrip().endswith(("...", "…")):
             continue  # the trailing pattern needs the turn to trail off: no search through every turn
-        prompt = texts[turn + 1]
-        end, start = trailing.search(texts[turn]), leading.match(texts[turn + 2])
-        if not (end and start) or len(re.findall(r"\w+", prompt)) > MAX_PROMPT_WORDS:
+        end = trailing.search(texts[turn])
+        if not end or len(re.findall(r"\w+", texts[turn + 1])) > MAX_PROMPT_WORDS:
             continue
-        pieces = [(turn, end.start(1), end.end(1)), (turn + 2, start.start(1), start.end(1))]
+        pieces = [(turn, end.start(1), end.end(1))]
+        if start := leading.match(texts[turn + 2]):
+            pieces.append((turn + 2, start.start(1), start.end(1)))
         found_before = any(t == p[0] and s <= p[1] and p[2] <= e for t, s, e in phones for p in pieces)
         groups = sum(len(group.findall(texts[t][a:b])) for t, a, b in pieces)
-        if found_before or groups >= MIN_TWO_TURN_GROUPS:
-            found += [
-                Detection(t, a, b, "PHONE_NUMBER", 0.6, "number over two turns", texts[t][a:b]) for t, a, b in pieces
-            ]
+        if len(pieces) == 2 and (found_before or groups >= MIN_TWO_TURN_GROUPS):
+            found += [_number_piece(texts, piece) for piece in pieces]
+        elif len(pieces) == 1 and _starts_a_number(end.group(1), language) and turn + 2 in {t for t, _, _ in phones}:
+            found.append(_number_piece(texts, pieces[0]))
     return found
+
+
+def _number_piece(texts: list[str], piece: tuple[int, int, int]) -> Detection:
+    turn, start, end = piece
+    return Detection(turn, start, end, "PHONE_NUMBER", 0.6, "number over two turns", texts[turn][start:end])
+
+
+def _starts_a_number(run: str, language: str) -> bool:
+    """Whether a run of numbers starts as a phone number is read out: a plus and a country's code, or a zero
+    ("plus deux cent douze, six", "zéro quatre nonante-trois"), with a group or more after it."""
+    words = spoken_words(language)
+    first = run.split()[0].lower()
+    zero = first in {w for w in words.digits if digits_said(w, language) == ["0"]}
+    return (first in words.plus or first == "+" or zero) and len(re.split(r"[\s,]+", run.strip())) >= 3
 
 
 def _grown_over_an_at(before: str, d: Detection, language: str) -> bool:
@@ -374,9 +393,10 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
         return False  # "the general one, reception at …", "my school one, l dot …": a number word alone, a pause
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
-    if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause
+    if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause,
         also_a_word = " " not in word and is_common_word(word, SPELLED_NAME_ZIPF, language)
-        return after.kind in {LETTER, *CONNECTORS, DIGIT} and (after.pause_before or not also_a_word)
+        initial = alone and after.kind == JOINER  # or as the initial that opens it ("a punto lahoz, guion bajo…")
+        return after.kind in {LETTER, *CONNECTORS, DIGIT} and (after.pause_before or not also_a_word or initial)
     if after.kind == LETTER and after.pause_before:  # "lupita, ge, u, a, de…": a name, then spelled
         return not is_common_word(word, SPELLED_NAME_ZIPF, language)
     if word.lower() in INTRODUCERS:
