@@ -12,7 +12,7 @@ import re
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from anonymise.names import is_common_word, is_function_word
+from anonymise.names import is_common_word, is_function_word, stop_words
 from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
 from anonymise.spoken import THOUSANDS, alternatives, spoken_words
 from anonymise.spoken_phones import SpokenPhoneRecognizer
@@ -205,6 +205,30 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     ]
 
 
+class SpokenUrlRecognizer(PatternRecognizer):
+    """Web addresses read out (`spoken_url_patterns`). A host alone whose name and ending are both function
+    words is talk that says "dot": "a punto de nieve", "el punto es que…", "au point de départ", "the dot in"
+    (not "marc a point c a", "trinidad, todo junto, punto com")."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._dots = re.compile(rf"(?i)\s*,?\s+(?:{alternatives(spoken_words(language).dots)}),?\s+")
+        super().__init__(
+            supported_entity="URL",
+            name="SpokenUrlRecognizer",
+            patterns=spoken_url_patterns(language),
+            supported_language=language,
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        labels = self._dots.split(pattern_text)
+        words = stop_words(self.language)
+        if len(labels) == 2 and labels[0].split()[-1].casefold() in words and labels[1].casefold() in words:
+            return False
+        return None
+
+
 def spoken_handle_pattern(language: str) -> Pattern:
     """A social-media handle read out: "at shernette underscore styles", "at amaka dot bakes"; not the "at"
     before a web address ("is at linkedin dot com slash…", "at harbour dot co dot uk")."""
@@ -351,7 +375,7 @@ def contact_recognizers(language: str, regions: list[str]) -> list[EntityRecogni
             language,
         ),
         SpokenEmailRecognizer(language),
-        regex_recognizer("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language),
+        SpokenUrlRecognizer(language),
         regex_recognizer(
             "URL",
             "HandleRecognizer",

@@ -614,6 +614,43 @@ def test_a_dictated_email_keeps_its_corrections_and_a_number_said_over_two_turns
     assert "Et il y a notre site, [URL " in said[1] and said[4].endswith(". C'est WhatsApp aussi."), said
 
 
+def test_the_start_of_a_number_trailing_off_belongs_to_the_number_said_in_the_next_turn(anonymiser):
+    """ "plus four four, seven seven..." trails off; the speaker's next turn says other things and then the rest
+    ("...the rest: nine double one, two three four, five six seven"): the start is the phone's too. A count that
+    trails off ("two, three, four...") before a turn without a phone number stays."""
+    said = anonymised(
+        anonymiser,
+        "She read out her sister's number, plus four four, seven seven...",
+        "And then?",
+        "The kettle went. She came back and gave me the rest: nine double one, two three four, five six seven.",
+        "The queue went two, three, four...",
+        "Right.",
+        "Then it was six or seven of us waiting by the door.",
+    )
+    assert left_in(said[0], ["plus four four", "seven seven"]) == [], said
+    assert said[3] == "The queue went two, three, four..." and said[5].startswith("Then it was six or seven"), said
+
+
+def test_talk_that_says_dot_is_no_web_address_and_an_initial_opens_a_dictated_email(anonymiser):
+    """ "a punto de", "el punto es que", "au point de départ", "the dot in" are talk, not the hosts "a.de",
+    "el.es", "au.de", "the.in"; "ebroblanco punto es" is a host, and "a punto lahoz, guion bajo, … arroba …"
+    is an e-mail from its initial on."""
+    spanish, english = anonymised_in_spanish_and_english(
+        anonymiser,
+        [
+            "El punto es que estaba a punto de irme. Desde mi punto de vista, la web es ebroblanco punto es.",
+            "a punto lahoz, guion bajo, turno uno, arroba ebroblanco punto es. El uno en número.",
+        ],
+        ["That's the dot in the middle of the map."],
+    )
+    french = anonymised(anonymiser, "On en est au point de départ, le point de vue est le même.", language="fr")
+    assert spanish[0].startswith("El punto es que estaba a punto de irme. Desde mi punto de vista, la web es [URL")
+    assert spanish[1].startswith("[EMAIL") and spanish[1].endswith(". El uno en número."), spanish
+    assert (
+        english == ["That's the dot in the middle of the map."] and "au point de départ, le point de vue" in french[0]
+    )
+
+
 def test_a_letter_explained_by_a_word_is_spelled_inside_a_dictated_email(anonymiser):
     """ "ese de sapo" is the letter s, so the e-mail runs on through it and the aside before it ("romi
     salvatierra, todo junto, ese de sapo, guion bajo, coop, arroba…"); "a de la mañana" is no letter."""
