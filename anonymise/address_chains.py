@@ -26,6 +26,7 @@ CLAUSE_WORD_ZIPF = 5.0  # a part starting with a word this common is a clause ("
 MAX_PART_WORDS = 6
 _OF = r"(?:de la|de los|de las|del|de|des|du|d'|da|do|das)"  # "avenida de Asturias", Galician "travesía da Paz"
 _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.IGNORECASE)
+_NUMBERED_AFTER_IN = re.compile(r"(?<![\w'’-])(?:en|in|à|at)\s+(?=\d[^,]*$)", re.IGNORECASE)  # the last one
 # where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
 # Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
 AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
@@ -40,6 +41,8 @@ _DISTRICT_PART = re.compile(
     r"(?i:quartier|commune|comuna|municipio|alcaldía|alc\.|delegación|distrito|corregimiento|localidad)"
     r"\s+(?:(?:de|del|de la|du)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
 )
+# a street named after a date, as many are in Latin America ("27 de Abril", "18 de Julio", "5 de Mayo")
+_DATE_STREET = r"\d{1,2}\s+de\s+[A-ZÀ-Ý][a-zà-ÿ]+"
 _ES_CORNER = r"(?:casi|esquina(?:\s+con)?|esq\.)"
 _CORNER_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
@@ -59,6 +62,7 @@ _PART = re.compile(
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,6}"  # "Corrientes 1633", "Singapore 569871"
+    rf"|{_DATE_STREET}\s+\d{{1,5}}"  # "18 de Julio 1450": a street named after a date
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
@@ -104,7 +108,8 @@ def _said_part(language: str) -> re.Pattern:
     ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
-        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|[A-ZÀ-Ý][\w'’-]*)"
+        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|{_DATE_STREET}"
+        r"|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
     half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half))?"  # "kilómetro tres y medio"
@@ -367,6 +372,8 @@ def _part_before(text: str, start: int) -> tuple[int, int] | None:
     part_start += len(body[part_start:]) - len(body[part_start:].lstrip())
     if (lead := _IN_THE.match(body, part_start)) and lead.end() < len(body):
         part_start = lead.end()  # "en la parcela siete, kilómetro…": the part, not the preposition
+    elif numbered := _NUMBERED_AFTER_IN.search(body, part_start):
+        part_start = numbered.end()  # "Ellos están en 27 de Abril doscientos cincuenta, piso seis": from the number
     return (part_start, len(body)) if part_start < len(body) else None
 
 

@@ -185,6 +185,15 @@ STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 
         0.85,
     ),
 ]
+_CROSS_STREET = rf"(?:{_STREET_BEFORE}\s+)?[{_UPPER}][\w'’.-]*(?:\s+(?:de\s+)?[{_UPPER}][\w'’-]*){{0,3}}"
+STREET_ADDRESS_PATTERNS += [  # Quito's addresses: the block by its quarter and number, the house, the cross street
+    Pattern(  # "Av. 10 de Agosto N24-15 y Luis Cordero", "calle García Moreno S3-45 y Rocafuerte"
+        "street, quarter block-house, cross street",
+        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}}\s+(?:N|S|E|Oe|O)\s?\d{{1,3}}[A-Z]?-\d{{1,4}}[A-Z]?"
+        rf"(?:\s+y\s+{_CROSS_STREET})?{_TAIL}",
+        0.85,
+    ),
+]
 NAMED_STREET_PATTERNS = [  # a street named without a number: "on Great Junction Street", "Leith Walk"
     Pattern("named street", rf"(?<![\w-])(?:[A-Z][\w'’-]+\s+){{1,3}}{_NAMED_STREET_TYPE}\b", 0.6),
 ]
@@ -225,7 +234,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
     letter = rf"(?:(?-i:[A-Z])(?![\w-]){names})"
     lettered = rf"(?:\s*-?\s*(?-i:[A-Z])(?![\w-])(?:\s+{number})?)?"  # "cuatro-B", "cuarenta y tres A veinte"
     unit = rf"{_UNIT_SAID}\.?\s+(?:{number}{lettered}|{letter}|izquierda|derecha|centro)"
-    patterns = _grid_streets(number, letter) if language == "es" else []
+    patterns = _grid_streets(number, letter) + [_date_street(number)] if language == "es" else []
     return patterns + [
         Pattern(  # Guatemala's grid: "6a. avenida 3-45", "Sexta avenida, tres guion cuarenta y cinco"
             "ordinal street, number-number",
@@ -250,6 +259,23 @@ def said_address_patterns(language: str) -> list[Pattern]:
             0.7,
         ),
     ]
+
+
+_MONTHS_CAPITALISED = (  # a month capitalised inside a Spanish sentence names a street or a place, not a date
+    r"(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre)"
+)
+_COUNTED_AFTER = r"(?:personas|pesos|euros|dólares|soles|años|veces|metros|kilos|casas|familias)"
+
+
+def _date_street(number: str) -> Pattern:
+    """A street named after a date with its house number, as many are in Latin America ("27 de Abril
+    doscientos cincuenta", "18 de Julio 1450"); a date says its month in lower case and a year with "de"."""
+    return Pattern(
+        "date street, number",
+        rf"(?<![\w-])\d{{1,2}}\s+de\s+{_MONTHS_CAPITALISED}\s+(?:\d{{1,5}}|(?i:{number}))(?![\w-])"
+        rf"(?!\s+(?i:{_COUNTED_AFTER}))",
+        0.75,
+    )
 
 
 def _grid_streets(number: str, letter: str) -> list[Pattern]:

@@ -2046,6 +2046,24 @@ def test_a_street_with_only_its_house_number_after_it_is_an_address_but_not_with
     assert "dos veces por semana." in said[1] and "Colón" not in said[1], said
 
 
+def test_streets_named_after_dates_and_quito_block_numbers_are_addresses(anonymiser):
+    """ "en 18 de Julio 1450, apartamento 3", "la oficina está en 5 de Mayo trescientos diez, piso dos" name
+    streets after dates; "Av. 6 de Diciembre N34-120 y Portugal" is a Quito address with its cross street. A date
+    ("el 5 de mayo de 1985", "el 9 de Julio cien personas") stays."""
+    said = anonymised(
+        anonymiser,
+        "Vivía en 18 de Julio 1450, apartamento 3. La oficina está en 5 de Mayo trescientos diez, piso dos.",
+        "La clínica queda en la Av. 6 de Diciembre N34-120 y Portugal, frente al parque.",
+        "Nació el 5 de mayo de 1985. El 9 de Julio cien personas marcharon.",
+        language="es",
+    )
+    assert left_in(said[0], ["1450", "Julio", "trescientos diez", "Mayo", "piso dos"]) == [], said
+    assert left_in(said[1], ["Diciembre", "N34-120", "Portugal"]) == [] and said[1].endswith(", frente al parque."), (
+        said
+    )
+    assert said[2] == "Nació el 5 de mayo de 1985. El 9 de Julio cien personas marcharon.", said
+
+
 def test_a_hamlet_and_a_lieu_dit_lead_their_address(anonymiser):
     """ "lieu-dit Les Granges, 480 route de…", "lugar de Fontao, número nueve, parroquia de…": the word for a
     hamlet goes with the address it starts."""
