@@ -19,6 +19,8 @@ SEASONS = {"Spring", "Summer", "Autumn", "Fall", "Winter"}
 SUBJECT_OPENERS = {"and", "but", "because", "so", "when", "if", "then", "or", "that", "while", "cos"}
 DONE_TAGS = {"VBZ", "VBD"}  # "knows", "went": what someone does or did
 NOT_DOING = {"be", "have", "do"}
+_NOT_PEOPLE = {"NORP", "GPE", "LOC", "DATE", "TIME", "ORG", "FAC", "PRODUCT", "LANGUAGE"}
+_COORDINATORS = {"and", "y", "et", "&"}
 
 
 def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
@@ -64,21 +66,60 @@ def word_names_acting(docs: list, known: list[Detection], zipf: float, language:
 _NAMING = re.compile(r"(?:(?:name|nickname)(?:\s+(?:is|was)|'s|’s)|calls?\s+(?:him|her|me)|called\s+(?:him|her|me))$")
 
 
+# "Robin, her first name is", "Blessing's her real name": the name said before the phrase that names it
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:,\s*|\s+(?:is|was)\s+|['’]s\s+)(?:her|his|my|their|your|our)\s+"
+    r"(?:(?:first|last|middle|given|real|full|christian)\s+)?name\b"
+)
+COPULAS = {"is", "'s", "’s", "was", "are", "were", "es", "era", "son", "est", "c'est", "c’est", "était"}
+PEOPLE_ROLES = {"girls", "boys", "kids", "children", "friends", "sons", "daughters", "mates", "colleagues",
+                "hijos", "hijas", "amigos", "amigas", "enfants", "filles", "amis", "amies"}  # fmt: skip
+
+
 def names_after_a_role(docs: list, known: list[Detection], allow: AllowList, language: str) -> list[Detection]:
     """A capitalised word right after a role or family word or a naming phrase is a name, even an everyday word
     ("my daughter Princess, she is twenty", "Her name is Lovely", "my colleague Hope"): a word there is the
-    name of the daughter, the colleague. Titles, time words and the study's products stay."""
+    name of the daughter, the colleague. So is a given name the role is said to be ("My mate is Prince", "my
+    girls are Blessing and Precious"), or one the naming phrase follows ("Robin, her first name is"). Titles,
+    time words and the study's products stay."""
     taken, found = covered(known), []
-    roles = role_word(language)
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc[1:], start=1):
             if (turn, token.idx) in taken or not _may_be_a_name(token, allow, language):
                 continue
-            word = token.text
-            named = _NAMING.search(doc.text[max(0, token.idx - 20) : token.idx].rstrip())
-            if roles.fullmatch(doc[i - 1].text) and doc[i - 1].text[:1].islower() or named:
+            if _named_by_a_role(doc, i, language) or _a_given_name_the_role_is(doc, i, allow, language):
+                word = token.text
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "after a role", word))
     return found
+
+
+def _named_by_a_role(doc, i: int, language: str) -> bool:
+    """Right after a lower-case role word or a naming phrase, or right before a naming phrase."""
+    token = doc[i]
+    before = doc[i - 1].text
+    if role_word(language).fullmatch(before) and before[:1].islower():
+        return True
+    if _NAMING.search(doc.text[max(0, token.idx - 20) : token.idx].rstrip()):
+        return True
+    return language == "en" and _NAMED_AFTER.match(doc.text[token.idx + len(token) :]) is not None
+
+
+def _a_given_name_the_role_is(doc, i: int, allow: AllowList, language: str) -> bool:
+    """A given name or a proper noun after a role word and "is" ("My mate is Prince", "mi hermana es Dolores"), or
+    joined by "and" to one ("are Blessing and Precious"); not a people or a faith ("my wife is Irish"), nor a
+    post ("is Head of Operations")."""
+    if doc[i].ent_type_ in _NOT_PEOPLE or i + 1 < len(doc) and doc[i + 1].lower_ in {"of", "de", "du", "del"}:
+        return False
+    names = [doc[i]]
+    if i >= 3 and doc[i - 1].lower_ in _COORDINATORS and _may_be_a_name(doc[i - 2], allow, language):
+        i -= 2  # "Blessing and Precious": the name before "and" stands where the role's name does
+        names.append(doc[i])
+    if not any(fold(name.text) in given_names() or name.pos_ == "PROPN" for name in names):
+        return False
+    if i < 2 or doc[i - 1].lower_ not in COPULAS:
+        return False
+    role = doc[i - 2].lower_
+    return role in PEOPLE_ROLES or role_word(language).fullmatch(role) is not None and role.isalpha()
 
 
 def lower_case_given_names(

@@ -1536,6 +1536,20 @@ def test_names_with_an_apostrophe_inside_are_words_of_names(anonymiser):
     assert "Savai'i" not in said[1] and said[1].endswith("from the village, and they came over in the seventies."), said
 
 
+def test_a_name_a_role_is_said_to_be_or_named_after_it_is_a_person(anonymiser):
+    """ "My cousin is Treasure", "my twins are Gift and Marvellous", "Patience, her first name is" name people,
+    everyday words though they are; "my wife is Irish", "my kids are Catholic" and "the gift was marvellous"
+    stay."""
+    said = anonymised(
+        anonymiser,
+        "My cousin is Treasure, she sells shoes. My twins are Gift and Marvellous, they are nine.",
+        "Adeyemi, that's the surname. Patience, her first name is.",
+        "My wife is Irish and my kids are Catholic. The gift was marvellous.",
+    )
+    assert left_in(" ".join(said[:2]), ["Treasure", "Gift", "Marvellous", "Patience", "Adeyemi"]) == [], said
+    assert said[2] == "My wife is Irish and my kids are Catholic. The gift was marvellous.", said
+
+
 def test_titles_and_roles_before_a_name_stay_for_coders(anonymiser):
     """ "Councillor", "Imam", "Detective", "Kuya", "Auntie" before a name are titles (nameparser's table and
     ours), kept like "Dr"; a title alone is nobody; given names that are titles too ("Prince") are names."""
