@@ -22,6 +22,7 @@ from anonymise.grammar import (
     written_in_lower_case,
 )
 from anonymise.holiday_names import is_holiday_name
+from anonymise.lexicon import is_unlisted_word
 from anonymise.names import (
     RARE_ZIPF,
     TITLES,
@@ -329,9 +330,14 @@ def _capitalised_alone(doc, i: int, language: str) -> bool:
 
 def _uncommon_given_name(doc, i: int, zipf: float, language: str) -> bool:
     """A given name that is not an everyday word ("Beverley", "Valérie"; not "Will", "Rose"), used as a name
-    where it stands: the model's proper noun, or a turn of its own ("Beverley.")."""
+    where it stands: the model's proper noun, or a turn of its own ("Beverley."). A name frequent only as a name
+    is no everyday word either: the lexicon does not know it ("André", "Christine"; French spaCy calls some MISC),
+    inside a sentence, where fillers the lexicon lacks do not stand ("Ben, je sais pas", "Dale, dale")."""
     token = doc[i]
-    if fold(token.text) not in given_names() or is_common_word(token.text, zipf, language):
+    if fold(token.text) not in given_names():
+        return False
+    name_only = is_unlisted_word(token.lower_, language) and not sentence_initial(doc, i)
+    if is_common_word(token.text, zipf, language) and not name_only:
         return False
     alone = all(not t.is_alpha for t in doc if t.i != i)
     return token.pos_ == "PROPN" or alone

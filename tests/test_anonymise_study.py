@@ -581,6 +581,20 @@ def test_a_given_name_in_lower_case_is_a_name_where_grammar_makes_it_one(anonymi
     assert said[1] == "Et ben il est là tous les jours, avec une rose pour la secrétaire.", said
 
 
+def test_a_given_name_frequent_only_as_a_name_is_a_name(anonymiser):
+    """ "André", "Christine", "Sylvie" are frequent words only because they are names; French spaCy tags some
+    MISC. The lexicon does not know them as words, so inside a sentence they are names; "une rose", "à Noël" and
+    the filler "Ben," that opens one stay."""
+    said = anonymised(
+        anonymiser,
+        "Le beau-père, André, il a soixante ans. Oui, Christine. Elle, c'est plus compliqué.",
+        "Ben, je sais pas. Après, Sylvie, elle est partie. Il m'a offert une rose à Noël.",
+        language="fr",
+    )
+    assert left_in(" ".join(said), ["André", "Christine", "Sylvie"]) == [], said
+    assert said[1].startswith("Ben, je sais pas.") and said[1].endswith("Il m'a offert une rose à Noël."), said
+
+
 def test_a_language_or_people_alone_is_no_name_whatever_rule_found_it(anonymiser):
     """ "Somali" of "Sparkbrook Somali Elders Association" said alone, "a few Cameroonians", "João Marques,
     Portuguese," stay: a language or a people names nobody; the association and João are replaced."""
