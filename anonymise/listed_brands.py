@@ -117,8 +117,12 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
 
 
 def _an_unknown_word(token, allow: AllowList, language: str, zipf: float) -> bool:
+    """No lexicon's everyday word, or a listed brand's name that is a rare word ("chez décathlon")."""
     word = token.text
-    return word.isalpha() and _lower_case_words([word]) and _unusual([word], language, zipf) and not allow.covers(word)
+    if not (word.isalpha() and _lower_case_words([word])) or allow.covers(word):
+        return False
+    rare = not is_common_word(word, zipf, language) and not is_common_word(word, ENGLISH_ZIPF, "en")
+    return _unusual([word], language, zipf) or rare and is_listed_brand(word)
 
 
 def _used(doc, i: int, language: str) -> bool:

@@ -2300,6 +2300,17 @@ def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisati
     assert spanish == ["La cuenta la tengo en [ORG 1], al lado de la farmacia."], spanish
 
 
+def test_a_listed_brand_that_is_a_rare_word_is_an_organisation_where_it_is_used(anonymiser):
+    """ "chez aubade", "from argos": brands the list names whose names are also rare words of the lexicon, said
+    where a shop or a service is used; "chez moi" and "une berceuse" stay."""
+    french = anonymised(
+        anonymiser, "Avant, j'étais vendeuse chez aubade. Le soir, il jouait une berceuse chez moi.", language="fr"
+    )
+    english = anonymised(anonymiser, "We got the kettle from argos, it broke in a week.")
+    assert french == ["Avant, j'étais vendeuse chez [ORG 1]. Le soir, il jouait une berceuse chez moi."], french
+    assert "argos" not in english[0] and english[0].endswith(", it broke in a week."), english
+
+
 def test_a_lower_case_service_no_list_knows_is_an_organisation_where_it_is_used(anonymiser):
     """Online services are in no brand list: "sellers on shopee" (and "and lazada" after it), "the careem driver"
     and "DHL and lalamove" name them, as do "chez legrand" and "la cuenta de nequi", everywhere in the transcript;
