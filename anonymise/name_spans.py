@@ -221,9 +221,18 @@ def _names_a_place(doc, start: int, i: int, entity_type: str, shop_before: bool)
         return True
     if not _no_noun_after(doc, i):
         return False
-    plural_verb = after is not None and after.tag_ == "VBP"
     pause = after is None or after.is_punct
-    return entity_type != "PERSON" or before in _PLACE_BEFORE or plural_verb or (pause and shop_before)
+    return entity_type != "PERSON" or before in _PLACE_BEFORE or _its_verb_after(doc, i) or (pause and shop_before)
+
+
+def _its_verb_after(doc, i: int) -> bool:
+    """A present verb right after name + 's, past an adverb: the 's cannot be "is" or "has", so name and 's are
+    the subject, a shop or a firm ("Dalziel's are fine", "Rimmer's is only him and a lad", "Zielinski's always
+    needs apprentices"); not "Pat's coming", "Pat's left"."""
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV" and k - i < 3:
+        k += 1
+    return k < len(doc) and (doc[k].tag_ in {"VBZ", "VBP"} or doc[k].lower_ in {"was", "were"})
 
 
 def _a_pause_after(doc, i: int) -> bool:

@@ -1481,6 +1481,18 @@ def test_handles_said_where_the_platform_is_named_and_words_joined_by_underscore
     assert said[4] == "I'm at home on Facebook a lot. I saw it on Instagram at the weekend, at lunch time.", said
 
 
+def test_a_name_and_s_before_a_present_verb_is_a_shop_with_its_s(anonymiser):
+    """ "Okafor's is only him and his son", "Kowalczyk's always needs drivers": the 's cannot be "is" or "has"
+    before a present verb, so name and 's are a firm, replaced whole; "Okafor's coming later" keeps its 's."""
+    said = anonymised(
+        anonymiser,
+        "The print shop, Okafor's is only him and his son. Kowalczyk's always needs drivers.",
+        "Okafor's coming later, he said.",
+    )
+    assert "'s" not in said[0] and "Okafor" not in said[0] and "Kowalczyk" not in said[0], said
+    assert said[1].endswith("'s coming later, he said.") and "Okafor" not in said[1], said
+
+
 def test_family_words_alone_are_no_names_and_a_shop_keeps_its_owners_title(anonymiser):
     """ "Mum or Dad's on a roster", "calls him Uncle" stay; "Miss Odette's Kitchen" and "Mama Ifeoma's Kitchen"
     are replaced with their title; a given name before a known surname's ASR spelling is the person's."""
