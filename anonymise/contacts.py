@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 
 from anonymise.names import is_common_word, is_function_word, stop_words
-from anonymise.regex_recognizer import CASE_SENSITIVE, regex_recognizer
+from anonymise.regex_recognizer import RegexRecognizer, regex_recognizer
 from anonymise.spoken import THOUSANDS, alternatives, spoken_words
 from anonymise.spoken_phones import SpokenPhoneRecognizer
 
@@ -205,7 +205,7 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     ]
 
 
-class SpokenUrlRecognizer(PatternRecognizer):
+class SpokenUrlRecognizer(RegexRecognizer):
     """Web addresses read out (`spoken_url_patterns`). A host alone whose name and ending are both function
     words is talk that says "dot": "a punto de nieve", "el punto es que…", "au point de départ", "the dot in"
     (not "marc a point c a", "trinidad, todo junto, punto com")."""
@@ -213,13 +213,7 @@ class SpokenUrlRecognizer(PatternRecognizer):
     def __init__(self, language: str) -> None:
         self.language = language
         self._dots = re.compile(rf"(?i)\s*,?\s+(?:{alternatives(spoken_words(language).dots)}),?\s+")
-        super().__init__(
-            supported_entity="URL",
-            name="SpokenUrlRecognizer",
-            patterns=spoken_url_patterns(language),
-            supported_language=language,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+        super().__init__("URL", "SpokenUrlRecognizer", spoken_url_patterns(language), language)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         labels = self._dots.split(pattern_text)
@@ -244,7 +238,7 @@ def spoken_handle_pattern(language: str) -> Pattern:
     )
 
 
-class HandleWithAsideRecognizer(PatternRecognizer):
+class HandleWithAsideRecognizer(RegexRecognizer):
     """A handle said as words that an aside joins: "at wingohocking health, all one word", "arroba la casa
     del pan, todo junto"; English "at" before a function word is the preposition ("at the shop, all
     together")."""
@@ -256,13 +250,7 @@ class HandleWithAsideRecognizer(PatternRecognizer):
             rf"(?i)(?<![\w'’-]){alternatives(w.ats)}\s+{word}(?:\s+{word}){{0,4}}"
             rf"(?=,?\s+{alternatives(w.asides)}\b)"
         )
-        super().__init__(
-            supported_entity="URL",
-            name="HandleRecognizer",
-            patterns=[Pattern("spoken handle with an aside", pattern, 0.7)],
-            supported_language=language,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+        super().__init__("URL", "HandleRecognizer", [Pattern("spoken handle with an aside", pattern, 0.7)], language)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         at, first = pattern_text.split()[:2]
@@ -323,7 +311,7 @@ class PlatformHandleRecognizer(EntityRecognizer):
 HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)
 
 
-class SpokenEmailRecognizer(PatternRecognizer):
+class SpokenEmailRecognizer(RegexRecognizer):
     """Spoken e-mails; one whose local part is a single word counts fully when that word is not an ordinary
     one ("aroha at harbour light clinic dot co dot n z"), and stays a candidate for review when it is
     ("looked at google dot com")."""
@@ -331,11 +319,10 @@ class SpokenEmailRecognizer(PatternRecognizer):
     def __init__(self, language: str) -> None:
         self.language = language
         super().__init__(
-            supported_entity="EMAIL_ADDRESS",
-            name="SpokenEmailRecognizer",
-            patterns=spoken_email_patterns(language),
-            supported_language=language,
-            global_regex_flags=CASE_SENSITIVE,
+            "EMAIL_ADDRESS",
+            "SpokenEmailRecognizer",
+            spoken_email_patterns(language),
+            language,
             context=EMAIL_CONTEXT.get(language, EMAIL_CONTEXT["en"]),  # "email is sales at…": an ordinary word
         )
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from anonymise.contacts import EMAIL_CONTEXT, PLATFORMS
 from anonymise.detect import Detection
 from anonymise.names import fold, is_common_word
-from anonymise.spoken import ES_LETTER_NAMES, digits_said, number_word_pattern, spoken_words
+from anonymise.spoken import ES_LETTER_NAMES, SINGLE_DIGITS, number_word_pattern, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -190,6 +190,7 @@ def numbers_across_a_prompt(texts: list[str], detections: list[Detection], langu
     start of the phone number found in that turn."""
     trailing, leading, group = _number_runs(language)
     phones = {(d.turn, d.start, d.end) for d in detections if d.entity_type == "PHONE_NUMBER"}
+    phone_turns = {t for t, _, _ in phones}
     found = []
     for turn in range(len(texts) - 2):
         if not texts[turn].rstrip().endswith(("...", "…")):
@@ -204,7 +205,7 @@ def numbers_across_a_prompt(texts: list[str], detections: list[Detection], langu
         groups = sum(len(group.findall(texts[t][a:b])) for t, a, b in pieces)
         if len(pieces) == 2 and (found_before or groups >= MIN_TWO_TURN_GROUPS):
             found += [_number_piece(texts, piece) for piece in pieces]
-        elif len(pieces) == 1 and _starts_a_number(end.group(1), language) and turn + 2 in {t for t, _, _ in phones}:
+        elif len(pieces) == 1 and _starts_a_number(end.group(1), language) and turn + 2 in phone_turns:
             found.append(_number_piece(texts, pieces[0]))
     return found
 
@@ -217,10 +218,9 @@ def _number_piece(texts: list[str], piece: tuple[int, int, int]) -> Detection:
 def _starts_a_number(run: str, language: str) -> bool:
     """Whether a run of numbers starts as a phone number is read out: a plus and a country's code, or a zero
     ("plus deux cent douze, six", "zéro quatre nonante-trois"), with a group or more after it."""
-    words = spoken_words(language)
     first = run.split()[0].lower()
-    zero = first in {w for w in words.digits if digits_said(w, language) == ["0"]}
-    return (first in words.plus or first == "+" or zero) and len(re.split(r"[\s,]+", run.strip())) >= 3
+    zero = SINGLE_DIGITS.get(language, SINGLE_DIGITS["en"]).get(first) == "0"
+    return (first in spoken_words(language).plus or first == "+" or zero) and len(re.split(r"[\s,]+", run.strip())) >= 3
 
 
 def _grown_over_an_at(before: str, d: Detection, language: str) -> bool:

@@ -86,6 +86,14 @@ def _next(doc, i: int):
     return doc[i + 1] if i + 1 < len(doc) else None
 
 
+def past_adverbs(doc, k: int, most: int | None = None) -> int:
+    """The first token from k on that is no adverb ("June [often] calls"), skipping `most` adverbs at most."""
+    start = k
+    while k < len(doc) and doc[k].pos_ == "ADV" and (most is None or k - start < most):
+        k += 1
+    return k
+
+
 def named_by_grammar(doc, i: int) -> bool:
     """Whether what follows token i makes it a name: a finite verb ("Will said", "Pilar es", "Mark
     thinks"), a possessive, a modal ("May will"). The verb's form is read from its morphology, whatever

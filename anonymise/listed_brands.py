@@ -78,12 +78,12 @@ def _lower_case_words(words: list[str]) -> bool:
 def _unusual(words: list[str], language: str, zipf: float) -> bool:
     """One of the words unknown to the lexicon and everyday neither in the language nor in English."""
     words_of_language = lexicon(language) or frozenset()
-    return any(
-        w not in words_of_language
-        and not is_common_word(w, zipf, language)
-        and not is_common_word(w, ENGLISH_ZIPF, "en")
-        for w in words
-    )
+    return any(w not in words_of_language and _rare(w, language, zipf) for w in words)
+
+
+def _rare(word: str, language: str, zipf: float) -> bool:
+    """Everyday neither in the language nor in English."""
+    return not is_common_word(word, zipf, language) and not is_common_word(word, ENGLISH_ZIPF, "en")
 
 
 def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
@@ -121,8 +121,7 @@ def _an_unknown_word(token, allow: AllowList, language: str, zipf: float) -> boo
     word = token.text
     if not (word.isalpha() and _lower_case_words([word])) or allow.covers(word):
         return False
-    rare = not is_common_word(word, zipf, language) and not is_common_word(word, ENGLISH_ZIPF, "en")
-    return _unusual([word], language, zipf) or rare and is_listed_brand(word)
+    return _rare(word, language, zipf) and (word not in (lexicon(language) or frozenset()) or is_listed_brand(word))
 
 
 def _used(doc, i: int, language: str) -> bool:

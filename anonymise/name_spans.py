@@ -17,6 +17,7 @@ from anonymise.grammar import (
     CAPITALS_MARK_NAMES,
     HONORIFICS,
     after_an_honorific,
+    past_adverbs,
     role_word,
     sentence_initial,
     written_in_lower_case,
@@ -229,9 +230,7 @@ def _its_verb_after(doc, i: int) -> bool:
     """A present verb right after name + 's, past an adverb: the 's cannot be "is" or "has", so name and 's are
     the subject, a shop or a firm ("Dalziel's are fine", "Rimmer's is only him and a lad", "Zielinski's always
     needs apprentices"); not "Pat's coming", "Pat's left"."""
-    k = i + 1
-    while k < len(doc) and doc[k].pos_ == "ADV" and k - i < 3:
-        k += 1
+    k = past_adverbs(doc, i + 1, most=2)
     return k < len(doc) and (doc[k].tag_ in {"VBZ", "VBP"} or doc[k].lower_ in {"was", "were"})
 
 

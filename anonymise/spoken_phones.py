@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 
-from anonymise.regex_recognizer import CASE_SENSITIVE
+from anonymise.regex_recognizer import RegexRecognizer
 from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, alternatives, spoken_words
 
 MIN_SAID_DIGITS = 7  # as many digits as the shortest phone numbers written (contacts.MIN_PHONE_DIGITS)
@@ -113,18 +113,13 @@ def is_said_phone(text: str, language: str) -> bool:
     return in_words and sum(digits for digits, _, _ in groups) >= MIN_SAID_DIGITS
 
 
-class SpokenPhoneRecognizer(PatternRecognizer):
+class SpokenPhoneRecognizer(RegexRecognizer):
     """Phone numbers read out in words, digits or both."""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        super().__init__(
-            supported_entity="PHONE_NUMBER",
-            name="SpokenPhoneRecognizer",
-            patterns=[Pattern("spoken digits", spoken_phone_pattern(language), 0.75)],
-            supported_language=language,
-            global_regex_flags=CASE_SENSITIVE,
-        )
+        patterns = [Pattern("spoken digits", spoken_phone_pattern(language), 0.75)]
+        super().__init__("PHONE_NUMBER", "SpokenPhoneRecognizer", patterns, language)
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if is_said_phone(pattern_text, self.language) else False

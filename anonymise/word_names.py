@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from anonymise.detect import Detection
-from anonymise.grammar import TIME_WORDS, after_a_determiner, named_by_grammar, role_word
+from anonymise.grammar import TIME_WORDS, after_a_determiner, named_by_grammar, past_adverbs, role_word
 from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import covered, of_letters
 from anonymise.names import fold, given_names, is_common_word, is_everyday_word, is_function_word, is_title
@@ -163,19 +163,12 @@ def _opens_a_clause(doc, i: int) -> bool:
 
 
 def _does(doc, i: int) -> bool:
-    k = _past_adverbs(doc, i + 1)
+    k = past_adverbs(doc, i + 1)
     return k < len(doc) and doc[k].tag_ in DONE_TAGS and doc[k].lemma_.lower() not in NOT_DOING
 
 
-def _past_adverbs(doc, k: int) -> int:
-    """The first token from k on that is no adverb ("June [often] calls")."""
-    while k < len(doc) and doc[k].pos_ == "ADV":
-        k += 1
-    return k
-
-
 def _acts(doc, i: int) -> bool:
-    k = _past_adverbs(doc, i + 1)
+    k = past_adverbs(doc, i + 1)
     if k < len(doc) and doc[k].tag_ == "MD":
         k += 1  # "June will call"
     if k >= len(doc) or doc[k].pos_ not in {"VERB", "AUX"} or doc[k].lemma_.lower() == "be":
