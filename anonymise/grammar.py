@@ -114,7 +114,7 @@ def named_by_grammar(doc, i: int) -> bool:
     return finite or inflected or after.tag_ in _NAME_FOLLOWERS or after.text in {"'s", "’s"}
 
 
-_COORDINATORS = {"and", "&", "y", "e", "et"}
+COORDINATORS = {"and", "&", "y", "e", "et"}  # what joins two names: "Grace and Thandi", "Mark y Lucía"
 _PERSON_LABELS = {"PERSON", "PER"}  # spaCy's English, and French and Spanish, label of a person
 
 
@@ -126,7 +126,7 @@ def _coordinated_with_a_person(doc, i: int) -> bool:
     return (
         joined is not None
         and other is not None
-        and joined.lower_ in _COORDINATORS
+        and joined.lower_ in COORDINATORS
         and (other.ent_type_ in _PERSON_LABELS and other.text[:1].isupper())
     )
 

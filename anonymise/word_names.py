@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from anonymise.detect import Detection
-from anonymise.grammar import TIME_WORDS, after_a_determiner, named_by_grammar, past_adverbs, role_word
+from anonymise.grammar import COORDINATORS, TIME_WORDS, after_a_determiner, named_by_grammar, past_adverbs, role_word
 from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import covered, of_letters
 from anonymise.names import fold, given_names, is_common_word, is_everyday_word, is_function_word, is_title
@@ -20,7 +20,6 @@ SUBJECT_OPENERS = {"and", "but", "because", "so", "when", "if", "then", "or", "t
 DONE_TAGS = {"VBZ", "VBD"}  # "knows", "went": what someone does or did
 NOT_DOING = {"be", "have", "do"}
 _NOT_PEOPLE = {"NORP", "GPE", "LOC", "DATE", "TIME", "ORG", "FAC", "PRODUCT", "LANGUAGE"}
-_COORDINATORS = {"and", "y", "et", "&"}
 
 
 def months_named_as_people(docs: list, known: list[Detection], language: str = "en") -> list[Detection]:
@@ -111,7 +110,7 @@ def _a_given_name_the_role_is(doc, i: int, allow: AllowList, language: str) -> b
     if doc[i].ent_type_ in _NOT_PEOPLE or i + 1 < len(doc) and doc[i + 1].lower_ in {"of", "de", "du", "del"}:
         return False
     names = [doc[i]]
-    if i >= 3 and doc[i - 1].lower_ in _COORDINATORS and _may_be_a_name(doc[i - 2], allow, language):
+    if i >= 3 and doc[i - 1].lower_ in COORDINATORS and _may_be_a_name(doc[i - 2], allow, language):
         i -= 2  # "Blessing and Precious": the name before "and" stands where the role's name does
         names.append(doc[i])
     if not any(fold(name.text) in given_names() or name.pos_ == "PROPN" for name in names):
