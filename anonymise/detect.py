@@ -275,6 +275,11 @@ class Detector:
                 recognizer.prepare(texts)
         return [artifacts for _, artifacts in engine.process_batch(texts, self.language, batch_size=BATCH_SIZE)]
 
+    def reparse(self, texts: list[str]) -> list:
+        """The model's tags for texts other than the turns (a sentence read again with a capital)."""
+        nlp = self.analyzer.nlp_engine.nlp[self.language]
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+
     def detect(self, texts: list[str], parsed: list[NlpArtifacts]) -> tuple[list[Detection], list[Detection]]:
         keep: list[Detection] = []
         review: list[Detection] = []

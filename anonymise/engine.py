@@ -49,6 +49,7 @@ from anonymise.propagate import (
     short_forms_typed,
 )
 from anonymise.pseudonyms import StudyKey
+from anonymise.retagged_names import names_read_with_a_capital
 from anonymise.said_postcodes import said_postcodes
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
@@ -164,6 +165,8 @@ class Anonymiser:
         grown += given_names_before_their_surnames(docs, found + grown, known)
         grown += appositive_names(docs, found + grown, allow, code)
         found += grown + self._propagate_new_names(docs, grown, known, allow)
+        if not language.patterns_only:
+            found += names_read_with_a_capital(docs, found, known, detector.reparse)
         found = [
             d
             for d in merge_detections(found, texts)

@@ -2549,3 +2549,18 @@ def test_a_word_inside_a_term_the_study_keeps_is_no_name_to_spread(anonymise_con
         language="fr",
     )
     assert "agent de mobile money au marché" in said[0] and ", Airtel Money," in said[0], said
+
+
+def test_a_lower_case_name_the_tagger_misreads_is_read_again_with_its_capital(anonymiser):
+    """ "penny pretends" (a plural noun to the tagger) and "will rang them" (a modal) name the Penny and the Will
+    found elsewhere once the sentence is read with a capital; "we will ring", "mark your card" and "i hope
+    she's okay" stay words."""
+    said = anonymised(
+        anonymiser,
+        "Penny Rhodes runs the tills and Will Ashworth does the rota, and Hope Mensah is the manager.",
+        "Penny knows. penny pretends she doesn't know.",
+        "IT said it was an update. will rang them, well Ashworth rang them.",
+        "We will ring them tomorrow. Please mark your card. And i hope she's okay.",
+    )
+    assert left_in(" ".join(said[:3]), ["Penny", "penny", "will", "Will"]) == [], said
+    assert said[3] == "We will ring them tomorrow. Please mark your card. And i hope she's okay.", said
