@@ -47,14 +47,16 @@ RELATIVES = {"son", "daughter", "brother", "sister", "husband", "wife", "partner
              "sobrina", "amigo", "amiga", "novio", "novia"}  # fmt: skip
 POSSESSIVES = {"my", "his", "her", "our", "their", "your", "mon", "ma", "son", "sa", "notre", "votre", "leur", "mi",
                "su", "tu", "nuestro", "nuestra"}  # fmt: skip
-PEOPLE_NOUNS = {"lads", "people", "guys", "folks", "members", "member", "staff", "team", "officials", "reps", "rep",
-                "representatives", "branch", "office", "workers", "crowd", "lot", "inspectors", "inspector",
-                "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady",
-                "guy"}  # fmt: skip
+REPRESENTATIVES = {"rep", "reps", "representative", "representatives", "steward", "stewards", "delegate", "delegates",
+                   "official", "officials", "inspector", "inspectors", "organiser", "organisers", "organizer",
+                   "organizers"}  # fmt: skip
+PEOPLE_NOUNS = REPRESENTATIVES | {
+    "lads", "people", "guys", "folks", "members", "member", "staff", "team", "branch", "office", "workers", "crowd",
+    "lot", "officers", "officer", "agents", "agent", "auditors", "auditor", "man", "woman", "lady", "guy"}  # fmt: skip
 INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "school", "regulator", "agency", "ministry",
                      "department", "government", "state", "authority", "board", "company", "firm", "charity",
                      "hospital", "trust", "insurer", "utility", "provider", "supplier", "employer", "church", "club",
-                     "society", "association", "federation", "network", "inspectorate", "commission",
+                     "society", "association", "federation", "network", "inspectorate", "commission", "service",
                      "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
                      "banco", "sindicato", "universidad", "colegio", "escuela", "ministerio", "empresa",
                      "alcaldía", "municipalidad"}  # fmt: skip
@@ -151,7 +153,7 @@ def _acting(doc, index: int) -> bool:
         after = doc[after.i + 1]  # "PROMPERÚ nos ayudó", "la CNIL nous a répondu"
     if after is None:
         return False
-    if after.lower_ in PEOPLE_NOUNS:
+    if after.lower_ in PEOPLE_NOUNS or _the_one_who_does(doc, index):
         return True
     asked = index >= 2 and doc[index - 1].lower_ in DEFINITE and doc[index - 2].lemma_.lower() in ASKING_AUXILIARIES
     if asked and after.tag_ == "VB":
@@ -162,6 +164,24 @@ def _acting(doc, index: int) -> bool:
     if after.pos_ == "VERB" and after.tag_ == "VB" and doc[after.i - 1].pos_ == "ADV":
         return True  # "JPS never restore the light"
     return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
+def _the_one_who_does(doc, index: int) -> bool:
+    """ "the PSNI who found him", "it's the PSNI that finds them first": what a relative clause says the acronym
+    does; "that" only in a cleft sentence and for an acronym not everyday ("it was the GPS that failed")."""
+    if index + 2 >= len(doc) or doc[index + 1].lower_ not in {"who", "that"}:
+        return False
+    verb = doc[index + 2]
+    if doc[index + 1].lower_ == "that":
+        everyday = is_common_word(_base(doc[index].text).lower(), EVERYDAY_ZIPF, doc.lang_)
+        if everyday or not _after_it_is_the(doc, index):
+            return False
+    return verb.pos_ == "VERB" and "Fin" in verb.morph.get("VerbForm")
+
+
+def _after_it_is_the(doc, index: int) -> bool:
+    words = [t.lower_ for t in doc[max(0, index - 3) : index]]
+    return words[-3:] in (["it", "'s", "the"], ["it", "’s", "the"], ["it", "is", "the"], ["it", "was", "the"])
 
 
 def _sited(doc, index: int, places: frozenset[int]) -> bool:
@@ -189,7 +209,7 @@ def _doing(auxiliary, verb) -> bool:
     return progressive or perfect
 
 
-def _set_apart_as_an_institution(doc, index: int) -> bool:
+def set_apart_as_an_institution(doc, index: int) -> bool:
     """The acronym is said to be an institution: "GTB, that's my bank", "the state, HHSC,", "PHMC, the
     regulator,", "and then PHMC, they do a training" (they: the organisation's people)."""
     before = doc[index - 2] if index >= 2 and doc[index - 1].text == "," else None
@@ -291,6 +311,8 @@ def _a_term_here(doc, index: int, language: str) -> bool:
 
 
 def _counted_or_owned(doc, index: int, language: str) -> bool:
+    if index + 1 < len(doc) and doc[index + 1].lower_ in REPRESENTATIVES:
+        return False  # "our RCN rep": the rep is ours, the RCN is what the rep stands for
     before = _words_before(doc, index)
     if (before and before[-1] in COMMON_NOUN_BEFORE) or _a_thing_handled(doc, index, language):
         return True
@@ -350,7 +372,7 @@ def acronym_kinds(
         elif _named_by_article(before, language) and not _a_thing_handled(doc, index, language):
             kinds.add(WITH_AN_ARTICLE)
         elif (
-            _set_apart_as_an_institution(doc, index)
+            set_apart_as_an_institution(doc, index)
             or _listed_with_an_organisation(doc, index)
             or _owns_what_follows(doc, index)
         ):
@@ -382,7 +404,7 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
     term, acting or contacted."""
     if _where_an_employer_stands(_words_before(doc, index)) or _after_its_name(doc, index):
         return True
-    if _set_apart_as_an_institution(doc, index) or _listed_with_an_organisation(doc, index):
+    if set_apart_as_an_institution(doc, index) or _listed_with_an_organisation(doc, index):
         return True
     if _owns_what_follows(doc, index):
         return True

@@ -10,6 +10,7 @@ too ambiguous to take from a list ("ja").
 
 from __future__ import annotations
 
+from anonymise.acronyms import set_apart_as_an_institution
 from anonymise.brand_list import is_brand_of_regions, is_listed_brand
 from anonymise.brands import NOT_ORGANISATIONS
 from anonymise.detect import Detection
@@ -89,10 +90,11 @@ def _rare(word: str, language: str, zipf: float) -> bool:
 def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language: str, zipf: float) -> list[Detection]:
     """A lower-case word that no lexicon knows and nobody says every day is a brand or a service where it is used
     ("sellers on shopee", "through hubtel", "the careem driver", "drives for yango", "chez colruyt", "la cuenta de
-    nequi") or listed with an organisation found ("DHL and lalamove"). The list of brands lacks online services;
-    alone, such words are often dialect, loan words or verbs with their pronouns ("nowt", "kirana", "recibirme"),
-    so the way they are used decides: French and Spanish put a preposition before most words, so only "chez",
-    "via" and a service's noun count there."""
+    nequi"), is said to be an institution ("it's cermak, the jail health service":
+    `acronyms.set_apart_as_an_institution`) or is listed with an organisation found ("DHL and lalamove"). The list
+    of brands lacks online services; alone, such words are often dialect, loan words or verbs with their pronouns
+    ("nowt", "kirana", "recibirme"), so the way they are used decides: French and Spanish put a preposition before
+    most words, so only "chez", "via" and a service's noun count there."""
     if language not in USED_THROUGH:
         return []
     taken = covered(known)
@@ -103,7 +105,11 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for i, token in enumerate(doc)
         if (turn, token.idx) not in taken and _an_unknown_word(token, allow, language, zipf)
     ]
-    found = [(turn, token) for turn, i, token in candidates if _used(docs[turn], i, language)]
+    found = [
+        (turn, token)
+        for turn, i, token in candidates
+        if _used(docs[turn], i, language) or set_apart_as_an_institution(docs[turn], i)
+    ]
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
     found += [
         (turn, token)

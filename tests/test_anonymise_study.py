@@ -2564,3 +2564,29 @@ def test_a_lower_case_name_the_tagger_misreads_is_read_again_with_its_capital(an
     )
     assert left_in(" ".join(said[:3]), ["Penny", "penny", "will", "Will"]) == [], said
     assert said[3] == "We will ring them tomorrow. Please mark your card. And i hope she's okay.", said
+
+
+def test_an_acronym_a_rep_stands_for_or_that_does_something_in_a_cleft_is_an_organisation(anonymiser):
+    """ "Our RCN rep": the rep is ours, the RCN what the rep stands for (not "our SEN register"); "it's the PSNI
+    that finds them" does what an organisation does; "it was the GPS that failed" is a thing."""
+    said = anonymised(
+        anonymiser,
+        "The union's been saying it for years. Our RCN rep did a survey and nobody answered it.",
+        "Sometimes it's the PSNI that finds them first, to be honest with you.",
+        "It was the GPS that failed, not the driver. Our SEN register is out of date.",
+    )
+    assert left_in(" ".join(said[:2]), ["RCN", "PSNI"]) == [], said
+    assert said[2] == "It was the GPS that failed, not the driver. Our SEN register is out of date.", said
+
+
+def test_a_lower_case_word_nobody_knows_set_apart_as_an_institution_is_an_organisation(anonymiser):
+    """ "it's cermak, the jail health service": the apposition says what the unknown word is; "the trotro, the
+    bus" names no institution."""
+    said = anonymised(
+        anonymiser,
+        "If they were hurt in custody, it's cermak, the jail health service, that sees them.",
+        "We took the trotro, the small bus, to Kaneshie.",
+    )
+    assert "cermak" not in said[0], said
+    assert "We took the trotro, the small bus" in said[1], said
+
