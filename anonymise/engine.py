@@ -13,6 +13,7 @@ from anonymise.address_chains import join_address_parts
 from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
+from anonymise.coordinated_names import names_joined_to_a_name
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts, numbers_across_a_prompt
 from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
@@ -151,6 +152,7 @@ class Anonymiser:
             keep += brands_in_use(docs, keep, allow, code, config.common_word_zipf)
             keep += capitalised_listed_brands(docs, keep, allow, code, regions, config.common_word_zipf)
             keep += phone_operators(docs, keep, allow, code)
+            keep += names_joined_to_a_name(docs, keep, allow, code)
         listed = {s.text.casefold() for s in seeds}  # the study's own names win over the allow-list
         allowed = [allow.spans(text) for text in texts]  # where the study's kept terms stand, per turn
         keep = [d for d in keep if d.text.casefold() in listed or not _inside_an_allowed_term(d, allowed)]
@@ -167,10 +169,11 @@ class Anonymiser:
         found += grown + self._propagate_new_names(docs, grown, known, allow)
         if not language.patterns_only:
             found += names_read_with_a_capital(docs, found, known, detector.reparse)
+        surnames = _surnames(known)
         found = [
             d
             for d in merge_detections(found, texts)
-            if d.text.casefold() in listed or not _allowed(d, texts, allowed, code)
+            if d.text.casefold() in listed or not _allowed(d, texts, allowed, code, surnames)
         ]
         found = grow_dictated_contacts(texts, found, code)
         found = names_joined_by_and(texts, merge_detections(found + numbers_across_a_prompt(texts, found, code), texts))
@@ -259,17 +262,26 @@ def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> b
 _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
 
 
-def _allowed(d: Detection, texts: list[str], allowed: list[list[tuple[int, int]]], language: str) -> bool:
+def _allowed(
+    d: Detection, texts: list[str], allowed: list[list[tuple[int, int]]], language: str, surnames: frozenset[str]
+) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
     word = re.sub(r"['’]s$", "", d.text)
     kin = (d.entity_type == "PERSON" or language == "en") and fold(word) in KIN_TERMS
-    kin = kin or (language == "en" and " " not in word and is_title(word))  # "Coach says", "Mam" for ma'am
+    title = language == "en" and " " not in word and is_title(word) and fold(word) not in surnames
+    kin = kin or title  # "Coach says", "Mam" for ma'am; not "Bishop made a rule" after "Judith Bishop"
     if (kin or names_peoples_or_languages_only(d.text, language)) and not _AFTER_A_TITLE.search(
         texts[d.turn][: d.start]
     ):
         return True  # "Mum", "Uncle", "Por Por", "Somali", "Cameroonians" alone: no name ("Mr Ouma" is one)
     return any(s < d.end and d.start < e for s, e in allowed[d.turn])
+
+
+def _surnames(known: KnownNames) -> frozenset[str]:
+    """The last words of people's full names that open with no title ("Bishop" of "Judith Bishop")."""
+    names = [p.text.split() for p in known.people]
+    return frozenset(fold(words[-1]) for words in names if len(words) > 1 and not is_title(words[0]))
 
 
 def _inside_an_allowed_term(d: Detection, allowed: list[list[tuple[int, int]]]) -> bool:

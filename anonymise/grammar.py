@@ -119,16 +119,16 @@ _PERSON_LABELS = {"PERSON", "PER"}  # spaCy's English, and French and Spanish, l
 
 
 def _coordinated_with_a_person(doc, i: int) -> bool:
-    """ "Grace and Thandi came", "Mark y Lucía": joined by "and" to a name the model takes for a person's (not
-    "May and June": months are dates to it)."""
+    """ "Grace and Thandi came", "Mark y Lucía", "Penny and me": joined by "and" to a name the model takes for a
+    person's (not "May and June": months are dates to it) or to the speaker."""
     joined = _next(doc, i)
     other = _next(doc, i + 1)
-    return (
-        joined is not None
-        and other is not None
-        and joined.lower_ in COORDINATORS
-        and (other.ent_type_ in _PERSON_LABELS and other.text[:1].isupper())
-    )
+    if joined is None or other is None or joined.lower_ not in COORDINATORS:
+        return False
+    return (other.ent_type_ in _PERSON_LABELS and other.text[:1].isupper()) or other.lower_ in _THE_SPEAKER
+
+
+_THE_SPEAKER = {"me", "i", "myself", "moi", "yo"}
 
 
 @lru_cache(maxsize=8)

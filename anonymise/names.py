@@ -270,10 +270,29 @@ def nickname_of(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) >= 2 and b in nicknames(a)
 
 
+DIMINUTIVE_ENDINGS = ("ie", "y", "o")  # "Zippy" of "Zipporah", "Danny" of "Daniel", "Jonno" of "Jonathan"
+
+
 def short_form_of(word: str, name: str) -> bool:
-    """`word` is the first letters of a longer given name: "Sid" of "Siddharth", "Chris" of "Christopher"."""
+    """`word` is the first letters of a longer given name ("Sid" of "Siddharth", "Chris" of "Christopher"), or
+    those letters with a diminutive ending and its doubled consonant ("Zippy" of "Zipporah", "Danny" of "Daniel",
+    "Robbie" of "Robert", "Jonno" of "Jonathan")."""
     word, name = fold(word), fold(name)
-    return len(word) >= MIN_SHORT_FORM and len(name) >= len(word) + 2 and name.startswith(word)
+    return any(
+        len(stem) >= MIN_SHORT_FORM and len(name) >= len(stem) + 2 and name.startswith(stem)
+        for stem in (word, *_diminutive_stems(word))
+    )
+
+
+def _diminutive_stems(word: str) -> list[str]:
+    stems = []
+    for ending in DIMINUTIVE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_SHORT_FORM:
+            stems.append(stem)
+            if len(stem) > MIN_SHORT_FORM and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "dann" of "danny" -> "dan"
+    return stems
 
 
 def name_relation(word: str, known: str, max_edits: int, person: bool = True) -> str | None:

@@ -2590,3 +2590,48 @@ def test_a_lower_case_word_nobody_knows_set_apart_as_an_institution_is_an_organi
     assert "cermak" not in said[0], said
     assert "We took the trotro, the small bus" in said[1], said
 
+
+def test_a_title_that_is_a_known_persons_surname_is_a_name_alone(anonymiser):
+    """After "Judith Bishop", "Bishop made a rule" is her; after "Coach Mabuza", "Coach says" is a title alone."""
+    said = anonymised(
+        anonymiser,
+        "My supervisor is Judy, Judith Bishop, she's the supervising attorney on our floor.",
+        "Forty hours of footage, easy. Bishop made a rule, the paralegals do a first pass.",
+        "Coach Mabuza runs the club. Coach says we train on Saturdays.",
+    )
+    assert "Bishop" not in said[1], said
+    assert "Coach says we train" in said[2], said
+
+
+def test_a_diminutive_of_a_known_given_name_is_that_person(anonymiser):
+    """ "Zippy" for Zipporah Kamene, "Danny" for Daniel Okello: the name's first letters with a diminutive ending."""
+    said = anonymised(
+        anonymiser,
+        "Zipporah Kamene does the training for the loan officers, and Daniel Okello keeps the books.",
+        "Zippy is the one who taught me how to read an M-Pesa statement. Danny just signs.",
+    )
+    assert left_in(said[1], ["Zippy", "Danny"]) == [], said
+
+
+def test_a_known_name_joined_to_the_speaker_is_a_name(anonymiser):
+    """ "Penny and me" after "Penny Imrie": the speaker and a person; "not a penny and I" is money."""
+    said = anonymised(
+        anonymiser,
+        "There's Penny Imrie, she does the tax units and the payroll.",
+        "He's very much, what does the data say. Penny and me just, we just get on with it.",
+        "They left us not a penny and I still paid the rent.",
+    )
+    assert "Penny" not in said[1], said
+    assert said[2] == "They left us not a penny and I still paid the rent.", said
+
+
+def test_a_capitalised_word_joined_by_and_to_a_name_found_is_a_name_too(anonymiser):
+    """The firm "Loudon and Grieve" once "Loudon" is found, even though "grieve" is a word; not "Mum" (family)
+    or a holiday joined to a name."""
+    said = anonymised(
+        anonymiser,
+        "I was in practice. A wee firm in Paisley, Loudon and Grieve, doing the books for hairdressers.",
+        "I went with Priya Rao and Mum to the market.",
+    )
+    assert "Grieve" not in said[0], said
+    assert "and Mum to the market" in said[1], said
