@@ -205,7 +205,9 @@ def is_name_here(doc, i: int, common: bool) -> bool:
         return True
     grammar = named_by_grammar(doc, i)
     if token.ent_type_ in {"DATE", "TIME"}:
-        return grammar or (token.text[0].isupper() and not sentence_initial(doc, i) and not _said_as_time(doc, i))
+        if token.text[0].islower():
+            return grammar and not after_a_determiner(doc, i)  # "over the summer, she clicked through"
+        return grammar or (not sentence_initial(doc, i) and not _said_as_time(doc, i))
     if token.text[0].isupper():
         if not sentence_initial(doc, i):
             return True

@@ -21,6 +21,7 @@ from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, is_name_here, sentence_initial
 from anonymise.known_names import KnownNames, NameForm
+from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import compound_given_name
 from anonymise.names import (
     RARE_ZIPF,
@@ -63,7 +64,8 @@ def _word_detection(doc, i: int, turn: int, known: KnownNames, allow: AllowList)
         and (relation == SHORT or fold(word) not in given_names() or token.pos_ not in NAME_POS)
     ):
         return None  # "She", "See", "Since" sound like names; "Will", "Rob", "May" are names as well as words
-    if form.entity_type != "PERSON" and word[0].islower() and common:
+    a_word_variant = relation != SAME and not is_unlisted_word(word, known.language)  # "a carer" of "Carers"
+    if form.entity_type != "PERSON" and word[0].islower() and (common or a_word_variant):
         return None  # "compass", "shell", "drift": organisations and places are capitalised
     if not is_name_here(doc, i, common):
         return None

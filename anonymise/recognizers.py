@@ -19,6 +19,12 @@ from anonymise.regex_recognizer import regex_recognizer
 from anonymise.spoken import letter_pattern, spoken_words
 
 _CAP = r"[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*"
+# a capitalised word that opens a sentence and no name: "At Northern Health it's busier"
+_NOT_A_NAME_WORD = (
+    r"(?!(?:At|In|On|For|From|To|With|By|Of|The|And|But|Or|So|If|When|Then|Our|My|Your|Their|His|Her|Its|This|"
+    r"That|We|They|He|She|It|Au|En|Dans|Chez|Pour|Avec|Et|Mais|Donc|Con|Para|Por|Del|Y|"
+    r"Pero)\b)"
+)
 
 ORG_SUFFIX = {
     "en": (
@@ -60,7 +66,7 @@ def organisation_recognizer(language: str) -> PatternRecognizer:
         "OrganisationShapeRecognizer",
         [
             Pattern("org of X", rf"\b{prefix}(?: {_CAP}){{1,3}}", 0.85),
-            Pattern("name + org word", rf"\b{_CAP}(?: {_CAP})? {suffix}\b", 0.7),
+            Pattern("name + org word", rf"\b{_NOT_A_NAME_WORD}{_CAP}(?: {_CAP})? {suffix}\b", 0.7),
             Pattern(
                 "x & y",
                 rf"\b{_CAP} (?:&|and) {_CAP}(?= (?:LLP|LLC|Inc|Ltd|Partners|Associates)\b|,? (?:we|they|is|are)\b)"

@@ -2635,3 +2635,22 @@ def test_a_capitalised_word_joined_by_and_to_a_name_found_is_a_name_too(anonymis
     )
     assert "Grieve" not in said[0], said
     assert "and Mum to the market" in said[1], said
+
+
+def test_words_that_only_look_like_a_name_found_stay(anonymiser):
+    """A lower-case word spelled like an organisation's word is no organisation ("a carer" beside the "Carers
+    Network"); a season after "the" is a time even before "she" ("over the summer, she clicked", with a Summer
+    in the transcript); "At" opens a sentence, not a name ("At Northern Health it's busier"); a clause the
+    model took for a name stays ("Everything's de-identified before")."""
+    said = anonymised(
+        anonymiser,
+        "There's the Harehills and Gipton Carers Network. I ring the ward if a carer hasn't been told.",
+        "Summer Hayes joined in May. Summer said in her first week, over the summer, she clicked through it.",
+        "The triage nurse has seen it. At Northern Health it's busier, you're ramped.",
+        "Okay, I'll run it. Everything's de-identified before anyone else sees it.",
+    )
+    assert "if a carer hasn't been told" in said[0], said
+    assert "over the summer, she clicked" in said[1] and "Summer" not in said[1], said
+    assert "At [ORG" in said[2], said
+    assert said[3] == "Okay, I'll run it. Everything's de-identified before anyone else sees it.", said
+
