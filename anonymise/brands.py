@@ -16,18 +16,15 @@ screwfix", "froiz compra"). The lists lack loan words ("la app"), dialect ("nae"
 
 from __future__ import annotations
 
-import calendar
-
 from anonymise.acronyms import acts_as_an_organisation, place_starts
 from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
-from anonymise.names import is_title
+from anonymise.names import ENGLISH_CALENDAR, is_title
 from anonymise.peoples import is_people_or_language
 from anonymise.terms import AllowList
 
-ENGLISH_CALENDAR = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name}
 NOT_ORGANISATIONS = {"GPE", "LOC", "NORP", "DATE", "TIME", "LANGUAGE", "EVENT"}  # spaCy's English labels
 
 

@@ -25,6 +25,7 @@ from anonymise.grammar import (
 from anonymise.holiday_names import is_holiday_name
 from anonymise.lexicon import is_unlisted_word
 from anonymise.names import (
+    ENGLISH_CALENDAR,
     RARE_ZIPF,
     TITLES,
     fold,
@@ -525,7 +526,8 @@ _HEADED_RUN = re.compile(r" ((?:[A-Z][\w'’&-]*\s){0,2}[A-Z][\w'’&-]*)")
 
 def institutions_after_a_name(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
     """English: a name followed by capitalised words that end in an institution's head noun is that
-    institution ("Hope Street Collective" where the model found the street), and so is a "person" whose
+    institution ("Hope Street Collective" where the model found the street), an organisation followed by
+    capitalised words is longer ("Plumbing World"), and so is a "person" whose
     name ends in one ("Priya Rao Services"): one organisation, in place of the shorter name or the person."""
     if language != "en":
         return detections
@@ -536,7 +538,7 @@ def institutions_after_a_name(texts: list[str], detections: list[Detection], lan
         run = _HEADED_RUN.match(texts[d.turn], d.end) if d.entity_type in NAME_TYPES else None
         if (
             run
-            and run.group(1).split()[-1].lower() in heads
+            and (run.group(1).split()[-1].lower() in heads or _more_of_an_organisation(d, run.group(1)))
             and not any((d.turn, k) in starts for k in range(d.end, run.end()))
         ):
             d = replace(d, end=run.end(), entity_type="ORGANIZATION", text=texts[d.turn][d.start : run.end()])
@@ -544,6 +546,20 @@ def institutions_after_a_name(texts: list[str], detections: list[Detection], lan
             d = replace(d, entity_type="ORGANIZATION")
         out.append(d)
     return out
+
+
+def _more_of_an_organisation(d: Detection, run: str) -> bool:
+    """Capitalised words right after an organisation's name (no pause between) are more of it ("Plumbing World"
+    where "Plumbing" was found, "Wekesa and Sons Hardware"); not "I", a month, a weekday, an acronym, a title
+    or a function word ("told Tesco Monday", "the GTBank ATM", "Board Secretary")."""
+    words = run.split()
+    if d.entity_type != "ORGANIZATION" or len(words) > 2 or not d.text[-1:].isalnum():
+        return False
+    return all(
+        re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in ENGLISH_CALENDAR and not is_title(w)
+        and not is_function_word(w, "en")
+        for w in words
+    )  # fmt: skip
 
 
 def _joined_type(text: str, left: Detection, right: Detection) -> str | None:

@@ -9,6 +9,7 @@ stands is decided elsewhere (grammar and capitals, `propagate.is_name_here`).
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -65,6 +66,7 @@ NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be i
 # Words that start a surname after a title or a given name ("la señora de la Peña", "Mr van den Broek"), never
 # a name word on their own: the study key links "de la Barra" to "Patricia de la Barra" by "Barra"
 SURNAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "dos", "das"}
+ENGLISH_CALENDAR = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name}  # "may", "monday"
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous

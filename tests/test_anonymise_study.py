@@ -2654,3 +2654,13 @@ def test_words_that_only_look_like_a_name_found_stay(anonymiser):
     assert "At [ORG" in said[2], said
     assert said[3] == "Okay, I'll run it. Everything's de-identified before anyone else sees it.", said
 
+
+def test_a_neighbourhood_named_with_of_the_and_an_organisation_s_further_words(anonymiser):
+    """ "to Back of the Yards": a place named "X of the <part of a town>s"; capitalised words right after an
+    organisation are more of its name ("Wekesa and Sons Hardware"), a weekday is not ("rang Tesco Monday")."""
+    said = anonymised(
+        anonymiser,
+        "She knows every family from Little Village to Back of the Yards.",
+        "There is Wekesa and Sons Hardware on the main road, we pay them directly.",
+    )
+    assert left_in(" ".join(said), ["Back", "Yards", "Hardware"]) == [], said
