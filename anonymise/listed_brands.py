@@ -40,6 +40,7 @@ MAX_RUN = 5  # tokens of a capitalised brand: "Pick n Pay", "Sainsbury 's Local"
 POSSESSIVE_ENDINGS = {"'s", "’s"}
 JOINERS = {"n", "'n", "’n", "&", "and", "of", "-"} | POSSESSIVE_ENDINGS  # inside a brand's name
 MIN_LETTERS = 3
+LISTED_WORD_ZIPF = 4.5  # "costa" (4.2) may be the coffee shop beside "greggs"; "cash", "delivery" (4.6+) are words
 ENGLISH_ZIPF = 3.5  # English words said in any language: a brand list's "best" or "office" is no brand there
 
 
@@ -111,6 +112,9 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         if _used(docs[turn], i, language) or set_apart_as_an_institution(docs[turn], i)
     ]
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
+    organisations |= _products_kept(docs, allow)  # "mostly phonepe or GPay": listed with a product the study keeps
+    unknown = {(turn, token.idx) for turn, _, token in candidates}
+    candidates += [c for c in _listed_brand_words(docs, taken, allow, language) if (c[0], c[2].idx) not in unknown]
     found += [
         (turn, token)
         for turn, i, token in candidates
@@ -119,6 +123,29 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     return [
         Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand in use", token.text)
         for turn, token in found
+    ]
+
+
+def _products_kept(docs: list, allow: AllowList) -> set[tuple[int, int]]:
+    """Where the study's own products and vendors stand, written with a capital ("GPay", "Xero")."""
+    return {
+        (turn, t.idx) for turn, doc in enumerate(docs) for t in doc if t.text[:1].isupper() and allow.covers(t.text)
+    }
+
+
+def _listed_brand_words(docs: list, taken: set, allow: AllowList, language: str) -> list[tuple[int, int, object]]:
+    """Lower-case words the brand list names, fairly common or not ("costa"): brands only where listed with one;
+    not the most common words ("the", "cash", "delivery" are brands' names too)."""
+    return [
+        (turn, i, token)
+        for turn, doc in enumerate(docs)
+        for i, token in enumerate(doc)
+        if (turn, token.idx) not in taken
+        and _lower_case_words([token.text])
+        and token.is_alpha
+        and is_listed_brand(token.text)
+        and not is_common_word(token.text, LISTED_WORD_ZIPF, language)
+        and not allow.covers(token.text)
     ]
 
 

@@ -2655,6 +2655,18 @@ def test_words_that_only_look_like_a_name_found_stay(anonymiser):
     assert said[3] == "Okay, I'll run it. Everything's de-identified before anyone else sees it.", said
 
 
+def test_a_listed_brand_in_lower_case_listed_with_an_organisation_is_one(anonymiser):
+    """ "in costa or greggs": "costa" is a word too, but the brand list names it and it is listed with a brand
+    found; "bread and butter or jam" stays."""
+    said = anonymised(
+        anonymiser,
+        "Because half of them work in costa or greggs. (laughs)",
+        "I had bread and butter or jam for breakfast.",
+    )
+    assert left_in(said[0], ["costa", "greggs"]) == [], said
+    assert said[1] == "I had bread and butter or jam for breakfast.", said
+
+
 def test_a_neighbourhood_named_with_of_the_and_an_organisation_s_further_words(anonymiser):
     """ "to Back of the Yards": a place named "X of the <part of a town>s"; capitalised words right after an
     organisation are more of its name ("Wekesa and Sons Hardware"), a weekday is not ("rang Tesco Monday")."""
