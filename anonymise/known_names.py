@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from anonymise.detect import Detection
 from anonymise.names import (
+    FAMILIAR_PREFIXES,
     NICKNAME,
     SAME,
     TITLES,
@@ -46,7 +47,7 @@ def name_parts(entity_type: str, surface: str, zipf: float, language: str = "en"
     words = [re.sub(r"['’]s$", "", w.strip(".,;:'’\"")) for w in surface.split()]  # "Nkechi's" names Nkechi
     words = [w for w in words if len(w) >= 2 and any(c.isalpha() for c in w)]
     single = len(words) == 1
-    words = [w for w in words if fold(w) not in TITLES]  # a title or family word alone names nobody ("Auntie")
+    words = [w for w in words if fold(w) not in TITLES and w not in FAMILIAR_PREFIXES]  # "Auntie", "Ah" alone
     if entity_type == "PERSON" or single:
         return words
     return [w for w in words if w[:1].isupper() and len(w) >= 3 and not is_common_word(w, PART_ZIPF, language)]

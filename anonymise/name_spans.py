@@ -26,6 +26,7 @@ from anonymise.holiday_names import is_holiday_name
 from anonymise.lexicon import is_unlisted_word
 from anonymise.names import (
     ENGLISH_CALENDAR,
+    FAMILIAR_PREFIXES,
     RARE_ZIPF,
     TITLES,
     fold,
@@ -76,6 +77,8 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
         return False
     if not is_common_word(token.text, zipf, language):
         return before_name or any(token.idx == e + 1 for _, e in spans)
+    if token.text in FAMILIAR_PREFIXES and before_name:
+        return True  # "Ah Choon, Bala and me": part of the name, even where a sentence starts
     # "María", "See" (of "See Hong") are words as well: only right before the name, inside a sentence
     return before_name and not sentence_initial(doc, i) and not is_function_word(token.text, language)
 

@@ -67,6 +67,7 @@ NICKNAME_WORDS = {  # what comes before the name someone goes by, which may be i
 # a name word on their own: the study key links "de la Barra" to "Patricia de la Barra" by "Barra"
 SURNAME_PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "dos", "das"}
 ENGLISH_CALENDAR = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name}  # "may", "monday"
+FAMILIAR_PREFIXES = {"Ah"}  # Hokkien and Cantonese call friends "Ah" + given name ("Ah Seng"): no name alone
 RARE_ZIPF = 3.0  # below this a word is rare enough in a language to be a name wherever it stands
 MIN_SOUND_LENGTH = 3  # shorter words sound like too much
 MIN_SHORT_FORM = 3  # "Sid" of "Siddharth"; "Al" of "Alan" is too ambiguous

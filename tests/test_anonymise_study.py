@@ -2676,3 +2676,16 @@ def test_a_neighbourhood_named_with_of_the_and_an_organisation_s_further_words(a
         "There is Wekesa and Sons Hardware on the main road, we pay them directly.",
     )
     assert left_in(" ".join(said), ["Back", "Yards", "Hardware"]) == [], said
+
+
+def test_the_familiar_ah_before_a_chinese_given_name_is_part_of_it_and_no_name_alone(anonymiser):
+    """ "Ah Choon" (Hokkien and Cantonese "Ah" + given name) is one name, even where a sentence starts with it;
+    "Ah, right" stays an interjection after it."""
+    said = anonymised(
+        anonymiser,
+        "My friend Ah Choon had an accident going to pick up an order.",
+        "We lepak at the mamak after midnight. Ah Choon, Bala, and me.",
+        "Ah, right. That one I know.",
+    )
+    assert left_in(" ".join(said[:2]), ["Ah", "Choon"]) == [], said
+    assert said[2] == "Ah, right. That one I know.", said
