@@ -4,8 +4,8 @@ once more with the capital, the sentence shows the grammar that names people els
 (`grammar.named_by_grammar`: a verb the person does, a possessive); "we will ring", "mark your card", "i hope
 she's okay" show none with a capital either, and stay words.
 
-Only words that are the whole of a name known in the transcript (as `KnownNames` holds them) and that
-propagation left (a common word whose lower-case grammar named nobody) are read again, one sentence each.
+Only lower-case words of people's names known in the transcript (`KnownNames.words`) that propagation left (a
+common word whose lower-case grammar named nobody, after no determiner) are read again, one sentence each.
 """
 
 from __future__ import annotations
