@@ -181,7 +181,7 @@ def _the_one_who_does(doc, index: int) -> bool:
 
 def _after_it_is_the(doc, index: int) -> bool:
     words = [t.lower_ for t in doc[max(0, index - 3) : index]]
-    return words[-3:] in (["it", "'s", "the"], ["it", "’s", "the"], ["it", "is", "the"], ["it", "was", "the"])
+    return words in (["it", "'s", "the"], ["it", "’s", "the"], ["it", "is", "the"], ["it", "was", "the"])
 
 
 def _sited(doc, index: int, places: frozenset[int]) -> bool:

@@ -116,6 +116,7 @@ def named_by_grammar(doc, i: int) -> bool:
 
 COORDINATORS = {"and", "&", "y", "e", "et"}  # what joins two names: "Grace and Thandi", "Mark y Lucía"
 _PERSON_LABELS = {"PERSON", "PER"}  # spaCy's English, and French and Spanish, label of a person
+_THE_SPEAKER = {"me", "i", "myself", "moi", "yo"}  # "Penny and me"
 
 
 def _coordinated_with_a_person(doc, i: int) -> bool:
@@ -126,9 +127,6 @@ def _coordinated_with_a_person(doc, i: int) -> bool:
     if joined is None or other is None or joined.lower_ not in COORDINATORS:
         return False
     return (other.ent_type_ in _PERSON_LABELS and other.text[:1].isupper()) or other.lower_ in _THE_SPEAKER
-
-
-_THE_SPEAKER = {"me", "i", "myself", "moi", "yo"}
 
 
 @lru_cache(maxsize=8)

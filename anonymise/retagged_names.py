@@ -15,9 +15,8 @@ from collections.abc import Callable
 
 from anonymise.detect import Detection
 from anonymise.grammar import after_a_determiner, named_by_grammar
-from anonymise.known_names import KnownNames
+from anonymise.known_names import KnownNames, NameForm
 from anonymise.name_spans import covered
-from anonymise.names import SAME
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?:\s+|$)")
 MIN_LETTERS = 3  # "al", "jo": too short to judge by a capital
@@ -30,34 +29,33 @@ def names_read_with_a_capital(
     (`parse`: texts -> spaCy docs), uses as a name."""
     taken = covered(found)
     candidates = [
-        (turn, i)
+        (turn, i, form)
         for turn, doc in enumerate(docs)
         for i in range(len(doc))
-        if (turn, doc[i].idx) not in taken and _a_lower_case_name_left(doc, i, known)
+        if (turn, doc[i].idx) not in taken and (form := _a_lower_case_name_left(doc, i, known)) is not None
     ]
     if not candidates:
         return []
-    offsets, sentences = zip(*(_sentence_with_a_capital(docs[turn], i) for turn, i in candidates))
+    offsets, sentences = zip(*(_sentence_with_a_capital(docs[turn], i) for turn, i, _ in candidates))
     detections = []
-    for (turn, i), offset, again in zip(candidates, offsets, parse(list(sentences))):
+    for (turn, i, form), offset, again in zip(candidates, offsets, parse(list(sentences))):
         token = docs[turn][i]
         k = next((t.i for t in again if t.idx == token.idx - offset), None)
         if k is not None and named_by_grammar(again, k) and not after_a_determiner(again, k):
-            form = known.lookup(token.text, variants=False)[0]
             end = token.idx + len(token.text)
             detections.append(Detection(turn, token.idx, end, "PERSON", form.score, "read with a capital", token.text))
     return detections
 
 
-def _a_lower_case_name_left(doc, i: int, known: KnownNames) -> bool:
-    """A lower-case word that is a known person's name word, which neither grammar nor a determiner judged."""
+def _a_lower_case_name_left(doc, i: int, known: KnownNames) -> NameForm | None:
+    """The known person's name that lower-case word i is, where neither grammar nor a determiner judged it."""
     word = doc[i].text
     if not (word.isalpha() and word.islower() and len(word) >= MIN_LETTERS):
-        return False
-    hit = known.lookup(word, variants=False)
-    if hit is None or hit[1] != SAME or hit[0].entity_type != "PERSON":
-        return False
-    return not named_by_grammar(doc, i) and not after_a_determiner(doc, i)
+        return None
+    hit = known.lookup(word, variants=False)  # the same word in any case, or None
+    if hit is None or hit[0].entity_type != "PERSON" or named_by_grammar(doc, i) or after_a_determiner(doc, i):
+        return None
+    return hit[0]
 
 
 def _sentence_with_a_capital(doc, i: int) -> tuple[int, str]:
