@@ -43,21 +43,25 @@ def turn_bodies(text: str) -> list[tuple[int, str]]:
     return bodies
 
 
-def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> tuple[list, str, int]:
-    """What the tool replaced (document offsets, type), the language it chose, and how many known names the
-    privacy guard would still find in its output (the anonymiser must leave none for the guard)."""
+def tool_spans(anonymiser: Anonymiser, text: str, name: str, key: StudyKey) -> tuple[list, list, str, int]:
+    """What the tool replaced and what it listed for review (document offsets, type), the language it chose,
+    and how many known names the privacy guard would still find in its output (the anonymiser must leave none
+    for the guard)."""
     bodies = turn_bodies(text)
     result = anonymiser.anonymise_turns([b for _, b in bodies], name, key)
-    spans = [
-        (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
-        for r in result.replacements
-    ]
+    spans, review = (
+        [
+            (bodies[r.turn][0] + r.start, bodies[r.turn][0] + r.end, TYPE_NAMES.get(r.entity_type, r.entity_type))
+            for r in items
+        ]
+        for items in (result.replacements, result.review)
+    )
     names = [(e.entity_type, s) for e in key.entities for s in e.surfaces]
     terms = guarded_terms(
         names, anonymiser.config.common_word_zipf, result.language.code, tuple(anonymiser.config.allow_list)
     )
     guard_hits = len(find_leaks({"out.txt": "\n".join(result.turns).encode()}, terms))
-    return spans, result.language.code, guard_hits
+    return spans, review, result.language.code, guard_hits
 
 
 def presidio_spans(analyzer, text: str, language: str) -> list[tuple[int, int, str]]:
@@ -78,6 +82,8 @@ class Score:
         self.decoys_replaced: list[str] = []
         self.allowed_replaced: list[str] = []
         self.missed: list[str] = []
+        self.missed_listed: list[str] = []  # the missed words inside a candidate the review report lists
+        self.review_items = 0
         self.false_positives: list[str] = []
 
     def add(
@@ -88,6 +94,7 @@ class Score:
         predicted: list[tuple[int, int, str]],
         decoys: list[str],
         allow: list[str],
+        review: list[tuple[int, int, str]] = (),
     ) -> None:
         def covered(start: int, end: int, spans) -> str | None:
             for s in spans:
@@ -105,6 +112,8 @@ class Score:
                     self.found[gold_type] += 1
                 else:
                     self.missed.append(f"{name}: {gold_type} {match.group()!r}")
+                    if covered(match.start(), match.end(), review):
+                        self.missed_listed.append(self.missed[-1])
             if pred_type:
                 self.predicted[pred_type] += 1
                 if gold_type:
@@ -116,12 +125,16 @@ class Score:
                 for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
                     if not covered(match.start(), match.end(), gold) and covered(match.start(), match.end(), predicted):
                         failures.append(f"{name}: {term!r} at {match.start()}")
+        self.review_items += len(review)
 
     def merge(self, other: Score) -> None:
         """Add another folder's counts (for a figure pooled over folders)."""
         for counts in ("gold", "found", "predicted", "correct"):
             for kind, count in getattr(other, counts).items():
                 getattr(self, counts)[kind] += count
+        self.missed.extend(other.missed)
+        self.missed_listed.extend(other.missed_listed)
+        self.review_items += other.review_items
         for mine, theirs in (
             (self.decoys_replaced, other.decoys_replaced),
             (self.allowed_replaced, other.allowed_replaced),
@@ -139,6 +152,9 @@ class Score:
             "precision_overall": round(sum(self.correct.values()) / total_pred, 4) if total_pred else None,
             "decoys_replaced": len(self.decoys_replaced),
             "allow_listed_replaced": len(self.allowed_replaced),
+            "missed_words": len(self.missed),
+            "missed_listed_for_review": len(self.missed_listed),
+            "review_items": self.review_items,
         }
 
 
@@ -183,10 +199,10 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
     for path in files:
         text, gold = (data := json.loads(path.read_text()))["text"], data["spans"]
         key = StudyKey(settings.pseudonym_format, settings.labels)
-        spans, language, hits = tool_spans(anonymiser, text, path.stem, key)
+        spans, review, language, hits = tool_spans(anonymiser, text, path.stem, key)
         languages[language] += 1
         guard_hits += hits
-        scores["tool"].add(path.stem, text, gold, spans, decoys.get(path.stem, []), allow)
+        scores["tool"].add(path.stem, text, gold, spans, decoys.get(path.stem, []), allow, review)
         if language not in anonymiser_cache:
             anonymiser_cache[language] = out_of_the_box_presidio(settings, language)
         found = presidio_spans(anonymiser_cache[language], text, language)
@@ -228,6 +244,11 @@ def print_summaries(heading: str, result: dict) -> None:
             f"{summary['decoys_replaced']}, allow-listed replaced {summary['allow_listed_replaced']}"
             + (f", left for the guard {summary['guard_hits']}" if "guard_hits" in summary else "")
         )
+        if name == "tool":
+            click.echo(
+                f"  missed words listed for review: {summary['missed_listed_for_review']} of "
+                f"{summary['missed_words']}; review items: {summary['review_items']}"
+            )
         click.echo(f"  recall by type:    {summary['recall']}")
         click.echo(f"  precision by type: {summary['precision']}")
 
@@ -237,6 +258,7 @@ def print_folder(result: dict, tool: Score, show_errors: bool) -> None:
     if show_errors:
         for title, items in (
             ("missed", tool.missed),
+            ("missed, listed for review", tool.missed_listed),
             ("false positives", tool.false_positives),
             ("decoys replaced", tool.decoys_replaced),
             ("allow-listed replaced", tool.allowed_replaced),
