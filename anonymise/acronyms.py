@@ -79,6 +79,7 @@ DIRECTIONS = {"up", "down", "over", "out", "back", "above", "below"}  # "up in C
 SITE_PREPOSITIONS = {"in", "at", "en", "à"}
 PLACE_ENTITIES = {"GPE", "LOC"}  # spaCy's place labels (English GPE, French and Spanish LOC)
 ORGANISATION, TERM, NICKNAME = "organisation", "term", "nickname"
+UNDECIDED = "undecided"  # a term for the coders, but nothing said shows which: listed for review
 MODIFIER = "modifier"  # before an English noun ("the SEN register", "the MTN office"): a term unless it acts
 ACTING = "acting"  # does something, is contacted or has a site: an organisation unless another use is a term
 WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
@@ -387,9 +388,14 @@ def acronym_kinds(
         ):
             kinds.add(ACTING)
     return {
-        base: _kind(kinds, is_brand_of_regions(base, regions) or _rare(base, language))
+        base: _kind(kinds, is_brand_of_regions(base, regions) or _rare(base, language), _everyday(base, language))
         for base, kinds in evidence.items()
     }
+
+
+def _everyday(acronym: str, language: str) -> bool:
+    """Written often, in the transcript's language or in English ("PDF", "GPS", "ICU")."""
+    return any(word_zipf(acronym.lower(), lang) >= EVERYDAY_ZIPF for lang in {language, "en"})
 
 
 def _rare(acronym: str, language: str) -> bool:
@@ -413,16 +419,20 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
     )
 
 
-def _kind(evidence: set[str], listed_brand: bool) -> str:
+def _kind(evidence: set[str], listed_brand: bool, everyday: bool) -> str:
     """Someone's initials, else an organisation if any use says so, else an organisation if a use acts unless
     another counts or owns it ("my AHT"), else a term if any use says so ("tenemos el QR pegado", "mon GSM"),
-    else an organisation if named with an article ("para el SAT"), a listed brand ("MTN") or rare, else a term."""
+    else an organisation if named with an article ("para el SAT"), a listed brand ("MTN") or rare, else a term:
+    undecided (for review) where nothing said made it one and it is not everyday ("the NMC", "the KBC
+    register"; not "the PDF")."""
     if NICKNAME in evidence or ORGANISATION in evidence:
         return NICKNAME if NICKNAME in evidence else ORGANISATION
     if ACTING in evidence:
         return TERM if TERM in evidence else ORGANISATION
     named = WITH_AN_ARTICLE in evidence or listed_brand
-    return ORGANISATION if named and not evidence & {TERM, MODIFIER} else TERM
+    if named and not evidence & {TERM, MODIFIER}:
+        return ORGANISATION
+    return TERM if TERM in evidence or everyday else UNDECIDED
 
 
 def _after_its_name(doc, index: int) -> bool:
@@ -458,6 +468,20 @@ def place_starts(detections: list[Detection]) -> dict[int, frozenset[int]]:
         if d.entity_type == "LOCATION":
             starts.setdefault(d.turn, set()).add(d.start)
     return {turn: frozenset(offsets) for turn, offsets in starts.items()}
+
+
+def is_a_term(kind: str | None) -> bool:
+    """The acronym stays for the coders (a term, or undecided and listed for review)."""
+    return kind in (TERM, UNDECIDED)
+
+
+def undecided_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:
+    """Candidates for the review report: the uses of acronyms kept as terms though nothing said shows it."""
+    return [
+        Detection(u.turn, u.start, u.end, "ORGANIZATION", 0.3, "acronym, nothing says what it is", u.text)
+        for u in uses
+        if kinds.get(u.base) == UNDECIDED
+    ]
 
 
 def organisation_acronyms(uses: list[AcronymUse], kinds: dict[str, str]) -> list[Detection]:

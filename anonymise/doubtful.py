@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from anonymise.acronyms import TERM
+from anonymise.acronyms import is_a_term
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, after_an_honorific, sentence_initial
 from anonymise.holiday_names import holiday_around, is_holiday_name
@@ -121,7 +121,7 @@ def split_doubtful(
                 and not is_acronym(d.text)
                 and not _a_given_name_only(d.text, zipf, language)
             )
-            or (is_acronym(d.text) and acronyms.get(d.text.rstrip("s"), acronyms.get(d.text)) == TERM)
+            or (is_acronym(d.text) and is_a_term(acronyms.get(d.text.rstrip("s"), acronyms.get(d.text))))
             or _one_word_sentence(doc, index, d, language)
             or (d.entity_type == "PERSON" and d.text.casefold() in peoples)  # "the Welsh way": not a person
             or _a_time_named(doc, index, d)

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field, replace
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-from anonymise.acronyms import acronym_kinds, acronym_uses, organisation_acronyms, place_starts
+from anonymise.acronyms import (
+    acronym_kinds,
+    acronym_uses,
+    organisation_acronyms,
+    place_starts,
+    undecided_acronyms,
+)
 from anonymise.address_chains import join_address_parts
 from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
@@ -54,6 +60,7 @@ from anonymise.retagged_names import names_read_with_a_capital
 from anonymise.said_postcodes import said_postcodes
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
+from anonymise.unknown_words import unknown_words_to_review
 from anonymise.word_names import (
     lower_case_given_names,
     months_named_as_people,
@@ -135,6 +142,11 @@ class Anonymiser:
         kinds = acronym_kinds(docs, uses, names, code, place_starts(keep), regions)
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
+        review += [
+            c
+            for c in undecided_acronyms(uses, kinds) + unknown_words_to_review(docs, allow, code)
+            if not _overlaps(c.turn, c.start, c.end, review)
+        ]
         keep += organisation_acronyms(uses, kinds)
         keep += said_postcodes(texts, code)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either

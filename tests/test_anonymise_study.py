@@ -2689,3 +2689,33 @@ def test_the_familiar_ah_before_a_chinese_given_name_is_part_of_it_and_no_name_a
     )
     assert left_in(" ".join(said[:2]), ["Ah", "Choon"]) == [], said
     assert said[2] == "Ah, right. That one I know.", said
+
+
+def listed_for_review(anonymiser, *turns: str) -> tuple[list[str], dict[str, str]]:
+    """The anonymised turns, and what the review report lists: surface -> the rule that listed it."""
+    key = StudyKey("[{label} {number}]", anonymiser.config.labels)
+    result = anonymiser.anonymise_turns(list(turns), "test", key)
+    return result.turns, {r.original: r.rule for r in result.review}
+
+
+def test_an_acronym_nothing_explains_stays_but_is_listed_for_review(anonymiser):
+    """ "the AHI forms" says nothing of what the AHI is: it stays for the coders (terms do), and the review
+    report lists it for a person to decide (the model tagged nothing there); an everyday acronym ("the PDF
+    forms") and one said as a term ("an EHCP") are not listed as unexplained."""
+    said = ("My mum had the AHI forms and the PDF forms.", "She has an EHCP now, which helps.")
+    turns, review = listed_for_review(anonymiser, *said)
+    assert turns == list(said)
+    assert review.get("AHI") == "acronym, nothing says what it is", review
+    assert {review.get("PDF"), review.get("EHCP")}.isdisjoint({"acronym, nothing says what it is"}), review
+
+
+def test_a_lower_case_word_no_word_list_knows_is_listed_for_review(anonymiser):
+    """ASR writes brands and names in lower case: "all have revolut", "my cousin hibaaq". Not replaced (the
+    lists lack loan words and dialect too), but listed for review; written words ("webinar") and short ones
+    are not."""
+    turns, review = listed_for_review(
+        anonymiser, "The young ones all have revolut, and my cousin hibaaq runs the webinar on zoom."
+    )
+    assert "revolut" in turns[0] and "webinar" in turns[0]
+    assert review.get("revolut") == review.get("hibaaq") == "unknown word", review
+    assert "webinar" not in review and "zoom" not in review, review
