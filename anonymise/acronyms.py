@@ -7,7 +7,8 @@ school does ("at UCL", "worked for the NHS"), follows a French or Spanish articl
 subject of a verb other than "be": "UNISON raised it"; "the GMB lads"). Said without context, a rare acronym
 (hardly ever written: "NAFDAC", "DVSA") is an organisation, a common one a term ("on ICU", "a GLM", "the ETA
 was wrong"): technical acronyms stay readable for the coders, and those the model took for an organisation go
-to the review report instead. (Measured on the tuning halves: 12 missed organisation words found, 14 rare
+to the review report instead, as do those nothing in the transcript explains and that are not everyday ("the
+AHI forms": `undecided_acronyms`). (Measured on the tuning halves: 12 missed organisation words found, 14 rare
 terms replaced, such as "HACCP", "FERPA"; privacy first.) Acting and having a site are weaker than the rest: an
 acronym counted or owned elsewhere ("a TL should", "my AHT") stays a term where it acts ("the AHT went red").
 
