@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anonymise.addresses import GRID_STREET, POSTCODE_WORDS, SAID_UNIT, SPANISH_LETTERS, STREET_TYPES, UNIT
+from anonymise.addresses import (
+    AREA_WORDS,
+    GRID_STREET,
+    POSTCODE_WORDS,
+    SAID_UNIT,
+    SPANISH_LETTERS,
+    STREET_TYPES,
+    UNIT,
+)
 from anonymise.detect import Detection
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
@@ -27,13 +35,6 @@ MAX_PART_WORDS = 6
 _OF = r"(?:de la|de los|de las|del|de|des|du|d'|da|do|das)"  # "avenida de Asturias", Galician "travesía da Paz"
 _IN_THE = re.compile(r"(?:en|in|à)\s+(?:(?:la|el|los|las|the|le|les)\s+)?", re.IGNORECASE)
 _NUMBERED_AFTER_IN = re.compile(r"(?<![\w'’-])(?:en|in|à|at)\s+(?=\d[^,]*$)", re.IGNORECASE)  # the last one
-# where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
-# Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
-AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
-              "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
-              "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
-              "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
-              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb"}  # fmt: skip
 # the town's parts by their administrative names, a part of an address once it has a street or a number ("avenue
 # Kabinda numéro 27, quartier Mombele, commune de Limete"); alone they describe where someone lives ("à
 # Yopougon, quartier Niangon", "distrito de Yhú, departamento de Caaguazú")
@@ -64,7 +65,7 @@ _PART = re.compile(
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,6}"  # "Corrientes 1633", "Singapore 569871"
     rf"|{_DATE_STREET}\s+\d{{1,5}}"  # "18 de Julio 1450": a street named after a date
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
-    r"|entre\s+[A-ZÀ-Ý][\w'’-]*\s+y\s+[A-ZÀ-Ý][\w'’-]*"  # "entre Gutiérrez y Rosario"
+    r"|entre\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})\s+y\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
     rf"|{_CORNER_PART}|{_PLAIN_AREA})$"
@@ -108,7 +109,8 @@ def _said_part(language: str) -> re.Pattern:
     ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
-        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|número|number|numéro|hash|dash|el|entre)|{_DATE_STREET}"
+        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|(?:la\s+|el\s+)?número|number|numéro|hash|dash|el|entre)"
+        rf"|{_DATE_STREET}"
         r"|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
@@ -150,7 +152,11 @@ def join_address_parts(texts: list[str], detections: list[Detection], language: 
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
             start, end = _chain(text, numbered, others, language)
-            if _more_parts(text, numbered, end, d, language) or d.text.casefold() in streets:  # or named before
+            if (
+                _more_parts(text, numbered, end, d, language)
+                or d.text.casefold() in streets  # or named before
+                or _said_by_its_block(text, d.end, language)
+            ):
                 d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
         grown.append(d)
     return grown
@@ -181,6 +187,20 @@ def _number_and_name(text: str, d: Detection, language: str) -> tuple[int, int] 
         return number.start(), d.end
     said = _house_number_said_before(text, d.start, language)
     return (said, d.end) if said is not None else None
+
+
+_HUNDREDS = r"(?:cien|ientos|mil|quinientos|novecientos)"  # "ciento", "doscientos", "mil": a block's number
+
+
+def _said_by_its_block(text: str, end: int, language: str) -> bool:
+    """A name, then "al" and a number of hundreds: a street and its block, as Argentina and Uruguay say
+    where someone lives ("Corrientes al 3400", "Rivadavia al cinco mil"); not a year ("Bogotá al 2030")."""
+    if language != "es":
+        return False
+    block = re.match(rf"\s+al\s+(\d{{3,5}}(?![\w-])|(?i:{number_word_pattern(language)}))", text[end:])
+    if block is None or re.fullmatch(r"(?:19|20)\d\d", block.group(1)):
+        return False
+    return block.group(1)[0].isdigit() or bool(re.search(_HUNDREDS, block.group(1), re.IGNORECASE))
 
 
 def _more_parts(text: str, numbered: tuple[int, int], end: int, d: Detection, language: str) -> bool:

@@ -46,6 +46,13 @@ _NAME_WORD = (
     rf"(?:[{_UPPER}][\w'’.-]*|"
     r"\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 )
+# where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
+# Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"
+AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia", "col.", "barrio", "urbanización",
+              "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
+              "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
+              "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
+              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb"}  # fmt: skip
 _SPANISH_FLOORS = (
     r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"planta baja|principal|sobreático)"
@@ -138,7 +145,8 @@ STREET_ADDRESS_PATTERNS = [
     ),
     Pattern(
         "street type, street, number",
-        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:(?:n[ºo°]\.?|número|numéro)\s*)?\d{{1,4}}[A-Za-z]?\b{_TAIL}",
+        rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:(?:n[ºo°]\.?|número|numéro|cuadra)\s*)?"
+        rf"\d{{1,4}}[A-Za-z]?\b{_TAIL}",  # "Av. Arequipa cuadra 25": Peru gives the block
         0.8,
     ),
 ]
@@ -174,6 +182,16 @@ STREET_ADDRESS_PATTERNS += [
         "units, place",
         rf"(?<![\w-]){_NUMBERED_UNIT}(?:,\s*{_NUMBERED_UNIT})+,\s*(?:(?i:villa|población|colonia|barrio|sector)\s+)?"
         rf"{_PLACE}",
+        0.75,
+    ),
+]
+_GENERIC_AREAS = {"sector", "zona", "conjunto"}  # "el sector Salud, piso 3": a field of work, not where one lives
+_AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=len, reverse=True))})"
+_STREET_AND_NUMBER = r"(?i:pasaje|calle|avenida|senda|callejón|passage|rue)\s+\d{1,4}[A-Z]?"  # "pasaje 3"
+STREET_ADDRESS_PATTERNS += [
+    Pattern(  # "colonia Escalón, pasaje 3, casa 14", "barrio Los Robles, manzana 4": an area, then its units
+        "area, units",
+        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_PLACE}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+",
         0.75,
     ),
 ]
@@ -234,12 +252,19 @@ def said_address_patterns(language: str) -> list[Pattern]:
     letter = rf"(?:(?-i:[A-Z])(?![\w-]){names})"
     lettered = rf"(?:\s*-?\s*(?-i:[A-Z])(?![\w-])(?:\s+{number})?)?"  # "cuatro-B", "cuarenta y tres A veinte"
     unit = rf"{_UNIT_SAID}\.?\s+(?:{number}{lettered}|{letter}|izquierda|derecha|centro)"
-    patterns = _grid_streets(number, letter) + [_date_street(number)] if language == "es" else []
+    kilometre = (  # "kilómetro 4.5", "km 12,5", "kilómetro tres y medio"
+        rf"(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+(?:\d{{1,4}}(?:[.,]\d{{1,3}})?(?![\w-])|{number})"
+        r"(?:\s+y\s+medio)?"
+    )
+    patterns = (
+        _grid_streets(number, letter) + [_date_street(number), _street_without_its_word()] if language == "es" else []
+    )
     return patterns + [
         Pattern(  # Guatemala's grid: "6a. avenida 3-45", "Sexta avenida, tres guion cuarenta y cinco"
             "ordinal street, number-number",
             rf"(?i)(?<![\w-]){ordinal}\s+(?:avenida|calle),?\s+"
-            rf"(?:\d{{1,3}}\s?-\s?\d{{1,3}}|{number}(?:\s+(?:guion|guión)\s+{number})?)(?![\w-])",
+            rf"(?:\d{{1,3}}\s?-\s?\d{{1,3}}|{number}(?:\s+(?:guion|guión)\s+{number})?)(?![\w-])"
+            rf"(?:,?\s+(?:de\s+la\s+)?zona\s+(?:\d{{1,2}}|{number})(?![\w-]))?",  # "… 12-34 de la zona 10"
             0.75,
         ),
         Pattern(  # "código postal cero ocho…", "le añadió el código postal, el cincuenta cero cero tres"
@@ -249,8 +274,12 @@ def said_address_patterns(language: str) -> list[Pattern]:
         Pattern("post box said", rf"(?<![\w-])(?i:{_BOX})\s+{number}(?![\w-])", 0.75),  # "apartado de correos treinta"
         Pattern(
             "kilometre of a road",
-            rf"(?i)(?<![\w-])(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+{number}(?:\s+y\s+medio)?\s+"
-            rf"(?:de la|del|de|of the|on the)\s+{_ROADS}(?-i:{place})",
+            rf"(?i)(?<![\w-]){kilometre}\s+(?:de la|del|de|of the|on the)\s+{_ROADS}(?-i:{place})",
+            0.75,
+        ),
+        Pattern(  # "Ruta 8, kilómetro 35", "la Panamericana Sur km 42": the road, then the kilometre
+            "road, kilometre",
+            rf"(?i)(?<![\w-]){_ROADS}(?-i:{place}),?\s+{kilometre}(?![\w-])",
             0.75,
         ),
         Pattern(
@@ -278,13 +307,40 @@ def _date_street(number: str) -> Pattern:
     )
 
 
+_FLOOR_SAID = (
+    r"(?:primer|segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|\d{1,2}(?:er|do|ro|to|vo|mo|no))"
+)
+_NAME_OF_A_STREET = (
+    rf"[{_UPPER}][\w'’.-]*(?:\s+(?:de\s+la|de\s+los|del|de|los|las|la|el)?\s*[{_UPPER}][\w'’.-]*){{0,2}}"
+)
+
+
+def _street_without_its_word() -> Pattern:
+    """A street named without "calle", as the River Plate and Chile say it, with its house number and then a
+    floor or a flat ("Corrientes 3400, tercer piso", "Bolívar 245, departamento 3B"): the flat makes it one."""
+    flat = rf"(?:{UNIT}|{_FLOOR_AND_DOOR}|{_FLOOR_SAID}\s+(?:piso|planta))"
+    return Pattern(
+        "street, number, flat",
+        rf"(?<![\w-]){_NAME_OF_A_STREET}\s+(?:al\s+)?\d{{1,5}}[A-Za-z]?,?\s+{flat}(?:,?\s+{UNIT})*(?![\w-])",
+        0.7,
+    )
+
+
 def _grid_streets(number: str, letter: str) -> list[Pattern]:
     """Streets known by a number, as Colombia and much of Latin America say them, with the house number after
     it ("Calle sesenta y cinco Sur número ochenta D veintiuno", "carrera cuarenta y cinco número veintidós
     ochenta y cinco"), or a side of the city; and Spain's floor and door said alone ("¿Quinto derecha?")."""
     street = rf"(?i)(?<![\w-]){GRID_STREET}\s+(?:{number}(?:\s+{letter})?|(?-i:[A-Z])(?![\w-]))"  # "calle K"
     house = rf",?\s+(?:número|no\.?|n[º°]\.?|\#)\s*{number}(?:\s*{letter})?(?:\s*(?:-|guion|guión)?\s*{number})?"
+    cross = rf"(?:(?:{GRID_STREET}\s+)?(?:\d{{1,3}}|{number}|(?-i:[A-Z])(?![\w-]))|(?-i:[{_UPPER}][\w'’-]+))"
+    between = rf",?\s+entre\s+{cross}\s+y\s+{cross}(?![\w-])"  # "calle 50 entre 9 y 10": its cross streets
     return [
+        Pattern("numbered street, cross streets", rf"{street}(?:\s+{_SIDE})?(?:{house})?{between}", 0.75),
+        Pattern(  # "carrera 15 con calle 93": Colombia gives the corner of two numbered streets
+            "numbered street, corner",
+            rf"{street}(?:\s+{_SIDE})?\s+con\s+{GRID_STREET}\s+(?:\d{{1,3}}|{number})(?:\s+{_SIDE})?(?![\w-])",
+            0.75,
+        ),
         Pattern("numbered street, house number", rf"{street}(?:\s+{_SIDE})?{house}", 0.75),
         Pattern("numbered street, side", rf"{street}\s+{_SIDE}(?![\w-])(?:{house})?", 0.7),
         Pattern("floor and door", rf"(?i)(?<![\w-]){_FLOOR_AND_DOOR}(?![\w-])", 0.6),

@@ -2719,3 +2719,31 @@ def test_a_lower_case_word_no_word_list_knows_is_listed_for_review(anonymiser):
     assert "revolut" in turns[0] and "webinar" in turns[0]
     assert review.get("revolut") == review.get("hibaaq") == "unknown word", review
     assert "webinar" not in review and "zoom" not in review, review
+
+
+def test_spanish_addresses_by_block_cross_streets_kilometre_and_flat(anonymiser):
+    """How addresses are said across Latin America: a street and its block ("Corrientes al 3400", Argentina),
+    a block of an avenue ("Av. Arequipa cuadra 25", Peru), a numbered street between its cross streets ("calle
+    50 entre 9 y 10"), Guatemala's zone, a road and its kilometre either way round, and a street named without
+    "calle" with its number and a flat, an area with its units, the corner of two numbered streets, a house
+    number after "la número". Years, counts and hours stay."""
+    said = anonymised(
+        anonymiser,
+        "Mi casa queda en Corrientes al 3400, casi llegando. Trabajo en la Av. Arequipa cuadra 25.",
+        "Vive en la calle 50 entre 9 y 10. La oficina está en la 5a avenida 12-34 de la zona 10.",
+        "La finca está en el kilómetro 4.5 de la carretera a Escuintla. Otra en la Ruta 8, kilómetro 35.",
+        "Yo vivo en Corrientes 3400, tercer piso. La dirección es Bolívar 245, departamento 3B.",
+        "Vivo en la colonia Escalón, pasaje 3, casa 14. La tienda está en la carrera 15 con calle 93.",
+        "Vive en la calle Sucre, la número doscientos cuarenta y cinco, segundo piso.",
+        "El plan de la ciudad al 2030 es otro. Estuve entre 9 y 10 horas. Hicimos 35 kilómetros por la ruta.",
+        language="es",
+    )
+    assert left_in(said[0], ["3400", "Arequipa", "cuadra 25"]) == [], said
+    assert left_in(said[1], ["50 entre 9 y 10", "12-34", "zona 10"]) == [], said
+    assert left_in(said[2], ["4.5", "Escuintla", "Ruta 8", "35"]) == [], said
+    assert left_in(said[3], ["3400", "tercer piso", "245", "3B"]) == [], said
+    assert left_in(said[4], ["Escalón", "pasaje 3", "casa 14", "carrera 15", "calle 93"]) == [], said
+    assert left_in(said[5], ["Sucre", "doscientos cuarenta y cinco", "segundo piso"]) == [], said
+    assert (
+        said[6] == "El plan de la ciudad al 2030 es otro. Estuve entre 9 y 10 horas. Hicimos 35 kilómetros por la ruta."
+    )
