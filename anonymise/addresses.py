@@ -187,11 +187,14 @@ STREET_ADDRESS_PATTERNS += [
 ]
 _GENERIC_AREAS = {"sector", "zona", "conjunto"}  # "el sector Salud, piso 3": a field of work, not where one lives
 _AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=len, reverse=True))})"
+_AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul"
+    rf"[{_UPPER}][\w'’-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’-]*){{0,3}}"
+)
 _STREET_AND_NUMBER = r"(?i:pasaje|calle|avenida|senda|callejón|passage|rue)\s+\d{1,4}[A-Z]?"  # "pasaje 3"
 STREET_ADDRESS_PATTERNS += [
     Pattern(  # "colonia Escalón, pasaje 3, casa 14", "barrio Los Robles, manzana 4": an area, then its units
         "area, units",
-        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_PLACE}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+",
+        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+",
         0.75,
     ),
 ]
@@ -279,7 +282,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
         ),
         Pattern(  # "Ruta 8, kilómetro 35", "la Panamericana Sur km 42": the road, then the kilometre
             "road, kilometre",
-            rf"(?i)(?<![\w-]){_ROADS}(?-i:{place}),?\s+{kilometre}(?![\w-])",
+            rf"(?i)(?<![\w-]){_ROADS}(?-i:{place}),?\s+(?:(?:au|al|en el|at)\s+)?{kilometre}(?![\w-])",
             0.75,
         ),
         Pattern(

@@ -2747,3 +2747,16 @@ def test_spanish_addresses_by_block_cross_streets_kilometre_and_flat(anonymiser)
     assert (
         said[6] == "El plan de la ciudad al 2030 es otro. Estuve entre 9 y 10 horas. Hicimos 35 kilómetros por la ruta."
     )
+
+
+def test_an_area_named_with_its_particles_and_a_road_then_au_kilometre_are_addresses(anonymiser):
+    """ "Lotissement Les Hauts de Saint-Paul, villa 14": the area's name keeps its "de"; "la route de Lyon, au
+    kilomètre 12" gives the kilometre after the road. "Le lotissement, c'est calme" stays."""
+    said = anonymised(
+        anonymiser,
+        "Lotissement Les Hauts de Saint-Paul, villa 14. Le lotissement, c'est calme.",
+        "Nous sommes sur la route de Lyon, au kilomètre 12.",
+        language="fr",
+    )
+    assert left_in(said[0], ["Hauts", "Saint-Paul", "villa 14"]) == [] and "Le lotissement, c'est calme." in said[0]
+    assert left_in(said[1], ["Lyon", "kilomètre 12"]) == [], said
