@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from anonymise.addresses import (
     AREA_WORDS,
+    DATE_STREET,
     GRID_STREET,
     POSTCODE_WORDS,
     SAID_UNIT,
@@ -42,8 +43,6 @@ _DISTRICT_PART = re.compile(
     r"(?i:quartier|commune|comuna|municipio|alcaldía|alc\.|delegación|distrito|corregimiento|localidad)"
     r"\s+(?:(?:de|del|de la|du)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
 )
-# a street named after a date, as many are in Latin America ("27 de Abril", "18 de Julio", "5 de Mayo")
-_DATE_STREET = r"\d{1,2}\s+de\s+[A-ZÀ-Ý][a-zà-ÿ]+"
 _ES_CORNER = r"(?:casi|esquina(?:\s+con)?|esq\.)"
 _CORNER_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
 # the corner a house is at, said right after its number: "Fariña 555 casi Brasil", "Hidalgo 20 esquina con Juárez"
@@ -63,7 +62,7 @@ _PART = re.compile(
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,6}"  # "Corrientes 1633", "Singapore 569871"
-    rf"|{_DATE_STREET}\s+\d{{1,5}}"  # "18 de Julio 1450": a street named after a date
+    rf"|{DATE_STREET}\s+\d{{1,5}}"  # "18 de Julio 1450": a street named after a date
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})\s+y\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
@@ -110,7 +109,7 @@ def _said_part(language: str) -> re.Pattern:
     number = number_word_pattern(language)
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
         rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|(?:la\s+|el\s+)?número|number|numéro|hash|dash|el|entre)"
-        rf"|{_DATE_STREET}"
+        rf"|{DATE_STREET}"
         r"|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"

@@ -42,9 +42,11 @@ _STREET_BEFORE = (
     r"traverse|Traverse|montée|Montée|sentier|Sentier|ruelle|Ruelle)"
 )
 _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"  # "Ōtaki", "Łódź": capitals of Latin-1 and Latin Extended-A
+# a street named after a date, as many are in Latin America ("27 de Abril", "18 de Julio", "5 de Mayo")
+DATE_STREET = r"\d{1,2}\s+de\s+[A-ZÀ-Ý][a-zà-ÿ]+"
 _NAME_WORD = (
     rf"(?:[{_UPPER}][\w'’.-]*|"
-    r"\d+(?:st|nd|rd|th)|\d{1,2} de [A-Z]\w+|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
+    rf"\d+(?:st|nd|rd|th)|{DATE_STREET}|d[eu]s?|de la|del|de los|de las|la|le|les|l'|d'|of|the)"
 )
 # where there are no streets, or before them, an area with its name: "urbanización Santa Luzmila, calle Los
 # Cedros 140", "finca El Porvenir, vereda La Esperanza", "asentamiento humano Jardines de Canto Grande, manzana B"

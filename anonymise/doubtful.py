@@ -126,15 +126,20 @@ def split_doubtful(
             or (d.entity_type == "PERSON" and d.text.casefold() in peoples)  # "the Welsh way": not a person
             or _a_time_named(doc, index, d)
             or is_verb_with_pronouns(d.text, language)  # "Imagínese", "Mándelo"
-            or _a_clause(doc, d)
+            or _a_clause(doc, index, d)
         )
         (doubtful if shaky else kept).append(d)
     return kept, doubtful
 
 
-def _a_clause(doc, d: Detection) -> bool:
-    """A span with a verb in lower case is a clause, not a name: "Everything's de-identified before"."""
-    words = [t for t in doc if d.start <= t.idx < d.end]
+def _a_clause(doc, index: int, d: Detection) -> bool:
+    """A span (its first token at `index`) with a verb in lower case is a clause, not a name: "Everything's
+    de-identified before"."""
+    words = []
+    for token in doc[index:]:
+        if token.idx >= d.end:
+            break
+        words.append(token)
     return len(words) > 1 and any(t.pos_ in {"VERB", "AUX"} and t.text.islower() and t.is_alpha for t in words[1:])
 
 
