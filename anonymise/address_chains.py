@@ -69,9 +69,13 @@ _PART = re.compile(
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
     rf"|{_CORNER_PART}|{_PLAIN_AREA})$"
 )
-_ADDRESS_ABBREVIATIONS = ("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col")
+_ADDRESS_ABBREVIATIONS = (
+    *("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col"),
+    *("Bod", "Vda", "Fca", "Carr", "Ctra", "Km", "Mz", "Lt", "Urb", "Depto", "Dpto", "Apto", "Int"),
+)
+_NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS)  # "Bod. 7": one part
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
-    "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS) + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
+    _NOT_AFTER_AN_ABBREVIATION + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
 )
 # what a number after a place counts, so it is no house number: "across Leith Walk three times", "dos veces"
 _COUNTED = (
@@ -80,10 +84,16 @@ _COUNTED = (
 )
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
-_FILLER = rf"(?:{_FILLER_WORD}\s*,?\s+)?"
+# a speaker correcting a part of the address before the right one: "torre dos... no, perdón, torre tres"
+_CORRECTION = (
+    r"(?:(?i:no|non),?\s+)?(?i:perdón|perdon|perdona|espera|espérate|digo|mejor dicho|pardon|attendez|sorry|wait)"
+)
+_FILLER = rf"(?:(?:{_FILLER_WORD}|{_CORRECTION})\s*(?:,|\.{{3}}|…)?\s+){{0,2}}"
+_UNIT_BEFORE = re.compile(rf"(?<![\w-])(?i:{SAID_UNIT})\s+$")
 _PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
 _NEXT_PART = re.compile(
-    rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)(?=\s*{_PAUSE}|\s*$|[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
+    rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)"
+    rf"(?=\s*{_PAUSE}|\s*$|{_NOT_AFTER_AN_ABBREVIATION}[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
 )
 _EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
     r"\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|"
@@ -310,6 +320,10 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
         elif (house := _house_number_said_before(text, start, language)) is not None:
             start = house  # "It's sixty-four twenty Bissonnet Street", "dos mil ciento cincuenta de la Siete Calle"
+        elif (unit := _UNIT_BEFORE.search(text[:start])) and re.match(
+            rf"\d|{number_word_pattern(language)}", text[start:]
+        ):
+            start = unit.start()  # "lote doce de la parcelación Las Brisas": the unit whose number starts it
         elif (part := _part_before(text, start)) and (
             _is_part(text, *part, others, language) or text[start:].lower().startswith(text[slice(*part)].lower())
         ):

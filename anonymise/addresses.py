@@ -54,7 +54,8 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "urb.", "edificio", "conjunto", "sector", "villa", "residencias", "residencial", "fraccionamiento",
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
-              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb"}  # fmt: skip
+              "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb", "parcelación",
+              "vda.", "fca."}  # fmt: skip
 _SPANISH_FLOORS = (
     r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"planta baja|principal|sobreático)"
@@ -66,7 +67,7 @@ UNIT = (
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
     r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Mza|Lte|Lt|Office|Sector|"
     r"Phase|Shop|local|oficina|nave|solar|andador|edificio|km|kilómetro|apartado de correos|apartado|Apdo|apartment|"
-    r"Stall|Kiosk|Studio|îlot|ilot|lot)\.?\s*"
+    r"Stall|Kiosk|Studio|îlot|ilot|lot|bodega|Bod)\.?\s*"
     r"(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
     rf"|(?:{_SPANISH_FLOORS}|premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:{_SPANISH_DOORS}|"
     r"[A-Z](?![\w-])|étage))?"
@@ -115,7 +116,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km|îlot|ilot)"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
@@ -200,6 +201,13 @@ STREET_ADDRESS_PATTERNS += [
         0.75,
     ),
 ]
+STREET_ADDRESS_PATTERNS += [
+    Pattern(  # "Vda. La Esperanza, Fca. El Porvenir", "quinta La Milagrosa, urbanización El Limón": areas in a row
+        "areas",
+        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}(?:,\s*{_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME})+",
+        0.75,
+    ),
+]
 STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 45 # 12-34", "Carrera 52 No. 14 Sur-30"
     Pattern(
         "street number, # cross street-house",
@@ -232,7 +240,10 @@ POSTCODE_PATTERNS = [
 ]
 
 
-_ROADS = r"(?:carretera|ruta|autopista|autovía|vía|camino|panamericana|road|highway|route|nationale|départementale)"
+_ROADS = (
+    r"(?:carretera|carr\.|ctra\.|ruta|autopista|autovía|vía|camino|panamericana|road|highway|route|nationale|"
+    r"départementale)"
+)
 _DIRECTIONS = r"(?:norte|sur|este|oeste|oriente|poniente|lago|arriba|abajo|north|south|east|west|nord|est|ouest)"
 
 
@@ -243,10 +254,12 @@ def said_address_patterns(language: str) -> list[Pattern]:
     number = rf"(?:{number_word_pattern(language)}|\d{{1,6}})"
     place = r"(?:\s+(?:a|al|de|del|de la|to|of)?\s*[A-ZÀ-Ý\d][\w'’-]*){1,3}"
     how_far = rf"(?:{number}|media|una|un)(?:\s+y\s+medi[oa])?"
+    toward = r"(?:al|hacia el|to the|au)"
     distance = (  # "doscientos metros al norte", "doscientos al norte"
-        rf"{how_far}\s+(?:(?:metros|varas|cuadras?|blocks?|mètres)\s+(?:(?:al|hacia el|to the|au)\s+)?{_DIRECTIONS}"
-        rf"|(?:al|hacia el)\s+{_DIRECTIONS})"
+        rf"{how_far}\s+(?:(?:metros|varas|cuadras?|blocks?|mètres)\s+(?:{toward}\s+)?{_DIRECTIONS}"
+        rf"|{toward}\s+{_DIRECTIONS})"
     )
+    upward = rf"{how_far}\s+(?:metros|varas|cuadras?)\s+para\s+{_DIRECTIONS}"  # with its landmark only
     then = rf"(?:{distance}|{how_far}\s+{_DIRECTIONS})"  # "cien metros sur y cincuenta oeste", "una arriba"
     landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?"
     ordinal = (
@@ -275,11 +288,15 @@ def said_address_patterns(language: str) -> list[Pattern]:
         Pattern(  # "código postal cero ocho…", "le añadió el código postal, el cincuenta cero cero tres"
             "postcode said", rf"(?<=(?i:{POSTCODE_WORDS}),?(?:\s+(?i:es|era|el|is|est|le|:))*\s){number}(?![\w-])", 0.7
         ),
-        Pattern("units said", rf"(?i)(?<![\w-]){unit}(?:\s*,?\s+(?:y\s+)?{unit})+", 0.7),  # "torre tres, apartamento…"
+        Pattern(  # "torre tres, apartamento…", "torre tres, el quinientos cuatro" (the flat by its number)
+            "units said",
+            rf"(?i)(?<![\w-]){unit}(?:\s*,?\s+(?:y\s+)?{unit})*(?:\s*,?\s+(?:y\s+)?(?:{unit}|el\s+{number}))",
+            0.7,
+        ),
         Pattern("post box said", rf"(?<![\w-])(?i:{_BOX})\s+{number}(?![\w-])", 0.75),  # "apartado de correos treinta"
         Pattern(
             "kilometre of a road",
-            rf"(?i)(?<![\w-]){kilometre}\s+(?:de la|del|de|of the|on the)\s+{_ROADS}(?-i:{place})",
+            rf"(?i)(?<![\w-]){kilometre}\s+(?:(?:de la|del|de|of the|on the)\s+)?{_ROADS}(?-i:{place})",
             0.75,
         ),
         Pattern(  # "Ruta 8, kilómetro 35", "la Panamericana Sur km 42": the road, then the kilometre
@@ -289,7 +306,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
         ),
         Pattern(
             "directions from a landmark",
-            rf"(?i)(?<![\w-])(?:{landmark},?\s+)?{distance}(?:,?\s+(?:y\s+)?{then}){{0,2}}",
+            rf"(?i)(?<![\w-])(?:(?:{landmark},?\s+)?{distance}|{landmark},?\s+{upward})(?:,?\s+(?:y\s+)?{then}){{0,2}}",
             0.7,
         ),
     ]
@@ -336,7 +353,10 @@ def _grid_streets(number: str, letter: str) -> list[Pattern]:
     it ("Calle sesenta y cinco Sur número ochenta D veintiuno", "carrera cuarenta y cinco número veintidós
     ochenta y cinco"), or a side of the city; and Spain's floor and door said alone ("¿Quinto derecha?")."""
     street = rf"(?i)(?<![\w-]){GRID_STREET}\s+(?:{number}(?:\s+{letter})?|(?-i:[A-Z])(?![\w-]))"  # "calle K"
-    house = rf",?\s+(?:número|no\.?|n[º°]\.?|\#)\s*{number}(?:\s*{letter})?(?:\s*(?:-|guion|guión)?\s*{number})?"
+    house = (  # "número cuarenta y uno doce sur": the house, and the side of the city
+        rf",?\s+(?:número|no\.?|n[º°]\.?|\#)\s*{number}(?:\s*{letter})?(?:\s*(?:-|guion|guión)?\s*{number})?"
+        rf"(?:\s+{_SIDE}(?![\w-]))?"
+    )
     cross = rf"(?:(?:{GRID_STREET}\s+)?(?:\d{{1,3}}|{number}|(?-i:[A-Z])(?![\w-]))|(?-i:[{_UPPER}][\w'’-]+))"
     between = rf",?\s+entre\s+{cross}\s+y\s+{cross}(?![\w-])"  # "calle 50 entre 9 y 10": its cross streets
     return [

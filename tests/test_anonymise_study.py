@@ -2760,3 +2760,23 @@ def test_an_area_named_with_its_particles_and_a_road_then_au_kilometre_are_addre
     )
     assert left_in(said[0], ["Hauts", "Saint-Paul", "villa 14"]) == [] and "Le lotissement, c'est calme." in said[0]
     assert left_in(said[1], ["Lyon", "kilomètre 12"]) == [], said
+
+
+def test_spanish_addresses_said_with_corrections_abbreviations_and_a_landmark(anonymiser):
+    """A speaker corrects a part ("torre dos... no, perdón, torre tres"): the address goes on past the
+    correction; a grid house number keeps its side ("doce sur"); a flat said by its number after the tower
+    ("el quinientos cuatro"); areas in a row written short ("Vda. La Esperanza, Fca. El Porvenir"); a lot
+    before its subdivision; a kilometre written before its road and a warehouse ("Km. 16.5 Carr. a El
+    Salvador, Bod. 7"); "doscientos metros para arriba" after a landmark. Going "para arriba" alone stays."""
+    said = anonymised(
+        anonymiser,
+        "Es la transversal setenta y ocho be número cuarenta y uno doce sur, torre dos... no, perdón, torre tres.",
+        "Vive en la torre tres, el quinientos cuatro. La dirección: Vda. La Esperanza, Fca. El Porvenir.",
+        "Queda en el lote doce de la parcelación Las Brisas. Es en el Km. 16.5 Carr. a El Salvador, Bod. 7.",
+        "Es de la escuela de Las Brisas, doscientos metros para arriba. Subimos doscientos metros para arriba.",
+        language="es",
+    )
+    assert left_in(said[0], ["doce sur", "torre dos", "perdón", "torre tres"]) == [], said
+    assert left_in(said[1], ["torre tres", "quinientos cuatro", "Esperanza", "Porvenir"]) == [], said
+    assert left_in(said[2], ["lote doce", "Brisas", "16.5", "Salvador", "Bod. 7"]) == [], said
+    assert left_in(said[3], ["escuela", "Brisas"]) == [] and said[3].endswith("Subimos doscientos metros para arriba.")
