@@ -17,7 +17,9 @@ from functools import lru_cache
 from anonymise.addresses import (
     AREA_WORDS,
     DATE_STREET,
+    EN_ORDINAL,
     GRID_STREET,
+    ORDINAL_FLOOR,
     POSTCODE_WORDS,
     SAID_UNIT,
     SPANISH_LETTERS,
@@ -95,15 +97,7 @@ _NEXT_PART = re.compile(
     rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)"
     rf"(?=\s*{_PAUSE}|\s*$|{_NOT_AFTER_AN_ABBREVIATION}[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
 )
-_EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
-    r"\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth"
-)
-_ORDINAL_FLOOR = (
-    rf"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|{_EN_ORDINAL}|ground|premier|"
-    r"deuxième|troisième|\d{1,2}(?:er|ero|do|ro|to|vo|no|mo|e|ème))\s+(?:piso|planta|floor|étage)"  # "2do piso"
-)
-_FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{_EN_ORDINAL})\s+$")
+_FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{EN_ORDINAL})\s+$")
 # a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
 _BUILDING = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Tower|Towers|Centre|Center|Building|Court|Plaza|Mall|Complex|Chambers|"
@@ -128,7 +122,7 @@ def _said_part(language: str) -> re.Pattern:
     unit = rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*)?(?:{letter}|[a-h])(?![\w-])"  # "apartamento tres a"
     return re.compile(
         rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+bis\b)?{town}"
-        rf"|(?i:{_ORDINAL_FLOOR})"
+        rf"|(?i:{ORDINAL_FLOOR})"
     )
 
 
@@ -136,7 +130,7 @@ def _said_part(language: str) -> re.Pattern:
 def _said_before(language: str) -> re.Pattern:
     """A unit ("Unit 4, "), a floor ("twenty-first floor, ") or a part said in words ("two-one-two ") right
     before a street."""
-    floor = rf"(?i:{_ORDINAL_FLOOR})\s*,\s+"
+    floor = rf"(?i:{ORDINAL_FLOOR})\s*,\s+"
     return re.compile(rf"(?:{UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*[-\s])$")
 
 

@@ -190,8 +190,8 @@ STREET_ADDRESS_PATTERNS += [
 ]
 _GENERIC_AREAS = {"sector", "zona", "conjunto"}  # "el sector Salud, piso 3": a field of work, not where one lives
 _AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=len, reverse=True))})"
-_AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul"
-    rf"[{_UPPER}][\w'’-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’-]*){{0,3}}"
+_AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul", "Cda. Pino"
+    rf"[{_UPPER}][\w'’.-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’.-]*){{0,3}}"
 )
 _STREET_AND_NUMBER = r"(?i:pasaje|calle|avenida|senda|callejón|passage|rue)\s+\d{1,4}[A-Z]?"  # "pasaje 3"
 STREET_ADDRESS_PATTERNS += [
@@ -329,21 +329,23 @@ def _date_street(number: str) -> Pattern:
     )
 
 
-_FLOOR_SAID = (
-    r"(?:primer|segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|\d{1,2}(?:er|do|ro|to|vo|mo|no))"
+EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
+    r"\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth"
 )
-_NAME_OF_A_STREET = (
-    rf"[{_UPPER}][\w'’.-]*(?:\s+(?:de\s+la|de\s+los|del|de|los|las|la|el)?\s*[{_UPPER}][\w'’.-]*){{0,2}}"
+ORDINAL_FLOOR = (
+    rf"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|{EN_ORDINAL}|ground|premier|"
+    r"deuxième|troisième|\d{1,2}(?:er|ero|do|ro|to|vo|no|mo|e|ème))\s+(?:piso|planta|floor|étage)"  # "2do piso"
 )
 
 
 def _street_without_its_word() -> Pattern:
     """A street named without "calle", as the River Plate and Chile say it, with its house number and then a
     floor or a flat ("Corrientes 3400, tercer piso", "Bolívar 245, departamento 3B"): the flat makes it one."""
-    flat = rf"(?:{UNIT}|{_FLOOR_AND_DOOR}|{_FLOOR_SAID}\s+(?:piso|planta))"
+    flat = rf"(?:{UNIT}|{_FLOOR_AND_DOOR}|(?i:{ORDINAL_FLOOR}))"
     return Pattern(
         "street, number, flat",
-        rf"(?<![\w-]){_NAME_OF_A_STREET}\s+(?:al\s+)?\d{{1,5}}[A-Za-z]?,?\s+{flat}(?:,?\s+{UNIT})*(?![\w-])",
+        rf"(?<![\w-]){_AREA_NAME}\s+(?:al\s+)?\d{{1,5}}[A-Za-z]?,?\s+{flat}(?:,?\s+{UNIT})*(?![\w-])",
         0.7,
     )
 
