@@ -189,23 +189,18 @@ STREET_ADDRESS_PATTERNS += [
     ),
 ]
 _GENERIC_AREAS = {"sector", "zona", "conjunto"}  # "el sector Salud, piso 3": a field of work, not where one lives
-_AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=len, reverse=True))})"
+_AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=lambda w: (-len(w), w)))})"
 _AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul", "Cda. Pino"
     rf"[{_UPPER}][\w'’.-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’.-]*){{0,3}}"
 )
 _STREET_AND_NUMBER = r"(?i:pasaje|calle|avenida|senda|callejón|passage|rue)\s+\d{1,4}[A-Z]?"  # "pasaje 3"
+_NAMED_AREA = rf"{_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}"  # "colonia Escalón", "barrio de Xonaca"
 STREET_ADDRESS_PATTERNS += [
     Pattern(  # "colonia Escalón, pasaje 3, casa 14", "barrio Los Robles, manzana 4": an area, then its units
-        "area, units",
-        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+",
-        0.75,
+        "area, units", rf"(?<![\w-]){_NAMED_AREA}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+", 0.75
     ),
-]
-STREET_ADDRESS_PATTERNS += [
     Pattern(  # "Vda. La Esperanza, Fca. El Porvenir", "quinta La Milagrosa, urbanización El Limón": areas in a row
-        "areas",
-        rf"(?<![\w-]){_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}(?:,\s*{_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME})+",
-        0.75,
+        "areas", rf"(?<![\w-]){_NAMED_AREA}(?:,\s*{_NAMED_AREA})+", 0.75
     ),
 ]
 STREET_ADDRESS_PATTERNS += [  # Colombian and Venezuelan grid addresses: "Calle 45 # 12-34", "Carrera 52 No. 14 Sur-30"

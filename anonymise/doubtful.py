@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from anonymise.acronyms import is_a_term
 from anonymise.detect import MODEL_RECOGNIZERS, Detection
@@ -135,11 +136,7 @@ def split_doubtful(
 def _a_clause(doc, index: int, d: Detection) -> bool:
     """A span (its first token at `index`) with a verb in lower case is a clause, not a name: "Everything's
     de-identified before"."""
-    words = []
-    for token in doc[index:]:
-        if token.idx >= d.end:
-            break
-        words.append(token)
+    words = list(takewhile(lambda token: token.idx < d.end, doc[index:]))
     return len(words) > 1 and any(t.pos_ in {"VERB", "AUX"} and t.text.islower() and t.is_alpha for t in words[1:])
 
 

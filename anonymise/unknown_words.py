@@ -8,7 +8,7 @@ adds the names to the study's deny-list.
 from __future__ import annotations
 
 from anonymise.detect import Detection
-from anonymise.lexicon import is_unlisted_word, stop_words
+from anonymise.lexicon import is_unlisted_word
 from anonymise.names import word_zipf
 from anonymise.terms import AllowList
 
@@ -34,6 +34,6 @@ def _unknown_noun(token, allow: AllowList, language: str) -> bool:
     word = token.text
     if not (word.isalpha() and word.islower() and len(word) >= MIN_LETTERS and token.pos_ in NOUNS):
         return False
-    if word in stop_words(language) or not is_unlisted_word(word, language) or allow.covers(word, partial=False):
+    if not is_unlisted_word(word, language) or allow.covers(word, partial=False):  # the lexicon has stop words
         return False
     return all(word_zipf(word, lang) < WRITTEN_ZIPF for lang in {language, "en"})
