@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from anonymise.addresses import (
+    ANY_CASE_UNIT,
     AREA_WORDS,
     DATE_STREET,
     EN_ORDINAL,
@@ -27,6 +28,7 @@ from anonymise.addresses import (
     UNIT,
 )
 from anonymise.detect import Detection
+from anonymise.lexicon import is_unlisted_word
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
 from anonymise.spoken import HESITATIONS, number_word_pattern
@@ -56,7 +58,7 @@ _CORNER_PART = rf"(?:{_ES_CORNER}|au coin de|à l'angle de|corner of)\s+{_CORNER
 # an area named by what it is: "zona central", "parque industrial", "quartier nord"
 _PLAIN_AREA = r"(?:zona|parque|polígono|sector|barrio|quartier|zone)\s+[a-zà-ÿ]+"
 _PART = re.compile(
-    rf"(?:{UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B"
+    rf"(?:{ANY_CASE_UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B", "flat 2/1"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
     rf"|{_BUILDING_WORDS}\s+(?:(?:de|del|de la)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s*)+"  # "zona Centro", "barrio de Xonaca"
     r"|(?:[A-Z]{1,2}-?)?\d{4,6}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "569871"
@@ -99,6 +101,8 @@ _NEXT_PART = re.compile(
 )
 _FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{EN_ORDINAL})\s+$")
 # a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
+# a unit, then names and numbers: "Unit 4 Riverside Park", "Portion 4 of Farm Welgelegen 312"; not "room 4 was hers"
+_UNIT_PART = re.compile(rf"{ANY_CASE_UNIT}(?:\s+(?:of|{_OF})?\s*(?:[A-ZÀ-Ý][\w'’-]*|\d+))*$")
 _BUILDING = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Tower|Towers|Centre|Center|Building|Court|Plaza|Mall|Complex|Chambers|"
     r"Mansions|Block|Arcade|Exchange|Hall)"
@@ -117,7 +121,7 @@ def _said_part(language: str) -> re.Pattern:
         r"|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
-    half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half))?"  # "kilómetro tres y medio"
+    half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half|y\s+pico|y\s+algo|et\s+quelques))?"  # "tres y medio"
     letter = rf"(?:[A-Z]|{SPANISH_LETTERS})" if language == "es" else "[A-Z]"  # "manzana be", "tres be"
     unit = rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*)?(?:{letter}|[a-h])(?![\w-])"  # "apartamento tres a"
     return re.compile(
@@ -131,38 +135,107 @@ def _said_before(language: str) -> re.Pattern:
     """A unit ("Unit 4, "), a floor ("twenty-first floor, ") or a part said in words ("two-one-two ") right
     before a street."""
     floor = rf"(?i:{ORDINAL_FLOOR})\s*,\s+"
-    return re.compile(rf"(?:{UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*[-\s])$")
+    return re.compile(rf"(?:{ANY_CASE_UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*[-\s])$")
 
 
-def join_address_parts(texts: list[str], detections: list[Detection], language: str = "en") -> list[Detection]:
+def join_address_parts(
+    texts: list[str], detections: list[Detection], language: str = "en", doubtful: list[Detection] = ()
+) -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
-    "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address."""
-    grown, streets = [], _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
+    "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address.
+    A `doubtful` name (set aside for review) comes back only where an address grows from it: "Corrientes...
+    eh, cuatro mil ciento, entre Bulnes y Medrano"."""
+    streets = _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
     detections = detections + _named_streets_with_numbers(texts, streets, language)
-    for d in detections:
-        text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
-        seed = _street_seed(text, d)
-        numbered = None if seed is not None else _name_and_house_number(text, d, language)
-        if seed is not None:
-            named = seed  # "barrio de Xonaca" alone stays the place it was found as
-            number = _house_number_after(text, seed[1], language)
-            seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
-            seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
-            seed = (seed[0], _units_after(text, seed[1]))  # "Progreso 120 int. 3": units with no pause before
-            start, end = _chain(text, seed, others, language)
-            chained = (start, end) != named  # by the chain, or by the house number alone
-            if chained or (d.entity_type == "STREET_ADDRESS" and (start, end) != (d.start, d.end)):  # or its "calle"
-                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
-        elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
-            start, end = _chain(text, numbered, others, language)
-            if (
-                _more_parts(text, numbered, end, d, language)
-                or d.text.casefold() in streets  # or named before
-                or _said_by_its_block(text, d.end, language)
-            ):
-                d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
-        grown.append(d)
+    grown = [_grown(texts, d, detections, streets, language) for d in detections]
+    for d in (d for d in doubtful if _a_place_or_a_name_inside_a_sentence(texts[d.turn], d)):
+        address = _grown(texts, d, detections + [d], streets, language)
+        if _an_address_of_its_own(address, d, detections):
+            grown.append(address)
+    for d in _names_with_house_numbers(texts, detections + list(doubtful), language):
+        address = _grown(texts, d, detections + [d], streets, language)
+        text = texts[d.turn]
+        a_name = is_unlisted_word(d.text.lower(), language) or _inside_a_sentence(text, d)
+        by_its_block = _said_by_its_block(text, d.end, language) and a_name
+        said_so = _ADDRESS_WORDS.search(text, d.end, address.end) or by_its_block  # not "Llamamos al 112"
+        if said_so and _an_address_of_its_own(address, d, detections):
+            grown.append(address)
     return grown
+
+
+def _a_place_or_a_name_inside_a_sentence(text: str, d: Detection) -> bool:
+    """A place, or a capitalised name no sentence starts with ("vivía en Patria al mil doscientos"; not a verb
+    opening one, "Llamamos al 112")."""
+    return d.entity_type in ("LOCATION", "STREET_ADDRESS") or (
+        d.entity_type == "PERSON" and _inside_a_sentence(text, d)
+    )
+
+
+def _inside_a_sentence(text: str, d: Detection) -> bool:
+    """Whether a word comes before `d` in its sentence (quotes aside: 'Te dicen "Patria al mil"')."""
+    before = text[: d.start].rstrip(" \"“«'¿¡")
+    return bool(before) and before[-1] not in ".?!:…"
+
+
+def _an_address_of_its_own(address: Detection, seed: Detection, detections: list[Detection]) -> bool:
+    """The seed grew into a street address that takes in nothing found as something else (a phone's digits
+    are no house number: "Llamamos al 959 555 031")."""
+    if address.entity_type != "STREET_ADDRESS" or (address.start, address.end) == (seed.start, seed.end):
+        return False
+    return not any(
+        o.turn == address.turn and o.entity_type not in PLACE_TYPES and o.start < address.end and address.start < o.end
+        for o in detections
+    )
+
+
+# what only an address says: a unit, a postcode, the streets a house is between or at the corner of
+_ADDRESS_WORDS = re.compile(
+    rf"(?<![\w-])(?:{ANY_CASE_UNIT}|(?i:{SAID_UNIT}|{POSTCODE_WORDS}|entre|{_ES_CORNER})(?![\w-]))"
+)
+
+
+def _names_with_house_numbers(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
+    """Capitalised words nothing found, a house number after them ("Corrientes... eh, cuatro mil ciento"):
+    a street named alone, as Argentina and Uruguay say it, where the address goes on with words only an
+    address has (kept by the caller)."""
+    if language != "es":
+        return []
+    found = []
+    for turn, text in enumerate(texts):
+        taken = [(o.start, o.end) for o in detections if o.turn == turn]
+        for name in re.finditer(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}", text):
+            clause = is_common_word(name.group().split()[0], CLAUSE_WORD_ZIPF, language)
+            number_end = name.end() + _house_number_after(text, name.end(), language)
+            overlaps = any(start < number_end and name.start() < end for start, end in taken)  # a phone's digits
+            if not clause and not overlaps and number_end > name.end():
+                found.append(Detection(turn, name.start(), name.end(), "LOCATION", 0.8, "street", name.group()))
+    return found
+
+
+def _grown(texts: list[str], d: Detection, detections: list[Detection], streets: set[str], language: str) -> Detection:
+    """`d` grown over the parts of the address it starts or names, as a street address; else `d`."""
+    text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
+    seed = _street_seed(text, d)
+    numbered = None if seed is not None else _name_and_house_number(text, d, language)
+    if seed is not None:
+        named = seed  # "barrio de Xonaca" alone stays the place it was found as
+        number = _house_number_after(text, seed[1], language)
+        seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
+        seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
+        seed = (seed[0], _units_after(text, seed[1]))  # "Progreso 120 int. 3": units with no pause before
+        start, end = _chain(text, seed, others, language)
+        chained = (start, end) != named  # by the chain, or by the house number alone
+        if chained or (d.entity_type == "STREET_ADDRESS" and (start, end) != (d.start, d.end)):  # or its "calle"
+            d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
+    elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
+        start, end = _chain(text, numbered, others, language)
+        if (
+            _more_parts(text, numbered, end, d, language)
+            or d.text.casefold() in streets  # or named before
+            or _said_by_its_block(text, d.end, language)
+        ):
+            d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
+    return d
 
 
 def _unit_suffix_length(text: str, end: int) -> int:
@@ -175,7 +248,7 @@ def _units_after(text: str, end: int) -> int:
     """Where the units written right after a house number end ("Progreso 120 int. 3", "Calle 45 Blq 12 #8")."""
     if not re.search(r"\d[A-Za-z]?$", text[:end]):
         return end
-    while unit := re.match(rf"\s+{UNIT}(?![\w-])", text[end:]):
+    while unit := re.match(rf"\s+{ANY_CASE_UNIT}(?![\w-])", text[end:]):
         end += unit.end()
     return end
 
@@ -236,10 +309,14 @@ def _named_streets_with_numbers(texts: list[str], streets: set[str], language: s
 
 def _house_number_after(text: str, end: int, language: str, comma: bool = False) -> int:
     """The length of a house number right after `end` (or after a comma), in digits or words, else 0
-    ("Mendoza al dos mil cien": Argentina says a block by its number)."""
-    at = r"(?:\s+al|\s+(?:número|nro\.?|n[º°]\.?))?" if language == "es" else ""  # "Arze número quinientos"
+    ("Mendoza al dos mil cien": Argentina says a block by its number); a pause with a hesitation may come
+    first, and in Spanish "número" with a pause and "el" ("Corrientes... eh, cuatro mil", "Ronda de Valencia,
+    eh... número... el ocho")."""
+    hesitation = rf"\s*{_PAUSE}\s*(?:{_FILLER_WORD}\s*{_PAUSE}?\s*)+"  # ", eh... ", "... este, "
+    lead = rf"(?:{hesitation}|\s*(?:\.{{3}}|…)\s*|{',' if comma else ''}\s+|\s+)"
+    at = r"(?:(?:al|número|nro\.?|n[º°]\.?)(?:\s*(?:\.{3}|…))?\s+(?:el\s+)?)?" if language == "es" else ""
     number = re.match(
-        rf"{',?' if comma else ''}{at}\s+(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))"
+        rf"{lead}{at}(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))"
         rf"(?!\s+{_COUNTED}){_CORNER if language == 'es' else ''}",
         text[end:],
     )
@@ -425,7 +502,7 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         return True
     if _DISTRICT_PART.fullmatch(part):
         return numbered
-    if re.match(UNIT, part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
+    if _UNIT_PART.match(part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part)
     clause = first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language) and not first.endswith(".")

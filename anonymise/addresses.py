@@ -61,14 +61,18 @@ _SPANISH_FLOORS = (
     r"planta baja|principal|sobreático)"
 )
 _SPANISH_DOORS = r"(?:izquierda|derecha|izda\.?|dcha\.?|centro)"
-UNIT = (
-    r"(?:(?:Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
+_UNIT_WORDS = (
+    r"Apartment|Apt|Unit|Suite|Ste|Flat|Room|Floor|Level|#|Bldg|Building|Tower|Block|Wing|Erf|Portion|Lot|"
     r"Plot No|Survey No|Shop No|Door No|House No|Flat No|Plot|Stand|villa|Villa|appartement|appt|bâtiment|bât|"
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
     r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Mza|Lte|Lt|Office|Sector|"
     r"Phase|Shop|local|oficina|nave|solar|andador|edificio|km|kilómetro|apartado de correos|apartado|Apdo|apartment|"
-    r"Stall|Kiosk|Studio|îlot|ilot|lot|bodega|Bod)\.?\s*"
-    r"(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
+    r"Stall|Kiosk|Studio|îlot|ilot|lot|bodega|Bod"
+)
+_UNIT_NUMBER = r"\.?\s*(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
+# a unit with a number, as written ("Flat 3/2", "Apt 4B"; the number in capitals or digits)
+UNIT = (
+    rf"(?:(?:{_UNIT_WORDS}){_UNIT_NUMBER}"
     rf"|(?:{_SPANISH_FLOORS}|premier|deuxième|troisième|quatrième|rez-de-chaussée)(?:\s+(?:{_SPANISH_DOORS}|"
     r"[A-Z](?![\w-])|étage))?"
     r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
@@ -76,6 +80,8 @@ UNIT = (
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-])"
     r"|porte\s+(?:gauche|droite|[A-Z0-9](?![\w-])))"  # "quatrième étage, porte gauche"
 )
+# a unit whose word ASR wrote in lower case ("flat 2/1", "unit 4"): a part of an address said next to one
+ANY_CASE_UNIT = UNIT.replace(f"(?:{_UNIT_WORDS})", f"(?i:{_UNIT_WORDS})", 1)
 _PLACE_WORD = rf"(?:[{_UPPER}][\w'’-]*|\d+(?:st|nd|rd|th))"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}(?:\s\d{{1,2}}(?![\w-]))?"
 _STATE = (

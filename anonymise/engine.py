@@ -171,7 +171,7 @@ class Anonymiser:
         festive = [d for d in keep if is_a_holiday(d, texts[d.turn], code)]  # "for Diwali": to review, not known
         keep, review = [d for d in keep if d not in festive], review + festive
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code)
-        found = join_address_parts(texts, keep + propagate(docs, known, allow), code)
+        found = join_address_parts(texts, keep + propagate(docs, known, allow), code, doubtful=review)
         found += organisation_short_forms(docs, found, code) + first_words_of_organisations(docs, found, code)
         found += leading_words_of_organisations(docs, found)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)
