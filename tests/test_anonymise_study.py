@@ -2780,3 +2780,50 @@ def test_spanish_addresses_said_with_corrections_abbreviations_and_a_landmark(an
     assert left_in(said[1], ["torre tres", "quinientos cuatro", "Esperanza", "Porvenir"]) == [], said
     assert left_in(said[2], ["lote doce", "Brisas", "16.5", "Salvador", "Bod. 7"]) == [], said
     assert left_in(said[3], ["escuela", "Brisas"]) == [] and said[3].endswith("Subimos doscientos metros para arriba.")
+
+
+def test_a_street_said_alone_then_its_number_after_a_hesitation_is_an_address(anonymiser):
+    """A street named without its street word, a pause and a hesitation before its number, then a correction
+    and its cross streets ("Corrientes... eh, cuatro mil ciento, ..., entre Bulnes y Medrano"), or "número...
+    el ocho" after a pause: one address. A number after a hesitation that only a count or money follows stays."""
+    said = anonymised(
+        anonymiser,
+        'Dijo: "Corrientes... eh, cuatro mil ciento, no, perdón, tres mil novecientos y pico, entre Bulnes y Medrano".',
+        "Me la dio a trozos: Ronda de Valencia, eh... número... el ocho, no, espera, el dieciocho, escalera B.",
+        "Pagué... eh, cuatro mil, no, perdón, tres mil pesos. Fui a Sevilla, eh, tres veces.",
+        'Nos escribió la calle sola, "Tacuarí", y luego: "Tacuarí al 3400".',
+        "Llamamos al 959 555 031, que es el número del distrito.",
+        language="es",
+    )
+    assert left_in(said[0], ["Corrientes", "cuatro mil ciento", "novecientos y pico", "Bulnes", "Medrano"]) == []
+    assert left_in(said[1], ["Valencia", "el ocho", "dieciocho", "escalera B"]) == [], said
+    assert "Pagué... eh, cuatro mil, no, perdón, tres mil pesos." in said[2] and "eh, tres veces" in said[2]
+    assert "3400" not in said[3], said
+    assert said[4].startswith("Llamamos al ") and "959" not in said[4], said
+
+
+def test_a_unit_written_in_lower_case_is_part_of_the_address_next_to_it(anonymiser):
+    """ASR writes "flat 2/1", "unit 4", "suite 210" in lower case: the unit said next to an address is part of
+    it (it was left between the street and the town). A unit word in a clause after the address stays."""
+    said = anonymised(
+        anonymiser,
+        "She lives at 14 Kelvinhaugh Street, flat 2/1, Glasgow G3 8PQ.",
+        "It is unit 4, 12 Smith Road, Leeds. Our office is 300 King Street, suite 210, Toronto.",
+        "She moved to 12 Elm Road, room 4 was hers, and then she left.",
+    )
+    assert left_in(said[0], ["Kelvinhaugh", "flat 2/1", "2/1", "G3 8PQ"]) == [], said
+    assert left_in(said[1], ["unit 4", "Smith", "suite 210", "King Street"]) == [], said
+    assert "Our office is" in said[1] and "room 4 was hers" in said[2], said
+
+
+def test_a_postcode_written_once_then_said_in_groups_of_digits_is_an_address(anonymiser):
+    """A postcode written in an address ("28012 Madrid") and said later in groups of digits, as Spanish
+    speakers say it ("veintiocho cero doce"), is that postcode; a number said alone that no address holds
+    stays ("veintiocho años")."""
+    said = anonymised(
+        anonymiser,
+        'El sobre decía "C/ del Amparo 22, 3º izq., 28012 Madrid".',
+        "Aquí en el barrio todo es veintiocho cero doce, eso me lo sé. Tengo veintiocho años y cero deudas.",
+        language="es",
+    )
+    assert left_in(said[1], ["veintiocho cero doce"]) == [] and "Tengo veintiocho años" in said[1], said
