@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from text_to_num import alpha2digit
+
 from anonymise.addresses import postcodes_in
 from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, is_name_here, sentence_initial
@@ -37,6 +39,7 @@ from anonymise.names import (
     is_title,
     name_relation,
 )
+from anonymise.said_postcodes import said_number
 from anonymise.spoken import SINGLE_DIGITS, digits_said
 from anonymise.terms import NAME_TYPES, AllowList
 
@@ -150,6 +153,7 @@ def propagate(docs: list, known: KnownNames, allow: AllowList) -> list[Detection
 
 
 CORRECTED_FROM = 3  # a five-digit number said digit by digit that shares its first digits with a postcode is one
+GROUPED_NUMBER_LANGUAGES = {"fr", "es"}  # English reads digits back one by one ("four five four")
 MIN_SAID_DIGITS = 4  # fewer digits said back are too likely a count or a year
 
 
@@ -242,6 +246,22 @@ def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> li
             entity_type = by_digits.get(digits)
             if entity_type is None and len(digits) == 5 and digits[:CORRECTED_FROM] in postcodes:
                 entity_type = "STREET_ADDRESS"  # "puso tres tres uno dos seis y era…": the postcode, corrected
+            if entity_type is not None:
+                found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
+    return found + _said_again_in_groups(texts, by_digits, language)
+
+
+def _said_again_in_groups(texts: list[str], by_digits: dict[str, str], language: str) -> list[Detection]:
+    """Postcodes and numbers read back in groups of digits, as French and Spanish say them ("28012" as
+    "veintiocho cero doce", "69003" as "soixante-neuf zéro zéro trois"): text2num reads the digits."""
+    if language not in GROUPED_NUMBER_LANGUAGES or not by_digits:
+        return []
+    found = []
+    for turn, text in enumerate(texts):
+        for match in said_number(language).finditer(text):  # not "cinco mil pesos" where "5000" is a postcode
+            if len(match.group().split()) < 2:
+                continue
+            entity_type = by_digits.get(_digits(alpha2digit(match.group(), language)))
             if entity_type is not None:
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
     return found

@@ -21,7 +21,8 @@ _OPENERS = r"(?:(?:sí|si|yes|oui|es|el|le|the|it's|c'est|pues|eh|um|uh|bueno|be
 
 
 @lru_cache(maxsize=8)
-def _said_number(language: str) -> re.Pattern:
+def said_number(language: str) -> re.Pattern:
+    """A number said in words that no noun follows ("veintiocho cero doce, eso"; not "dos mil pesos")."""
     number = number_word_pattern(language)
     # two words or more, then no word but a capitalised town or a link ("veintisiete ochocientos Vilalba, y…")
     return re.compile(rf"(?i:{number})(?=\s*(?:[,.;:?!\"”»)]|$|(?-i:[A-ZÀ-Ý])|(?:y|and|et|que|pero|but)\b))")
@@ -35,7 +36,7 @@ def said_postcodes(texts: list[str], language: str) -> list[Detection]:
     found = []
     for turn, text in enumerate(texts):
         asked = turn > 0 and _asks_for_a_postcode(texts[turn - 1])
-        for match in _said_number(language).finditer(text):
+        for match in said_number(language).finditer(text):
             if len(match.group().split()) < 2:
                 continue
             if _named_before(text, match.start()) or (asked and _opens_the_answer(text, match.start())):
