@@ -394,15 +394,20 @@ def acronym_kinds(
     }
 
 
+def _written_as_often_as(acronym: str, language: str, zipf: float) -> bool:
+    """Written at least this often (Zipf), in the transcript's language or in English."""
+    return any(word_zipf(acronym.lower(), lang) >= zipf for lang in {language, "en"})
+
+
 def _everyday(acronym: str, language: str) -> bool:
     """Written often, in the transcript's language or in English ("PDF", "GPS", "ICU")."""
-    return any(word_zipf(acronym.lower(), lang) >= EVERYDAY_ZIPF for lang in {language, "en"})
+    return _written_as_often_as(acronym, language, EVERYDAY_ZIPF)
 
 
 def _rare(acronym: str, language: str) -> bool:
     """Hardly ever written, in the transcript's language or in English: technical terms travel ("GPS", "KYC",
     "ICU"), the acronym of a local body or firm does not ("NAFDAC", "DVSA", "COFOPRI")."""
-    return all(word_zipf(acronym.lower(), lang) < RARE_ZIPF for lang in {language, "en"})
+    return not _written_as_often_as(acronym, language, RARE_ZIPF)
 
 
 def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[int]) -> bool:
