@@ -12,6 +12,7 @@ end of the sentence; a filler between two parts ("eh,") goes with them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from anonymise.addresses import (
@@ -161,6 +162,25 @@ def join_address_parts(
         if said_so and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     return grown
+
+
+def street_names_said_alone(review: list[Detection], found: list[Detection]) -> list[Detection]:
+    """Names set aside for review that are the street of an address found in the study ("Corrientes", said
+    alone, where "Corrientes... eh, cuatro mil ciento, entre Bulnes y Medrano" is an address): places."""
+    addresses = [d.text for d in found if d.entity_type == "STREET_ADDRESS" and not re.match(ANY_CASE_UNIT, d.text)]
+    streets = {m.group(1).casefold() for text in addresses if (m := _LEADING_NAME.match(text))}  # not "Flat 2"
+    return [
+        replace(d, entity_type="LOCATION", rule="street of an address")
+        for d in review
+        if d.entity_type in ("LOCATION", "PERSON") and d.text.casefold() in streets
+    ]
+
+
+_STREET_WORD = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
+# the name an address starts with, after its street word: "Rivadavia" of "Av. Rivadavia 5012, 3º B"
+_LEADING_NAME = re.compile(
+    rf"(?:(?i:{_STREET_WORD})\.?\s+(?:{_OF}\s+)?)?([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})(?=[\s,.…]|$)"
+)
 
 
 def _a_place_or_a_name_inside_a_sentence(text: str, d: Detection) -> bool:

@@ -15,7 +15,7 @@ from anonymise.acronyms import (
     place_starts,
     undecided_acronyms,
 )
-from anonymise.address_chains import join_address_parts
+from anonymise.address_chains import join_address_parts, street_names_said_alone
 from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
@@ -199,6 +199,7 @@ class Anonymiser:
         if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there
             found = [d for d in found if d.text.casefold() in listed or not is_a_country(d, texts[d.turn], code)]
         found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
+        found = merge_detections(found + street_names_said_alone(review, found), texts)
         review = [r for r in review if not _overlaps(r.turn, r.start, r.end, found)]
         return Findings(found, review, cuts)
 

@@ -2785,7 +2785,8 @@ def test_spanish_addresses_said_with_corrections_abbreviations_and_a_landmark(an
 def test_a_street_said_alone_then_its_number_after_a_hesitation_is_an_address(anonymiser):
     """A street named without its street word, a pause and a hesitation before its number, then a correction
     and its cross streets ("Corrientes... eh, cuatro mil ciento, ..., entre Bulnes y Medrano"), or "número...
-    el ocho" after a pause: one address. A number after a hesitation that only a count or money follows stays."""
+    el ocho" after a pause: one address, and the street said alone elsewhere is a place. A number after a
+    hesitation that only a count or money follows stays."""
     said = anonymised(
         anonymiser,
         'Dijo: "Corrientes... eh, cuatro mil ciento, no, perdón, tres mil novecientos y pico, entre Bulnes y Medrano".',
@@ -2793,6 +2794,7 @@ def test_a_street_said_alone_then_its_number_after_a_hesitation_is_an_address(an
         "Pagué... eh, cuatro mil, no, perdón, tres mil pesos. Fui a Sevilla, eh, tres veces.",
         'Nos escribió la calle sola, "Tacuarí", y luego: "Tacuarí al 3400".',
         "Llamamos al 959 555 031, que es el número del distrito.",
+        'La hija nos pasó la calle sola, "Corrientes", nada más.',
         language="es",
     )
     assert left_in(said[0], ["Corrientes", "cuatro mil ciento", "novecientos y pico", "Bulnes", "Medrano"]) == []
@@ -2800,6 +2802,7 @@ def test_a_street_said_alone_then_its_number_after_a_hesitation_is_an_address(an
     assert "Pagué... eh, cuatro mil, no, perdón, tres mil pesos." in said[2] and "eh, tres veces" in said[2]
     assert "3400" not in said[3], said
     assert said[4].startswith("Llamamos al ") and "959" not in said[4], said
+    assert "Corrientes" not in said[5], said  # the street of an address, said alone
 
 
 def test_a_unit_written_in_lower_case_is_part_of_the_address_next_to_it(anonymiser):
