@@ -44,6 +44,7 @@ from anonymise.name_spans import (
     with_place_prefix,
 )
 from anonymise.names import KIN_TERMS, fold, is_title
+from anonymise.numbered_branches import numbered_branches
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.propagate import (
     first_words_of_organisations,
@@ -193,7 +194,7 @@ class Anonymiser:
         found = surname_particles(texts, found)
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
-        found = short_forms_typed(employers_typed(docs, found))
+        found = numbered_branches(texts, short_forms_typed(employers_typed(docs, found)))
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there

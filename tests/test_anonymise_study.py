@@ -2830,3 +2830,15 @@ def test_a_postcode_written_once_then_said_in_groups_of_digits_is_an_address(ano
         language="es",
     )
     assert left_in(said[1], ["veintiocho cero doce"]) == [] and "Tengo veintiocho años" in said[1], said
+
+
+def test_an_organisations_numbered_branch_is_replaced_with_it(anonymiser):
+    """A union local or a branch is named by its number ("UAW Local 600", "SEIU Local 1199", "Local 3388",
+    "Unite's Region 6"): the number goes with the organisation. A ward or district alone stays."""
+    said = anonymised(
+        anonymiser,
+        "I joined UAW Local 600 back in 1998, and then SEIU Local 1199 organised the nursing home.",
+        "Local 3388 voted to strike. We talked to Unite's Region 6 office. She was on Ward 4 in District 9.",
+    )
+    assert left_in(said[0], ["600", "1199", "SEIU"]) == [], said
+    assert left_in(said[1], ["3388", "Region 6"]) == [] and "on Ward 4 in District 9" in said[1], said
