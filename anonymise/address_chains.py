@@ -58,6 +58,22 @@ _BUILDING_WORDS = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS))}|{_
 _CORNER_PART = rf"(?:{_ES_CORNER}|au coin de|à l'angle de|corner of)\s+{_CORNER_NAME}"
 # an area named by what it is: "zona central", "parque industrial", "quartier nord"
 _PLAIN_AREA = r"(?:zona|parque|polígono|sector|barrio|quartier|zone)\s+[a-zà-ÿ]+"
+# where the house is from a landmark, said after its address: "pasando la gasolinera", "frente a la bomba", "2 km
+# después del puente", "en face du commissariat", "opposite the mosque"
+_LANDMARKS = (
+    "iglesia|escuela|colegio|parque|puente|gasolinera|bomba|colmado|pulpería|mercado|hospital|clínica|farmacia|"
+    "tienda|estación|plaza|cancha|cementerio|panadería|supermercado|comisaría|boulangerie|pharmacie|mosquée|"
+    "église|école|marché|station|rond-point|carrefour|pont|commissariat|mairie|cimetière|stade|lycée|clinique|"
+    "dispensaire|church|school|mosque|bridge|market|garage|roundabout|petrol station|post office|clinic"
+)
+_LANDMARK_PART = (
+    r"(?:\d+(?:[.,]\d+)?\s*(?:km|m|kilómetros?|metros|cuadras|mètres|kilomètres)\s+)?"
+    r"(?i:frente|enfrente|detrás|al lado|pasando|después|antes|en face|derrière|à côté|juste après|après|avant|"
+    r"opposite|behind|next to|past)(?:\s+(?:a|de|del|al|du|des|de la|de l'|to))?"
+    r"\s+(?:(?:el|la|los|las|le|les|the)\s+|l')?"
+    rf"(?i:{_LANDMARKS})(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"
+)
+_LANDMARK = re.compile(_LANDMARK_PART)
 _PART = re.compile(
     rf"(?:{ANY_CASE_UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B", "flat 2/1"
     r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
@@ -72,7 +88,7 @@ _PART = re.compile(
     r"|entre\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})\s+y\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
-    rf"|{_CORNER_PART}|{_PLAIN_AREA})$"
+    rf"|{_CORNER_PART}|{_PLAIN_AREA}|{_LANDMARK_PART})$"
 )
 _ADDRESS_ABBREVIATIONS = (
     *("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col"),
@@ -510,6 +526,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         return False
     if len(part.split()) > MAX_PART_WORDS:  # only a number said digit by digit is that long
         return bool(_said_part(language).fullmatch(part)) and not part[:1].isupper()
+    if _LANDMARK.fullmatch(part):  # "en face du commissariat": its "en" is no preposition before a town
+        return True
     first = part.split()[0]
     lead = _IN_THE.match(part) if numbered else None  # "… primero A... en Parla", "en la parcela 7"
     if lead and lead.end() < len(part):

@@ -2842,3 +2842,19 @@ def test_an_organisations_numbered_branch_is_replaced_with_it(anonymiser):
     )
     assert left_in(said[0], ["600", "1199", "SEIU"]) == [], said
     assert left_in(said[1], ["3388", "Region 6"]) == [] and "on Ward 4 in District 9" in said[1], said
+
+
+def test_a_landmark_said_after_an_address_is_part_of_it(anonymiser):
+    """Where there are no house numbers people add a landmark to the address ("pasando la gasolinera", "frente
+    a la bomba", "en face du commissariat", "opposite the mosque"): it goes with the address. A time after an
+    address ("después de las cinco") stays."""
+    spanish = anonymised(
+        anonymiser,
+        "Es la carretera de Baamonde, kilómetro tres y medio, pasando la gasolinera.",
+        "La calle del Sol número ciento doce, después de las cinco no hay nadie.",
+        language="es",
+    )
+    french = anonymised(anonymiser, "C'est rue Blaise-Diagne, numéro 14, en face du commissariat, Sor.", language="fr")
+    english = anonymised(anonymiser, "It's 12 Elm Road, opposite the mosque, Leeds.")
+    assert "gasolinera" not in spanish[0] and "después de las cinco no hay nadie" in spanish[1], spanish
+    assert "commissariat" not in french[0] and "mosque" not in english[0], (french, english)
