@@ -117,9 +117,9 @@ _NEXT_PART = re.compile(
     rf"(?=\s*{_PAUSE}|\s*$|{_NOT_AFTER_AN_ABBREVIATION}[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
 )
 _FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{EN_ORDINAL})\s+$")
-# a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
 # a unit, then names and numbers: "Unit 4 Riverside Park", "Portion 4 of Farm Welgelegen 312"; not "room 4 was hers"
 _UNIT_PART = re.compile(rf"{ANY_CASE_UNIT}(?:\s+(?:of|{_OF})?\s*(?:[A-ZÀ-Ý][\w'’-]*|\d+))*$")
+# a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
 _BUILDING = re.compile(
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Tower|Towers|Centre|Center|Building|Court|Plaza|Mall|Complex|Chambers|"
     r"Mansions|Block|Arcade|Exchange|Hall)"
@@ -181,7 +181,7 @@ def join_address_parts(
 
 
 def street_names_said_alone(review: list[Detection], found: list[Detection]) -> list[Detection]:
-    """Names set aside for review that are the street of an address found in the study ("Corrientes", said
+    """Names set aside for review that are the street of an address found in the transcript ("Corrientes", said
     alone, where "Corrientes... eh, cuatro mil ciento, entre Bulnes y Medrano" is an address): places."""
     addresses = [d.text for d in found if d.entity_type == "STREET_ADDRESS" and not re.match(ANY_CASE_UNIT, d.text)]
     streets = {m.group(1).casefold() for text in addresses if (m := _LEADING_NAME.match(text))}  # not "Flat 2"
