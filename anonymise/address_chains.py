@@ -117,7 +117,8 @@ _NEXT_PART = re.compile(
     rf"(?=\s*{_PAUSE}|\s*$|{_NOT_AFTER_AN_ABBREVIATION}[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
 )
 _FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{EN_ORDINAL})\s+$")
-# a unit, then names and numbers: "Unit 4 Riverside Park", "Portion 4 of Farm Welgelegen 312"; not "room 4 was hers"
+# a unit in any case, then names and numbers: "flat 2/1", "unit 4 Riverside Park"; not "room 4 was hers" (a unit
+# written with its capital starts a part whatever follows, as before: "Portion 4 of Farm Welgelegen 312")
 _UNIT_PART = re.compile(rf"{ANY_CASE_UNIT}(?:\s+(?:of|{_OF})?\s*(?:[A-ZÀ-Ý][\w'’-]*|\d+))*$")
 # a building named in an address: "Nant Fawr House", "Jade Tower", "Manchester Shopping Centre"
 _BUILDING = re.compile(
@@ -540,7 +541,7 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         return True
     if _DISTRICT_PART.fullmatch(part):
         return numbered
-    if _UNIT_PART.match(part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
+    if re.match(UNIT, part) or _UNIT_PART.match(part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part)
     clause = first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language) and not first.endswith(".")
