@@ -17,7 +17,7 @@ from anonymise.detect import Detection
 
 BRANCH_WORDS = ("Local", "Branch", "Chapter", "Lodge", "Post", "District", "Region", "Division", "Section", "Council")
 _NUMBER = r"\d{1,5}(?![\w-])"
-_BRANCH_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:(?:{'|'.join(BRANCH_WORDS)})\s+)?{_NUMBER}")
+_BRANCH_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:(?P<word>{'|'.join(BRANCH_WORDS)})\s+)?{_NUMBER}")
 _UNION_LOCAL = re.compile(rf"(?<![\w-])(?:[A-Z]{{2,6}}\s+)?Local\s+{_NUMBER}")
 
 
@@ -40,6 +40,6 @@ def _with_its_branch(text: str, d: Detection) -> Detection:
         return d
     branch = _BRANCH_AFTER.match(text, d.end)
     ends_with_a_branch = d.text.split()[-1] in BRANCH_WORDS
-    if branch is None or (not ends_with_a_branch and not re.search(rf"{'|'.join(BRANCH_WORDS)}", branch.group())):
+    if branch is None or not (ends_with_a_branch or branch.group("word")):
         return d
     return replace(d, end=branch.end(), text=text[d.start : branch.end()])
