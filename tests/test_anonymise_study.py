@@ -1792,7 +1792,7 @@ def test_an_address_said_as_a_chain_of_parts_is_replaced_whole(anonymiser):
     leaks = ("Lavalle", "2281", "piso 4", "depto", "5500", "Turia", "2.º", "puerta 5", "46008", "Tilleuls",
              "escalier A", "appartement 14", "21000", "Capucins")  # fmt: skip
     assert not left_in(joined, leaks), spanish + french
-    assert "O en la oficina, gracias." in spanish[0] and "al lado del mercado" in spanish[1], spanish
+    assert "O en la oficina, gracias." in spanish[0] and "mercado" not in spanish[1], spanish  # its landmark too
     assert english[0].startswith("Write to [PERSON 1] at [ORG"), english
 
 
@@ -2068,8 +2068,9 @@ def test_spanish_units_said_in_words_walkway_building_office_ground_floor_and_ha
         "La bodega queda en la carretera de Olmué, kilómetro seis y medio, pasando el puente.",
         language="es",
     )
-    assert said[0] == "Él vive en la [ADDRESS 1].", said
-    assert said[1] == "La agencia está en [ADDRESS 2], al fondo.", said
+    assert re.fullmatch(r"Él vive en la \[ADDRESS \d\]\.", said[0]), said
+    assert re.fullmatch(r"La agencia está en \[ADDRESS \d\], al fondo\.", said[1]), said
+    assert re.fullmatch(r"La bodega queda en la \[ADDRESS \d\]\.", said[2]), said  # "pasando el puente" with it
     assert "kilómetro" not in said[2] and "medio" not in said[2] and "Olmué" not in said[2], said
 
 
@@ -2098,9 +2099,7 @@ def test_streets_named_after_dates_and_quito_block_numbers_are_addresses(anonymi
         language="es",
     )
     assert left_in(said[0], ["1450", "Julio", "trescientos diez", "Mayo", "piso dos"]) == [], said
-    assert left_in(said[1], ["Diciembre", "N34-120", "Portugal"]) == [] and said[1].endswith(", frente al parque."), (
-        said
-    )
+    assert left_in(said[1], ["Diciembre", "N34-120", "Portugal", "parque"]) == [], said  # the landmark with it
     assert said[2] == "Nació el 5 de mayo de 1985. El 9 de Julio cien personas marcharon.", said
 
 
