@@ -349,23 +349,26 @@ def _house_number_after(text: str, end: int, language: str, comma: bool = False)
     ("Mendoza al dos mil cien": Argentina says a block by its number); a pause with a hesitation may come
     first, and in Spanish "número" with a pause and "el" ("Corrientes... eh, cuatro mil", "Ronda de Valencia,
     eh... número... el ocho")."""
+    number = _house_number(language, comma).match(text, end)
+    return number.end() - end if number else 0
+
+
+@lru_cache(maxsize=16)
+def _house_number(language: str, comma: bool) -> re.Pattern:
     hesitation = rf"\s*{_PAUSE}\s*(?:{_FILLER_WORD}\s*{_PAUSE}?\s*)+"  # ", eh... ", "... este, "
     lead = rf"(?:{hesitation}|\s*(?:\.{{3}}|…)\s*|{',' if comma else ''}\s+|\s+)"
     at = r"(?:(?:al|número|nro\.?|n[º°]\.?)(?:\s*(?:\.{3}|…))?\s+(?:el\s+)?)?" if language == "es" else ""
-    number = re.match(
+    return re.compile(
         rf"{lead}{at}(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?:{number_word_pattern(language)}))"
-        rf"(?!\s+{_COUNTED}){_CORNER if language == 'es' else ''}",
-        text[end:],
+        rf"(?!\s+{_COUNTED}){_CORNER if language == 'es' else ''}"
     )
-    return number.end() if number else 0
 
 
 def _streets_named(texts: list[str], language: str) -> set[str]:
     """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano"), and
     the last word of a longer one, by which people shorten it ("Ameghino" of "Florentino Ameghino")."""
-    words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
     name = r"(?:(?:de la|del|de|los|las|la|el|da|do|das)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
-    pattern = re.compile(rf"(?i:(?<![\w-])(?:{words})){_PAUSED}\s+({name})")
+    pattern = re.compile(rf"(?i:(?<![\w-])(?:{_STREET_WORD})){_PAUSED}\s+({name})")
     names = {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return names | {w for w in last_words if not is_common_word(w, PLACE_WORD_ZIPF, language)}
