@@ -87,6 +87,7 @@ _PART = re.compile(
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})\s+y\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
+    r"|(?i:numéro|número|number|n[º°]\.?)\s*\d{1,5}[A-Za-z]?(?:\s+(?:bis|ter))?"  # "rue 5414, numéro 8": the house
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
     rf"|{_CORNER_PART}|{_PLAIN_AREA}|{_LANDMARK_PART})$"
 )
@@ -143,7 +144,7 @@ def _said_part(language: str) -> re.Pattern:
     letter = rf"(?:[A-Z]|{SPANISH_LETTERS})" if language == "es" else "[A-Z]"  # "manzana be", "tres be"
     unit = rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*)?(?:{letter}|[a-h])(?![\w-])"  # "apartamento tres a"
     return re.compile(
-        rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+bis\b)?{town}"
+        rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+(?:bis|ter|quater)\b)?{town}"
         rf"|(?i:{ORDINAL_FLOOR})"
     )
 
@@ -153,7 +154,8 @@ def _said_before(language: str) -> re.Pattern:
     """A unit ("Unit 4, "), a floor ("twenty-first floor, ") or a part said in words ("two-one-two ") right
     before a street."""
     floor = rf"(?i:{ORDINAL_FLOOR})\s*,\s+"
-    return re.compile(rf"(?:{ANY_CASE_UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*[-\s])$")
+    comma = ",?" if language == "fr" else ""  # French writes "14, rue …", and says "quatorze ter, rue …" so
+    return re.compile(rf"(?:{ANY_CASE_UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*{comma}[-\s])$")
 
 
 def join_address_parts(

@@ -67,7 +67,7 @@ _UNIT_WORDS = (
     r"étage|escalier|app|boîte|bte|case postale|piso|puerta|planta|escalera|esc|portal|depto|departamento|dpto|"
     r"interior|int|apartamento|apto|block|bloque|torre|manzana|lote|parcela|casa|zona|Mz|Mza|Lte|Lt|Office|Sector|"
     r"Phase|Shop|local|oficina|nave|solar|andador|edificio|km|kilómetro|apartado de correos|apartado|Apdo|apartment|"
-    r"Stall|Kiosk|Studio|îlot|ilot|lot|bodega|Bod"
+    r"Stall|Kiosk|Studio|îlot|ilot|lot|bodega|Bod|bloc|Bloc"
 )
 _UNIT_NUMBER = r"\.?\s*(?:(?:numéro|número|number|n[°º]\.?)\s*)?[0-9A-Z][0-9A-Za-z/-]*"  # "villa numéro 214"
 # a unit with a number, as written ("Flat 3/2", "Apt 4B"; the number in capitals or digits)
@@ -122,7 +122,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega)"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
@@ -165,7 +165,8 @@ _NAMED_STREET_TYPE = (
 _BOX = (
     r"(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|RR\s?\d+,?\s+Box|Rural Route \d+,?\s+Box|Private Bag|"
     r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP|"
-    r"B\.?P\.?(?=\s+\d{4}))"  # "BP 4417 Douala"; "BP 120 over 80" is a blood pressure
+    r"B\.?P\.?(?=\s+\d{4})|(?:TSA|CS)(?=\s+\d{5}(?![\w-])))"  # "BP 4417 Douala"; "BP 120 over 80" is a blood pressure;
+    # France's mail sorted by the box ("TSA 40217, 69561 Saint-Genis-Laval Cedex", "CS 30012")
 )
 _NAMED_PLACE = r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 STREET_ADDRESS_PATTERNS += [
@@ -200,7 +201,9 @@ _AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul", "Cda. Pino"
     rf"[{_UPPER}][\w'’.-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’.-]*){{0,3}}"
 )
 _STREET_AND_NUMBER = r"(?i:pasaje|calle|avenida|senda|callejón|passage|rue)\s+\d{1,4}[A-Z]?"  # "pasaje 3"
-_NAMED_AREA = rf"{_AREA}\s+(?:de\s+(?:la\s+|los\s+)?)?{_AREA_NAME}"  # "colonia Escalón", "barrio de Xonaca"
+_NAMED_AREA = (  # "colonia Escalón", "barrio de Xonaca", "cité de l'Espérance"
+    rf"{_AREA}\s+(?:(?:de\s+(?:la\s+|los\s+)?|(?:de\s+)?l['’]|du\s+|des\s+))?{_AREA_NAME}"
+)
 STREET_ADDRESS_PATTERNS += [
     Pattern(  # "colonia Escalón, pasaje 3, casa 14", "barrio Los Robles, manzana 4": an area, then its units
         "area, units", rf"(?<![\w-]){_NAMED_AREA}(?:,\s*(?:{_NUMBERED_UNIT}|{_STREET_AND_NUMBER}))+", 0.75

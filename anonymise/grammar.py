@@ -73,6 +73,9 @@ def sentence_initial(doc, i: int) -> bool:
         j -= 1
     if j > 0 and doc[j].text == "." and doc[j - 1].lower_ in ABBREVIATED_HONORIFICS:
         return False  # "una tal Mrs. Whitaker": the full stop is the title's
+    if j > 0 and doc[j].text == ")":  # "(rires) Vous…", "(laughs) Yeah": a noise noted before the sentence
+        opening = next((k for k in range(j - 1, -1, -1) if doc[k].text == "("), None)
+        return opening is not None and sentence_initial(doc, opening)
     return j < 0 or doc[j].text in _BOUNDARY
 
 

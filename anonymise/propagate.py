@@ -189,8 +189,8 @@ def identifier_surfaces(detections: list[Detection], language: str = "en") -> di
             continue
         surfaces.setdefault(d.text, d.entity_type)
         if d.entity_type == "STREET_ADDRESS":
-            said = [digits for digits in digits_said(d.text, language) if 4 <= len(digits) <= 6]
-            for postcode in postcodes_in(d.text) + said:
+            said = digits_said(d.text, language) + _numbers_said_in_groups(d.text, language)
+            for postcode in postcodes_in(d.text) + [digits for digits in said if 4 <= len(digits) <= 6]:
                 surfaces.setdefault(postcode, d.entity_type)
     return surfaces
 
@@ -265,6 +265,15 @@ def _said_again_in_groups(texts: list[str], by_digits: dict[str, str], language:
             if entity_type is not None:
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
     return found
+
+
+def _numbers_said_in_groups(text: str, language: str) -> list[str]:
+    """The digits of the numbers said in words of two or more inside an address ("six mille un Marcinelle":
+    6001), where French and Spanish say a postcode so."""
+    if language not in GROUPED_NUMBER_LANGUAGES:
+        return []
+    said = [m.group() for m in said_number(language).finditer(text) if len(m.group().split()) >= 2]
+    return [_digits(alpha2digit(number, language)) for number in said]
 
 
 def _digits(surface: str) -> str:

@@ -38,8 +38,14 @@ _DOMAINS = [
 ]  # fmt: skip
 # every country's two letters (ISO 3166, as phonenumbers lists them): country domains said letter by letter
 _COUNTRY_CODES = sorted({region.lower() for region in phonenumbers.SUPPORTED_REGIONS} - set(_DOMAINS))
-# the country endings said as one word ("dot ae", "dot zm") that are no everyday English word ("is", "to", "me")
-_WORD_COUNTRY_CODES = [code for code in _COUNTRY_CODES if zipf_frequency(code, "en") < 4.0]
+
+
+def _word_country_codes(language: str) -> list[str]:
+    """The country endings said as one word ("dot ae", "point tn", "linktr point ee") that are no everyday word
+    of the language ("is", "to", "me"; "je", "la", "ma")."""
+    return [code for code in _COUNTRY_CODES if zipf_frequency(code, language) < 4.0]
+
+
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _EN_DIGITS = [
@@ -58,6 +64,8 @@ _FR_DIGITS = [
     *(f"{tens} et un" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante", "septante", "huitante",
                                    "nonante")),
     "soixante et onze", "soixante-et-onze",  # 71
+    *(f"{tens}-{unit}" for tens in ("soixante", "quatre-vingt")  # 72-79, 92-99: "soixante-dix-sept"
+      for unit in ("douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf")),
 ]  # fmt: skip
 _ES_DIGITS = [
     "cero", "uno", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
@@ -97,7 +105,7 @@ SPOKEN = {
         dots=["dot", "full stop", "period"],
         joiners=["underscore", "dash", "hyphen", "minus"],
         slashes=["slash", "forward slash", "backslash", "back slash"],
-        domains=_DOMAINS + _WORD_COUNTRY_CODES,
+        domains=_DOMAINS + _word_country_codes("en"),
         spelling=["that's", "that is", "spelled", "spelt"],
         www=["www", "w w w", "w-w-w", "double u double u double u", "double-u double-u double-u", "triple w"],
         schemes=["h t t p s", "h t t p", "https", "http"],
@@ -140,7 +148,7 @@ SPOKEN = {
             "trait d'union",
         ],
         slashes=["slash", "barre oblique", "barre"],
-        domains=_DOMAINS,
+        domains=_DOMAINS + _word_country_codes("fr"),
         spelling=["c'est", "ça s'écrit", "qui s'écrit"],
         www=["www", "w w w", "double v double v double v", "trois w", "triple w", "trois double v"],
         schemes=[
@@ -325,7 +333,8 @@ SINGLE_DIGITS = {  # the words for one digit, and the digit
 HESITATIONS = ["euh", "heu", "eh", "em", "ehm", "um", "umm", "uh", "er", "erm", "hmm", "mm", "este"]  # any language
 
 
-THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil"], "es": ["mil"]}  # in numbers, not among a phone's digits
+# in numbers, not among a phone's digits ("huit cents", "trente-trois mille")
+THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil", "cents"], "es": ["mil"]}
 
 
 def number_word_pattern(language: str) -> str:

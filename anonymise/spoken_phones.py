@@ -18,6 +18,7 @@ from anonymise.regex_recognizer import RegexRecognizer
 from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, alternatives, spoken_words
 
 MIN_SAID_DIGITS = 7  # as many digits as the shortest phone numbers written (contacts.MIN_PHONE_DIGITS)
+MIN_ROW_DIGITS = 5  # numbers in a row say five digits at least; a price says four ("quarante-neuf quatre-vingt-quinze")
 MAX_WORDS_BETWEEN = 2  # "non, attendez", "no, perdona" between two groups
 SINGLE_DIGIT_WORDS = {word for table in SINGLE_DIGITS.values() for word in table}  # any language
 # tens that join the word after them with a hyphen into one number ("soixante-quinze", "quatre-vingt-dix-huit"),
@@ -106,11 +107,12 @@ def is_said_phone(text: str, language: str) -> bool:
     """Whether a run of groups is a phone number: six numbers in a row ("two one five, five five five", "33 6
     39 98 30 62"), a pair and four more, or, with a group said in words, seven digits (digit groups alone are
     `contacts.PhoneNumberRecognizer`'s, which knows account numbers and amounts)."""
-    if _numbers_in_a_row(language).search(text):
-        return True
     groups = said_groups(text, language)
+    digits = sum(count for count, _, _ in groups)
+    if _numbers_in_a_row(language).search(text) and digits >= MIN_ROW_DIGITS:
+        return True  # not "quarante-neuf quatre-vingt-quinze": the parts of two numbers are no six numbers
     in_words = any(worded for _, _, worded in groups)
-    return in_words and sum(digits for digits, _, _ in groups) >= MIN_SAID_DIGITS
+    return in_words and digits >= MIN_SAID_DIGITS
 
 
 class SpokenPhoneRecognizer(RegexRecognizer):

@@ -2857,3 +2857,70 @@ def test_a_landmark_said_after_an_address_is_part_of_it(anonymiser):
     english = anonymised(anonymiser, "It's 12 Elm Road, opposite the mosque, Leeds.")
     assert "gasolinera" not in spanish[0] and "después de las cinco no hay nadie" in spanish[1], spanish
     assert "commissariat" not in french[0] and "mosque" not in english[0], (french, english)
+
+
+def test_french_postal_forms_are_addresses(anonymiser):
+    """French and francophone addresses in forms of their own: a house number said in words with "bis" or
+    "ter" before the street and a comma ("vingt-sept bis, rue des Acacias"), a box sorted by La Poste ("TSA
+    51833, 33072 Bordeaux Cedex", "CS 20145"), a housing estate with its block ("cité des Oliviers, bloc 7,
+    appartement 3, 4020 Liège"), a numbered street with "numéro" after it ("rue 2208, numéro 14"). A count
+    before a street said without a comma ("sept rues plus loin") and a "bloc" of paper stay."""
+    said = anonymised(
+        anonymiser,
+        "Oui, vingt-sept bis, rue des Acacias, trente-trois mille huit cents Bordeaux.",
+        "Pour la mutuelle on écrit à TSA 51833, 33072 Bordeaux Cedex, et pour la caisse à CS 20145, 59863 Lille.",
+        "Sa tante habite cité des Oliviers, bloc 7, appartement 3, 4020 Liège. Elle a un bloc de papier.",
+        "Chez lui c'est cité Ennour, rue 2208, numéro 14, huit mille cinquante Nabeul. Sept rues plus loin.",
+        language="fr",
+    )
+    assert left_in(said[0], ["vingt-sept bis", "Acacias", "trente-trois mille"]) == [], said
+    assert left_in(said[1], ["51833", "33072", "Cedex", "20145", "59863"]) == [], said
+    assert left_in(said[2], ["Oliviers", "bloc 7", "appartement 3", "4020"]) == [], said
+    assert "un bloc de papier" in said[2], said
+    assert left_in(said[3], ["2208", "numéro 14", "huit mille"]) == [] and "Sept rues plus loin" in said[3], said
+
+
+def test_a_postcode_said_in_words_in_an_address_and_said_again_is_replaced_again(anonymiser):
+    """A postcode said in words inside an address ("quatre mille vingt Liège") and said again alone ("Quatre
+    mille vingt, hein") is that postcode again; another number said alone ("quatre mille euros") stays."""
+    said = anonymised(
+        anonymiser,
+        "C'est rue Saint-Gilles 14, quatre mille vingt Liège.",
+        "Quatre mille vingt, hein, pas quatre mille. Le loyer, c'est pas quatre mille euros quand même.",
+        language="fr",
+    )
+    assert left_in(said[1], ["Quatre mille vingt"]) == [] and "quatre mille euros" in said[1], said
+
+
+def test_a_country_ending_said_in_a_french_email_or_web_address_ends_it(anonymiser):
+    """French speakers read out e-mails and links on any country's domain ("point tn", "point ee", "point
+    dz"): the whole address is replaced, numbers said in words inside it too, not only the part after
+    "arobase"."""
+    said = anonymised(
+        anonymiser,
+        "Il me l'a dicté : karim point haddad, h, a, d, d, a, d, soixante-dix-sept, arobase planet point tn.",
+        "Tout est sur son linktree, linktr point ee slash nadia berrada coaching.",
+        language="fr",
+    )
+    assert left_in(said[0], ["karim", "haddad", "soixante-dix-sept", "planet"]) == [], said
+    assert left_in(said[1], ["point ee", "nadia", "berrada", "coaching"]) == [], said
+
+
+def test_a_word_after_a_noise_in_brackets_starts_a_sentence(anonymiser):
+    """A transcript notes laughter before a sentence ("(rires) Vous avez…"): the word after it starts the
+    sentence, and its capital says nothing."""
+    said = anonymised(anonymiser, "(rires) Vous avez des enfants ?", "(rires) Personne ne répond.", language="fr")
+    assert said == ["(rires) Vous avez des enfants ?", "(rires) Personne ne répond."], said
+
+
+def test_a_price_read_out_is_no_phone_number(anonymiser):
+    """Two numbers said with hyphens ("quarante-neuf quatre-vingt-quinze", a price) are no phone number,
+    though their parts count six words; a number read in pairs is one."""
+    said = anonymised(
+        anonymiser,
+        "Cinq cents cartes, c'est quarante-neuf quatre-vingt-quinze, taxes en sus.",
+        "Mon numéro c'est zéro six, soixante-douze, quatre-vingt-quinze, trente, douze.",
+        language="fr",
+    )
+    assert "quarante-neuf quatre-vingt-quinze" in said[0], said
+    assert left_in(said[1], ["soixante-douze", "quatre-vingt-quinze", "trente, douze"]) == [], said
