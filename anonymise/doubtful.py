@@ -80,9 +80,10 @@ def _named(text: str, language: str) -> str:
 
 def _a_given_name_only(word: str, zipf: float, language: str) -> bool:
     """A given name that the language's lexicon does not know as a word and that is not everyday talk ("Carole",
-    "Carine"; not "Rose", "Will", nor "Ben", a French filler the lexicon lacks): a capital at a sentence's start
-    does not make it doubtful."""
-    return fold(word) in given_names() and is_unlisted_word(word.lower(), language) and word_zipf(word, language) < zipf
+    "Carine", "Jim"; not "Rose", "Will", nor "Ben", a French filler the lexicon lacks, and no name as common as
+    that outside English): a capital at a sentence's start does not make it doubtful."""
+    everyday = language != "en" and word_zipf(word, language) >= zipf  # English has no filler named so
+    return fold(word) in given_names() and is_unlisted_word(word.lower(), language) and not everyday
 
 
 def _one_word_sentence(doc, index: int, d: Detection, language: str) -> bool:

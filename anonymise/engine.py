@@ -59,6 +59,7 @@ from anonymise.propagate import (
 from anonymise.pseudonyms import StudyKey
 from anonymise.retagged_names import names_read_with_a_capital
 from anonymise.said_postcodes import said_postcodes
+from anonymise.spelled_words import words_before_their_spelling
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.unknown_words import unknown_words_to_review
@@ -185,7 +186,7 @@ class Anonymiser:
         surnames = _surnames(known)
         found = [
             d
-            for d in merge_detections(found, texts)
+            for d in merge_detections(found + words_before_their_spelling(texts, code), texts)
             if d.text.casefold() in listed or not _allowed(d, texts, allowed, code, surnames)
         ]
         found = grow_dictated_contacts(texts, found, code)

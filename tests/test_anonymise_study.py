@@ -2924,3 +2924,37 @@ def test_a_price_read_out_is_no_phone_number(anonymiser):
     )
     assert "quarante-neuf quatre-vingt-quinze" in said[0], said
     assert left_in(said[1], ["soixante-douze", "quatre-vingt-quinze", "trente, douze"]) == [], said
+
+
+def test_a_word_said_then_spelled_is_replaced_with_its_spelling(anonymiser):
+    """A word followed by letters that spell its start is a name or a mailbox someone spelled ("siobhan, s, i,
+    o, b, h, a, n"; "lhermitte, l comme Louis, h, e, r…" cut by a correction), even in lower case; an everyday
+    word spelled, or a list of letters, stays. A letter of the spelling ("a", "ele") is no name elsewhere."""
+    said = anonymised(
+        anonymiser,
+        "Her name's siobhan, s, i, o, b, h, a, n, and she runs the ward.",
+        "We tried plan a, b, c, and he wrote house, h, o, u, on the board.",
+    )
+    french = anonymised(
+        anonymiser,
+        "C'est lhermitte, l comme Louis, h, e, r... non, attendez, je reprends plus tard.",
+        language="fr",
+    )
+    spanish = anonymised(
+        anonymiser, "Es Quilapán, cu, u, i, ele, a, pe, a, ene. En el sistema estaba con doble ele.", language="es"
+    )
+    assert left_in(said[0], ["siobhan", "s, i, o, b"]) == [], said
+    assert "plan a, b, c" in said[1] and "house, h, o, u, on" in said[1], said
+    assert left_in(french[0], ["lhermitte"]) == [], french
+    assert "con doble ele" in spanish[0] and "Quilapán" not in spanish[0], spanish
+
+
+def test_an_english_given_name_no_dictionary_lists_is_a_name_at_a_sentence_start(anonymiser):
+    """A given name that is no English word ("Dave", "Jim") is a name where it starts a sentence, or follows a
+    noise noted in brackets, however often English speakers say it."""
+    said = anonymised(
+        anonymiser,
+        "The paramedics all know him. (laughs) Dave we call him, he writes on his glove.",
+        "Honestly? Jim. Jim is the one who keeps the records.",
+    )
+    assert left_in(said[0], ["Dave"]) == [] and left_in(said[1], ["Jim"]) == [], said
