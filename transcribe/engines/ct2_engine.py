@@ -18,6 +18,7 @@ from transcribe.device import cpu_threads
 from transcribe.engines.base import (
     MAX_INITIAL_TIMESTAMP,
     SAMPLE_LEN,
+    SAMPLING_SEED,
     Alignment,
     Decoded,
     DecodeSettings,
@@ -52,6 +53,7 @@ class CTranslate2Engine:
 
         self.device = device
         self.compute_type = compute_type
+        ctranslate2.set_random_seed(SAMPLING_SEED)  # each of its threads draws from this seed from its first draw
         self.model = ctranslate2.models.Whisper(
             str(model_dir), device=device, compute_type=compute_type, intra_threads=cpu_threads()
         )
@@ -118,9 +120,13 @@ class CTranslate2Engine:
         else:
             search = {"beam_size": settings.beam_size}
 
+        # sampling runs on the model of one thread: with several, which thread's random draws a window gets
+        # would change from run to run
+        decoder = self.model if settings.temperature > 0 else self.decoder
+
         def generate(part: list[int]) -> list:
             view, _keep = self._select(encoded, part)
-            return self.decoder.generate(
+            return decoder.generate(
                 view,
                 [prompt] * len(part),
                 max_length=min(len(prompt) + SAMPLE_LEN, self.dims.n_text_ctx),
@@ -131,7 +137,7 @@ class CTranslate2Engine:
             )
 
         out = []
-        for result in self._in_parts(generate, indices):
+        for result in generate(indices) if settings.temperature > 0 else self._in_parts(generate, indices):
             best = int(np.argmax(result.scores))
             tokens = list(result.sequences_ids[best])
             text = tokenizer.decode(tokens).strip()

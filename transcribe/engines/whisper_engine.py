@@ -23,7 +23,7 @@ from whisper.timing import dtw, median_filter
 from whisper.tokenizer import get_tokenizer
 from whisper.utils import compression_ratio
 
-from transcribe.engines.base import Alignment, Decoded, DecodeSettings, language_vote, log_mel
+from transcribe.engines.base import SAMPLING_SEED, Alignment, Decoded, DecodeSettings, language_vote, log_mel
 from transcribe.engines.batched_steps import BatchedBeamSearch, BatchedTimestampRules
 
 ALIGN_BATCH = 8  # windows aligned in one decoder pass (its logits take ~30 MB per window)
@@ -128,6 +128,8 @@ class WhisperEngine:
         return language_vote([max(p, key=p.get) for p in probs])
 
     def decode(self, encoded: Tensor, indices: list[int], settings: DecodeSettings) -> list[Decoded]:
+        if settings.temperature > 0:
+            torch.manual_seed(SAMPLING_SEED)  # the same draws each time these windows are sampled
         with torch.no_grad():
             return SharedFeaturesTask(self.model, self.decoding_options(settings)).run_features(encoded[indices])
 
