@@ -83,10 +83,15 @@ def _phrase_forms(known: KnownNames) -> list[NameForm]:
     return [*known.phrases.values(), *hyphenated, *_given_name_pairs(known), *_surnames_with_particles(known)]
 
 
+def _with_its_hyphens(word: str) -> str:
+    """A word of a name as a pattern whose hyphens may be said as spaces: "Pixel-Nord" written "Pixel nord"."""
+    return r"(?:-|\s+)".join(re.escape(part) for part in word.split("-"))
+
+
 def _phrase_detections(text: str, turn: int, known: KnownNames, forms: list[NameForm]) -> list[Detection]:
     found = []
     for form in forms:
-        words = [r"(?:and|&)" if w.lower() in ("and", "&") else re.escape(w) for w in form.text.split()]
+        words = [r"(?:and|&)" if w.lower() in ("and", "&") else _with_its_hyphens(w) for w in form.text.split()]
         for match in re.finditer(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text, re.IGNORECASE):  # as the guard
             surface = match.group()
             common = all(is_common_word(w, known.zipf, known.language) for w in surface.split())

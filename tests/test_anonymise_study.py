@@ -2958,3 +2958,21 @@ def test_an_english_given_name_no_dictionary_lists_is_a_name_at_a_sentence_start
         "Honestly? Jim. Jim is the one who keeps the records.",
     )
     assert left_in(said[0], ["Dave"]) == [] and left_in(said[1], ["Jim"]) == [], said
+
+
+def test_a_hyphenated_name_said_again_with_a_space_is_the_same_name(anonymiser):
+    """A name written with a hyphen once ("Tayforth-Kinnear Logistics", "Pixel-Nord") and again with a space or
+    in lower case ("tayforth kinnear", "Pixel nord collé") is that name."""
+    said = anonymised(
+        anonymiser,
+        "I worked at Tayforth-Kinnear Logistics for years.",
+        "Honestly tayforth kinnear paid badly, everyone knew.",
+    )
+    french = anonymised(
+        anonymiser,
+        "Je suis propriétaire de l'Imprimerie Pixel-Nord, à Laval.",
+        "Pixel nord collé, sans trait d'union dans l'adresse.",
+        language="fr",
+    )
+    assert left_in(said[1], ["tayforth", "kinnear"]) == [], said
+    assert left_in(french[1], ["Pixel", "nord collé"]) == [] and "trait d'union" in french[1], french
