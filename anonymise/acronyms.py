@@ -237,7 +237,10 @@ def _headed_by_an_institution(phrase) -> bool:
             break
         words.append(token)
     content = all(t.pos_ in {"NOUN", "PROPN", "ADJ", "PART"} or t.text in {"'", "’"} for t in words)
-    return content and bool(words) and words[-1].lower_ in INSTITUTION_NOUNS
+    head = words[-1].lower_ if words else ""
+    return (
+        content and bool(words) and (head in INSTITUTION_NOUNS or head in PARTS_OF_ORGANISATIONS)
+    )  # "the Fife branch"
 
 
 def _listed_with_an_organisation(doc, index: int) -> bool:
@@ -264,6 +267,24 @@ def _listed_with_an_organisation(doc, index: int) -> bool:
             j += 1  # "FONASA, el Registro Civil"; not "NDIS, with Riverbend Support Services"
         return before or organisation_at(j)
     return before
+
+
+# what only an organisation has: "the Penrith branch of the UWU", "a member of UNISON", "délégué de la CGT"
+PARTS_OF_ORGANISATIONS = {"branch", "branches", "chapter", "local", "member", "members", "delegate", "delegates",
+                          "steward", "stewards", "section", "délégué", "déléguée", "adhérent", "adhérente",
+                          "delegado", "delegada", "afiliado", "afiliada", "sección"}  # fmt: skip
+
+
+def _a_part_of_it_before(doc, index: int) -> bool:
+    """A branch, member or delegate of the acronym, which ends the phrase: "the Penrith branch of the UWU"; not
+    "a member of the ICU team"."""
+    k = index - 1
+    if k >= 0 and doc[k].lower_ in DEFINITE | ROMANCE_ARTICLES:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in OF | {"of"}:
+        return False
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    return doc[k - 1].lower_ in PARTS_OF_ORGANISATIONS and (after is None or after.pos_ not in {"NOUN", "PROPN"})
 
 
 def _contacted(doc, index: int) -> bool:
@@ -369,7 +390,12 @@ def acronym_kinds(
             kinds.add(NICKNAME)  # "everyone calls him JB", "my son DJ"
         elif _one_of_a_kind(doc, index):
             kinds.add(TERM)  # "they are an NGO, they work…": one of a kind, whatever follows
-        elif use.base in known or _where_an_employer_stands(before) or _after_its_name(doc, index):
+        elif (
+            use.base in known
+            or _where_an_employer_stands(before)
+            or _after_its_name(doc, index)
+            or _a_part_of_it_before(doc, index)
+        ):
             kinds.add(ORGANISATION)
         elif _named_by_article(before, language) and not _a_thing_handled(doc, index, language):
             kinds.add(WITH_AN_ARTICLE)

@@ -2976,3 +2976,14 @@ def test_a_hyphenated_name_said_again_with_a_space_is_the_same_name(anonymiser):
     )
     assert left_in(said[1], ["tayforth", "kinnear"]) == [], said
     assert left_in(french[1], ["Pixel", "nord collé"]) == [] and "trait d'union" in french[1], french
+
+
+def test_an_acronym_with_a_branch_or_a_member_is_an_organisation(anonymiser):
+    """Only an organisation has branches, members and delegates: "the Dundee branch of the RMT", "the drivers,
+    they're SDA, the Ayr branch", even an acronym written often enough to be a term elsewhere."""
+    said = anonymised(
+        anonymiser,
+        "Kirsty's the rep, she's in the Dundee branch of the RMT, so she knows the drill.",
+        "The drivers, they're SDA, the Ayr branch, and the teachers are with the union too.",
+    )
+    assert left_in(said[0], ["RMT"]) == [] and left_in(said[1], ["SDA"]) == [], said
