@@ -61,6 +61,10 @@ INSTITUTION_NOUNS = {"bank", "union", "council", "university", "college", "schoo
                      "banque", "syndicat", "mairie", "université", "école", "hôpital", "ministère", "entreprise",
                      "banco", "sindicato", "universidad", "colegio", "escuela", "ministerio", "empresa",
                      "alcaldía", "municipalidad"}  # fmt: skip
+# what only an organisation has: "the Penrith branch of the UWU", "a member of UNISON", "délégué de la CGT"
+PARTS_OF_ORGANISATIONS = {"branch", "branches", "chapter", "local", "member", "members", "delegate", "delegates",
+                          "steward", "stewards", "section", "délégué", "déléguée", "adhérent", "adhérente",
+                          "delegado", "delegada", "afiliado", "afiliada", "sección"}  # fmt: skip
 CONTACT_VERBS = {"call", "ring", "phone", "email", "e-mail", "contact", "complain", "report", "write", "notify",
                  "inform", "sue", "register", "petition", "lobby", "appeal", "apply", "llamar", "escribir",
                  "denunciar", "reclamar", "appeler", "écrire", "contacter", "signaler"}  # fmt: skip
@@ -237,10 +241,8 @@ def _headed_by_an_institution(phrase) -> bool:
             break
         words.append(token)
     content = all(t.pos_ in {"NOUN", "PROPN", "ADJ", "PART"} or t.text in {"'", "’"} for t in words)
-    head = words[-1].lower_ if words else ""
-    return (
-        content and bool(words) and (head in INSTITUTION_NOUNS or head in PARTS_OF_ORGANISATIONS)
-    )  # "the Fife branch"
+    heads = INSTITUTION_NOUNS | PARTS_OF_ORGANISATIONS  # "the health board", "the Fife branch"
+    return content and bool(words) and words[-1].lower_ in heads
 
 
 def _listed_with_an_organisation(doc, index: int) -> bool:
@@ -267,12 +269,6 @@ def _listed_with_an_organisation(doc, index: int) -> bool:
             j += 1  # "FONASA, el Registro Civil"; not "NDIS, with Riverbend Support Services"
         return before or organisation_at(j)
     return before
-
-
-# what only an organisation has: "the Penrith branch of the UWU", "a member of UNISON", "délégué de la CGT"
-PARTS_OF_ORGANISATIONS = {"branch", "branches", "chapter", "local", "member", "members", "delegate", "delegates",
-                          "steward", "stewards", "section", "délégué", "déléguée", "adhérent", "adhérente",
-                          "delegado", "delegada", "afiliado", "afiliada", "sección"}  # fmt: skip
 
 
 def _a_part_of_it_before(doc, index: int) -> bool:

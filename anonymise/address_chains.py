@@ -154,7 +154,7 @@ def _said_before(language: str) -> re.Pattern:
     """A unit ("Unit 4, "), a floor ("twenty-first floor, ") or a part said in words ("two-one-two ") right
     before a street."""
     floor = rf"(?i:{ORDINAL_FLOOR})\s*,\s+"
-    comma = ",?" if language == "fr" else ""  # French writes "14, rue …", and says "quatorze ter, rue …" so
+    comma = ",?" if language == "fr" else ""  # French writes "14, rue …" and says "quatorze ter, rue …"
     return re.compile(rf"(?:{ANY_CASE_UNIT}\s*,?\s+|{floor}|(?:{_said_part(language).pattern})\s*{comma}[-\s])$")
 
 

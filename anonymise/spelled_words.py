@@ -1,9 +1,10 @@
 """A word said, then spelled, is an identifier.
 
 People spell what a listener must get right: a surname, a mailbox ("fjsejour, f comme Frantz, j comme Joseph,
-s, e…", "siobhan, s, i, o, b, h, a, n"). Where the letters spelled after a word start that word, the word and
-its spelling are one name, even when a correction cuts the dictation that follows, or the word is written in
-lower case where the tagger finds no name.
+s, e…", "siobhan, s, i, o, b, h, a, n"). Where the letters spelled after a word start that word, the word is a
+name, even when a correction cuts the dictation that follows, or the word is written in lower case where the
+tagger finds no name. The letters themselves are the spelling recognizer's (`recognizers.spelled_name_recognizer`)
+or the dictated contact's.
 """
 
 from __future__ import annotations
@@ -28,31 +29,30 @@ def words_before_their_spelling(texts: list[str], language: str) -> list[Detecti
             continue  # letters are said with pauses between them: no spelling without commas
         units = dictation_units(text, language)
         for k, unit in enumerate(units[:-1]):
-            if _spelling_end(units, k, text, language) is not None:  # the letters are the spelling recognizer's
+            if _spelled_after(units, k, text, language):
                 found.append(
                     Detection(turn, unit.start, unit.end, "PERSON", 0.7, "spelled word", text[unit.start : unit.end])
                 )
     return found
 
 
-def _spelling_end(units: list[Unit], k: int, text: str, language: str) -> int | None:
-    """Where the spelling of the word at unit k ends, if the letters after it spell its start; else None."""
+def _spelled_after(units: list[Unit], k: int, text: str, language: str) -> bool:
+    """Whether the word at unit k, an uncommon word, is followed by three letters or more that spell its start."""
     word = _plain(text[units[k].start : units[k].end])
     if units[k].kind != WORD or units[k].stop_after or len(word) < MIN_WORD_LETTERS or not word.isalpha():
-        return None
+        return False
     if is_common_word(word, COMMON_WORD_ZIPF, language):
-        return None
-    letters, last = "", None
+        return False
+    letters = ""
     for unit in units[k + 1 :]:
         said = _plain(text[unit.start : unit.end])
         spelled = unit.kind == LETTER or (len(said) == 1 and said.isalpha())  # "o", which English also reads "oh"
         if not spelled or not unit.pause_before or not word.startswith(letters + said[:1]):
             break
-            break
-        letters, last = letters + said[:1], unit
+        letters += said[:1]
         if unit.stop_after:
             break
-    return last.end if last is not None and len(letters) >= MIN_SPELLED_LETTERS else None
+    return len(letters) >= MIN_SPELLED_LETTERS
 
 
 def _plain(word: str) -> str:
