@@ -26,6 +26,7 @@ from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
 from anonymise.employers import employers, employers_typed
 from anonymise.grammar import CAPITALS_MARK_NAMES, honorific_pattern
 from anonymise.guard import guarded_places
+from anonymise.hyphenated_words import whole_hyphenated_words
 from anonymise.known_names import KnownNames
 from anonymise.language import LanguageChoice, choose_language
 from anonymise.listed_brands import brands_in_use, capitalised_listed_brands, listed_brands
@@ -196,6 +197,7 @@ class Anonymiser:
         found = merge_detections(found + nicknames_with_their_article(texts, found, code), texts)
         found = possessive_names(docs, with_place_prefix(docs, [_person_if_known(d, known) for d in found]))
         found = numbered_branches(texts, short_forms_typed(employers_typed(docs, found)))
+        found = merge_detections(whole_hyphenated_words(texts, found), texts)
         cuts = find_cut_names(docs, found, review, config.common_word_zipf, code)
         found = merge_detections(found + [c.rest for c in cuts], texts)
         if code in CAPITALS_MARK_NAMES:  # "en Suisse": capitals make rules find countries there

@@ -2987,3 +2987,14 @@ def test_an_acronym_with_a_branch_or_a_member_is_an_organisation(anonymiser):
         "The drivers, they're SDA, the Ayr branch, and the teachers are with the union too.",
     )
     assert left_in(said[0], ["RMT"]) == [] and left_in(said[1], ["SDA"]) == [], said
+
+
+def test_a_name_is_never_cut_inside_a_hyphenated_word(anonymiser):
+    """A rule that finds one piece of a hyphenated word ("Bright" after "work for", "Tutoring" as a firm) takes
+    the whole word, and an organisation takes the capitalised hyphenated word said right before it."""
+    said = anonymised(
+        anonymiser,
+        "I work for Bright-Path Tutoring now, it's all online.",
+        "Before that I ran Clear-Brook Tutoring out of my kitchen.",
+    )
+    assert left_in(said[0], ["Bright", "Path"]) == [] and left_in(said[1], ["Clear", "Brook"]) == [], said
