@@ -1,9 +1,10 @@
-"""A name is never cut inside a hyphenated word.
+"""A name is never cut inside a hyphenated name.
 
 spaCy splits "Bright-Path" into three tokens, so a rule may find "Bright" of "I work for Bright-Path Tutoring"
 (after "work for") or "Tutoring" alone, and the coder copy would read "[ORG 1]-Path Tutoring". A name found
-inside a hyphenated word takes the whole word; an organisation or place takes the capitalised hyphenated word
-said right before it inside a sentence ("Clear-View Cleaning", "Tay-Forth Logistics").
+inside a hyphenated word whose other end is capitalised takes the whole word (an affix stays outside: "a credit
+union-run scheme", "London-based"); an organisation or place takes the capitalised hyphenated word said right
+before it inside a sentence ("Clear-View Cleaning", "Tay-Forth Logistics").
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ def whole_hyphenated_words(texts: list[str], detections: list[Detection]) -> lis
 
 
 def _whole(text: str, d: Detection) -> Detection:
+    """`d` over the whole hyphenated word at each edge where the word's far end is a name's ("Bright-Path",
+    "Gulshan-e-Iqbal"), not an affix ("union-run", "London-based", "anti-Macron": the name stays the one found)."""
     start, end = d.start, d.end
     if text[end : end + 1] == "-" and text[end - 1 : end].isalpha() and (rest := _REST_OF_THE_WORD.match(text, end)):
-        end = rest.end()
+        end = rest.end() if rest.group().split("-")[-1][:1].isupper() else end
     if text[start - 1 : start] == "-" and text[start : start + 1].isalpha():
         if head := _START_OF_THE_WORD.search(text, 0, start):
-            start = head.start()
+            start = head.start() if head.group()[:1].isupper() else start
     if d.entity_type != "PERSON" and (before := _CAPITALISED_COMPOUND.search(text, 0, start)):
         inside_a_sentence = text[: before.start()].rstrip()[-1:] not in ("", ".", "?", "!", ":")
         start = before.start() if inside_a_sentence else start
