@@ -194,7 +194,7 @@ def identifier_surfaces(detections: list[Detection], language: str = "en") -> di
             continue
         surfaces.setdefault(d.text, d.entity_type)
         if d.entity_type == "STREET_ADDRESS":
-            said = digits_said(d.text, language) + _numbers_said_in_groups(d.text, language)
+            said = digits_said(d.text, language) + [n for _, n in _numbers_said_in_groups(d.text, language)]
             for postcode in postcodes_in(d.text) + [digits for digits in said if 4 <= len(digits) <= 6]:
                 surfaces.setdefault(postcode, d.entity_type)
     return surfaces
@@ -259,26 +259,23 @@ def _said_again(texts: list[str], surfaces: dict[str, str], language: str) -> li
 def _said_again_in_groups(texts: list[str], by_digits: dict[str, str], language: str) -> list[Detection]:
     """Postcodes and numbers read back in groups of digits, as French and Spanish say them ("28012" as
     "veintiocho cero doce", "69003" as "soixante-neuf zéro zéro trois"): text2num reads the digits."""
-    if language not in GROUPED_NUMBER_LANGUAGES or not by_digits:
+    if not by_digits:
         return []
     found = []
     for turn, text in enumerate(texts):
-        for match in said_number(language).finditer(text):  # not "cinco mil pesos" where "5000" is a postcode
-            if len(match.group().split()) < 2:
-                continue
-            entity_type = by_digits.get(_digits(alpha2digit(match.group(), language)))
-            if entity_type is not None:
+        for match, digits in _numbers_said_in_groups(text, language):
+            if (entity_type := by_digits.get(digits)) is not None:
                 found.append(Detection(turn, match.start(), match.end(), entity_type, 1.0, "repeated", match.group()))
     return found
 
 
-def _numbers_said_in_groups(text: str, language: str) -> list[str]:
-    """The digits of the numbers said in words of two or more inside an address ("six mille un Marcinelle":
-    6001), where French and Spanish say a postcode so."""
+def _numbers_said_in_groups(text: str, language: str) -> list[tuple[re.Match, str]]:
+    """The numbers said in words of two or more ("six mille un", "veintiocho cero doce"), with their digits,
+    where French and Spanish say a postcode so; not one a noun follows ("cinco mil pesos")."""
     if language not in GROUPED_NUMBER_LANGUAGES:
         return []
-    said = [m.group() for m in said_number(language).finditer(text) if len(m.group().split()) >= 2]
-    return [_digits(alpha2digit(number, language)) for number in said]
+    said = [m for m in said_number(language).finditer(text) if len(m.group().split()) >= 2]
+    return [(m, _digits(alpha2digit(m.group(), language))) for m in said]
 
 
 def _digits(surface: str) -> str:

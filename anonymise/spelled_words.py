@@ -9,8 +9,7 @@ or the dictated contact's.
 
 from __future__ import annotations
 
-import unicodedata
-
+from anonymise.brand_list import plain
 from anonymise.detect import Detection
 from anonymise.dictation import LETTER, WORD, Unit, dictation_units
 from anonymise.names import is_common_word
@@ -38,14 +37,14 @@ def words_before_their_spelling(texts: list[str], language: str) -> list[Detecti
 
 def _spelled_after(units: list[Unit], k: int, text: str, language: str) -> bool:
     """Whether the word at unit k, an uncommon word, is followed by three letters or more that spell its start."""
-    word = _plain(text[units[k].start : units[k].end])
+    word = plain(text[units[k].start : units[k].end])
     if units[k].kind != WORD or units[k].stop_after or len(word) < MIN_WORD_LETTERS or not word.isalpha():
         return False
     if is_common_word(word, COMMON_WORD_ZIPF, language):
         return False
     letters = ""
     for unit in units[k + 1 :]:
-        said = _plain(text[unit.start : unit.end])
+        said = plain(text[unit.start : unit.end])
         spelled = unit.kind == LETTER or (len(said) == 1 and said.isalpha())  # "o", which English also reads "oh"
         if not spelled or not unit.pause_before or not word.startswith(letters + said[:1]):
             break
@@ -53,9 +52,3 @@ def _spelled_after(units: list[Unit], k: int, text: str, language: str) -> bool:
         if unit.stop_after:
             break
     return len(letters) >= MIN_SPELLED_LETTERS
-
-
-def _plain(word: str) -> str:
-    """The word in lower case without its accents ("Séjour" -> "sejour")."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

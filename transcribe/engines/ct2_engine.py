@@ -110,7 +110,8 @@ class CTranslate2Engine:
     def decode(self, encoded: Any, indices: list[int], settings: DecodeSettings) -> list[Decoded]:
         tokenizer = tokenizer_for(self, settings.language, settings.task)
         prompt = prompt_tokens(tokenizer, settings.prompt)
-        if settings.temperature > 0:
+        sampled = settings.temperature > 0
+        if sampled:
             search = {
                 "beam_size": 1,
                 "num_hypotheses": settings.best_of,
@@ -122,7 +123,7 @@ class CTranslate2Engine:
 
         # sampling runs on the model of one thread: with several, which thread's random draws a window gets
         # would change from run to run
-        decoder = self.model if settings.temperature > 0 else self.decoder
+        decoder = self.model if sampled else self.decoder
 
         def generate(part: list[int]) -> list:
             view, _keep = self._select(encoded, part)
@@ -137,7 +138,7 @@ class CTranslate2Engine:
             )
 
         out = []
-        for result in generate(indices) if settings.temperature > 0 else self._in_parts(generate, indices):
+        for result in generate(indices) if sampled else self._in_parts(generate, indices):
             best = int(np.argmax(result.scores))
             tokens = list(result.sequences_ids[best])
             text = tokenizer.decode(tokens).strip()
