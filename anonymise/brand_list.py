@@ -1,6 +1,8 @@
 """The names of brands and operators that OpenStreetMap's name-suggestion-index lists (BSD-3-Clause; built into
 data/brand_names.txt.gz by scripts/build_brand_names.py): shops, banks, telecoms, fuel, delivery, utilities,
-each with the countries the index places it in."""
+each with the countries the index places it in; and the names of the most linked-to web sites (the Majestic
+Million, CC BY 3.0; built into data/web_service_names.txt.gz by scripts/build_web_service_names.py): the apps and
+online services people name ("klarna", "revolut", "commbank"), which have no shop on a map."""
 
 from __future__ import annotations
 
@@ -28,6 +30,14 @@ def _countries_of() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _web_services() -> frozenset[str]:
+    """The names of the listed web sites, lower case ("klarna" for klarna.com)."""
+    path = resources.files("anonymise") / "data" / "web_service_names.txt.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as handle:
+        return frozenset(filter(None, handle.read().split("\n")))
+
+
+@lru_cache(maxsize=1)
 def short_names() -> frozenset[str]:
     """The short form people say for a listed name that ends in what it is ("capitec" for "Capitec Bank",
     "hdfc" for "HDFC Life")."""
@@ -43,9 +53,10 @@ def plain(text: str) -> str:
 
 
 def is_listed_brand(text: str) -> bool:
-    """Whether the list names `text`, by its full or its short form ("Tesco", "tim hortons", "capitec")."""
+    """Whether the lists name `text`, by its full or its short form ("Tesco", "tim hortons", "capitec") or as a
+    web service ("klarna"; written without accents, as web addresses are: "pódcast" is a word)."""
     key = plain(text)
-    return key in _countries_of() or key in short_names()
+    return key in _countries_of() or key in short_names() or text.lower() in _web_services()
 
 
 def is_brand_of_regions(text: str, regions: list[str]) -> bool:

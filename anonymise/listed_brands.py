@@ -32,6 +32,9 @@ SERVICE_NOUNS = {
     "fr": {"compte", "carte", "appli", "application", "livreur", "livreurs", "agence", "magasin"},
     "es": {"cuenta", "tarjeta", "app", "aplicación", "repartidor", "repartidores", "sucursal", "billetera"},
 }
+# "we bank with regions", "an account with centenary", "insured with aviva": whom money is kept or covered with
+BANKING_WORDS = {"bank", "banks", "banked", "banking", "account", "accounts", "insured", "insurance", "mortgage",
+                 "savings", "loan", "loans", "pension"}  # fmt: skip
 WORKING_VERBS = {f"{stem}{ending}" for stem in ("work", "deliver") for ending in ("", "s", "ed", "ing")} | {
     "drive", "drives", "drove", "driving", "ride", "rides", "rode", "riding"}  # fmt: skip
 OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
@@ -111,6 +114,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for turn, i, token in candidates
         if _used(docs[turn], i, language) or set_apart_as_an_institution(docs[turn], i)
     ]
+    found += _banked_with(docs, taken | {(turn, token.idx) for turn, token in found}, allow, language)
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
     organisations |= _products_kept(docs, allow)  # "mostly phonepe or GPay": listed with a product the study keeps
     unknown = {(turn, token.idx) for turn, _, token in candidates}
@@ -124,6 +128,25 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand in use", token.text)
         for turn, token in found
     ]
+
+
+def _banked_with(docs: list, taken: set, allow: AllowList, language: str) -> list[tuple[int, object]]:
+    """English: a lower-case word after "bank with", "an account with", "a loan from" ("we bank with regions",
+    "opened an account with centenary"): a bank or an insurer, if the brand list names it or it is no everyday
+    word ("a savings account with interest" stays)."""
+    if language != "en":
+        return []
+    found = []
+    for turn, doc in enumerate(docs):
+        for i, token in enumerate(doc[2:], start=2):
+            if (turn, token.idx) in taken or not _lower_case_words([token.text]) or not token.is_alpha:
+                continue
+            if doc[i - 1].lower_ not in {"with", "at", "from"} or doc[i - 2].lower_ not in BANKING_WORDS:
+                continue
+            named = is_listed_brand(token.text) or not is_common_word(token.text, LISTED_WORD_ZIPF, language)
+            if named and token.pos_ not in {"PRON", "DET"} and not allow.covers(token.text):
+                found.append((turn, token))
+    return found
 
 
 def _products_kept(docs: list, allow: AllowList) -> set[tuple[int, int]]:

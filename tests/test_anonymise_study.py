@@ -2311,6 +2311,32 @@ def test_a_shop_or_bank_in_the_brand_list_written_in_lower_case_is_an_organisati
     assert spanish == ["La cuenta la tengo en [ORG 1], al lado de la farmacia."], spanish
 
 
+def test_a_web_service_in_lower_case_is_an_organisation_even_said_alone(anonymiser):
+    """Apps and online services have no shop on a map: the list of much-linked web sites names "klarna",
+    "revolut", "commbank" and "razorpay", organisations wherever they are said in lower case, with nothing
+    around them; a site named by an everyday word ("medium", "time", "nature") stays a word."""
+    said = anonymised(
+        anonymiser,
+        "Mine's commbank. And then you see the klarna, every second pair of trainers.",
+        "It comes through, what is it, razorpay, payouts. I keep the rest in revolut.",
+        "It's medium risk, most of the time, by nature.",
+    )
+    assert left_in(" ".join(said), ["commbank", "klarna", "razorpay", "revolut"]) == [], said
+    assert said[2] == "It's medium risk, most of the time, by nature.", said
+
+
+def test_a_lower_case_bank_someone_banks_with_is_an_organisation(anonymiser):
+    """ "We bank with regions", "an account with centenary": whom someone banks or has an account with is a
+    bank, even when its name is a word; an everyday word said so stays ("a savings account with interest")."""
+    said = anonymised(
+        anonymiser,
+        "We bank with regions, they gave us a line of credit. In rural regions nobody else would lend.",
+        "Last year we opened an account with centenary, for the big money. A savings account with interest.",
+    )
+    assert said[0].startswith("We bank with [ORG 1], they gave") and "In rural regions nobody" in said[0], said
+    assert "centenary" not in said[1] and said[1].endswith("A savings account with interest."), said
+
+
 def test_a_listed_brand_that_is_a_rare_word_is_an_organisation_where_it_is_used(anonymiser):
     """ "chez aubade", "from argos": brands the list names whose names are also rare words of the lexicon, said
     where a shop or a service is used; "chez moi" and "une berceuse" stay."""
