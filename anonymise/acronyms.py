@@ -169,7 +169,19 @@ def _acting(doc, index: int) -> bool:
         return True  # "GRA is coming for tax", "NAFDAC is trying", "UNISON has pushed"
     if after.pos_ == "VERB" and after.tag_ == "VB" and doc[after.i - 1].pos_ == "ADV":
         return True  # "JPS never restore the light"
+    if after.tag_ == "VB" and after.pos_ == "VERB" and _starts_a_clause(doc, index) and _an_object_after(doc, after.i):
+        return True  # "OIC hold the contract": British English agrees a body with a plural verb, read as a bare form
     return after.pos_ in {"VERB", "AUX"} and "Fin" in after.morph.get("VerbForm") and after.lemma_ not in BE_VERBS
+
+
+def _starts_a_clause(doc, index: int) -> bool:
+    """First in the turn, or after a pause or "and"/"but" ("make the GPS work" does not)."""
+    return index == 0 or doc[index - 1].is_punct or doc[index - 1].pos_ == "CCONJ"
+
+
+def _an_object_after(doc, index: int) -> bool:
+    """What a verb does something to follows it: "the contract", "us", "Tuesday"."""
+    return index + 1 < len(doc) and doc[index + 1].pos_ in {"DET", "PRON", "NOUN", "PROPN"}
 
 
 def _the_one_who_does(doc, index: int) -> bool:

@@ -66,12 +66,15 @@ _LANDMARKS = (
     "église|école|marché|station|rond-point|carrefour|pont|commissariat|mairie|cimetière|stade|lycée|clinique|"
     "dispensaire|church|school|mosque|bridge|market|garage|roundabout|petrol station|post office|clinic"
 )
+_BESIDE = r"frente|enfrente|detrás|al lado|pasando|opposite|behind|next to"  # where, not when: "pasando el puesto"
 _LANDMARK_PART = (
     r"(?:\d+(?:[.,]\d+)?\s*(?:km|m|kilómetros?|metros|cuadras|mètres|kilomètres)\s+)?"
-    r"(?i:frente|enfrente|detrás|al lado|pasando|después|antes|en face|derrière|à côté|juste après|après|avant|"
+    r"(?:(?i:frente|enfrente|detrás|al lado|pasando|después|antes|en face|derrière|à côté|juste après|après|avant|"
     r"opposite|behind|next to|past)(?:\s+(?:a|de|del|al|du|des|de la|de l'|to))?"
     r"\s+(?:(?:el|la|los|las|le|les|the)\s+|l')?"
     rf"(?i:{_LANDMARKS})(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"
+    rf"|(?i:{_BESIDE})(?:\s+(?:a|de|del|al))?\s+(?:el|la|los|las|the)\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?"  # any landmark
+    r"|(?:[a-zà-ÿ]+\s+){0,3}(?i:a\s+mano)\s+(?i:derecha|izquierda))"  # "la tranquera verde a mano izquierda"
 )
 _LANDMARK = re.compile(_LANDMARK_PART)
 _PART = re.compile(
@@ -87,6 +90,8 @@ _PART = re.compile(
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
     r"|entre\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})\s+y\s+(?:[A-ZÀ-Ý][\w'’-]*|\d{1,3})"  # "entre Gutiérrez y Rosario"
     r"|(?i:sin número|s/n)"  # a house without a number
+    r"|(?:y\s+)?(?:(?:media|una|un|\w+)\s+(?:cuadras?|metros|varas)\s+)?(?:al|hacia el)\s+"
+    r"(?:norte|sur|este|oeste|oriente|poniente)"  # "al sur", "y media cuadra al este": which way from a landmark
     r"|(?i:numéro|número|number|n[º°]\.?)\s*\d{1,5}[A-Za-z]?(?:\s+(?:bis|ter))?"  # "rue 5414, numéro 8": the house
     r"|(?:Co\.?|County)\s+[A-Z][\w'’-]*"  # "Co. Clare"
     rf"|{_CORNER_PART}|{_PLAIN_AREA}|{_LANDMARK_PART})$"
@@ -107,14 +112,15 @@ _COUNTED = (
 _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
 # a speaker correcting a part of the address before the right one: "torre dos... no, perdón, torre tres"
-_CORRECTION = (
+_CORRECTION = (  # or a bare "no," before the right part: "villa ocho, no, dieciocho"
     r"(?:(?i:no|non),?\s+)?(?i:perdón|perdon|perdona|espera|espérate|digo|mejor dicho|pardon|attendez|sorry|wait)"
+    r"|(?i:no|non)(?=,)"
 )
 _FILLER = rf"(?:(?:{_FILLER_WORD}|{_CORRECTION})\s*(?:,|\.{{3}}|…)?\s+){{0,2}}"
 _UNIT_BEFORE = re.compile(rf"(?<![\w-])(?i:{SAID_UNIT})\s+$")
 _PAUSED = rf"(?:\s*(?:\.{{3}}|…)(?:\s*{_FILLER_WORD}\s*(?:\.{{3}}|…))?)?"  # "pasaje... eh... Los Aromos"
-_NEXT_PART = re.compile(
-    rf"\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)"
+_NEXT_PART = re.compile(  # a number left hanging on "y" before the pause goes with it: "setenta y... no, ochenta"
+    rf"(?:\s+(?i:y|and|et)(?=\s*(?:\.{{3}}|…)))?\s*{_PAUSE}\s*{_FILLER}([^,…\"”»]+?)"
     rf"(?=\s*{_PAUSE}|\s*$|{_NOT_AFTER_AN_ABBREVIATION}[.;:?!\"”»](?:\s|$|[.;:?!])|[\"”»],)"
 )
 _FLOOR_ORDINAL_BEFORE = re.compile(rf"(?i:{EN_ORDINAL})\s+$")

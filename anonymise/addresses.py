@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import regex_recognizer
-from anonymise.spoken import ES_LETTER_NAMES, number_word_pattern
+from anonymise.spoken import ES_LETTER_NAMES, HESITATIONS, number_word_pattern
 
 STREET_TYPES = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
@@ -55,7 +55,7 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
               "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb", "parcelación",
-              "vda.", "fca."}  # fmt: skip
+              "vda.", "fca.", "ciudadela"}  # fmt: skip
 _SPANISH_FLOORS = (
     r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"planta baja|principal|sobreático)"
@@ -122,7 +122,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc)"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc|villa)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
@@ -248,6 +248,8 @@ _ROADS = (
     r"(?:carretera|carr\.|ctra\.|ruta|autopista|autovía|vía|camino|panamericana|road|highway|route|nationale|"
     r"départementale)"
 )
+# between a word and the number it leads to, a space or a pause with a hesitation: "kilómetro... eh, ochocientos"
+_HESITANT_GAP = rf"(?:\s*(?:\.{{3}}|…)\s*(?:(?i:{'|'.join(HESITATIONS)})\s*(?:,|\.{{3}}|…)?\s*)?|\s+)"
 _DIRECTIONS = r"(?:norte|sur|este|oeste|oriente|poniente|lago|arriba|abajo|north|south|east|west|nord|est|ouest)"
 
 
@@ -274,8 +276,8 @@ def said_address_patterns(language: str) -> list[Pattern]:
     letter = rf"(?:(?-i:[A-Z])(?![\w-]){names})"
     lettered = rf"(?:\s*-?\s*(?-i:[A-Z])(?![\w-])(?:\s+{number})?)?"  # "cuatro-B", "cuarenta y tres A veinte"
     unit = rf"{_UNIT_SAID}\.?\s+(?:{number}{lettered}|{letter}|izquierda|derecha|centro)"
-    kilometre = (  # "kilómetro 4.5", "km 12,5", "kilómetro tres y medio"
-        rf"(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile)\s+(?:\d{{1,4}}(?:[.,]\d{{1,3}})?(?![\w-])|{number})"
+    kilometre = (  # "kilómetro 4.5", "km 12,5", "kilómetro tres y medio", "kilómetro... eh, ochocientos"
+        rf"(?:kil[oó]m[eè]tre|kil[oó]metro|km\.?|mile){_HESITANT_GAP}(?:\d{{1,4}}(?:[.,]\d{{1,3}})?(?![\w-])|{number})"
         r"(?:\s+y\s+medio)?"
     )
     patterns = (

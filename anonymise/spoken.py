@@ -339,10 +339,13 @@ THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil", "cents"], "es": ["mil"]}
 
 def number_word_pattern(language: str) -> str:
     """A regex for a number said in words in `language` ("forty-two", "doscientos catorce", "mil doscientos"),
-    one or more words, with hyphens or spaces between ("two-one-two")."""
-    said = [*spoken_words(language).digits, *THOUSANDS.get(language, [])]
+    one or more words, with hyphens or spaces between ("two-one-two"), a digit said twice or thrice so ("seven
+    seven double oh")."""
+    spoken = spoken_words(language)
+    said = [*spoken.digits, *THOUSANDS.get(language, [])]
     words = sorted(said, key=len, reverse=True)  # the single digits among them
-    word = rf"(?:{'|'.join(re.escape(w) for w in words)})"
+    repeats = "|".join(re.escape(w) for w in sorted(spoken.repeats, key=len, reverse=True))
+    word = rf"(?:(?:(?:{repeats})\s+)?(?:{'|'.join(re.escape(w) for w in words)}))"
     return rf"(?<![\w-]){word}(?:[\s-]+(?:y\s+)?{word})*(?![\w-])"
 
 
