@@ -14,6 +14,7 @@ from importlib import resources
 
 GENERIC_LAST_WORD = 40  # a last word this many listed names share ("bank", "pharmacy") says what the brand is
 WORLDWIDE = "001"
+BANK_FIRST_WORDS = {"banco", "banca", "banque", "bank", "caja", "caisse"}  # "Banco Pichincha", "Bank Mandiri"
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +41,11 @@ def _web_services() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def short_names() -> frozenset[str]:
     """The short form people say for a listed name that ends in what it is ("capitec" for "Capitec Bank",
-    "hdfc" for "HDFC Life")."""
+    "hdfc" for "HDFC Life"), or that starts with the word for a bank ("pichincha" for "Banco Pichincha")."""
     names = [name.rsplit(" ", 1) for name in _countries_of() if " " in name]
     generic = {word for word, count in Counter(last for _, last in names).items() if count >= GENERIC_LAST_WORD}
-    return frozenset(first for first, last in names if last in generic)
+    banks = [name.split(" ", 1) for name in _countries_of() if name.split(" ", 1)[0] in BANK_FIRST_WORDS]
+    return frozenset([first for first, last in names if last in generic] + [rest for _, rest in banks if rest])
 
 
 def plain(text: str) -> str:

@@ -20,6 +20,7 @@ from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
 from anonymise.coordinated_names import names_joined_to_a_name
+from anonymise.described_firms import described_firms
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts, numbers_across_a_prompt
 from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
@@ -161,6 +162,7 @@ class Anonymiser:
             keep += lower_case_given_names(docs, keep, allow, config.common_word_zipf, code)
             keep += capitalised_runs(docs, keep, allow, code)
             keep += employers(docs, keep, allow)
+            keep += described_firms(docs, keep, allow, code)
             keep += local_places(docs, keep, allow, code)
             keep += brand_words(docs, keep, allow, code)
             keep += listed_brands(docs, keep, allow, code, config.common_word_zipf)

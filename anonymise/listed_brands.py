@@ -11,13 +11,13 @@ too ambiguous to take from a list ("ja").
 from __future__ import annotations
 
 from anonymise.acronyms import set_apart_as_an_institution
-from anonymise.brand_list import is_brand_of_regions, is_listed_brand
+from anonymise.brand_list import BANK_FIRST_WORDS, is_brand_of_regions, is_listed_brand
 from anonymise.brands import NOT_ORGANISATIONS
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
 from anonymise.lexicon import lexicon
 from anonymise.name_spans import covered
-from anonymise.names import is_common_word
+from anonymise.names import is_common_word, is_title
 from anonymise.terms import AllowList
 
 # how a service one uses is said: "order on shopee", "paid through hubtel", "got it off ebay", "the careem driver";
@@ -35,6 +35,12 @@ SERVICE_NOUNS = {
 # "we bank with regions", "an account with centenary", "insured with aviva": whom money is kept or covered with
 BANKING_WORDS = {"bank", "banks", "banked", "banking", "account", "accounts", "insured", "insurance", "mortgage",
                  "savings", "loan", "loans", "pension"}  # fmt: skip
+FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "NUM"}
+KEPT_WITH = {  # the word before the preposition -> the prepositions that lead to whom money is kept with
+    "en": {word: {"with", "at", "from"} for word in BANKING_WORDS},
+    "fr": {word: {"au", "à", "chez"} for word in ("compte", "comptes", "assuré", "assurée", "assurés", "crédit")},
+    "es": {word: {"en", "con", "del"} for word in ("cuenta", "cuentas", "préstamo", "crédito", "tarjeta")},
+}
 WORKING_VERBS = {f"{stem}{ending}" for stem in ("work", "deliver") for ending in ("", "s", "ed", "ing")} | {
     "drive", "drives", "drove", "driving", "ride", "rides", "rode", "riding"}  # fmt: skip
 OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
@@ -68,7 +74,8 @@ def _brand_at(doc, i: int, language: str, zipf: float) -> int:
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
         words = [t.text for t in doc[i : i + size]]
-        if _lower_case_words(words) and is_listed_brand(" ".join(words)) and _unusual(words, language, zipf):
+        named = _unusual(words, language, zipf) or (size > 1 and words[0] in BANK_FIRST_WORDS)  # "banco nación"
+        if _lower_case_words(words) and is_listed_brand(" ".join(words)) and named:
             return size
     return 0
 
@@ -114,7 +121,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for turn, i, token in candidates
         if _used(docs[turn], i, language) or set_apart_as_an_institution(docs[turn], i)
     ]
-    found += _banked_with(docs, taken | {(turn, token.idx) for turn, token in found}, allow, language)
+    kept_with = _banked_with(docs, taken | {(turn, token.idx) for turn, token in found}, allow, language)
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
     organisations |= _products_kept(docs, allow)  # "mostly phonepe or GPay": listed with a product the study keeps
     unknown = {(turn, token.idx) for turn, _, token in candidates}
@@ -124,29 +131,61 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for turn, i, token in candidates
         if (turn, token.idx) not in organisations and _listed_with(docs[turn], i, turn, organisations)
     ]
-    return [
+    return kept_with + [
         Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand in use", token.text)
         for turn, token in found
+        if not any(d.turn == turn and d.start <= token.idx < d.end for d in kept_with)
     ]
 
 
-def _banked_with(docs: list, taken: set, allow: AllowList, language: str) -> list[tuple[int, object]]:
-    """English: a lower-case word after "bank with", "an account with", "a loan from" ("we bank with regions",
-    "opened an account with centenary"): a bank or an insurer, if the brand list names it or it is no everyday
-    word ("a savings account with interest" stays)."""
-    if language != "en":
-        return []
+def _banked_with(docs: list, taken: set, allow: AllowList, language: str) -> list[Detection]:
+    """Whom money is kept with: a lower-case name after "bank with", "an account with" ("we bank with regions",
+    "opened an account with centenary"), "un compte au" ("au crédit agricole"), "la cuenta en" ("en el
+    pichincha"), if the brand list names it or it is no everyday word ("a savings account with interest"
+    stays); and in French whoever "chez" leads to that no pronoun or article is ("assurés chez activa")."""
     found = []
     for turn, doc in enumerate(docs):
-        for i, token in enumerate(doc[2:], start=2):
-            if (turn, token.idx) in taken or not _lower_case_words([token.text]) or not token.is_alpha:
-                continue
-            if doc[i - 1].lower_ not in {"with", "at", "from"} or doc[i - 2].lower_ not in BANKING_WORDS:
-                continue
-            named = is_listed_brand(token.text) or not is_common_word(token.text, LISTED_WORD_ZIPF, language)
-            if named and token.pos_ not in {"PRON", "DET"} and not allow.covers(token.text):
-                found.append((turn, token))
+        i = 2
+        while i < len(doc):
+            size = _kept_with_at(doc, i, language) if (turn, doc[i].idx) not in taken else 0
+            span = doc[i : i + size]
+            if size and not allow.covers(span.text):
+                end = span.start_char + len(span.text)
+                found.append(Detection(turn, span.start_char, end, "ORGANIZATION", 0.5, "brand in use", span.text))
+            i += size or 1
     return found
+
+
+def _kept_with_at(doc, i: int, language: str) -> int:
+    """How many lower-case words from i name whom money is kept with (longest listed name first), or 0."""
+    k = i - 1
+    if language == "es" and doc[k].lower_ in {"el", "la"}:
+        k -= 1  # "la cuenta en el pichincha"
+    lead = doc[k - 1].lower_ if k >= 1 else ""
+    if doc[k].lower_ not in KEPT_WITH.get(language, {}).get(lead, set()):
+        return _chez_someone(doc, i) if language == "fr" and doc[i - 1].lower_ == "chez" else 0
+    if doc[i].pos_ in FUNCTION_POS or doc[i].lower_ in BANK_FIRST_WORDS:
+        return 0  # "a loan from the lending company", "la cuenta del banco": no name
+    for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
+        words = [t.text for t in doc[i : i + size]]
+        if _lower_case_words(words) and all(t.is_alpha for t in doc[i : i + size]) and is_listed_brand(" ".join(words)):
+            return size
+    token = doc[i]
+    rare = (
+        token.is_alpha
+        and _lower_case_words([token.text])
+        and not is_common_word(token.text, LISTED_WORD_ZIPF, language)
+    )
+    return 1 if rare else 0
+
+
+def _chez_someone(doc, i: int) -> int:
+    """ "chez activa": a lower-case word after "chez" that is no pronoun, article or number ("chez moi", "chez
+    le médecin", "chez six", "chez mamie") names a firm or a person."""
+    token = doc[i]
+    function_word = token.pos_ in {"PRON", "DET", "NUM", "ADP", "ADV"} or token.lower_.endswith(("'", "’"))
+    function_word = function_word or is_title(token.text)  # "chez mamie", "chez tonton": family, nobody named
+    return 1 if token.is_alpha and token.is_lower and len(token) >= MIN_LETTERS and not function_word else 0
 
 
 def _products_kept(docs: list, allow: AllowList) -> set[tuple[int, int]]:

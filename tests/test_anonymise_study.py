@@ -2343,8 +2343,10 @@ def test_a_web_service_in_lower_case_is_an_organisation_even_said_alone(anonymis
 
 
 def test_a_lower_case_bank_someone_banks_with_is_an_organisation(anonymiser):
-    """ "We bank with regions", "an account with centenary": whom someone banks or has an account with is a
-    bank, even when its name is a word; an everyday word said so stays ("a savings account with interest")."""
+    """ "We bank with regions", "an account with centenary", "un compte au crédit agricole": whom someone banks or
+    has an account with is a bank, even when its name is a word; an everyday word said so stays ("a savings
+    account with interest"). In French, "chez" and a lower-case word that is no pronoun, article or number
+    names a firm or a person ("chez activa"; not "chez moi", "chez six")."""
     said = anonymised(
         anonymiser,
         "We bank with regions, they gave us a line of credit. In rural regions nobody else would lend.",
@@ -2352,6 +2354,41 @@ def test_a_lower_case_bank_someone_banks_with_is_an_organisation(anonymiser):
     )
     assert said[0].startswith("We bank with [ORG 1], they gave") and "In rural regions nobody" in said[0], said
     assert "centenary" not in said[1] and said[1].endswith("A savings account with interest."), said
+    french = anonymised(
+        anonymiser,
+        "J'ai un compte au crédit agricole. Ceux qui sont assurés chez activa, on les prend. Chez moi, chez six.",
+        language="fr",
+    )
+    assert left_in(french[0], ["crédit agricole", "activa"]) == [] and french[0].endswith("Chez moi, chez six.")
+
+
+def test_an_operator_or_bank_named_by_a_word_in_lower_case_is_one_where_it_is_used_so(anonymiser):
+    """ "la señal de claro", "la señal de personal": an operator whose name is a word, after what it sells; a
+    bank named without its kind ("en el pichincha" for Banco Pichincha) or with it in lower case ("el banco
+    nación"). The words themselves stay ("está claro que el personal no sabe", "el banco no dice nada")."""
+    said = anonymised(
+        anonymiser,
+        "Allá la señal de claro es malísima. La señal de personal en las fincas no llega.",
+        "Casi todos tienen la cuenta en el pichincha. Está claro que el personal no sabe.",
+        "Los fondos llegan por el banco nación, y el banco no dice nada.",
+        language="es",
+    )
+    assert left_in(" ".join(said), ["claro es", "personal en", "pichincha", "nación"]) == [], said
+    assert said[2].endswith(", y el banco no dice nada."), said
+    assert said[1].endswith("Está claro que el personal no sabe."), said
+
+
+def test_a_name_said_to_be_a_kind_of_business_is_an_organisation(anonymiser):
+    """ "Victory, a small printer": the speaker says what the name is, so an everyday word is a firm there; a
+    person described by a role ("Kelvin, the nurse") and a clause after a comma ("On Sunday, the shop was
+    shut") stay as they are."""
+    said = anonymised(
+        anonymiser,
+        "The passbooks are printed by Victory, a small printer near the taxi park. On Sunday, the shop was shut.",
+        "My neighbour Kelvin, the nurse, came round.",
+    )
+    assert "Victory" not in said[0] and said[0].endswith("On Sunday, the shop was shut."), said
+    assert "Kelvin" not in said[1] and "the nurse, came round." in said[1], said
 
 
 def test_a_listed_brand_that_is_a_rare_word_is_an_organisation_where_it_is_used(anonymiser):
