@@ -20,6 +20,7 @@ from anonymise.brands import brand_words
 from anonymise.carriers import phone_operators
 from anonymise.config import AnonymiseConfig
 from anonymise.coordinated_names import names_joined_to_a_name
+from anonymise.corrected_numbers import phones_with_their_corrections
 from anonymise.described_firms import described_firms
 from anonymise.detect import Detection, Detector
 from anonymise.dictation import grow_dictated_contacts, numbers_across_a_prompt
@@ -192,7 +193,9 @@ class Anonymiser:
             for d in merge_detections(found + words_before_their_spelling(texts, code), texts)
             if d.text.casefold() in listed or not _allowed(d, texts, allowed, code, surnames)
         ]
-        found = grow_dictated_contacts(texts, found, code)
+        found = merge_detections(
+            phones_with_their_corrections(texts, grow_dictated_contacts(texts, found, code), code), texts
+        )
         found = names_joined_by_and(texts, merge_detections(found + numbers_across_a_prompt(texts, found, code), texts))
         found = institutions_after_a_name(texts, organisations_of_a_place(texts, found, code), code)
         found = surname_particles(texts, found)

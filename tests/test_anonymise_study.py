@@ -1675,6 +1675,21 @@ def test_a_postcode_read_back_digit_by_digit_is_replaced_like_the_written_one(an
     assert said[2] == "And we have one, two, three, four rooms.", said
 
 
+def test_a_phone_number_started_then_corrected_is_replaced_with_its_correction(anonymiser):
+    """ "Vingt-deux, cinq cent cinquante-cinq... non pardon, c'est le vieux, vingt-cinq, …": the abandoned start
+    and the correction go with the number; an age corrected ("vingt ans... non, pardon, vingt-deux") stays."""
+    french = anonymised(
+        anonymiser,
+        "Vingt-deux, cinq cent cinquante-cinq... non pardon, c'est le vieux, vingt-cinq, cinq cent cinquante-cinq,"
+        " six cent dix-huit.",
+        "Quatre-trois-huit... non, ça c'est mon ancien, cinq-un-quatre, cinq-cinq-cinq, zéro-un-sept-un.",
+        "J'ai vingt ans... non, pardon, vingt-deux.",
+        language="fr",
+    )
+    assert left_in(" ".join(french[:2]), ["Vingt-deux", "pardon", "vieux", "Quatre", "ancien"]) == [], french
+    assert french[2] == "J'ai vingt ans... non, pardon, vingt-deux.", french
+
+
 def test_a_postcode_said_with_a_digit_doubled_is_replaced_whole(anonymiser):
     """ "Postcode's seven seven double oh": a digit said twice ("double oh") is part of the number."""
     said = anonymised(anonymiser, "Home is 41 Corbett Lane, Ashburton 7700. Postcode's seven seven double oh.")
