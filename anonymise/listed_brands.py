@@ -105,7 +105,8 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     `acronyms.set_apart_as_an_institution`) or is listed with an organisation found ("DHL and lalamove"). The list
     of brands lacks online services; alone, such words are often dialect, loan words or verbs with their pronouns
     ("nowt", "kirana", "recibirme"), so the way they are used decides: French and Spanish put a preposition before
-    most words, so only "chez", "via" and a service's noun count there."""
+    most words, so only "chez", "via" and a service's noun count there. Whom money is kept with is one too, even
+    an everyday word the brand list names ("we bank with regions": `_kept_with`)."""
     if language not in USED_THROUGH:
         return []
     taken = covered(known)
@@ -121,7 +122,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
         for turn, i, token in candidates
         if _used(docs[turn], i, language) or set_apart_as_an_institution(docs[turn], i)
     ]
-    kept_with = _banked_with(docs, taken | {(turn, token.idx) for turn, token in found}, allow, language)
+    kept_with = _kept_with(docs, taken | {(turn, token.idx) for turn, token in found}, allow, language)
     organisations |= {(turn, token.idx) for turn, token in found}  # "on shopee and tiktok": the second one too
     organisations |= _products_kept(docs, allow)  # "mostly phonepe or GPay": listed with a product the study keeps
     unknown = {(turn, token.idx) for turn, _, token in candidates}
@@ -138,7 +139,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     ]
 
 
-def _banked_with(docs: list, taken: set, allow: AllowList, language: str) -> list[Detection]:
+def _kept_with(docs: list, taken: set, allow: AllowList, language: str) -> list[Detection]:
     """Whom money is kept with: a lower-case name after "bank with", "an account with" ("we bank with regions",
     "opened an account with centenary"), "un compte au" ("au crédit agricole"), "la cuenta en" ("en el
     pichincha"), if the brand list names it or it is no everyday word ("a savings account with interest"
