@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from anonymise.detect import Detection
-from anonymise.spoken import number_word_pattern
+from anonymise.spoken import number_word
 
 MAX_ASIDE_WORDS = 5  # "ça c'est mon ancien", "that's my old one"
 _CORRECTION = (
@@ -27,11 +27,11 @@ _CORRECTION = (
 @lru_cache(maxsize=8)
 def _corrected_start(language: str) -> re.Pattern:
     """Numbers, a pause, a correction and a short aside, at the end of the text before a phone number."""
-    number = rf"(?:{number_word_pattern(language)}|\d+)"
+    word = rf"(?>(?:{number_word(language)}|\d+)(?!\w))"  # one word or group at a time, never taken back
     aside = rf"(?:[\s,]+[\w'’]+){{0,{MAX_ASIDE_WORDS}}}?"
     return re.compile(
-        rf"(?i)(?<![\w-])(?:\+\s*)?{number}(?:\s*[,-]?\s*{number})*\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}(?![\w-]){aside}"
-        r"\s*[,:]?\s*$"
+        rf"(?i)(?<![\w-])(?:\+\s*)?{word}(?:[\s,-]+(?:(?:y|et|and)\s+)?{word})*+\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}"
+        rf"(?![\w-]){aside}\s*[,:]?\s*$"
     )
 
 

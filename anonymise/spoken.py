@@ -337,15 +337,21 @@ HESITATIONS = ["euh", "heu", "eh", "em", "ehm", "um", "umm", "uh", "er", "erm", 
 THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil", "cents"], "es": ["mil"]}
 
 
-def number_word_pattern(language: str) -> str:
-    """A regex for a number said in words in `language` ("forty-two", "doscientos catorce", "mil doscientos"),
-    one or more words, with hyphens or spaces between ("two-one-two"), a digit said twice or thrice so ("seven
-    seven double oh")."""
+def number_word(language: str) -> str:
+    """A regex for one word of a number said in `language` ("forty", "doscientos", "mil"), or a digit said
+    twice or thrice ("double oh")."""
     spoken = spoken_words(language)
     said = [*spoken.digits, *THOUSANDS.get(language, [])]
     words = sorted(said, key=len, reverse=True)  # the single digits among them
     repeats = "|".join(re.escape(w) for w in sorted(spoken.repeats, key=len, reverse=True))
-    word = rf"(?:(?:(?:{repeats})\s+)?(?:{'|'.join(re.escape(w) for w in words)}))"
+    return rf"(?:(?:(?:{repeats})\s+)?(?:{'|'.join(re.escape(w) for w in words)}))"
+
+
+def number_word_pattern(language: str) -> str:
+    """A regex for a number said in words in `language` ("forty-two", "doscientos catorce", "mil doscientos"),
+    one or more words, with hyphens or spaces between ("two-one-two"), a digit said twice or thrice so ("seven
+    seven double oh")."""
+    word = number_word(language)
     return rf"(?<![\w-]){word}(?:[\s-]+(?:y\s+)?{word})*(?![\w-])"
 
 
