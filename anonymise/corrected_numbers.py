@@ -25,14 +25,29 @@ _CORRECTION = (
 
 
 @lru_cache(maxsize=8)
-def _corrected_start(language: str) -> re.Pattern:
-    """Numbers, a pause, a correction and a short aside, at the end of the text before a phone number."""
-    word = rf"(?>(?:{number_word(language)}|\d+)(?!\w))"  # one word or group at a time, never taken back
+def _correction_at_the_end(language: str) -> re.Pattern:
+    """A pause, a correction and a short aside, at the end of the text before a phone number."""
     aside = rf"(?:[\s,]+[\w'’]+){{0,{MAX_ASIDE_WORDS}}}?"
-    return re.compile(
-        rf"(?i)(?<![\w-])(?:\+\s*)?{word}(?:[\s,-]+(?:(?:y|et|and)\s+)?{word})*+\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}"
-        rf"(?![\w-]){aside}\s*[,:]?\s*$"
-    )
+    return re.compile(rf"(?i)\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}(?![\w-]){aside}\s*[,:]?\s*$")
+
+
+@lru_cache(maxsize=8)
+def _number_word_at_the_end(language: str) -> re.Pattern:
+    """One number word or group of digits at the end of a text, with the separator and "and" before it."""
+    return re.compile(rf"(?i)(?:^|(?<=[\s,+-]))(?:{number_word(language)}|\d+)$")
+
+
+def _corrected_start(before: str, language: str) -> int | None:
+    """Where the numbers a correction abandoned start, at the end of `before`; None if there are none. The
+    words are read one at a time from the end: a pattern repeating a repeated number takes exponential time."""
+    correction = _correction_at_the_end(language).search(before)
+    if correction is None:
+        return None
+    head, start = before[: correction.start()], None
+    while word := _number_word_at_the_end(language).search(head):
+        start = word.start()
+        head = re.sub(r"(?i)(?:[\s,+-]|\b(?:y|et|and)\b)*$", "", head[:start])
+    return start
 
 
 def phones_with_their_corrections(texts: list[str], detections: list[Detection], language: str) -> list[Detection]:
@@ -41,9 +56,9 @@ def phones_with_their_corrections(texts: list[str], detections: list[Detection],
     for d in detections:
         if d.entity_type == "PHONE_NUMBER":
             text = texts[d.turn]
-            before = _corrected_start(language).search(text[max(0, d.start - 200) : d.start])
-            if before is not None:
-                start = max(0, d.start - 200) + before.start()
-                d = replace(d, start=start, text=text[start : d.end])
+            window = max(0, d.start - 200)
+            start = _corrected_start(text[window : d.start], language)
+            if start is not None:
+                d = replace(d, start=window + start, text=text[window + start : d.end])
         grown.append(d)
     return grown
