@@ -24,29 +24,28 @@ _CORRECTION = (
 )
 
 
-@lru_cache(maxsize=8)
-def _correction_at_the_end(language: str) -> re.Pattern:
-    """A pause, a correction and a short aside, at the end of the text before a phone number."""
-    aside = rf"(?:[\s,]+[\w'’]+){{0,{MAX_ASIDE_WORDS}}}?"
-    return re.compile(rf"(?i)\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}(?![\w-]){aside}\s*[,:]?\s*$")
+_ASIDE = rf"(?:[\s,]+[\w'’]+){{0,{MAX_ASIDE_WORDS}}}?"
+# a pause, a correction and a short aside, at the end of the text before a phone number
+_CORRECTION_AT_THE_END = re.compile(rf"(?i)\s*(?:\.{{3}}|…|,)\s*{_CORRECTION}(?![\w-]){_ASIDE}\s*[,:]?\s*$")
+_SEPARATORS_AT_THE_END = re.compile(r"(?i)(?:[\s,+-]|\b(?:y|et|and)\b)*$")  # between two words of a number
 
 
 @lru_cache(maxsize=8)
 def _number_word_at_the_end(language: str) -> re.Pattern:
-    """One number word or group of digits at the end of a text, with the separator and "and" before it."""
+    """One number word or group of digits at the end of a text, right after a separator or at its start."""
     return re.compile(rf"(?i)(?:^|(?<=[\s,+-]))(?:{number_word(language)}|\d+)$")
 
 
 def _corrected_start(before: str, language: str) -> int | None:
     """Where the numbers a correction abandoned start, at the end of `before`; None if there are none. The
     words are read one at a time from the end: a pattern repeating a repeated number takes exponential time."""
-    correction = _correction_at_the_end(language).search(before)
+    correction = _CORRECTION_AT_THE_END.search(before)
     if correction is None:
         return None
     head, start = before[: correction.start()], None
     while word := _number_word_at_the_end(language).search(head):
         start = word.start()
-        head = re.sub(r"(?i)(?:[\s,+-]|\b(?:y|et|and)\b)*$", "", head[:start])
+        head = _SEPARATORS_AT_THE_END.sub("", head[:start])
     return start
 
 

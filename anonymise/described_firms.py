@@ -41,11 +41,13 @@ def described_firms(docs: list, known: list[Detection], allow: AllowList, langua
     found = []
     for turn, doc in enumerate(docs):
         for i in range(1, len(doc)):
+            if not _described_as_a_business(doc, i + 1):  # the cheap test first: most tokens have no comma after
+                continue
             start = _name_start(doc, i, language)
             if start is None or any((turn, t.idx) in taken for t in doc[start : i + 1]):
                 continue
             span = doc[start : i + 1]
-            if _described_as_a_business(doc, i + 1) and not allow.covers(span.text):
+            if not allow.covers(span.text):
                 end = span.start_char + len(span.text)
                 found.append(Detection(turn, span.start_char, end, "ORGANIZATION", 0.55, "described firm", span.text))
     return found

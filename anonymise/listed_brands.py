@@ -10,6 +10,8 @@ too ambiguous to take from a list ("ja").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from anonymise.acronyms import set_apart_as_an_institution
 from anonymise.brand_list import BANK_FIRST_WORDS, is_brand_of_regions, is_listed_brand
 from anonymise.brands import NOT_ORGANISATIONS
@@ -72,12 +74,18 @@ def listed_brands(docs: list, known: list[Detection], allow: AllowList, language
 
 def _brand_at(doc, i: int, language: str, zipf: float) -> int:
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
-    for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
-        words = [t.text for t in doc[i : i + size]]
-        named = _unusual(words, language, zipf) or (size > 1 and words[0] in BANK_FIRST_WORDS)  # "banco nación"
-        if _lower_case_words(words) and is_listed_brand(" ".join(words)) and named:
+    for size, words in _listed_lower_case_names(doc, i):
+        if _unusual(words, language, zipf) or (size > 1 and words[0] in BANK_FIRST_WORDS):  # "banco nación"
             return size
     return 0
+
+
+def _listed_lower_case_names(doc, i: int) -> Iterator[tuple[int, list[str]]]:
+    """Each run of lower-case words from i that the brand lists name, longest first, as (size, words)."""
+    for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
+        words = [t.text for t in doc[i : i + size]]
+        if _lower_case_words(words) and is_listed_brand(" ".join(words)):
+            yield size, words
 
 
 def _lower_case_words(words: list[str]) -> bool:
@@ -167,9 +175,8 @@ def _kept_with_at(doc, i: int, language: str) -> int:
         return _chez_someone(doc, i) if language == "fr" and doc[i - 1].lower_ == "chez" else 0
     if doc[i].pos_ in FUNCTION_POS or doc[i].lower_ in BANK_FIRST_WORDS:
         return 0  # "a loan from the lending company", "la cuenta del banco": no name
-    for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
-        words = [t.text for t in doc[i : i + size]]
-        if _lower_case_words(words) and all(t.is_alpha for t in doc[i : i + size]) and is_listed_brand(" ".join(words)):
+    for size, _ in _listed_lower_case_names(doc, i):
+        if all(t.is_alpha for t in doc[i : i + size]):
             return size
     token = doc[i]
     rare = (
