@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 
 from anonymise.names import is_common_word, is_function_word, stop_words
 from anonymise.regex_recognizer import RegexRecognizer, regex_recognizer
-from anonymise.spoken import THOUSANDS, alternatives, spoken_words
+from anonymise.spoken import EVERY_ENDING, THOUSANDS, alternatives, spoken_words
 from anonymise.spoken_phones import SpokenPhoneRecognizer
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
@@ -28,10 +28,20 @@ _NOT_A_PHONE_BEFORE = re.compile(
     r"job|staff|employee|member|membership|student|patient|customer|registration|licen[cs]e|permit|badge|UEN|"
     r"expediente|matrícula|legajo|empleado|socio|matricule|adhérent|file|card|herd|tax|company|charity|"
     r"VAT|TIN|EIN|ABN|ACN|GST|HST|GSTIN|PAN|NIF|CIF|CUIT|RUT|RUC|SIRET|SIREN|"  # tax and business numbers
-    r"€|\$|£|¥|₹|₦)(?:\s+(?:number(?:['’]s)?|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}"
-    r"(?:\s+[A-Z]{2})?[\s#.:-]*$",  # "VAT number GB 555 0192 44"
+    r"€|\$|£|¥|₹|₦)(?:,?\s+(?:number(?:['’]s)?|no\.?|num|id|code|is|was|:|#|numéro|número|es|est|"
+    r"(?:it|that|c)['’]s|c['’]est|like|genre|tipo|the|le|la|el|de|del|du|of))"
+    r"{0,3}(?:\s+[A-Z]{2})?[\s#.:-]*$",  # "VAT number GB 555 0192 44", "numéro de lot, genre 29 05 14 33 02"
     re.IGNORECASE,
 )
+# "… 506 118 2290, ça ressemble à un numéro de téléphone, mais …": the speaker says it only looks like one
+_SAID_TO_LOOK_LIKE_A_PHONE = re.compile(
+    r"^[^.?!]{0,12}[.?!]?[^.?!]{0,40}\b(?:(?:looks?|looked|sounds?) like an? (?:tele)?phone|"
+    r"ressemblen?t? à (?:un|des) numéros? de (?:téléphone|portable|tél)|on dirait un numéro de (?:téléphone|portable)|"
+    r"parecen? (?:un )?(?:número de )?(?:teléfono|celular|móvil))",
+    re.IGNORECASE,
+)
+# a number that starts with a year is a reference ("2024-0687-12", "1985 0312 457 28"); no phone does
+_STARTS_WITH_A_YEAR = re.compile(r"^\s*(?:19[2-9]\d|20[0-3]\d)[\s./-]\d")
 _NOT_A_PHONE_AFTER = re.compile(
     r"^\s*(?:%|percent|per cent|pounds|dollars|euros|rupees|naira|people|patients|students|pupils|"
     r"users|years|members|staff|employees|records|rows|times|km|miles|kg|pour ?cent|por ?ciento|personnes|personas)\b",
@@ -42,7 +52,7 @@ _NOT_A_PHONE_AFTER = re.compile(
 def _looks_like_phone(raw: str) -> bool:
     """Enough digits, and written as a phone is: a +country code, brackets, or digit groups."""
     digits = sum(c.isdigit() for c in raw)
-    if digits < MIN_PHONE_DIGITS or digits > 15:
+    if digits < MIN_PHONE_DIGITS or digits > 15 or _STARTS_WITH_A_YEAR.match(raw):
         return False
     if raw.lstrip().startswith("+") or "(" in raw:
         return True
@@ -73,9 +83,7 @@ class PhoneNumberRecognizer(EntityRecognizer):
                     continue  # "INV-2023-0481": part of a code
                 if _digits_around(text, match.start, match.end) > MAX_PHONE_DIGITS:
                     continue  # "1402 0057 3318 9120": a card or membership number, longer than any phone
-                if _NOT_A_PHONE_BEFORE.search(text[max(0, match.start - 24) : match.start]):
-                    continue
-                if _NOT_A_PHONE_AFTER.match(text[match.end : match.end + 20]):
+                if _said_to_be_something_else(text, match.start, match.end):
                     continue
                 score = VALID_SCORE if phonenumbers.is_valid_number(match.number) else POSSIBLE_SCORE
                 span = (match.start, match.end)
@@ -91,12 +99,28 @@ MAX_PHONE_DIGITS = 15  # the longest phone number the world's plan allows (ITU-T
 _DIGIT_RUN = re.compile(r"\d(?:[ .-]?\d)*")
 
 
-def _digits_around(text: str, start: int, end: int) -> int:
-    """The digits in the run of digit groups (one space, dot or dash apart) that holds text[start:end]."""
+def _digit_run(text: str, start: int, end: int) -> str:
+    """The run of digit groups (one space, dot or dash apart) that holds text[start:end]."""
     for run in _DIGIT_RUN.finditer(text):
         if run.start() <= start < run.end() or start <= run.start() < end:
-            return sum(c.isdigit() for c in run.group())
-    return 0
+            return run.group()
+    return ""
+
+
+def _digits_around(text: str, start: int, end: int) -> int:
+    """The digits in the run of digit groups that holds text[start:end]."""
+    return sum(c.isdigit() for c in _digit_run(text, start, end))
+
+
+def _said_to_be_something_else(text: str, start: int, end: int) -> bool:
+    """A number labelled as something else ("SIRET c'est 552 118 094 00027", "48 people"), said only to look like
+    a phone ("… 29 05 14 33 02. Ça ressemble à un numéro de téléphone"), or starting with a year."""
+    return bool(
+        _NOT_A_PHONE_BEFORE.search(text[max(0, start - 40) : start])
+        or _NOT_A_PHONE_AFTER.match(text[end : end + 20])
+        or _SAID_TO_LOOK_LIKE_A_PHONE.match(text[end : end + 120])
+        or _STARTS_WITH_A_YEAR.match(_digit_run(text, start, end))
+    )
 
 
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\w-])")
@@ -108,9 +132,7 @@ def _international_numbers(text: str) -> list[tuple[int, int]]:
     or misheard, is still a phone."""
     spans = []
     for match in _INTERNATIONAL.finditer(text):
-        if _looks_like_phone(match.group()) and not _NOT_A_PHONE_BEFORE.search(
-            text[max(0, match.start() - 24) : match.start()]
-        ):
+        if _looks_like_phone(match.group()) and not _said_to_be_something_else(text, *match.span()):
             spans.append(match.span())
     return spans
 
@@ -150,7 +172,7 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
         r"|[A-Za-z]*\d[\w]*"
     )
     spelled_aside = rf"(?:,\s*(?:{alternatives(w.spelling)}\s+)?{_spelled(3)},?)?"  # "…, that's F-E-R-N-…,"
-    domain = rf"(?:{_host(w, spaced=True)}|(?:the usual\s+)?{alternatives(WEBMAIL)}\b)"
+    domain = rf"(?:{_host(w, spaced=True, sure=True)}|(?:the usual\s+)?{alternatives(WEBMAIL)}\b)"
     tail = rf"{spelled_aside}{aside}*,?\s+{at}\s+{domain}"  # "…dot ca, all one word": the aside is not in it
     return [
         Pattern("spoken e-mail", rf"(?i)(?<![\w'’-])(?:{complex_local}){tail}", 0.85),
@@ -158,14 +180,17 @@ def spoken_email_patterns(language: str) -> list[Pattern]:
     ]
 
 
-def _host(w, spaced: bool = False) -> str:
-    """A host read out: labels (words joined by "dash", or letters spelled: "u c l") joined by "dot", then a
-    domain ending or a country code spelled ("dot n g", "dot u k"). After "www" or "https", where the host
-    surely starts, a label may be said as several words ("smith joinery dot co dot uk")."""
-    dot, dash, tld = alternatives(w.dots), alternatives(w.dashes), alternatives(w.domains)
+def _host(w, spaced: bool = False, sure: bool = False) -> str:
+    """A host read out: labels (words joined by "dash", or letters spelled: "u c l", "s s f tiret frontaliers")
+    joined by "dot", then a domain ending or a country code spelled ("dot n g", "dot u k"). After "www" or
+    "https", where the host surely starts, a label may be said as several words ("smith joinery dot co dot uk").
+    Where the address is `sure` (after "at", before a path) any country's ending counts, even an everyday word
+    ("point lu")."""
+    dot, dash = alternatives(w.dots), alternatives(w.dashes)
+    tld = alternatives(EVERY_ENDING if sure else w.domains)
     word = r"[a-z0-9][\w-]*"
     more_words = rf"(?:\s+(?!{alternatives(w.ats)}\b){word}){{0,3}}" if spaced else ""  # one "at" per e-mail
-    label = rf"(?:[a-z](?:\s[a-z]){{1,5}}\b|{word}(?:\s+{dash}\s+{word})*{more_words})"
+    label = rf"(?:(?:[a-z](?:\s[a-z]){{1,5}}\b|{word})(?:\s+{dash}\s+{word})*{more_words})"
     aside = rf"(?:,?\s*{alternatives(w.asides)}\s*,?)?"
     return rf"(?:{label}{aside},?\s+{dot},?\s+)+(?:{tld}\b|[a-z],?\s[a-z]\b)"  # a pause may come as a comma
 
@@ -188,7 +213,7 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     dot, slash, dash = alternatives(w.dots), alternatives(w.slashes), alternatives(w.dashes)
     scheme = rf"(?:{alternatives(w.schemes)}\s+colon\s+(?:{slash}\s+){{1,2}}|(?:{slash}\s+){{2}})?"
     www = rf"(?:{alternatives(w.www)},?\s+{dot},?\s+)"
-    host, spaced = _host(w), _host(w, spaced=True)
+    host, spaced, sure = _host(w), _host(w, spaced=True), _host(w, sure=True)
     segment = rf"(?:{alternatives(w.ats)}\s+)?[\w-]+(?:\s+(?:{dash}|{dot})\s+[\w-]+)*"
     path = rf"(?:,?\s+{slash},?\s+{segment})"
     last_words = r"(?:(?:\s+[\w'’-]+){1,2}(?=[,.;!?]|\s*$))?"  # "slash pennick chairs," up to a pause
@@ -198,7 +223,7 @@ def spoken_url_patterns(language: str) -> list[Pattern]:
     return [
         Pattern("spoken url, www", rf"(?i)(?<![\w'’-]){scheme}{www}{spaced}{path}*{last_words}", 0.85),
         Pattern("spoken url, scheme", rf"(?i)(?<![\w'’-]){named_scheme}{spaced}{path}*{last_words}", 0.85),
-        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{host}{path}+{last_words}", 0.85),
+        Pattern("spoken url with a path", rf"(?i)(?<![\w'’-]){scheme}{sure}{path}+{last_words}", 0.85),
         Pattern("social page", rf"(?i)(?<![\w'’-]){social}{path}+{last_words}", 0.8),
         Pattern("written host, spoken path", rf"(?i)(?<![\w'’-]){written_host}{path}+{last_words}", 0.85),
         Pattern("spoken url, host", rf"(?i)(?<![\w'’-]){host}", 0.6),

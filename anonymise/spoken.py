@@ -40,6 +40,10 @@ _DOMAINS = [
 _COUNTRY_CODES = sorted({region.lower() for region in phonenumbers.SUPPORTED_REGIONS} - set(_DOMAINS))
 
 
+# every domain ending: after "at" or before a path the address is sure, so "point lu", "dot is" end it
+EVERY_ENDING = _DOMAINS + _COUNTRY_CODES
+
+
 def _word_country_codes(language: str) -> list[str]:
     """The country endings said as one word ("dot ae", "point tn", "linktr point ee") that are no everyday word
     of the language ("is", "to", "me"; "je", "la", "ma")."""
