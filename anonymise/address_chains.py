@@ -29,10 +29,10 @@ from anonymise.addresses import (
     UNIT,
 )
 from anonymise.detect import Detection
-from anonymise.lexicon import is_unlisted_word
+from anonymise.lexicon import is_unlisted_word, stop_words
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
-from anonymise.spoken import HESITATIONS, number_word_pattern
+from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, alternatives, number_word_pattern
 
 PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
 PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
@@ -97,7 +97,8 @@ _PART = re.compile(
     rf"|{_CORNER_PART}|{_PLAIN_AREA}|{_LANDMARK_PART})$"
 )
 _ADDRESS_ABBREVIATIONS = (
-    *("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col"),
+    *("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col", "App", "app", "Appt"),
+    *("appt", "apt"),
     *("Bod", "Vda", "Fca", "Carr", "Ctra", "Km", "Mz", "Lt", "Urb", "Depto", "Dpto", "Apto", "Int"),
 )
 _NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS)  # "Bod. 7": one part
@@ -153,6 +154,14 @@ def _said_part(language: str) -> re.Pattern:
         rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+(?:bis|ter|quater)\b)?{town}"
         rf"|(?i:{ORDINAL_FLOOR})"
     )
+
+
+@lru_cache(maxsize=8)
+def _said_code(language: str) -> re.Pattern:
+    """A postcode of letters and digits said one at a time, or a piece of one: "E un C", "un V cinq"."""
+    digit = rf"(?i:{alternatives(list(SINGLE_DIGITS.get(language, SINGLE_DIGITS['en'])))})"
+    piece = rf"(?:[A-Z]|{digit})(?![\w'’-])"
+    return re.compile(rf"(?=.*(?<![\w'’-])[A-Z](?![\w'’-]))(?=.*(?<![\w'’-]){digit}\b){piece}(?:\s+{piece}){{1,3}}")
 
 
 @lru_cache(maxsize=8)
@@ -453,8 +462,32 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = town  # "Cardiff CF14 5AB": the town, then its postcode
         elif (floor := _FLOOR_ORDINAL_BEFORE.search(text[:start])) and re.match(r"(?i)floor\b", text[start:]):
             start = floor.start()  # "3rd" of "3rd Floor, Pioneer Towers", where the address was found from "Floor"
+        elif (false_start := _false_start_before(text, start, language)) is not None:
+            start = false_start  # "Onze, rue... non pardon, onze quai des Goémoniers": the wrong start says it too
         else:
             return start, end
+
+
+_CORRECTED_BEFORE = re.compile(rf"{_PAUSE}?\s*(?:{_CORRECTION})\s*{_PAUSE}?\s*$")
+_ONE_STOP = re.compile(r"(?<!\.)[.?!:;](?!\.)")  # a sentence end or a colon; not a pause ("...")
+
+
+def _false_start_before(text: str, start: int, language: str) -> int | None:
+    """Where an address the speaker began and corrected starts, right before the correction ("Onze, rue... non
+    pardon, onze quai…", "Twelve Elm... sorry, fourteen Elm Street"): back to the sentence's start,
+    every piece of it a part of an address or a street's word; None if there is none."""
+    correction = _CORRECTED_BEFORE.search(text[:start])
+    if correction is None or correction.start() == start:
+        return None
+    stops = [m.end() for m in _ONE_STOP.finditer(text, 0, correction.start())]
+    begin = stops[-1] if stops else 0
+    fragment = text[begin : correction.start()]
+    pieces = [p.strip() for p in re.split(rf"{_PAUSE}", fragment)]
+    if not fragment.strip() or len(fragment.split()) > MAX_PART_WORDS or not all(pieces):
+        return None
+    if all(p.split()[0].lower() in STREET_WORDS or _is_part(p, 0, len(p), [], language) for p in pieces):
+        return begin + len(fragment) - len(fragment.lstrip())
+    return None
 
 
 def _restart_end(text: str, part: tuple[int, int], others: list[Detection], language: str) -> int | None:
@@ -554,8 +587,10 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         return numbered
     if re.match(UNIT, part) or _UNIT_PART.match(part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
-    shaped = _PART.match(part) or _said_part(language).fullmatch(part)
+    shaped = _PART.match(part) or _said_part(language).fullmatch(part) or _said_code(language).fullmatch(part)
     clause = first[:1].isupper() and is_common_word(first, CLAUSE_WORD_ZIPF, language) and not first.endswith(".")
+    letter = len(first) == 1 and first.lower() not in stop_words(language)  # "L quatre mille cinquante": a prefix
+    clause = clause and not letter and not re.fullmatch(number_word_pattern(language), part, re.IGNORECASE)
     return bool(shaped) and not clause  # "Co. Clare", "Av. Corrientes" are abbreviations
 
 

@@ -99,7 +99,9 @@ CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]
 EIRCODE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4})"
 NL_POSTCODE = r"(?:\d{4}\s?[A-Z]{2})"
 AR_POSTCODE = r"(?:[A-Z]\d{4}[A-Z]{3})"
-GH_DIGITAL_ADDRESS = r"(?:[A-Z]{2}-\d{3,4}-\d{4})"
+# GhanaPost GPS: a region's letter (Ashanti, Greater Accra, …), a district's, then numbers; a year in the middle is
+# a reference ("LN-2024-0917"), as is a code of another first letter ("IN-0447-5551")
+GH_DIGITAL_ADDRESS = r"(?:[ABCEGNUVWX][A-Z]-(?!(?:19[5-9]|20[0-3])\d-)\d{3,4}-\d{4})"
 _NUMERIC_POSTCODE = rf"(?:{NL_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}|\d{{3}}\s?\d{{3}})"
 _POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{AR_POSTCODE}|{_NUMERIC_POSTCODE})"
 _NUMBER_WORDS = (
@@ -122,7 +124,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc|villa)"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc|villa|app\.|appt\.?|apt\.?)"  # "app. deux"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
@@ -398,6 +400,7 @@ _POSTCODE_INSIDE = re.compile(  # "CH-1012 Lausanne": the 1012 is said alone too
 
 def postcodes_in(address: str) -> list[str]:
     """The postcodes inside an address, so that the same postcode said again alone is found too."""
-    found = [m.group() for m in _POSTCODE_INSIDE.finditer(address)]
     house = re.match(rf"\s*{_LEADING_UNIT}{_HOUSE}", address)
-    return [f for f in found if not (house and address.find(f) < house.end())]
+    found = [m for m in _POSTCODE_INSIDE.finditer(address) if not (house and m.start() < house.end())]
+    prefixed = [re.search(rf"(?<![\w-])[A-Z]{{1,2}}-{re.escape(m.group())}$", address[: m.end()]) for m in found]
+    return [m.group() for m in found] + [p.group() for p in prefixed if p]  # "L-4050" again, as written
