@@ -77,7 +77,7 @@ QUANTIFIERS = {"other", "several", "many", "autres", "plusieurs", "nombreux", "o
                "varias", "muchos", "muchas"}  # fmt: skip
 GRIEVANCE_VERBS = {"complain", "appeal", "petition", "lobby", "sue", "reclamar", "denunciar"}  # "complain to the FSC"
 ASKING_AUXILIARIES = {"do", "will", "can", "could", "would", "should", "may", "might", "must"}
-LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor"}
+LIST_JOINERS = {"and", "or", "y", "o", "e", "u", "et", "ou", "ni", "nor", "pis"}  # "pis": "and" in Canadian French
 ROMANCE_ARTICLES = {"la", "le", "l'", "l’", "el", "au", "du", "del", "al", "los", "las", "les", "aux", "des"}
 BE_VERBS = {"be", "être", "ser", "estar"}
 DIRECTIONS = {"up", "down", "over", "out", "back", "above", "below"}  # "up in Cedar Falls"
@@ -88,6 +88,8 @@ UNDECIDED = "undecided"  # a term for the coders, but nothing said shows which: 
 MODIFIER = "modifier"  # before an English noun ("the SEN register", "the MTN office"): a term unless it acts
 ACTING = "acting"  # does something, is contacted or has a site: an organisation unless another use is a term
 WITH_AN_ARTICLE = "with an article"  # "el SAT", "le GSM": an organisation unless another use says it is a thing
+PLURAL = "plural"  # "how SACCOs use it": a kind of thing, whatever the other uses say, unless the study names it
+KNOWN = "known"  # the study's own name, or the initials of a name in the transcript
 COMMON_LOWERCASE_ZIPF = 4.5  # "IT", "OK", "TV", "MS": acronyms that are everyday words in lower case are left alone
 RARE_ZIPF = 2.0  # rarer than this in the language and in English ("NAFDAC", "DVSA"): a local body, not a term
 EVERYDAY_ZIPF = 3.5  # "PDF", "GPS": written too often to be taken for a body on weak evidence
@@ -393,6 +395,8 @@ def acronym_kinds(
         doc = docs[use.turn]
         index = next(i for i, t in enumerate(doc) if t.idx == use.start)
         kinds = evidence.setdefault(use.base, set())
+        kinds |= {PLURAL} if use.text != use.base else set()
+        kinds |= {KNOWN} if use.base in known else set()
         before = _words_before(doc, index)
         if nickname.search(doc.text[max(0, use.start - 40) : use.start]) or _a_relatives_initials(before):
             kinds.add(NICKNAME)  # "everyone calls him JB", "my son DJ"
@@ -460,13 +464,18 @@ def acts_as_an_organisation(doc, index: int, language: str, places: frozenset[in
 
 
 def _kind(evidence: set[str], listed_brand: bool, everyday: bool) -> str:
-    """Someone's initials, else an organisation if any use says so, else an organisation if a use acts unless
+    """Someone's initials, else a term if it is said in the plural ("SACCOs") and the study does not name it,
+    else an organisation if any use says so, else an organisation if a use acts unless
     another counts or owns it ("my AHT"), else a term if any use says so ("tenemos el QR pegado", "mon GSM"),
     else an organisation if named with an article ("para el SAT"), a listed brand ("MTN") or rare, else a term:
     undecided (for review) where nothing said made it one and it is not everyday ("the NMC", "the KBC
     register"; not "the PDF")."""
-    if NICKNAME in evidence or ORGANISATION in evidence:
-        return NICKNAME if NICKNAME in evidence else ORGANISATION
+    if NICKNAME in evidence:
+        return NICKNAME
+    if PLURAL in evidence and KNOWN not in evidence:
+        return TERM  # "the SACCO" of "how SACCOs use it": the kind of body, not its name
+    if ORGANISATION in evidence:
+        return ORGANISATION
     if ACTING in evidence:
         return TERM if TERM in evidence else ORGANISATION
     named = WITH_AN_ARTICLE in evidence or listed_brand

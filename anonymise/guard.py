@@ -15,7 +15,7 @@ import re
 import zipfile
 
 from anonymise.known_names import name_parts
-from anonymise.names import RARE_ZIPF, is_common_word, is_everyday_word
+from anonymise.names import RARE_ZIPF, is_acronym, is_common_word, is_everyday_word
 from anonymise.terms import NAME_TYPES
 from transcribe.errors import ScribeError
 
@@ -93,6 +93,12 @@ def _term_patterns(terms: list[tuple[str, bool]]) -> list[re.Pattern]:
     return patterns
 
 
+def _said_in_the_plural(term: str, text: str) -> bool:
+    """An acronym the text also puts in the plural ("SACCO" where "SACCOs" stands): the kind of body that
+    ends a name ("Dunga Boda Boda SACCO"), no name alone."""
+    return is_acronym(term) and re.search(rf"(?<!\w){re.escape(term)}s(?!\w)", text) is not None
+
+
 def guarded_places(
     texts: list[str], names: list[tuple[str, str]], zipf: float, language: str = "en", allowed: tuple[str, ...] = ()
 ) -> list[tuple[int, int, int, str]]:
@@ -100,7 +106,10 @@ def guarded_places(
     names: what the anonymiser replaces last, so that the guard never finds a known name it left."""
     typed = _typed_terms(names, zipf, language, allowed)
     kinds = {term.casefold(): kind for term, (_, kind) in reversed(typed.items())}
-    patterns = _term_patterns([(term, sensitive) for term, (sensitive, _) in typed.items()])
+    whole = "\n".join(texts)
+    patterns = _term_patterns(
+        [(term, sensitive) for term, (sensitive, _) in typed.items() if not _said_in_the_plural(term, whole)]
+    )
     return [
         (turn, m.start(), m.end(), kinds[m.group().casefold()])
         for turn, text in enumerate(texts)
@@ -111,9 +120,10 @@ def guarded_places(
 
 def find_leaks(files: dict[str, bytes], terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     """(file name, term) for every term or marker found as a whole word in a file's name or text."""
-    patterns = [MARKER, *_term_patterns(terms)]
     leaks = []
     for name, data in files.items():
-        for where in (name, readable_text(name, data)):
+        text = readable_text(name, data)
+        patterns = [MARKER, *_term_patterns([t for t in terms if not _said_in_the_plural(t[0], text)])]
+        for where in (name, text):
             leaks.extend((name, m.group()) for p in patterns for m in p.finditer(where))
     return sorted(set(leaks))

@@ -78,8 +78,17 @@ class KnownNames:
     """The names known so far (this transcript's detections, the study key, the deny-list), indexed for
     looking up any word of a transcript."""
 
-    def __init__(self, seeds: list[Detection], max_edits: int, zipf: float, language: str = "en"):
-        self.max_edits, self.zipf, self.language = max_edits, zipf, language
+    def __init__(
+        self,
+        seeds: list[Detection],
+        max_edits: int,
+        zipf: float,
+        language: str = "en",
+        kinds: frozenset[str] = frozenset(),
+    ):
+        """`kinds`: acronyms the transcript uses for a kind of thing ("SACCO" of "how SACCOs use it"), which are
+        no name alone though a name ends with one ("Dunga Boda Boda SACCO")."""
+        self.max_edits, self.zipf, self.language, self.kinds = max_edits, zipf, language, kinds
         self.words: dict[str, NameForm] = {}
         self.phrases: dict[str, NameForm] = {}
         self.people: list[NameForm] = []  # whole names of people, for their initials
@@ -103,6 +112,8 @@ class KnownNames:
             for phrase in [seed.text, *joined_short_forms(seed.entity_type, seed.text)]:
                 self.phrases.setdefault(fold(phrase), NameForm(phrase, seed.entity_type, seed.score))
         for word in name_parts(seed.entity_type, seed.text, self.zipf, self.language):
+            if len(words) > 1 and word in self.kinds:
+                continue
             known = self.words.get(fold(word))
             if known is None or (seed.entity_type == "PERSON" and known.entity_type != "PERSON"):
                 self.words[fold(word)] = NameForm(word, seed.entity_type, seed.score)  # a person's name stays one

@@ -61,3 +61,9 @@ def is_unlisted_word(word: str, language: str) -> bool:
     False where there is no lexicon for the language, so frequency decides there as before."""
     words = lexicon(language)
     return words is not None and word.islower() and word not in words
+
+
+def in_no_lexicon(word: str, language: str) -> bool:
+    """A lower-case word that neither the language's lexicon nor English's lists ("td", "rajesh"; not "booking",
+    "app"): English loan words are everywhere."""
+    return all(word not in (lexicon(code) or frozenset()) for code in {language, "en"})

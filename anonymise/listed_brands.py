@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from anonymise.acronyms import set_apart_as_an_institution
-from anonymise.brand_list import BANK_FIRST_WORDS, is_brand_of_regions, is_listed_brand
+from anonymise.acronyms import LIST_JOINERS, set_apart_as_an_institution
+from anonymise.brand_list import BANK_FIRST_WORDS, is_brand_of_regions, is_listed_brand, plain
 from anonymise.brands import NOT_ORGANISATIONS
 from anonymise.detect import Detection
 from anonymise.grammar import sentence_initial
-from anonymise.lexicon import lexicon
+from anonymise.lexicon import in_no_lexicon, lexicon
 from anonymise.name_spans import covered
 from anonymise.names import is_common_word, is_title
 from anonymise.terms import AllowList
@@ -47,6 +47,7 @@ WORKING_VERBS = {f"{stem}{ending}" for stem in ("work", "deliver") for ending in
     "drive", "drives", "drove", "driving", "ride", "rides", "rode", "riding"}  # fmt: skip
 OF = {"de", "du", "del", "d'"}  # "la cuenta de nequi": French and Spanish put the service after its noun
 MAX_WORDS = 3
+BANK_HEADS = BANK_FIRST_WORDS | {"credit", "credito"}  # a listed name that starts so is a bank: "crédit maritime"
 MAX_RUN = 5  # tokens of a capitalised brand: "Pick n Pay", "Sainsbury 's Local"
 POSSESSIVE_ENDINGS = {"'s", "’s"}
 JOINERS = {"n", "'n", "’n", "&", "and", "of", "-"} | POSSESSIVE_ENDINGS  # inside a brand's name
@@ -75,7 +76,7 @@ def listed_brands(docs: list, known: list[Detection], allow: AllowList, language
 def _brand_at(doc, i: int, language: str, zipf: float) -> int:
     """How many tokens from i name a brand written in lower case (longest first), or 0."""
     for size, words in _listed_lower_case_names(doc, i):
-        if _unusual(words, language, zipf) or (size > 1 and words[0] in BANK_FIRST_WORDS):  # "banco nación"
+        if _unusual(words, language, zipf) or (size > 1 and plain(words[0]) in BANK_HEADS):  # "banco nación"
             return size
     return 0
 
@@ -118,7 +119,7 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     if language not in USED_THROUGH:
         return []
     taken = covered(known)
-    organisations = {(d.turn, d.start) for d in known if d.entity_type == "ORGANIZATION"}
+    organisations = covered([d for d in known if d.entity_type == "ORGANIZATION"])
     candidates = [
         (turn, i, token)
         for turn, doc in enumerate(docs)
@@ -138,7 +139,8 @@ def brands_in_use(docs: list, known: list[Detection], allow: AllowList, language
     found += [
         (turn, token)
         for turn, i, token in candidates
-        if (turn, token.idx) not in organisations and _listed_with(docs[turn], i, turn, organisations)
+        if (turn, token.idx) not in organisations
+        and _listed_with(docs[turn], i, turn, organisations, in_no_lexicon(token.lower_, language))
     ]
     return kept_with + [
         Detection(turn, token.idx, token.idx + len(token), "ORGANIZATION", 0.5, "brand in use", token.text)
@@ -211,7 +213,8 @@ def _listed_brand_words(docs: list, taken: set, allow: AllowList, language: str)
         for turn, doc in enumerate(docs)
         for i, token in enumerate(doc)
         if (turn, token.idx) not in taken
-        and _lower_case_words([token.text])
+        and token.is_lower
+        and len(token) >= 2  # "la td et la banque scotia": a two-letter name too, where listed with a firm
         and token.is_alpha
         and is_listed_brand(token.text)
         and not is_common_word(token.text, LISTED_WORD_ZIPF, language)
@@ -238,11 +241,22 @@ def _used(doc, i: int, language: str) -> bool:
     return before in OF and i > 1 and doc[i - 2].lower_ in SERVICE_NOUNS[language]
 
 
-def _listed_with(doc, i: int, turn: int, organisations: set[tuple[int, int]]) -> bool:
-    """ "lalamove and Grab", "Grab and lalamove": "and" or "or" joins it to an organisation found."""
-    before = doc[i - 2] if i > 1 and doc[i - 1].lower_ in {"and", "or"} else None
-    after = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].lower_ in {"and", "or"} else None
-    return any(t is not None and (turn, t.idx) in organisations for t in (before, after))
+def _listed_with(doc, i: int, turn: int, organisations: set[tuple[int, int]], no_word: bool = False) -> bool:
+    """ "lalamove and Grab", "Grab and lalamove", "la td pis la banque scotia": a word that joins a list ("and",
+    "or", "et", "y") ties it to an organisation found; with an article between only if it is `no_word` of any
+    lexicon ("Teams and the booking app": "booking" is a word)."""
+    for step in (-1, 1):
+        k = i + step
+        if no_word and step < 0 and 0 < k and doc[k].pos_ == "DET":
+            k += step  # "… et la td"
+        if not (0 <= k < len(doc) and doc[k].lower_ in LIST_JOINERS):
+            continue
+        k += step
+        if no_word and step > 0 and k < len(doc) and doc[k].pos_ == "DET":
+            k += step  # "td et la banque scotia"
+        if 0 <= k < len(doc) and (turn, doc[k].idx) in organisations:
+            return True
+    return False
 
 
 def capitalised_listed_brands(
