@@ -23,7 +23,7 @@ from anonymise.grammar import (
     written_in_lower_case,
 )
 from anonymise.holiday_names import is_holiday_name
-from anonymise.lexicon import is_unlisted_word
+from anonymise.lexicon import in_no_lexicon, is_unlisted_word
 from anonymise.names import (
     ENGLISH_CALENDAR,
     FAMILIAR_PREFIXES,
@@ -39,6 +39,7 @@ from anonymise.names import (
 from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.terms import CONTACT_TYPES, NAME_TYPES, AllowList
 
+EVERYDAY_ZIPF = 5.0  # a given name this common is said as a word where a sentence starts ("Merci", "Will", "May")
 _PLACE_BEFORE = {"at", "to", "from", "in", "outside", "near", "into", "round", "behind", "the"}
 
 
@@ -80,7 +81,20 @@ def _joins_a_name(doc, i: int, spans: list[tuple[int, int]], allow: AllowList, z
     if token.text in FAMILIAR_PREFIXES and before_name:
         return True  # "Ah Choon, Bala and me": part of the name, even where a sentence starts
     # "María", "See" (of "See Hong") are words as well: only right before the name, inside a sentence
-    return before_name and not sentence_initial(doc, i) and not is_function_word(token.text, language)
+    if before_name and sentence_initial(doc, i):
+        return _introduced(doc, i, spans, language)
+    return before_name and not is_function_word(token.text, language)
+
+
+def _introduced(doc, i: int, spans: list[tuple[int, int]], language: str) -> bool:
+    """ "Prudence Wahéo, je suis…": a given name that is a word too ("prudence"), where a sentence starts, right
+    before a person's name that a pause ends; not a word said every day ("Merci Kevin", "Will Jones come?")."""
+    end = next(e for s, e in spans if s == doc[i].idx + len(doc[i].text) + 1)
+    last = next((k for k in range(i + 1, len(doc)) if doc[k].idx + len(doc[k].text) == end), None)
+    word = doc[i].text
+    if last is None or fold(word) not in given_names() or is_common_word(word, EVERYDAY_ZIPF, language):
+        return False
+    return last + 1 == len(doc) or doc[last + 1].text in {",", ".", ";", ":", "?", "!"}
 
 
 def appositive_names(docs: list, detections: list[Detection], allow: AllowList, language: str) -> list[Detection]:
@@ -111,7 +125,32 @@ def appositive_names(docs: list, detections: list[Detection], allow: AllowList, 
                 found.append(
                     Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text)
                 )
+            elif _a_lower_case_name_after_a_person_noun(doc, i, language) and not allow.covers(token.text):
+                found.append(
+                    Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text)
+                )
     return found
+
+
+PERSON_NOUNS = {  # whom a name set off by commas can follow: "a nice young man, rajesh, very patient"
+    "en": {"man", "woman", "lady", "guy", "boy", "girl", "chap", "fellow", "gentleman", "lad", "lass", "kid"},
+    "fr": {"homme", "femme", "garçon", "fille", "dame", "monsieur", "type", "gars", "jeune", "gamin", "gamine"},
+    "es": {"hombre", "mujer", "chico", "chica", "señor", "señora", "muchacho", "muchacha", "joven", "chavo", "chava"},
+}
+UNKNOWN_NAME_ZIPF = 3.0  # a lower-case word rarer than this, in no lexicon, may be a name
+
+
+def _a_lower_case_name_after_a_person_noun(doc, i: int, language: str) -> bool:
+    """ "a nice young man, rajesh, very patient": a lower-case word no lexicon knows, set off by commas right
+    after a word for a person (or a role: "my colleague, kiran, said") is that person's name."""
+    token = doc[i]
+    if not (i >= 2 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].text in {",", "."}):
+        return False
+    noun = doc[i - 2].text
+    if noun.lower() not in PERSON_NOUNS.get(language, set()) and not role_word(language).fullmatch(noun):
+        return False
+    unknown = in_no_lexicon(token.lower_, language) and not is_common_word(token.text, UNKNOWN_NAME_ZIPF, language)
+    return token.is_alpha and token.is_lower and unknown
 
 
 PLACE_PREFIXES = {"St", "St.", "Saint", "Sainte", "Ste", "Ste.", "Mount", "Mt", "Mt.", "Fort", "Port", "Lake", "Cape",

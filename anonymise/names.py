@@ -38,7 +38,8 @@ TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is E
 # "Auntie") lacks; and the ones in it that are given names too ("Blessed", "Prince Agbenyega")
 _MORE_TITLES = {"kuya", "ate", "manong", "manang", "tita", "mzee", "mallam", "alhaji", "alhaja", "hajia", "ma'am",
                 "ma’am", "matron", "elder", "cllr", "tata", "adja", "chairman", "chairwoman",
-                "chairperson"}  # fmt: skip
+                "chairperson", "honourable", "honorable", "aling", "mang", "puan", "datuk", "datin", "tuan", "nana",
+                "auntie", "aunty"}  # fmt: skip
 _GIVEN_NAME_TITLES = {"blessed", "prince", "princess", "king", "queen", "royal", "sultan", "sultana", "rock"}
 # nameparser's words that only qualify a title or a field ("Wing Commander", "Air Marshal", "Soccer Player"),
 # never a title said alone before a name: "Wing Tan", "Grand Hotel" are names
@@ -48,7 +49,7 @@ _PARTS_OF_TITLES = {
     "business", "chair", "chairs", "charge", "civil", "classical", "comic", "computer", "corporate", "count",
     "credit", "criminal", "customs", "designated", "discovery", "district", "division", "english", "excellent",
     "exec", "family", "federal", "field", "film", "financial", "first", "flag", "flying", "foreign", "general",
-    "grand", "group", "her", "hereditary", "high", "his", "honorable", "honourable", "host", "hr", "information",
+    "grand", "group", "her", "hereditary", "high", "his", "host", "hr", "information",
     "intelligence", "judicial", "kingdom", "knowledge", "law", "legal", "literary", "mag", "marketing",
     "mathematics", "me", "member", "met", "metropolitan", "mg", "military", "misses", "model", "most", "municipal",
     "mystery", "national", "navy", "opera", "operating", "pd", "personality", "petty", "player", "police",
