@@ -195,7 +195,21 @@ def join_address_parts(
         said_so = _ADDRESS_WORDS.search(text, d.end, address.end) or by_its_block  # not "Llamamos al 112"
         if said_so and _an_address_of_its_own(address, d, detections):
             grown.append(address)
-    return grown
+    return grown + _false_starts(texts, grown, language)
+
+
+def _false_starts(texts: list[str], found: list[Detection], language: str) -> list[Detection]:
+    """The address a speaker began and corrected, right before the right one ("Onze, rue... non pardon, onze quai
+    des Goémoniers"): an address of its own, so that the right one said again alone is still the same."""
+    starts = []
+    for d in found:
+        if d.entity_type == "STREET_ADDRESS":
+            others = [o for o in found if o.turn == d.turn]
+            fragment = _false_start_before(texts[d.turn], d.start, others, language)
+            if fragment is not None:
+                text = texts[d.turn][slice(*fragment)]
+                starts.append(Detection(d.turn, *fragment, "STREET_ADDRESS", d.score, "corrected address", text))
+    return starts
 
 
 def street_names_said_alone(review: list[Detection], found: list[Detection]) -> list[Detection]:
@@ -462,8 +476,6 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
             start = town  # "Cardiff CF14 5AB": the town, then its postcode
         elif (floor := _FLOOR_ORDINAL_BEFORE.search(text[:start])) and re.match(r"(?i)floor\b", text[start:]):
             start = floor.start()  # "3rd" of "3rd Floor, Pioneer Towers", where the address was found from "Floor"
-        elif (false_start := _false_start_before(text, start, language)) is not None:
-            start = false_start  # "Onze, rue... non pardon, onze quai des Goémoniers": the wrong start says it too
         else:
             return start, end
 
@@ -472,21 +484,25 @@ _CORRECTED_BEFORE = re.compile(rf"{_PAUSE}?\s*(?:{_CORRECTION})\s*{_PAUSE}?\s*$"
 _ONE_STOP = re.compile(r"(?<!\.)[.?!:;](?!\.)")  # a sentence end or a colon; not a pause ("...")
 
 
-def _false_start_before(text: str, start: int, language: str) -> int | None:
-    """Where an address the speaker began and corrected starts, right before the correction ("Onze, rue... non
-    pardon, onze quai…", "Twelve Elm... sorry, fourteen Elm Street"): back to the sentence's start,
-    every piece of it a part of an address or a street's word; None if there is none."""
+def _false_start_before(text: str, start: int, others: list[Detection], language: str) -> tuple[int, int] | None:
+    """Where an address the speaker began and corrected stands, with the correction, right before `start` ("Onze,
+    rue... non pardon," before "onze quai…", "Twelve Elm... sorry," before "fourteen Elm Street"): back to the
+    sentence's start, every piece of it a part of an address or a street's word, nothing in it found as
+    something else; None if there is none."""
     correction = _CORRECTED_BEFORE.search(text[:start])
     if correction is None or correction.start() == start:
         return None
     stops = [m.end() for m in _ONE_STOP.finditer(text, 0, correction.start())]
     begin = stops[-1] if stops else 0
+    if any(o.entity_type not in PLACE_TYPES and o.start < correction.start() and begin < o.end for o in others):
+        return None
     fragment = text[begin : correction.start()]
     pieces = [p.strip() for p in re.split(rf"{_PAUSE}", fragment)]
     if not fragment.strip() or len(fragment.split()) > MAX_PART_WORDS or not all(pieces):
         return None
     if all(p.split()[0].lower() in STREET_WORDS or _is_part(p, 0, len(p), [], language) for p in pieces):
-        return begin + len(fragment) - len(fragment.lstrip())
+        said = text[: correction.end()].rstrip(" ,")
+        return begin + len(fragment) - len(fragment.lstrip()), len(said)
     return None
 
 

@@ -28,9 +28,8 @@ _NOT_A_PHONE_BEFORE = re.compile(
     r"job|staff|employee|member|membership|student|patient|customer|registration|licen[cs]e|permit|badge|UEN|"
     r"expediente|matrícula|legajo|empleado|socio|matricule|adhérent|file|card|herd|tax|company|charity|"
     r"VAT|TIN|EIN|ABN|ACN|GST|HST|GSTIN|PAN|NIF|CIF|CUIT|RUT|RUC|SIRET|SIREN|"  # tax and business numbers
-    r"€|\$|£|¥|₹|₦)(?:,?\s+(?:number(?:['’]s)?|no\.?|num|id|code|is|was|:|#|numéro|número|es|est|"
-    r"(?:it|that|c)['’]s|c['’]est|like|genre|tipo|the|le|la|el|de|del|du|of))"
-    r"{0,3}(?:\s+[A-Z]{2})?[\s#.:-]*$",  # "VAT number GB 555 0192 44", "numéro de lot, genre 29 05 14 33 02"
+    r"€|\$|£|¥|₹|₦)(?:\s+(?:number(?:['’]s)?|no\.?|num|id|code|is|was|:|#|numéro|número|es|est)){0,3}"
+    r"(?:\s+[A-Z]{2})?[\s#.:-]*$",  # "VAT number GB 555 0192 44"
     re.IGNORECASE,
 )
 # "… 506 118 2290, ça ressemble à un numéro de téléphone, mais …": the speaker says it only looks like one
@@ -113,10 +112,11 @@ def _digits_around(text: str, start: int, end: int) -> int:
 
 
 def _said_to_be_something_else(text: str, start: int, end: int) -> bool:
-    """A number labelled as something else ("SIRET c'est 552 118 094 00027", "48 people"), said only to look like
-    a phone ("… 29 05 14 33 02. Ça ressemble à un numéro de téléphone"), or starting with a year."""
+    """A number labelled as something else ("SIRET 552 118 094 00027", "48 people"), said only to look like a
+    phone ("… 29 05 14 33 02. Ça ressemble à un numéro de téléphone"), or starting with a year. (Only a label's
+    own words may come between: "the customer, it's 0412 555 0123" is the customer's phone.)"""
     return bool(
-        _NOT_A_PHONE_BEFORE.search(text[max(0, start - 40) : start])
+        _NOT_A_PHONE_BEFORE.search(text[max(0, start - 24) : start])
         or _NOT_A_PHONE_AFTER.match(text[end : end + 20])
         or _SAID_TO_LOOK_LIKE_A_PHONE.match(text[end : end + 120])
         or _STARTS_WITH_A_YEAR.match(_digit_run(text, start, end))

@@ -49,7 +49,7 @@ from anonymise.name_spans import (
 )
 from anonymise.names import KIN_TERMS, fold, is_title
 from anonymise.numbered_branches import numbered_branches
-from anonymise.peoples import is_people_of_a_place, names_peoples_or_languages_only
+from anonymise.peoples import names_peoples_or_languages_only
 from anonymise.propagate import (
     first_words_of_organisations,
     given_names_before_their_surnames,
@@ -284,10 +284,6 @@ def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> b
 
 
 _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")
-# "GAEC des Burons": after an acronym or a capitalised word inside a sentence and "des", a name goes on
-_A_NAME_GOING_ON = re.compile(
-    r"(?:\b[A-Z]{2,}|(?<![.!?:] )(?<!^)\b[A-Z][a-zà-ÿ]+)\s+(?:des|de|du|del|de los|de las)\s+$"
-)
 
 
 def _allowed(
@@ -299,10 +295,9 @@ def _allowed(
     kin = (d.entity_type == "PERSON" or language == "en") and fold(word) in KIN_TERMS
     title = language == "en" and " " not in word and is_title(word) and fold(word) not in surnames
     kin = kin or title  # "Coach says", "Mam" for ma'am; not "Bishop made a rule" after "Judith Bishop"
-    before = texts[d.turn][: d.start]
-    place_people = is_people_of_a_place(d.text, language) and not _A_NAME_GOING_ON.search(before)
-    people = names_peoples_or_languages_only(d.text, language) or place_people
-    if (kin or people) and not _AFTER_A_TITLE.search(before):
+    if (kin or names_peoples_or_languages_only(d.text, language)) and not _AFTER_A_TITLE.search(
+        texts[d.turn][: d.start]
+    ):
         return True  # "Mum", "Uncle", "Por Por", "Somali", "Cameroonians" alone: no name ("Mr Ouma" is one)
     return any(s < d.end and d.start < e for s, e in allowed[d.turn])
 

@@ -10,7 +10,6 @@ import langcodes
 from faker import Faker
 
 from anonymise.brand_list import plain
-from anonymise.lexicon import lexicon
 from anonymise.names import fold, given_names
 
 COUNTRY_ALIASES = {"UK", "U.K.", "US", "U.S.", "USA", "America", "Britain", "Great Britain", "England", "Scotland",
@@ -62,24 +61,6 @@ def names_peoples_or_languages_only(surface: str, language: str = "en") -> bool:
 def is_people_or_language(word: str, language: str) -> bool:
     """A language's name, or a people's named after its language or its country ("Urdu", "Turcs", "Kenyans")."""
     return is_language_name(word) or is_people_named_like_its_language(word, language) or is_demonym(word, language)
-
-
-def is_people_of_a_place(word: str, language: str) -> bool:
-    """French and Spanish write the people of a town or a region with a capital and its adjective without ("les
-    Parisiens", "des Lorrains", "los Madrileños"): a capitalised plural whose lower-case form the language's
-    lexicon lists; not a given name. (Said alone: inside a name it stays, "GAEC des Burons".)"""
-    endings = PLACE_PEOPLE_ENDINGS.get(language)
-    if not endings or not word[:1].isupper() or not word[1:].islower() or fold(word) in given_names():
-        return False
-    return word.endswith(endings) and word.lower() in (lexicon(language) or frozenset())
-
-
-# how French and Spanish name the people of a place, in the plural ("Parisiens", "Lorrains", "Bretons",
-# "Madrileños", "Porteños", "Bonaerenses"); not any plural noun ("los Castaños", "les Glycines")
-PLACE_PEOPLE_ENDINGS = {
-    "fr": ("iens", "iennes", "ains", "aines", "ais", "aises", "ois", "oises", "ons", "onnes", "ens", "ennes", "ards"),
-    "es": ("eños", "eñas", "anos", "anas", "enses", "inos", "inas", "eses", "esas", "ucos", "ecos"),
-}
 
 
 # plural only: "les Turcs", "los Griegos", "españolas"; one alone may be someone's surname ("Madame Catalan")
