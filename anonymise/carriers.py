@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from anonymise.detect import Detection
-from anonymise.lexicon import lexicon
+from anonymise.lexicon import in_no_lexicon
 from anonymise.name_spans import covered
 from anonymise.names import is_common_word
 from anonymise.terms import AllowList
@@ -39,7 +39,7 @@ def phone_operators(docs: list, known: list[Detection], allow: AllowList, langua
             text, word = token.text, token.text.lower()
             if (turn, token.idx) in taken or word not in operator_names() or text.isupper() or allow.covers(text):
                 continue
-            a_word = _a_word(word, language) or is_common_word(word, OPERATOR_WORD_ZIPF, language)
+            a_word = not in_no_lexicon(word, language) or is_common_word(word, OPERATOR_WORD_ZIPF, language)
             if a_word and not _what_an_operator_gives_before(doc, token.i):
                 continue
             found.append(Detection(turn, token.idx, token.idx + len(text), "ORGANIZATION", 0.6, "operator", text))
@@ -51,8 +51,3 @@ def _what_an_operator_gives_before(doc, i: int) -> bool:
     de personal", "le réseau de free"): the word names the operator."""
     before = [t.lower_ for t in doc[max(0, i - 2) : i]]
     return len(before) == 2 and before[1] in {"de", "del", "du"} and before[0] in OPERATOR_SERVICES
-
-
-def _a_word(word: str, language: str) -> bool:
-    """A word of the language's word list, or of English's (loan words: "three", "orange")."""
-    return any(word in (lexicon(code) or ()) for code in (language, "en"))

@@ -120,10 +120,12 @@ def guarded_places(
 
 def find_leaks(files: dict[str, bytes], terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     """(file name, term) for every term or marker found as a whole word in a file's name or text."""
+    patterns = [MARKER, *_term_patterns(terms)]
     leaks = []
     for name, data in files.items():
         text = readable_text(name, data)
-        patterns = [MARKER, *_term_patterns([t for t in terms if not _said_in_the_plural(t[0], text)])]
+        kinds = {term.casefold() for term, _ in terms if _said_in_the_plural(term, text)}  # "SACCO" beside "SACCOs"
         for where in (name, text):
-            leaks.extend((name, m.group()) for p in patterns for m in p.finditer(where))
+            found = (m.group() for p in patterns for m in p.finditer(where))
+            leaks.extend((name, word) for word in found if word.casefold() not in kinds)
     return sorted(set(leaks))

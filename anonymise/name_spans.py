@@ -114,18 +114,15 @@ def appositive_names(docs: list, detections: list[Detection], allow: AllowList, 
                 and (turn, doc[i + 2].idx) in full_names
                 and role_word(language).fullmatch(doc[i - 1].text) is not None
             )
-            if (
+            capitalised = (
                 (after_a_name and after.text in {",", "."} or before_a_full_name)
                 and token.is_alpha
                 and token.text[:1].isupper()
                 and not token.text.isupper()
                 and not is_function_word(token.text, language)
-                and not allow.covers(token.text)
-            ):
-                found.append(
-                    Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text)
-                )
-            elif _a_lower_case_name_after_a_person_noun(doc, i, language) and not allow.covers(token.text):
+            )
+            named = capitalised or _a_lower_case_name_after_a_person_noun(doc, i, language)
+            if named and not allow.covers(token.text):
                 found.append(
                     Detection(turn, token.idx, token.idx + len(token.text), "PERSON", 0.6, "apposition", token.text)
                 )

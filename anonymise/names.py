@@ -38,8 +38,7 @@ TITLES |= {k for k in KIN_TERMS if " " not in k}  # "Auntie Efua": the name is E
 # "Auntie") lacks; and the ones in it that are given names too ("Blessed", "Prince Agbenyega")
 _MORE_TITLES = {"kuya", "ate", "manong", "manang", "tita", "mzee", "mallam", "alhaji", "alhaja", "hajia", "ma'am",
                 "ma’am", "matron", "elder", "cllr", "tata", "adja", "chairman", "chairwoman",
-                "chairperson", "honourable", "honorable", "aling", "puan", "datuk", "datin", "auntie",
-                "aunty"}  # fmt: skip
+                "chairperson", "honourable", "honorable", "aling", "puan", "datuk", "datin"}  # fmt: skip
 _GIVEN_NAME_TITLES = {"blessed", "prince", "princess", "king", "queen", "royal", "sultan", "sultana", "rock"}
 # nameparser's words that only qualify a title or a field ("Wing Commander", "Air Marshal", "Soccer Player"),
 # never a title said alone before a name: "Wing Tan", "Grand Hotel" are names
