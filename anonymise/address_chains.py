@@ -32,7 +32,14 @@ from anonymise.detect import Detection
 from anonymise.lexicon import is_unlisted_word, stop_words
 from anonymise.name_spans import STREET_WORDS
 from anonymise.names import is_common_word
-from anonymise.spoken import HESITATIONS, SINGLE_DIGITS, alternatives, number_word_pattern
+from anonymise.spoken import (
+    HESITATIONS,
+    SELF_CORRECTIONS,
+    SINGLE_DIGITS,
+    alternatives,
+    number_word,
+    number_word_pattern,
+)
 
 PLACE_TYPES = {"STREET_ADDRESS", "LOCATION", "ORGANIZATION"}
 PLACE_WORD_ZIPF = 4.0  # a capitalised word rarer than this, between two parts of an address, is a place
@@ -61,30 +68,49 @@ _PLAIN_AREA = r"(?:zona|parque|polígono|sector|barrio|quartier|zone)\s+[a-zà-�
 # where the house is from a landmark, said after its address: "pasando la gasolinera", "frente a la bomba", "2 km
 # después del puente", "en face du commissariat", "opposite the mosque"
 _LANDMARKS = (
-    "iglesia|escuela|colegio|parque|puente|gasolinera|bomba|colmado|pulpería|mercado|hospital|clínica|farmacia|"
-    "tienda|estación|plaza|cancha|cementerio|panadería|supermercado|comisaría|boulangerie|pharmacie|mosquée|"
-    "église|école|marché|station|rond-point|carrefour|pont|commissariat|mairie|cimetière|stade|lycée|clinique|"
-    "dispensaire|church|school|mosque|bridge|market|garage|roundabout|petrol station|post office|clinic"
+    "iglesia|capilla|ermita|escuela|colegio|parque|puente|gasolinera|bomba|colmado|pulpería|mercado|hospital|"
+    "clínica|farmacia|tienda|minisúper|estación|parada|garita|plaza|cancha|cementerio|panadería|supermercado|"
+    "comisaría|rotonda|cruce|antena|boulangerie|pharmacie|mosquée|église|chapelle|école|marché|station|gare|"
+    "épicerie|château d'eau|rond-point|carrefour|pont|commissariat|mairie|cimetière|stade|lycée|clinique|"
+    "dispensaire|church|chapel|temple|school|mosque|bridge|market|garage|roundabout|petrol station|gas station|"
+    "bus stop|water tower|junction|post office|clinic|shop|store"
 )
 _BESIDE = r"frente|enfrente|detrás|al lado|pasando|opposite|behind|next to"  # where, not when: "pasando el puesto"
+_UNITS_OF_DISTANCE = r"(?:kilómetros?|metros|cuadras|varas|mètres|kilomètres|metres|meters|yards|miles)"
+_DISTANCE = (  # "200 m", "doscientos metros", "cien metros"
+    rf"(?:\d+(?:[.,]\d+)?\s*(?:km|m|{_UNITS_OF_DISTANCE})|[a-záéíóúñ]+(?:\s+y\s+[a-záéíóúñ]+)?\s+{_UNITS_OF_DISTANCE})"
+)
 _LANDMARK_PART = (
-    r"(?:\d+(?:[.,]\d+)?\s*(?:km|m|kilómetros?|metros|cuadras|mètres|kilomètres)\s+)?"
+    rf"(?:{_DISTANCE}\s+)?"
     r"(?:(?i:frente|enfrente|detrás|al lado|pasando|después|antes|en face|derrière|à côté|juste après|après|avant|"
     r"opposite|behind|next to|past)(?:\s+(?:a|de|del|al|du|des|de la|de l'|to))?"
     r"\s+(?:(?:el|la|los|las|le|les|the)\s+|l')?"
     rf"(?i:{_LANDMARKS})(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"
-    rf"|(?i:{_BESIDE})(?:\s+(?:a|de|del|al))?\s+(?:el|la|los|las|the)\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?"  # any landmark
+    rf"|(?i:{_BESIDE})(?:(?:\s+(?:a|de|al))?\s+(?:el|la|los|las|the)|\s+(?:del|al))\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)?"
+    rf"(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"  # any landmark, with its name: "al lado del minisúper Los Primos"
+    rf"|{_DISTANCE}\s+(?:por|sobre|along|down|up|par)\s+(?:el|la|the|le)\s+[a-zà-ÿ]+(?:\s+de\s+[a-zà-ÿ]+)?"
     r"|(?:[a-zà-ÿ]+\s+){0,3}(?i:a\s+mano)\s+(?i:derecha|izquierda))"  # "la tranquera verde a mano izquierda"
+)
+_COLOURS = (
+    r"verde|azul|blanca|blanco|roja|rojo|amarilla|amarillo|celeste|rosada|rosado|naranja|gris|negra|negro|morada|"
+    r"marrón|café|vert|verte|bleu|bleue|blanc|blanche|rouge|jaune|rose|orange|grise|noir|noire|marron|green|blue|"
+    r"white|red|yellow|pink|grey|gray|black|brown"
+)
+# the house itself, described where there is no number: "la casa de portón verde", "maison au portail vert"
+_HOUSE_DESCRIBED = re.compile(
+    rf"(?=.*(?<![\w-])(?:{_COLOURS})(?![\w-]))(?i:(?:la|una|the|a|le|une)\s+)?(?:[a-zà-ÿ]+\s+)?"
+    r"(?i:casa|vivienda|maison|house|portón|portail|gate)(?:\s+[a-zà-ÿ'’]+){0,5}"
 )
 _LANDMARK = re.compile(_LANDMARK_PART)
 _PART = re.compile(
     rf"(?:{ANY_CASE_UNIT}(?:\s+\w+)?"  # "escalier 2", "depto. B", "flat 2/1"
-    r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+étage"  # "3.º", "5.º izda.", "2e étage"
+    r"|\d{1,2}\.?\s*[ºª°]\.?(?:\s+\w+\.?)?|\d{1,2}e\s+(?:étage|ét\.)"  # "3.º", "5.º izda.", "2e étage", "4e ét."
     rf"|{_BUILDING_WORDS}\s+(?:(?:de|del|de la)\s+)?(?:[A-ZÀ-Ý][\w'’-]*\s*)+"  # "zona Centro", "barrio de Xonaca"
     r"|(?:[A-Z]{1,2}-?)?\d{4,6}(?:\s+[A-ZÀ-Ý][\w'’-]*)*"  # "59800 Lille", "CH-1012 Lausanne", "569871"
     r"|\d{4}\s?[A-Z]{2}(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a Dutch postcode: "1016 DZ Amsterdam"
     r"|(?:\d{2}\s+)?BP\s+\d+(?:\s+[A-ZÀ-Ý][\w'’-]*(?:\s+\d{2})?)?"  # "01 BP 7724 Abidjan 01"
     r"|(?:código postal|code postal|CP|C\.P\.)\s+\d{4,5}"
+    r"|(?:[A-ZÀ-Ý][\w'’-]*\s+)*(?i:cedex)(?:\s+(?:\d{1,2}|[a-z]+))?"  # "Saint-Étienne Cedex un": sorted mail
     r"|[A-ZÀ-ÝĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’-]*){0,2}\s+\d{1,6}"  # "Corrientes 1633", "Singapore 569871"
     rf"|{DATE_STREET}\s+\d{{1,5}}"  # "18 de Julio 1450": a street named after a date
     r"|\d{1,5}[A-Za-z]?\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}"  # "41 Heol Hir": a number, then the street
@@ -100,8 +126,15 @@ _ADDRESS_ABBREVIATIONS = (
     *("Co", "St", "Mt", "Rd", "Ave", "Av", "Dr", "No", "Nr", "Blvd", "Cres", "Apt", "Col", "App", "app", "Appt"),
     *("appt", "apt"),
     *("Bod", "Vda", "Fca", "Carr", "Ctra", "Km", "Mz", "Lt", "Urb", "Depto", "Dpto", "Apto", "Int"),
+    *("Gral", "Sta", "Sto", "Pdte", "Cnel", "Mons", "Bd", "Pl", "Jr", "Mgr"),  # "Av. Gral. Paz", "Jr. Ica"
+    *("Bât", "bât", "Esc", "esc", "ét", "Ét", "Bte", "bte", "Imm", "Rés", "Morc"),  # "Bât. C, esc. 2, 4e ét."
 )
-_NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ADDRESS_ABBREVIATIONS)  # "Bod. 7": one part
+_ABBREVIATED = {
+    form
+    for word in (*_ADDRESS_ABBREVIATIONS, *(w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()))
+    for form in (word, word.lower(), word.capitalize())
+}  # "Bv. San Juan", "apto. 702": any street word or unit written short
+_NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in sorted(_ABBREVIATED))
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
     _NOT_AFTER_AN_ABBREVIATION + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
 )
@@ -114,8 +147,7 @@ _PAUSE = r"(?:,|\.{3}|…)"  # between two parts: a comma or a pause
 _FILLER_WORD = rf"(?:{'|'.join([*HESITATIONS, 'pues', 'bueno', 'vale'])})"
 # a speaker correcting a part of the address before the right one: "torre dos... no, perdón, torre tres"
 _CORRECTION = (  # or a bare "no," before the right part: "villa ocho, no, dieciocho"
-    r"(?:(?i:no|non),?\s+)?(?i:perdón|perdon|perdona|espera|espérate|digo|mejor dicho|pardon|attendez|sorry|wait)"
-    r"|(?i:no|non)(?=,)"
+    rf"(?:(?i:no|non),?\s+)?(?i:{alternatives(SELF_CORRECTIONS)})|(?i:no|non)(?=,)"
 )
 _FILLER = rf"(?:(?:{_FILLER_WORD}|{_CORRECTION})\s*(?:,|\.{{3}}|…)?\s+){{0,2}}"
 _UNIT_BEFORE = re.compile(rf"(?<![\w-])(?i:{SAID_UNIT})\s+$")
@@ -142,14 +174,16 @@ def _said_part(language: str) -> re.Pattern:
     ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
-        rf"(?:(?i:{POSTCODE_WORDS}|{SAID_UNIT}|{GRID_STREET}|(?:la\s+|el\s+)?número|number|numéro|hash|dash|el|entre)"
+        rf"(?:(?i:{POSTCODE_WORDS}|código|{SAID_UNIT}|{GRID_STREET}|(?:la\s+|el\s+)?número|number|numéro|hash|dash|el|entre)"
         rf"|{DATE_STREET}"
         r"|[A-ZÀ-Ý][\w'’-]*)"
     )
     town = r"(?:\s+[A-ZÀ-Ý][\w'’-]*)?"  # a postcode said as a number, then its town: "cincuenta mil dieciséis Zaragoza"
     half = r"(?:\s+(?i:y\s+medio|et\s+demi|and\s+a\s+half|y\s+pico|y\s+algo|et\s+quelques))?"  # "tres y medio"
     letter = rf"(?:[A-Z]|{SPANISH_LETTERS})" if language == "es" else "[A-Z]"  # "manzana be", "tres be"
-    unit = rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*)?(?:{letter}|[a-h])(?![\w-])"  # "apartamento tres a"
+    unit = (  # "apartamento tres a", "oficina ocho-C"
+        rf"(?i:{SAID_UNIT})\s+(?:(?i:{number})\s*-?\s*|(?i:{number_word(language)})-)?(?:{letter}|[a-h])(?![\w-])"
+    )
     return re.compile(
         rf"{unit}|(?:{lead}\s+)?(?i:{number}){half}(?:\s*-?\s*{letter}(?![\w-]))?(?:\s+(?:bis|ter|quater)\b)?{town}"
         rf"|(?i:{ORDINAL_FLOOR})"
@@ -181,11 +215,16 @@ def join_address_parts(
     A `doubtful` name (set aside for review) comes back only where an address grows from it: "Corrientes...
     eh, cuatro mil ciento, entre Bulnes y Medrano"."""
     streets = _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
+    detections = [_cut_at_a_sentence_end(texts[d.turn], d, language) for d in detections]
     detections = detections + _named_streets_with_numbers(texts, streets, language)
     grown = [_grown(texts, d, detections, streets, language) for d in detections]
     for d in (d for d in doubtful if _a_place_or_a_name_inside_a_sentence(texts[d.turn], d)):
         address = _grown(texts, d, detections + [d], streets, language)
         if _an_address_of_its_own(address, d, detections):
+            grown.append(address)
+    for d in _landmarks(texts):  # "pasando la garita, al lado del minisúper Los Primos, frente a la cancha"
+        address = _grown(texts, d, detections + [d], streets, language)
+        if address.end > d.end and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     for d in _names_with_house_numbers(texts, detections + list(doubtful), language):
         address = _grown(texts, d, detections + [d], streets, language)
@@ -196,6 +235,36 @@ def join_address_parts(
         if said_so and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     return grown + _false_starts(texts, grown, language)
+
+
+def _landmarks(texts: list[str]) -> list[Detection]:
+    """Each landmark said as a part of an address ("pasando la capilla San Roque"), to grow from: where there
+    are no street numbers a house is found from landmarks, a distance and the house itself; the caller keeps
+    those that go on with more parts."""
+    return [
+        Detection(turn, m.start(), m.end(), "STREET_ADDRESS", 0.7, "landmarks", m.group())
+        for turn, text in enumerate(texts)
+        for m in re.finditer(rf"(?<![\w'’-])(?:{_LANDMARK_PART})(?=\s*{_PAUSE})", text)
+    ]
+
+
+def _cut_at_a_sentence_end(text: str, d: Detection, language: str) -> Detection:
+    """A street address that a recognizer ran past the end of its sentence into the next one ("12 rue Victor
+    Hugo. Mon fils…"), back to that end: where a word said every day opens the next sentence; a dot after an
+    abbreviation ("Av. Gral. Paz"), an initial or a digit ("P.O. Box", "2. OG") is none."""
+    if d.entity_type != "STREET_ADDRESS":
+        return d
+    for end in _SENTENCE_END.finditer(text, d.start, d.end):
+        opener = re.match(r"\s+([\w'’]+)", text[end.end() : d.end])
+        initial = re.search(r"(?<![\w'’-])(?:[A-Z]|\d)$", text[d.start : end.start()])  # "P.O. Box", "2. OG"
+        if (
+            end.start() > d.start
+            and not initial
+            and opener
+            and is_common_word(opener.group(1), CLAUSE_WORD_ZIPF, language)
+        ):
+            return replace(d, end=end.start(), text=text[d.start : end.start()])
+    return d
 
 
 def _false_starts(texts: list[str], found: list[Detection], language: str) -> list[Detection]:
@@ -443,11 +512,14 @@ def _hamlet(lead: re.Match, d: Detection) -> bool:
 
 def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: str) -> tuple[int, int]:
     start, end = seed
+    said_before = _said_before(language).search(text[:start]) is not None  # "dix-sept, chemin …": its number
     while match := _NEXT_PART.match(text[end:]):
         part_start, part_end = end + match.start(1), end + match.end(1)
         pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
         grown = end > seed[1]  # an address of two parts or more, like one with a number, takes "en <town>"
-        numbered = grown or re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
+        numbered = (
+            grown or said_before or re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
+        )
         if _SENTENCE_END.search(pause):
             break
         if not _is_part(text, part_start, part_end, others, language, bool(numbered)):
@@ -587,7 +659,7 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         return False
     if len(part.split()) > MAX_PART_WORDS:  # only a number said digit by digit is that long
         return bool(_said_part(language).fullmatch(part)) and not part[:1].isupper()
-    if _LANDMARK.fullmatch(part):  # "en face du commissariat": its "en" is no preposition before a town
+    if _LANDMARK.fullmatch(part) or _HOUSE_DESCRIBED.fullmatch(part):  # "en face du commissariat": no town's "en"
         return True
     first = part.split()[0]
     lead = _IN_THE.match(part) if numbered else None  # "… primero A... en Parla", "en la parcela 7"
@@ -599,8 +671,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         start += text[start:end].index(first) + len(first) + 1
     if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
         return True
-    if _DISTRICT_PART.fullmatch(part):
-        return numbered
+    if _DISTRICT_PART.fullmatch(part) or re.fullmatch(r"[A-Z]", part) and part.lower() not in stop_words(language):
+        return numbered  # "bâtiment B... non, C": a unit's letter, said again
     if re.match(UNIT, part) or _UNIT_PART.match(part) or _unknown_place(part, language) or _BUILDING.fullmatch(part):
         return True
     shaped = _PART.match(part) or _said_part(language).fullmatch(part) or _said_code(language).fullmatch(part)

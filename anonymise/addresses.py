@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from anonymise.regex_recognizer import regex_recognizer
-from anonymise.spoken import ES_LETTER_NAMES, HESITATIONS, number_word_pattern
+from anonymise.spoken import ES_LETTER_NAMES, HESITATIONS, number_word, number_word_pattern
 
 STREET_TYPES = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Terrace|Tce|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Boulevard|Blvd|Way|Close|"
@@ -32,14 +32,22 @@ _BUILDING = (
     r"(?:Apartments|Apartment|Towers|Tower|House|Court|Residency|Enclave|Heights|Complex|Building|Mansions|Block|"
     r"Arcade|Plaza|Centre|Center|Chambers)"
 )
-_STREET_BEFORE = (
-    r"(?:rue|avenue|av\.|Av\.|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|passage|square|"
-    r"calle|c/|avenida|avda\.?|plaza|paseo|camino|carretera|ronda|travesía|glorieta|calzada|"
-    r"Rue|Avenue|Boulevard|Place|Chemin|Impasse|Allée|Quai|Cours|Route|Passage|"
-    r"Calle|Avenida|Avda\.?|Plaza|Paseo|Camino|Carretera|Ronda|Travesía|Glorieta|Calzada|"
-    r"Jirón|Jr\.|jirón|Pasaje|pasaje|Carrera|carrera|Cra\.?|Diagonal|diagonal|Transversal|transversal|"
-    r"Pº|P\.º|Pso\.|Pje\.|Psje\.|Ctra\.|Trav\.|Cno\.|Urb\.|"  # Spain's and Latin America's written abbreviations
-    r"traverse|Traverse|montée|Montée|sentier|Sentier|ruelle|Ruelle)"
+STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "cours", "route",
+                "place", "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
+                "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua", "c/", "av.", "avda.",
+                "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard", "traverse",
+                "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade", "cerrada", "cda.", "andador",
+                "privada", "prolongación", "bv.", "bv", "malecón", "costanera", "rambla", "travessera",
+                "carrer", "ctra.", "pza.", "gta.", "trav.", "calz.", "prol.", "psje.", "cno."}  # fmt: skip
+_ADJECTIVE_STREET_WORDS = {"privada", "cerrada"}  # "una clínica privada": a street only with its capital
+_STREET_BEFORE = (  # the street's word, then its name: "rue …", "Calle …", "Pº …"
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for word in sorted(STREET_WORDS, key=len, reverse=True)
+        for w in ((word.capitalize(),) if word in _ADJECTIVE_STREET_WORDS else (word, word.capitalize()))
+    )
+    + r"|rang|Rang|Pº|P\.º|Pso\.|Pje\.|Psje\.|Ctra\.|Trav\.|Cno\.|Urb\.|Jr\.|Cra\.?|Avda\.?)"  # "rang": Québec
 )
 _UPPER = "A-ZÀ-ÖØ-ÝĀ-Ž"  # "Ōtaki", "Łódź": capitals of Latin-1 and Latin Extended-A
 # a street named after a date, as many are in Latin America ("27 de Abril", "18 de Julio", "5 de Mayo")
@@ -55,7 +63,7 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
               "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb", "parcelación",
-              "vda.", "fca.", "ciudadela"}  # fmt: skip
+              "vda.", "fca.", "ciudadela", "morcellement", "morc."}  # fmt: skip
 _SPANISH_FLOORS = (
     r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"planta baja|principal|sobreático)"
@@ -78,7 +86,7 @@ UNIT = (
     r"|\d{1,2}\.\s?(?:OG|Stock|Etage|étage)"
     rf"|\d{{1,2}}\s*[ºª°]\s*(?:{_SPANISH_DOORS}|izq\.?|[A-Z](?![\w-]))?"
     r"|\d{1,2}(?:st|nd|rd|th) floor|\d{1,4}[A-Z](?![\w-])"
-    r"|porte\s+(?:gauche|droite|[A-Z0-9](?![\w-])))"  # "quatrième étage, porte gauche"
+    r"|porte\s+(?:gauche|droite|\d{1,4}[A-Z]?|[A-Z])(?![\w-]))"  # "quatrième étage, porte gauche"
 )
 # a unit whose word ASR wrote in lower case ("flat 2/1", "unit 4"): a part of an address said next to one
 ANY_CASE_UNIT = UNIT.replace(f"(?:{_UNIT_WORDS})", f"(?i:{_UNIT_WORDS})", 1)
@@ -124,7 +132,7 @@ _AFTER_STREET = rf"(?:\s+{_DIRECTION}\b)?(?:\s+\d{{1,3}}\b)?"  # "Queens Quay Ea
 SAID_UNIT = (  # a unit whose number is said in words: "departamento mil doscientos tres", "casa catorce"
     r"(?:departamento|depto|apartamento|piso|casa|torre|bloque|block|lote|manzana|parcela|zona|flat|apartment|unit|"
     r"suite|appartement|bâtiment|escalier|portal|escalera|puerta|interior|solar|apto|local|mz|mza|lt|dpto|blq|nave|"
-    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc|villa|app\.|appt\.?|apt\.?)"  # "app. deux"
+    r"oficina|edificio|andador|kilómetro|km|îlot|ilot|bodega|bloc|villa|app\.|appt\.?|apt\.?|boîte|bte\.?|porte)"
 )
 POSTCODE_WORDS = r"(?:zip|zip code|postcode|post code|postal code|pin|pin code|code postal|código postal|CP|C\.P\.)"
 _UNIT_SAID = rf"(?:{SAID_UNIT}|número|number|numéro)"  # before its number
@@ -166,7 +174,8 @@ _NAMED_STREET_TYPE = (
 )
 _BOX = (
     r"(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box|RR\s?\d+,?\s+Box|Rural Route \d+,?\s+Box|Private Bag|"
-    r"Apartado(?: de [Cc]orreos)?|Casilla(?: de [Cc]orreo)?|[Bb]oîte [Pp]ostale|[Cc]ase [Pp]ostale|\d{2}\s?BP|"
+    r"Apartado(?: de [Cc]orreos| [Pp]ostal)?|Casilla(?: de [Cc]orreos?| [Pp]ostal)?|[Bb]oîte [Pp]ostale|"
+    r"[Cc]ase [Pp]ostale|\d{2}\s?BP|"
     r"B\.?P\.?(?=\s+\d{4})|(?:TSA|CS)(?=\s+\d{5}(?![\w-])))"  # "BP 4417 Douala"; "BP 120 over 80" is a blood pressure;
     # France's mail sorted by the box ("TSA 40217, 69561 Saint-Genis-Laval Cedex", "CS 30012")
 )
@@ -181,6 +190,14 @@ STREET_ADDRESS_PATTERNS += [
     Pattern(
         "units, places, postcode", rf"(?<![\w-]){UNIT}(?:,\s*{UNIT})*(?:,\s*{_PLACE})+,?\s+{_POSTCODE}(?![\w-])", 0.8
     ),
+]
+STREET_ADDRESS_PATTERNS += [  # "Plot 5123, Monarch, Francistown": a plot or stand by its number, then its places
+    Pattern(
+        "plot, places",
+        rf"(?<![\w-])(?:Plot|Stand|Erf|Portion|Lot)\s+(?:No\.?\s*)?\d{{1,6}}[A-Z]?"
+        rf"(?:,\s*(?!(?:{_UNIT_WORDS})(?![\w-])){_PLACE}){{1,3}}",
+        0.7,
+    )
 ]
 _NUMBERED_UNIT = rf"(?=[^,]{{0,20}}\d){UNIT}"  # "block 14", "departamento 32"; not "primero" alone
 STREET_ADDRESS_PATTERNS += [
@@ -269,7 +286,7 @@ def said_address_patterns(language: str) -> list[Pattern]:
     )
     upward = rf"{how_far}\s+(?:metros|varas|cuadras?)\s+para\s+{_DIRECTIONS}"  # with its landmark only
     then = rf"(?:{distance}|{how_far}\s+{_DIRECTIONS})"  # "cien metros sur y cincuenta oeste", "una arriba"
-    landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?"
+    landmark = r"(?:de|del|desde)\s+(?:la |el |los |las )?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?"
     ordinal = (
         r"(?:\d{1,2}\s?[aªoº]\.?|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|primer|"
         r"segundo|tercer|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo)"
@@ -283,7 +300,9 @@ def said_address_patterns(language: str) -> list[Pattern]:
         r"(?:\s+y\s+medio)?"
     )
     patterns = (
-        _grid_streets(number, letter) + [_date_street(number), _street_without_its_word()] if language == "es" else []
+        _grid_streets(number, letter, _hundreds(language)) + [_date_street(number), _street_without_its_word()]
+        if language == "es"
+        else []
     )
     return patterns + [
         Pattern(  # Guatemala's grid: "6a. avenida 3-45", "Sexta avenida, tres guion cuarenta y cinco"
@@ -301,7 +320,15 @@ def said_address_patterns(language: str) -> list[Pattern]:
             rf"(?i)(?<![\w-]){unit}(?:\s*,?\s+(?:y\s+)?{unit})*(?:\s*,?\s+(?:y\s+)?(?:{unit}|el\s+{number}))",
             0.7,
         ),
-        Pattern("post box said", rf"(?<![\w-])(?i:{_BOX})\s+{number}(?![\w-])", 0.75),  # "apartado de correos treinta"
+        Pattern(  # "rue Jean-Jaurès, numéro douze", "calle Uría, al número veintitrés": the street, then its number
+            "street, number said",
+            rf"(?<![\w-]){_STREET_BEFORE}(?:\s+{_NAME_WORD}){{1,5}},?\s+(?:(?:au|el|al|en el)\s+)?"
+            rf"(?i:n[ºo°]\.?|número|numéro)\s+{number}(?![\w-])",
+            0.75,
+        ),
+        Pattern(
+            "post box said", rf"(?<![\w-])(?i:{_BOX}){_HESITANT_GAP}{number}(?![\w-])", 0.75
+        ),  # "apartado de correos treinta"
         Pattern(
             "kilometre of a road",
             rf"(?i)(?<![\w-]){kilometre}\s+(?:(?:de la|del|de|of the|on the)\s+)?{_ROADS}(?-i:{place})",
@@ -358,28 +385,64 @@ def _street_without_its_word() -> Pattern:
     )
 
 
-def _grid_streets(number: str, letter: str) -> list[Pattern]:
+_ORDINAL_STREET = (
+    r"(?:primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|primero|segundo|tercero|cuarto|"
+    r"quinto|sexto|séptimo|octavo|noveno|décimo)"
+)
+# the ranks and titles of the people streets are named after ("Teniente Fariña", "Mariscal López", "Gral. Díaz")
+_HERO_TITLES = (
+    r"(?:Teniente|General|Coronel|Mariscal|Capitán|Sargento|Doctor|Presidente|Padre|Monseñor|Ingeniero|Almirante|"
+    r"Comandante|Cabo|Subteniente|Gral\.|Cnel\.|Tte\.|Dr\.|Pdte\.|Mcal\.|Ing\.)"
+)
+
+
+def _grid_streets(number: str, letter: str, hundreds: str) -> list[Pattern]:
     """Streets known by a number, as Colombia and much of Latin America say them, with the house number after
     it ("Calle sesenta y cinco Sur número ochenta D veintiuno", "carrera cuarenta y cinco número veintidós
     ochenta y cinco"), or a side of the city; and Spain's floor and door said alone ("¿Quinto derecha?")."""
-    street = rf"(?i)(?<![\w-]){GRID_STREET}\s+(?:{number}(?:\s+{letter})?|(?-i:[A-Z])(?![\w-]))"  # "calle K"
+    street = (  # "calle K", "avenida segunda"
+        rf"(?i)(?<![\w-]){GRID_STREET}\s+(?:{number}(?:\s+{letter})?|(?-i:[A-Z])(?![\w-])|{_ORDINAL_STREET}(?![\w-]))"
+    )
     house = (  # "número cuarenta y uno doce sur": the house, and the side of the city
         rf",?\s+(?:número|no\.?|n[º°]\.?|\#)\s*{number}(?:\s*{letter})?(?:\s*(?:-|guion|guión)?\s*{number})?"
         rf"(?:\s+{_SIDE}(?![\w-]))?"
     )
     cross = rf"(?:(?:{GRID_STREET}\s+)?(?:\d{{1,3}}|{number}|(?-i:[A-Z])(?![\w-]))|(?-i:[{_UPPER}][\w'’-]+))"
-    between = rf",?\s+entre\s+{cross}\s+y\s+{cross}(?![\w-])"  # "calle 50 entre 9 y 10": its cross streets
+    between = rf",?\s+entre\s+(?:(?:las\s+)?calles\s+)?{cross}\s+y\s+{cross}(?![\w-])"  # "calle 50 entre 9 y 10"
     return [
         Pattern("numbered street, cross streets", rf"{street}(?:\s+{_SIDE})?(?:{house})?{between}", 0.75),
         Pattern(  # "carrera 15 con calle 93": Colombia gives the corner of two numbered streets
             "numbered street, corner",
-            rf"{street}(?:\s+{_SIDE})?\s+con\s+{GRID_STREET}\s+(?:\d{{1,3}}|{number})(?:\s+{_SIDE})?(?![\w-])",
+            rf"{street}(?:\s+{_SIDE})?\s+(?:con\s+{GRID_STREET}|esquina(?:\s+(?:a|con))?(?:\s+{GRID_STREET})?)\s+"
+            rf"(?:\d{{1,3}}|{number})(?:\s+{_SIDE})?(?![\w-])",  # Cuba's "avenida cincuenta y cuatro esquina a treinta"
             0.75,
         ),
         Pattern("numbered street, house number", rf"{street}(?:\s+{_SIDE})?{house}", 0.75),
         Pattern("numbered street, side", rf"{street}\s+{_SIDE}(?![\w-])(?:{house})?", 0.7),
+        Pattern(  # "Treinta y siete entre cuarenta y dos y cuarenta y cuatro": a street by number, its cross streets
+            "street number, cross streets",
+            rf"(?i)(?<![\w-])(?:\d{{1,3}}|{number})\s+entre\s+(?:\d{{1,3}}|{number})\s+y\s+(?:\d{{1,3}}|{number})"
+            rf"(?![\w-])(?!\s+{_COUNTED_AFTER})",
+            0.7,
+        ),
+        Pattern(  # "Teniente Fariña mil ochocientos cuarenta y siete", "Mariscal López 2400": named after a hero
+            "hero's street, number",
+            rf"(?<![\w-]){_HERO_TITLES}(?:\s+[{_UPPER}][\w'’-]+){{1,3}}\s+(?!(?:19|20)\d\d(?![\w-]))"
+            r"(?!(?i:dos\s+mil|mil\s+novecientos)(?![\w-]))"  # not a year: "General Motors dos mil veinte"
+            rf"(?:\d{{2,5}}(?![\w-])|{hundreds}(?:\s*(?:\.{{3}}|…)\s*(?i:{number}))?)"
+            rf"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)?)?",  # its corner
+            0.7,
+        ),
         Pattern("floor and door", rf"(?i)(?<![\w-]){_FLOOR_AND_DOOR}(?![\w-])", 0.6),
     ]
+
+
+def _hundreds(language: str) -> str:
+    """A number said in words that starts with its hundreds or thousands ("mil ochocientos cuarenta y siete",
+    "doscientos doce"): a house number, not a count of one to ninety-nine."""
+    word = number_word(language)
+    big = r"(?:mil|cien|ciento|[a-záéíóú]+ientos|quinientos|setecientos|novecientos)"
+    return rf"(?i:(?<![\w-])(?:{word}\s+)?{big}(?:[\s-]+(?:y\s+)?{word})*(?![\w-]))"
 
 
 def address_recognizers(language: str) -> list[PatternRecognizer]:

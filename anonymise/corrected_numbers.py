@@ -15,13 +15,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from anonymise.detect import Detection
-from anonymise.spoken import number_word
+from anonymise.spoken import SELF_CORRECTIONS, alternatives, number_word
 
 MAX_ASIDE_WORDS = 5  # "ça c'est mon ancien", "that's my old one"
-_CORRECTION = (
-    r"(?:(?:non|no)(?:\s*,?\s*(?:pardon|perdón|perdon|perdona|sorry|attendez|attends|espera|wait))?"
-    r"|pardon|perdón|perdona|sorry|attendez|espera|wait)"
-)
+_CORRECTION = rf"(?:(?:non|no)(?:\s*,?\s*{alternatives(SELF_CORRECTIONS)})?|{alternatives(SELF_CORRECTIONS)})"
 
 
 _ASIDE = rf"(?:[\s,]+[\w'’]+){{0,{MAX_ASIDE_WORDS}}}?"

@@ -280,6 +280,7 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
     first = inside[0]
     named = _aside_before_joiner(units[first : inside[-1] + 1]) or _aside_right_after(units, inside[-1])
     handle = units[first].kind == LINK and d.start == units[first].start  # "arroba panaderia …" starts there
+    handle = handle and not _joined_words_before(units, first)  # "consuelo guion leal arroba …" does not
     while first > 0 and not units[first - 1].stop_after and not handle:
         if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
             first -= 1
@@ -402,6 +403,14 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
+
+
+def _joined_words_before(units: list[Unit], first: int) -> bool:
+    """Words joined by "dot", "dash" or "underscore" right before the "at" at `first`: a mailbox, not a
+    handle's "@" ("consuelo guion leal arroba …")."""
+    if first < 3 or any(u.stop_after for u in units[first - 3 : first]):
+        return False
+    return units[first - 1].kind in {WORD, LETTER, DIGIT} and units[first - 2].kind == JOINER
 
 
 def _mailbox_after_a_cue(units: list[Unit], first: int, text: str, language: str) -> int:

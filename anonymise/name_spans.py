@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from anonymise.acronyms import INSTITUTION_NOUNS
+from anonymise.addresses import STREET_WORDS
 from anonymise.detect import Detection
 from anonymise.grammar import (
     CAPITALS_MARK_NAMES,
@@ -171,13 +172,6 @@ def with_place_prefix(docs: list, detections: list[Detection]) -> list[Detection
     return out
 
 
-STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée", "quai", "cours", "route", "place",
-                "calle", "avenida", "bulevar", "plaza", "paseo", "camino", "carretera", "ronda", "travesía",
-                "glorieta", "calzada", "jirón", "pasaje", "carrera", "callejón", "rúa", "rua", "c/", "av.", "avda.",
-                "av", "avda", "pje.", "jr.", "cl.", "cra.", "diagonal", "transversal", "bulevard", "traverse",
-                "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade", "cerrada", "cda.", "andador",
-                "privada", "prolongación", "bv.", "bv", "malecón", "costanera", "rambla", "travessera",
-                "carrer", "ctra.", "pza.", "gta.", "trav.", "calz.", "prol.", "psje.", "cno."}  # fmt: skip
 _STREET_LINKS = {"de", "del", "du", "des", "la", "l'", "d'", "los", "las"}
 
 

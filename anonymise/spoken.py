@@ -335,6 +335,9 @@ SINGLE_DIGITS = {  # the words for one digit, and the digit
 
 
 HESITATIONS = ["euh", "heu", "eh", "em", "ehm", "um", "umm", "uh", "er", "erm", "hmm", "mm", "este"]  # any language
+# what a speaker says to take back the words just said ("torre dos... no, perdón, torre tres", "06 39... pardon")
+SELF_CORRECTIONS = ["perdón", "perdon", "perdona", "pardon", "sorry", "attendez", "attends", "espera", "espérate",
+                    "wait", "digo", "mejor dicho"]  # fmt: skip
 
 
 # in numbers, not among a phone's digits ("huit cents", "trente-trois mille")

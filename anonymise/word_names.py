@@ -49,16 +49,23 @@ def word_names_acting(docs: list, known: list[Detection], zipf: float, language:
     if language != "en":
         return []
     taken, names, found = covered(known), given_names(), []
+    known_first = _first_names_of_full_names(known)
     for turn, doc in enumerate(docs):
         for i, token in enumerate(doc):
             word = token.text
-            if not (word[:1].isupper() and word[1:].islower()) or (turn, token.idx) in taken:
+            ours = word.lower() in known_first  # "Gift Molefhe" found: "Gift has a gift", "and gift enters them"
+            if not (word[:1].isupper() and word[1:].islower() or ours and word.islower()) or (turn, token.idx) in taken:
                 continue
-            if word in MONTHS_THAT_ARE_NAMES | SEASONS or word.lower() not in names:
+            if word.capitalize() in MONTHS_THAT_ARE_NAMES | SEASONS or word.lower() not in names:
                 continue
-            if is_common_word(word.lower(), zipf, language) and _opens_a_clause(doc, i) and _does(doc, i):
+            if is_common_word(word.lower(), zipf, language) and _opens_a_clause(doc, i) and _does(doc, i, ours):
                 found.append(Detection(turn, token.idx, token.idx + len(word), "PERSON", 0.6, "word name acting", word))
     return found
+
+
+def _first_names_of_full_names(known: list[Detection]) -> set[str]:
+    """The given names (lower case) of the people found by their full name ("Gift Molefhe")."""
+    return {d.text.split()[0].lower() for d in known if d.entity_type == "PERSON" and len(d.text.split()) > 1}
 
 
 # "her name is Lovely", "his name was Gift", "I call him Sunny": what names whatever word follows
@@ -161,9 +168,11 @@ def _opens_a_clause(doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in SUBJECT_OPENERS
 
 
-def _does(doc, i: int) -> bool:
+def _does(doc, i: int, having: bool = False) -> bool:
+    """A verb of doing follows; "has" and "does" too where `having` ("Gift has a gift": a person known by it)."""
     k = past_adverbs(doc, i + 1)
-    return k < len(doc) and doc[k].tag_ in DONE_TAGS and doc[k].lemma_.lower() not in NOT_DOING
+    not_doing = {"be"} if having else NOT_DOING
+    return k < len(doc) and doc[k].tag_ in DONE_TAGS and doc[k].lemma_.lower() not in not_doing
 
 
 def _acts(doc, i: int) -> bool:

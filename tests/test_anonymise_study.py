@@ -2006,6 +2006,108 @@ def test_address_parts_areas_corners_lettered_units_post_boxes_and_units_written
     assert re.fullmatch(r"Vivo en la \[ADDRESS \d\]\. Ahí compramos\.", said[-1]), said  # the street word too
 
 
+def test_a_street_with_its_number_said_after_it_a_house_number_said_in_words_and_a_postal_box(anonymiser):
+    """A street named with its word, then "numéro"/"número" and the number in words ("rue Jean-Jaurès, numéro
+    douze"); a house number said in words before the street takes the town and the postcode said after it, as
+    one in digits does; any street word the name finder knows ("rang", "callejón") starts a street; a door by its
+    number ("porte 14"); "apartado postal" is a post box."""
+    french = anonymised(
+        anonymiser,
+        "Je vis rue Jean-Jaurès, numéro douze. Le reste, on verra.",
+        "Alors j'habite au dix-sept, chemin de la Croix-Rouge, à Saint-Avold, cinquante-sept mille cinq cents. Voilà.",
+        "Le bureau est au 230, rang Saint-Joseph. On y va lundi.",
+        "C'est au rez-de-chaussée, résidence Les Cèdres, bâtiment C, porte 14, allée des Tilleuls. Voilà.",
+        language="fr",
+    )
+    spanish = anonymised(
+        anonymiser,
+        "Mándelo al apartado postal cuatrocientos doce, San Pedro Sula. Gracias.",
+        "Vivo en el callejón Las Flores 12. Es tranquilo.",
+        language="es",
+    )
+    leaks = ("douze", "Jean", "dix-sept", "Croix", "Avold", "cinquante", "cinq cents", "230", "Joseph", "porte 14",
+             "Tilleuls", "cuatrocientos", "Sula", "Flores")  # fmt: skip
+    assert not left_in(" ".join(french + spanish), leaks), french + spanish
+    assert french[0].endswith(". Le reste, on verra.") and french[2].endswith(". On y va lundi."), french
+    assert spanish[0].endswith(". Gracias.") and spanish[1].endswith(". Es tranquilo."), spanish
+
+
+def test_addresses_where_streets_have_numbers_or_no_names_landmarks_and_the_house_itself(anonymiser):
+    """Latin American addresses: a street named after a hero with its number in words ("Teniente Fariña mil
+    ochocientos… cuarenta y siete"), grid streets by ordinal or number with their cross streets ("avenida
+    segunda, entre calles cinco y siete", "cincuenta y cuatro esquina a treinta y cinco", "Treinta y siete entre
+    cuarenta y dos y cuarenta y cuatro"), a post box said with pauses and its "código"; where there is no number,
+    landmarks in a row and the house described ("pasando la garita, al lado del minisúper…", "casa celeste con
+    portón negro"). A year, a count and a landmark alone stay."""
+    said = anonymised(
+        anonymiser,
+        "A la fundación, mejor. Teniente Fariña mil ochocientos... cuarenta y siete. Gracias.",
+        "En la capital: avenida segunda, entre calles cinco y siete, edificio Herrera, tercer piso. Pero nadie va.",
+        "Está en la avenida cincuenta y cuatro esquina a treinta y cinco. Ya sabes.",
+        "Treinta y siete entre cuarenta y dos y cuarenta y cuatro, perfecto.",
+        "Es el apartado postal... trescientos quince... código once mil... novecientos uno, San Isidro. Listo.",
+        "En el puerto: pasando la garita, al lado del minisúper Los Primos, frente a la cancha. No tiene número.",
+        "Queda de la iglesia católica de Daniel Flores, doscientos metros al sur y cincuenta al este, casa celeste "
+        "con portón negro. Y de ahí los recojo.",
+        "Piso ocho, oficina ocho-C, calle cincuenta. Voy los sábados.",
+        "Tienen entre veinte y treinta años. Nos vemos frente a la iglesia, a las tres.",
+        "El General Motors dos mil veinte salió caro.",
+        language="es",
+    )
+    leaks = ("Fariña", "ochocientos", "cuarenta y siete", "segunda", "calles cinco", "Herrera", "cincuenta y cuatro",
+             "treinta y cinco", "Treinta y siete", "cuarenta y dos", "trescientos", "novecientos", "garita",
+             "minisúper", "cancha", "iglesia católica", "doscientos metros", "celeste", "portón", "ocho-C")  # fmt: skip
+    assert not left_in(" ".join(said[:8]), leaks), said
+    assert said[0].endswith(". Gracias.") and said[1].endswith(". Pero nadie va.") and said[4].endswith(". Listo."), (
+        said
+    )
+    assert said[5].endswith(". No tiene número.") and said[6].endswith(". Y de ahí los recojo."), said
+    assert said[8] == "Tienen entre veinte y treinta años. Nos vemos frente a la iglesia, a las tres.", said
+    assert said[9].endswith(" dos mil veinte salió caro."), said
+
+
+def test_french_units_in_words_or_abbreviated_a_corrected_letter_cedex_and_a_sentence_end(anonymiser):
+    """ "boîte deux" and "porte quatre cent douze" are units said in words; "Bât. C, esc. 2, 4e ét." are
+    abbreviations, no sentence ends; a building's letter corrected ("bâtiment B... non, C") stays in the address;
+    "Cedex un" ends it; a street that ends its sentence stops there ("… rue Victor Hugo. Mon fils…")."""
+    french = anonymised(
+        anonymiser,
+        "C'est rue du Commerce, trente-huit... non, trente-six, boîte deux, six mille neuf cents Marche. Voilà.",
+        "Résidence Les Hortensias, bâtiment B... non, C, escalier deux, quatrième étage, porte quatre cent douze, "
+        "vingt-trois rue de la Tour, quarante-deux mille Saint-Étienne. L'autre bâtiment.",
+        "Sur les courriers c'est Bât. C, esc. 2, 4e ét., porte 412, 23 rue de la Tour, 42000 Saint-Étienne, voilà.",
+        "C'est le service : CS 40112, quarante-deux mille sept, Saint-Étienne Cedex un. Tout passe par là.",
+        "J'habite au 12 rue Victor Hugo. Mon fils aussi.",
+        language="fr",
+    )
+    leaks = ("boîte deux", "six mille", "non, C", "escalier", "quatre cent douze", "Bât", "esc. 2", "4e ét", "412",
+             "Cedex un", "Hugo")  # fmt: skip
+    assert not left_in(" ".join(french), leaks), french
+    assert french[1].endswith(". L'autre bâtiment.") and french[3].endswith(". Tout passe par là."), french
+    assert french[4].endswith(". Mon fils aussi."), french
+
+
+def test_a_mailbox_of_joined_words_before_at_and_a_given_name_that_is_a_word_of_someone_found(anonymiser):
+    """Words joined by "guion" before "arroba" are the mailbox ("consuelo guion leal arroba …"), not a handle's
+    "@"; a given name that is an everyday word, of someone found by their full name, is that person where it
+    opens a clause before a verb, "has" too, in any case ("Gift has a gift", "and gift enters them"); the word
+    stays a word ("a gift"). A plot by its number with its places is an address."""
+    spanish = anonymised(
+        anonymiser,
+        "consuelo guion leal arroba amigosdellibrosur punto o erre punto ce erre. Y la página.",
+        language="es",
+    )
+    english = anonymised(
+        anonymiser,
+        "Mr Gift Molefhe is my assistant. Gift has a gift for explaining things.",
+        "Then we write the loans on paper and gift enters them later.",
+        "My house is Plot 5123, Monarch, Francistown, if the courier needs it.",
+    )
+    assert not left_in(spanish[0], ("consuelo", "leal", "amigos")), spanish
+    assert "Gift has" not in english[0] and "a gift for" in english[0], english
+    assert "gift enters" not in english[1] and not left_in(english[2], ("5123", "Monarch", "Plot")), english
+
+
 def test_an_address_dictated_with_words_said_twice_a_galician_street_and_a_written_road_in_quotes(anonymiser):
     """A word said again as the dictation goes on ("lote... lote nueve", "piso... piso tres") does not stop the
     address; "rúa do Hórreo" names its street with Galician "do"; "Ctra." is a road and a part may end at a
