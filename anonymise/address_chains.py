@@ -129,11 +129,13 @@ _ADDRESS_ABBREVIATIONS = (
     *("Gral", "Sta", "Sto", "Pdte", "Cnel", "Mons", "Bd", "Pl", "Jr", "Mgr"),  # "Av. Gral. Paz", "Jr. Ica"
     *("Bât", "bât", "Esc", "esc", "ét", "Ét", "Bte", "bte", "Imm", "Rés", "Morc"),  # "Bât. C, esc. 2, 4e ét."
 )
-_ABBREVIATED = {
-    form
-    for word in (*_ADDRESS_ABBREVIATIONS, *(w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()))
-    for form in (word, word.lower(), word.capitalize())
-}  # "Bv. San Juan", "apto. 702": any street word or unit written short
+_SHORT_STREET_WORDS = {w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()}  # "bv", "psje"
+_ABBREVIATED = {  # "Bv. San Juan", "apto. 702": a street word or a unit written short, never "no." or "co."
+    *_ADDRESS_ABBREVIATIONS,
+    *("apto", "depto", "dpto", "urb", "ctra", "esq"),
+    *_SHORT_STREET_WORDS,
+    *(w.capitalize() for w in _SHORT_STREET_WORDS),
+}
 _NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in sorted(_ABBREVIATED))
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
     _NOT_AFTER_AN_ABBREVIATION + r"[.;:?!](?=\s+[A-ZÀ-ÝĀ-Ž¿¡][\w'’]|\s*$)"
