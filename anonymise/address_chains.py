@@ -226,7 +226,7 @@ def join_address_parts(
             grown.append(address)
     for d in _landmarks(texts):  # "pasando la garita, al lado del minisúper Los Primos, frente a la cancha"
         address = _grown(texts, d, detections + [d], streets, language)
-        if address.end > d.end and _an_address_of_its_own(address, d, detections):
+        if address.end > d.end and _a_place_in(address.text) and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     for d in _names_with_house_numbers(texts, detections + list(doubtful), language):
         address = _grown(texts, d, detections + [d], streets, language)
@@ -248,6 +248,17 @@ def _landmarks(texts: list[str]) -> list[Detection]:
         for turn, text in enumerate(texts)
         for m in re.finditer(rf"(?<![\w'’-])(?:{_LANDMARK_PART})(?=\s*{_PAUSE})", text)
     ]
+
+
+_PLACE_SAID = re.compile(rf"(?i:(?<![\w-])(?:{_LANDMARKS})(?![\w-])|{_UNITS_OF_DISTANCE})|(?<=\s)[A-ZÀ-Ý][\w'’-]*|\d")
+
+
+def _a_place_in(landmarks: str) -> bool:
+    """Landmarks that say where a house is: one a map knows ("la capilla", "frente a la cancha"), a distance, a
+    name or a number; not where things are in a room ("detrás del mostrador, al lado de la caja")."""
+    return _PLACE_SAID.search(landmarks) is not None or any(
+        _HOUSE_DESCRIBED.fullmatch(part.strip()) for part in re.split(_PAUSE, landmarks)
+    )
 
 
 def _cut_at_a_sentence_end(text: str, d: Detection, language: str) -> Detection:

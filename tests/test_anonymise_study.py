@@ -2038,7 +2038,7 @@ def test_addresses_where_streets_have_numbers_or_no_names_landmarks_and_the_hous
     segunda, entre calles cinco y siete", "cincuenta y cuatro esquina a treinta y cinco", "Treinta y siete entre
     cuarenta y dos y cuarenta y cuatro"), a post box said with pauses and its "código"; where there is no number,
     landmarks in a row and the house described ("pasando la garita, al lado del minisúper…", "casa celeste con
-    portón negro"). A year, a count and a landmark alone stay."""
+    portón negro"). A year, a count, a landmark alone and where things are in a room stay."""
     said = anonymised(
         anonymiser,
         "A la fundación, mejor. Teniente Fariña mil ochocientos... cuarenta y siete. Gracias.",
@@ -2052,6 +2052,7 @@ def test_addresses_where_streets_have_numbers_or_no_names_landmarks_and_the_hous
         "Piso ocho, oficina ocho-C, calle cincuenta. Voy los sábados.",
         "Tienen entre veinte y treinta años. Nos vemos frente a la iglesia, a las tres.",
         "El General Motors dos mil veinte salió caro.",
+        "Yo trabajo detrás del mostrador, al lado de la caja, todo el día.",
         language="es",
     )
     leaks = ("Fariña", "ochocientos", "cuarenta y siete", "segunda", "calles cinco", "Herrera", "cincuenta y cuatro",
@@ -2064,6 +2065,7 @@ def test_addresses_where_streets_have_numbers_or_no_names_landmarks_and_the_hous
     assert said[5].endswith(". No tiene número.") and said[6].endswith(". Y de ahí los recojo."), said
     assert said[8] == "Tienen entre veinte y treinta años. Nos vemos frente a la iglesia, a las tres.", said
     assert said[9].endswith(" dos mil veinte salió caro."), said
+    assert said[10] == "Yo trabajo detrás del mostrador, al lado de la caja, todo el día.", said  # no place on a map
 
 
 def test_french_units_in_words_or_abbreviated_a_corrected_letter_cedex_and_a_sentence_end(anonymiser):
