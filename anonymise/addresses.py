@@ -300,7 +300,8 @@ def said_address_patterns(language: str) -> list[Pattern]:
         r"(?:\s+y\s+medio)?"
     )
     patterns = (
-        _grid_streets(number, letter, _hundreds(language)) + [_date_street(number), _street_without_its_word()]
+        _grid_streets(number, letter)
+        + [_hero_street(number, _hundreds(language)), _date_street(number), _street_without_its_word()]
         if language == "es"
         else []
     )
@@ -353,6 +354,19 @@ _MONTHS_CAPITALISED = (  # a month capitalised inside a Spanish sentence names a
 _COUNTED_AFTER = r"(?:personas|pesos|euros|dólares|soles|años|veces|metros|kilos|casas|familias)"
 
 
+def _hero_street(number: str, hundreds: str) -> Pattern:
+    """A street named after a hero with its house number ("Teniente Fariña mil ochocientos… cuarenta y siete casi
+    Brasil", "Mariscal López 2400"): a rank or title, a name, then a number of hundreds or thousands, not a year."""
+    return Pattern(
+        "hero's street, number",
+        rf"(?<![\w-]){_HERO_TITLES}(?:\s+[{_UPPER}][\w'’-]+){{1,3}}\s+(?!(?:19|20)\d\d(?![\w-]))"
+        r"(?!(?i:dos\s+mil|mil\s+novecientos)(?![\w-]))"  # not a year: "General Motors dos mil veinte"
+        rf"(?:\d{{2,5}}(?![\w-])|{hundreds}(?:\s*(?:\.{{3}}|…)\s*(?i:{number}))?)"
+        rf"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)?)?",  # its corner
+        0.7,
+    )
+
+
 def _date_street(number: str) -> Pattern:
     """A street named after a date with its house number, as many are in Latin America ("27 de Abril
     doscientos cincuenta", "18 de Julio 1450"); a date says its month in lower case and a year with "de"."""
@@ -396,7 +410,7 @@ _HERO_TITLES = (
 )
 
 
-def _grid_streets(number: str, letter: str, hundreds: str) -> list[Pattern]:
+def _grid_streets(number: str, letter: str) -> list[Pattern]:
     """Streets known by a number, as Colombia and much of Latin America say them, with the house number after
     it ("Calle sesenta y cinco Sur número ochenta D veintiuno", "carrera cuarenta y cinco número veintidós
     ochenta y cinco"), or a side of the city; and Spain's floor and door said alone ("¿Quinto derecha?")."""
@@ -423,14 +437,6 @@ def _grid_streets(number: str, letter: str, hundreds: str) -> list[Pattern]:
             "street number, cross streets",
             rf"(?i)(?<![\w-])(?:\d{{1,3}}|{number})\s+entre\s+(?:\d{{1,3}}|{number})\s+y\s+(?:\d{{1,3}}|{number})"
             rf"(?![\w-])(?!\s+{_COUNTED_AFTER})",
-            0.7,
-        ),
-        Pattern(  # "Teniente Fariña mil ochocientos cuarenta y siete", "Mariscal López 2400": named after a hero
-            "hero's street, number",
-            rf"(?<![\w-]){_HERO_TITLES}(?:\s+[{_UPPER}][\w'’-]+){{1,3}}\s+(?!(?:19|20)\d\d(?![\w-]))"
-            r"(?!(?i:dos\s+mil|mil\s+novecientos)(?![\w-]))"  # not a year: "General Motors dos mil veinte"
-            rf"(?:\d{{2,5}}(?![\w-])|{hundreds}(?:\s*(?:\.{{3}}|…)\s*(?i:{number}))?)"
-            rf"(?:\s+(?:casi|esquina(?:\s+con)?|esq\.)\s+[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)?)?",  # its corner
             0.7,
         ),
         Pattern("floor and door", rf"(?i)(?<![\w-]){_FLOOR_AND_DOOR}(?![\w-])", 0.6),

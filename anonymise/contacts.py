@@ -51,7 +51,7 @@ _NOT_A_PHONE_AFTER = re.compile(
 def _looks_like_phone(raw: str) -> bool:
     """Enough digits, and written as a phone is: a +country code, brackets, or digit groups."""
     digits = sum(c.isdigit() for c in raw)
-    if digits < MIN_PHONE_DIGITS or digits > 15 or _STARTS_WITH_A_YEAR.match(raw):
+    if digits < MIN_PHONE_DIGITS or digits > 15:
         return False
     if raw.lstrip().startswith("+") or "(" in raw:
         return True
@@ -113,12 +113,14 @@ def _digits_around(text: str, start: int, end: int) -> int:
 
 def _said_to_be_something_else(text: str, start: int, end: int) -> bool:
     """A number labelled as something else ("SIRET 552 118 094 00027", "48 people"), said only to look like a
-    phone ("… 29 05 14 33 02. Ça ressemble à un numéro de téléphone"), or starting with a year. (Only a label's
-    own words may come between: "the customer, it's 0412 555 0123" is the customer's phone.)"""
+    phone ("… 29 05 14 33 02. Ça ressemble à un numéro de téléphone"), or starting with a year, itself or the run
+    of digit groups it is part of. (Only a label's own words may come between: "the customer, it's 0412 555
+    0123" is the customer's phone.)"""
     return bool(
         _NOT_A_PHONE_BEFORE.search(text[max(0, start - 24) : start])
         or _NOT_A_PHONE_AFTER.match(text[end : end + 20])
         or _SAID_TO_LOOK_LIKE_A_PHONE.match(text[end : end + 120])
+        or _STARTS_WITH_A_YEAR.match(text[start:end])
         or _STARTS_WITH_A_YEAR.match(_digit_run(text, start, end))
     )
 
