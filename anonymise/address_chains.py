@@ -15,6 +15,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
+from anonymise.address_pieces import a_place_piece
 from anonymise.addresses import (
     ANY_CASE_UNIT,
     AREA_WORDS,
@@ -210,26 +213,31 @@ def _said_before(language: str) -> re.Pattern:
 
 
 def join_address_parts(
-    texts: list[str], detections: list[Detection], language: str = "en", doubtful: list[Detection] = ()
+    texts: list[str],
+    detections: list[Detection],
+    language: str = "en",
+    doubtful: list[Detection] = (),
+    docs: list[Doc] = (),
 ) -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address.
+    With the turns' parsed `docs`, a piece no pattern knows joins where the parser reads it as a place's name.
     A `doubtful` name (set aside for review) comes back only where an address grows from it: "Corrientes...
     eh, cuatro mil ciento, entre Bulnes y Medrano"."""
     streets = _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
     detections = [_cut_at_a_sentence_end(texts[d.turn], d, language) for d in detections]
     detections = detections + _named_streets_with_numbers(texts, streets, language)
-    grown = [_grown(texts, d, detections, streets, language) for d in detections]
+    grown = [_grown(texts, d, detections, streets, language, docs) for d in detections]
     for d in (d for d in doubtful if _a_place_or_a_name_inside_a_sentence(texts[d.turn], d)):
-        address = _grown(texts, d, detections + [d], streets, language)
+        address = _grown(texts, d, detections + [d], streets, language, docs)
         if _an_address_of_its_own(address, d, detections):
             grown.append(address)
     for d in _landmarks(texts):  # "pasando la garita, al lado del minisúper Los Primos, frente a la cancha"
-        address = _grown(texts, d, detections + [d], streets, language)
+        address = _grown(texts, d, detections + [d], streets, language, docs)
         if address.end > d.end and _a_place_in(address.text) and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     for d in _names_with_house_numbers(texts, detections + list(doubtful), language):
-        address = _grown(texts, d, detections + [d], streets, language)
+        address = _grown(texts, d, detections + [d], streets, language, docs)
         text = texts[d.turn]
         a_name = is_unlisted_word(d.text.lower(), language) or _inside_a_sentence(text, d)
         by_its_block = _said_by_its_block(text, d.end, language) and a_name
@@ -362,9 +370,12 @@ def _names_with_house_numbers(texts: list[str], detections: list[Detection], lan
     return found
 
 
-def _grown(texts: list[str], d: Detection, detections: list[Detection], streets: set[str], language: str) -> Detection:
+def _grown(
+    texts: list[str], d: Detection, detections: list[Detection], streets: set[str], language: str, docs: list[Doc]
+) -> Detection:
     """`d` grown over the parts of the address it starts or names, as a street address; else `d`."""
     text, others = texts[d.turn], [o for o in detections if o.turn == d.turn]
+    doc = docs[d.turn] if docs else None
     seed = _street_seed(text, d)
     numbered = None if seed is not None else _name_and_house_number(text, d, language)
     if seed is not None:
@@ -373,12 +384,12 @@ def _grown(texts: list[str], d: Detection, detections: list[Detection], streets:
         seed = (seed[0], seed[1] + number) if number else seed  # "calle Belgrano cuatrocientos…"
         seed = (seed[0], seed[1] + _unit_suffix_length(text, seed[1]))  # "Keizersgracht 214-III"
         seed = (seed[0], _units_after(text, seed[1]))  # "Progreso 120 int. 3": units with no pause before
-        start, end = _chain(text, seed, others, language)
+        start, end = _chain(text, seed, others, language, doc)
         chained = (start, end) != named  # by the chain, or by the house number alone
         if chained or (d.entity_type == "STREET_ADDRESS" and (start, end) != (d.start, d.end)):  # or its "calle"
             d = Detection(d.turn, start, end, "STREET_ADDRESS", d.score, d.rule, text[start:end])
     elif numbered is not None or (numbered := _number_and_name(text, d, language)) is not None:
-        start, end = _chain(text, numbered, others, language)
+        start, end = _chain(text, numbered, others, language, doc)
         if (
             _more_parts(text, numbered, end, d, language)
             or d.text.casefold() in streets  # or named before
@@ -523,7 +534,9 @@ def _hamlet(lead: re.Match, d: Detection) -> bool:
     return lead.group(1).lower() == "lugar" and d.entity_type == "LOCATION"
 
 
-def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: str) -> tuple[int, int]:
+def _chain(
+    text: str, seed: tuple[int, int], others: list[Detection], language: str, doc: Doc | None = None
+) -> tuple[int, int]:
     start, end = seed
     said_before = _said_before(language).search(text[:start]) is not None  # "dix-sept, chemin …": its number
     while match := _NEXT_PART.match(text[end:]):
@@ -536,7 +549,8 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
         if _SENTENCE_END.search(pause):
             break
         if not _is_part(text, part_start, part_end, others, language, bool(numbered)):
-            part_end = _restart_end(text, (part_start, part_end), others, language)
+            piece = numbered and _a_named_piece((part_start, part_end), others, language, doc)
+            part_end = part_end if piece else _restart_end(text, (part_start, part_end), others, language)
             if part_end is None:
                 break
         end = part_end
@@ -567,6 +581,14 @@ def _chain(text: str, seed: tuple[int, int], others: list[Detection], language: 
 
 _CORRECTED_BEFORE = re.compile(rf"{_PAUSE}?\s*(?:{_CORRECTION})\s*{_PAUSE}?\s*$")
 _ONE_STOP = re.compile(r"(?<!\.)[.?!:;](?!\.)")  # a sentence end or a colon; not a pause ("...")
+
+
+def _a_named_piece(part: tuple[int, int], others: list[Detection], language: str, doc: Doc | None) -> bool:
+    """A piece no pattern knows that the parser reads as a place's name ("…, colonia Estado de México") and
+    that holds nothing found as other than a place (not "…, celular +52 33 5550 1842")."""
+    start, end = part
+    other = any(o.start < end and start < o.end for o in others if o.entity_type not in PLACE_TYPES)
+    return not other and a_place_piece(doc, start, end, language)
 
 
 def _false_start_before(text: str, start: int, others: list[Detection], language: str) -> tuple[int, int] | None:

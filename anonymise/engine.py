@@ -179,7 +179,7 @@ class Anonymiser:
         keep, review = [d for d in keep if d not in festive], review + festive
         terms = frozenset(acronym for acronym, kind in kinds.items() if kind == TERM)
         known = KnownNames(keep + seeds, config.max_spelling_edits, config.common_word_zipf, code, terms)
-        found = join_address_parts(texts, keep + propagate(docs, known, allow), code, doubtful=review)
+        found = join_address_parts(texts, keep + propagate(docs, known, allow), code, review, docs)
         found += organisation_short_forms(docs, found, code) + first_words_of_organisations(docs, found, code)
         found += leading_words_of_organisations(docs, found)
         found += repeat_identifiers(texts, identifier_surfaces(found, code), code)

@@ -3355,3 +3355,25 @@ def test_a_lower_case_name_set_off_after_a_word_for_a_person_is_a_name(anonymise
     said = anonymised(anonymiser, "The trainer was a nice young man, rajesh, very patient.", "The man, okay, he left.")
     assert "rajesh" not in said[0], said
     assert said[1] == "The man, okay, he left.", said
+
+
+def test_a_named_piece_no_pattern_knows_joins_the_address_but_an_aside_or_a_contact_after_it_stays(anonymiser):
+    """After a street and its number, a piece the parser reads as a place's name ("unidad Villa Olímpica",
+    "lotissement Les Hauts du Moulin") is part of the address; "a dos cuadras de la plaza" (where, not which),
+    "je crois" (a clause) and "celular …" (a phone) are not."""
+    spanish = anonymised(
+        anonymiser,
+        "Mi tía vive en avenida Hidalgo 415, unidad Villa Olímpica, a dos cuadras de la plaza.",
+        "Trabaja en calle Bolívar 230, edificio Torre Azul, celular 0981 555 123.",
+        language="es",
+    )
+    assert re.fullmatch(r"Mi tía vive en \[ADDRESS \d\], a dos cuadras de la plaza\.", spanish[0]), spanish
+    assert re.fullmatch(r"Trabaja en \[ADDRESS \d\], celular \[PHONE \d\]\.", spanish[1]), spanish
+    french = anonymised(
+        anonymiser,
+        "Elle vit au 5 rue Pasteur, lotissement Les Hauts du Moulin, à Cahors.",
+        "On était 9 chemin des Vignes, hameau de Prat Long, je crois.",
+        language="fr",
+    )
+    assert re.fullmatch(r"Elle vit au \[ADDRESS \d\]\.", french[0]), french
+    assert re.fullmatch(r"On était \[ADDRESS \d\], je crois\.", french[1]), french
