@@ -543,9 +543,7 @@ def _chain(
         part_start, part_end = end + match.start(1), end + match.end(1)
         pause = re.sub(r"\.{3}|…", " ", text[end:part_start])
         grown = end > seed[1]  # an address of two parts or more, like one with a number, takes "en <town>"
-        numbered = (
-            grown or said_before or re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end)
-        )
+        numbered = grown or said_before or _numbered(text, start, end, language)
         if _SENTENCE_END.search(pause):
             break
         if not _is_part(text, part_start, part_end, others, language, bool(numbered)):
@@ -569,6 +567,8 @@ def _chain(
             _is_part(text, *part, others, language) or text[start:].lower().startswith(text[slice(*part)].lower())
         ):
             start = part[0]  # a part, or the words the address goes on with, said twice: "piso... piso seis"
+        elif part and _numbered(text, start, end, language) and _a_named_piece(part, others, language, doc):
+            start = part[0]  # "Residencias Los Samanes, piso cuatro, …"
         elif place := _place_before(text, start, others):
             start = place.start  # "la dirección era San Rafael de Heredia, del Más x Menos cien metros sur"
         elif (town := _town_right_before(text, start, others, language)) is not None:
@@ -581,6 +581,11 @@ def _chain(
 
 _CORRECTED_BEFORE = re.compile(rf"{_PAUSE}?\s*(?:{_CORRECTION})\s*{_PAUSE}?\s*$")
 _ONE_STOP = re.compile(r"(?<!\.)[.?!:;](?!\.)")  # a sentence end or a colon; not a pause ("...")
+
+
+def _numbered(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the address from `start` to `end` has a number, in digits or said in words."""
+    return bool(re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end))
 
 
 def _a_named_piece(part: tuple[int, int], others: list[Detection], language: str, doc: Doc | None) -> bool:

@@ -3358,9 +3358,9 @@ def test_a_lower_case_name_set_off_after_a_word_for_a_person_is_a_name(anonymise
 
 
 def test_a_named_piece_no_pattern_knows_joins_the_address_but_an_aside_or_a_contact_after_it_stays(anonymiser):
-    """After a street and its number, a piece the parser reads as a place's name ("unidad Villa Olímpica",
-    "lotissement Les Hauts du Moulin") is part of the address; "a dos cuadras de la plaza" (where, not which),
-    "je crois" (a clause) and "celular …" (a phone) are not."""
+    """Before or after a street and its number, a piece the parser reads as a place's name ("unidad Villa
+    Olímpica", "lotissement Les Hauts du Moulin") is part of the address; "a dos cuadras de la plaza" (where,
+    not which), "je crois" (a clause) and "celular …" (a phone) are not."""
     spanish = anonymised(
         anonymiser,
         "Mi tía vive en avenida Hidalgo 415, unidad Villa Olímpica, a dos cuadras de la plaza.",
@@ -3373,7 +3373,9 @@ def test_a_named_piece_no_pattern_knows_joins_the_address_but_an_aside_or_a_cont
         anonymiser,
         "Elle vit au 5 rue Pasteur, lotissement Les Hauts du Moulin, à Cahors.",
         "On était 9 chemin des Vignes, hameau de Prat Long, je crois.",
+        "Maintenant c'est simple : Les Hauts du Moulin, 14 allée des Roses, à Pessac.",
         language="fr",
     )
     assert re.fullmatch(r"Elle vit au \[ADDRESS \d\]\.", french[0]), french
     assert re.fullmatch(r"On était \[ADDRESS \d\], je crois\.", french[1]), french
+    assert re.fullmatch(r"Maintenant c'est simple : \[ADDRESS \d\]\.", french[2]), french  # the piece before it
