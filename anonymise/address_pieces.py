@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from anonymise.names import is_everyday_word
 
 MAX_PIECE_TOKENS = 8
+SENTENCE_START_ZIPF = 3.0  # a word at least this common, capitalised only by the sentence, is no name
 PIECE_LANGUAGES = ("fr", "es")  # English asides after an address ("…, thanks", "…, near the station") are common
-_CLAUSE_TAGS = {"VERB", "AUX", "PRON", "INTJ", "CCONJ", "SCONJ"}
+_CLAUSE_TAGS = {"VERB", "AUX", "PRON", "INTJ", "CCONJ", "SCONJ", "ADV"}  # "…, aquí en Chimaltenango", "…, again"
 _COUNTED = re.compile(
     r"(?i)(?<![\w-])(?:pesos|euros|dólares|dollars|francs|soles|colones|bolívares|veces|fois|años|ans|días|jours|"
     r"semanas|semaines|meses|mois|horas|heures|minutos|minutes|personas|personnes|por ciento|pour cent)(?![\w-])"
@@ -25,7 +28,7 @@ _COUNTED = re.compile(
 def a_place_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
     """Whether the text from `start` to `end` in `doc` reads as a named part of an address: at most
     MAX_PIECE_TOKENS words, no verb, pronoun, conjunction or interjection, a capitalised name or a written number
-    among them ("a dos cuadras de la plaza" says where, not which), not opening with an adverb ("aquí en…") or an
+    among them ("a dos cuadras de la plaza" says where, not which), no adverb ("aquí en…"), not opening with an
     indefinite article, no letter spelled out ("h comme Henri") and not a count."""
     if doc is None or language not in PIECE_LANGUAGES:
         return False
@@ -35,6 +38,12 @@ def a_place_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
         return False
     if any(t.pos_ in _CLAUSE_TAGS or (len(t) == 1 and t.is_lower) for t in words):
         return False
-    if words[0].pos_ == "ADV" or "Ind" in words[0].morph.get("Definite"):
+    if "Ind" in words[0].morph.get("Definite"):
         return False
-    return any(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in words)
+    return any(_a_name(t, language) or any(c.isdigit() for c in t.text) for t in words)
+
+
+def _a_name(token: Token, language: str) -> bool:
+    """A capitalised word that is not so only because it starts a sentence ("Dirección de casa, …")."""
+    everyday = token.is_sent_start and is_everyday_word(token.text.lower(), SENTENCE_START_ZIPF, language)
+    return token.text[:1].isupper() and not everyday

@@ -3365,8 +3365,10 @@ def test_a_named_piece_no_pattern_knows_joins_the_address_but_an_aside_or_a_cont
         anonymiser,
         "Mi tía vive en avenida Hidalgo 415, unidad Villa Olímpica, a dos cuadras de la plaza.",
         "Trabaja en calle Bolívar 230, edificio Torre Azul, celular 0981 555 123.",
+        "Dirección de casa, calle Uría veintitrés.",
         language="es",
     )
+    assert re.fullmatch(r"Dirección de casa, \[ADDRESS \d\]\.", spanish[2]), spanish  # capital for the sentence
     assert re.fullmatch(r"Mi tía vive en \[ADDRESS \d\], a dos cuadras de la plaza\.", spanish[0]), spanish
     assert re.fullmatch(r"Trabaja en \[ADDRESS \d\], celular \[PHONE \d\]\.", spanish[1]), spanish
     french = anonymised(
