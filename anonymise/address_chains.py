@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from anonymise.address_pieces import a_place_piece
+from anonymise.address_pieces import a_house_piece, a_landmark_piece, a_place_piece, may_say_a_time
 from anonymise.addresses import (
     ANY_CASE_UNIT,
     AREA_WORDS,
@@ -172,6 +172,9 @@ _BUILDING = re.compile(
 )
 
 
+_NUMBER_WORD = "(?:número|number|numéro)"  # "casa número catorce"
+
+
 @lru_cache(maxsize=8)
 def _said_part(language: str) -> re.Pattern:
     """A part said in words: a number ("doscientos catorce", "el veintitrés"), a postcode or unit before it
@@ -179,7 +182,8 @@ def _said_part(language: str) -> re.Pattern:
     ("Singapore four six zero…"), a floor ("segundo piso")."""
     number = number_word_pattern(language)
     lead = (  # or a town; "calle cuarenta y cinco", "entre veintitrés y veinticinco"
-        rf"(?:(?i:{POSTCODE_WORDS}|código|{SAID_UNIT}|{GRID_STREET}|(?:la\s+|el\s+)?número|number|numéro|hash|dash|el|entre)"
+        rf"(?:(?i:{POSTCODE_WORDS}|código|{SAID_UNIT}(?:\s+{_NUMBER_WORD})?|{GRID_STREET}|(?:la\s+|el\s+)?{_NUMBER_WORD}|hash|dash|el"
+        r"|entre)"
         rf"|{DATE_STREET}"
         r"|[A-ZÀ-Ý][\w'’-]*)"
     )
@@ -232,7 +236,7 @@ def join_address_parts(
         address = _grown(texts, d, detections + [d], streets, language, docs)
         if _an_address_of_its_own(address, d, detections):
             grown.append(address)
-    for d in _landmarks(texts):  # "pasando la garita, al lado del minisúper Los Primos, frente a la cancha"
+    for d in _landmarks(texts, docs, language):  # "pasando la garita, al lado del minisúper Los Primos, frente a…"
         address = _grown(texts, d, detections + [d], streets, language, docs)
         if address.end > d.end and _a_place_in(address.text) and _an_address_of_its_own(address, d, detections):
             grown.append(address)
@@ -247,15 +251,34 @@ def join_address_parts(
     return grown + _false_starts(texts, grown, language)
 
 
-def _landmarks(texts: list[str]) -> list[Detection]:
-    """Each landmark said as a part of an address ("pasando la capilla San Roque"), to grow from: where there
-    are no street numbers a house is found from landmarks, a distance and the house itself; the caller keeps
-    those that go on with more parts."""
-    return [
-        Detection(turn, m.start(), m.end(), "STREET_ADDRESS", 0.7, "landmarks", m.group())
+def _landmarks(texts: list[str], docs: list[Doc], language: str) -> list[Detection]:
+    """Each landmark said as a part of an address ("pasando la capilla San Roque"), or read as one by the parser
+    ("derrière la pharmacie du marché", "la maison au portail bleu"), to grow from: where there are no street
+    numbers a house is found from landmarks, a distance and the house itself; the caller keeps those that go on
+    with more parts; not one that may say a time ("después de la misa, frente al televisor")."""
+    listed = [
+        (turn, m.start(), m.end())
         for turn, text in enumerate(texts)
         for m in re.finditer(rf"(?<![\w'’-])(?:{_LANDMARK_PART})(?=\s*{_PAUSE})", text)
     ]
+    parsed = [
+        (turn, start, end)
+        for turn, doc in enumerate(docs)
+        for start, end in _pieces_before_a_pause(texts[turn])
+        if a_landmark_piece(doc, start, end, language) or a_house_piece(doc, start, end, language)
+    ]
+    return [
+        Detection(turn, start, end, "STREET_ADDRESS", 0.7, "landmarks", texts[turn][start:end])
+        for turn, start, end in sorted(set(listed + parsed))
+        if not may_say_a_time(texts[turn][start:end])
+    ]
+
+
+def _pieces_before_a_pause(text: str) -> list[tuple[int, int]]:
+    """Where each piece of `text` between two pauses or sentence ends starts and ends, for those a pause follows."""
+    bounds = [0, *(m.end() for m in re.finditer(rf"{_PAUSE}|[.;:?!¿¡\"“«]", text))]
+    pieces = (re.match(rf"\s*([^,…;:?!.\"”»]+?)(?=\s*{_PAUSE})", text[begin:]) for begin in bounds)
+    return [(begin + m.start(1), begin + m.end(1)) for begin, m in zip(bounds, pieces) if m]
 
 
 _PLACE_SAID = re.compile(rf"(?i:(?<![\w-])(?:{_LANDMARKS})(?![\w-])|{_UNITS_OF_DISTANCE})|(?<=\s)[A-ZÀ-Ý][\w'’-]*|\d")
@@ -547,7 +570,7 @@ def _chain(
         if _SENTENCE_END.search(pause):
             break
         if not _is_part(text, part_start, part_end, others, language, bool(numbered)):
-            piece = numbered and _a_named_piece((part_start, part_end), others, language, doc)
+            piece = _a_piece((part_start, part_end), others, language, doc, bool(numbered))
             part_end = part_end if piece else _restart_end(text, (part_start, part_end), others, language)
             if part_end is None:
                 break
@@ -567,8 +590,8 @@ def _chain(
             _is_part(text, *part, others, language) or text[start:].lower().startswith(text[slice(*part)].lower())
         ):
             start = part[0]  # a part, or the words the address goes on with, said twice: "piso... piso seis"
-        elif part and _numbered(text, start, end, language) and _a_named_piece(part, others, language, doc):
-            start = part[0]  # "Residencias Los Samanes, piso cuatro, …"
+        elif part and _a_piece(part, others, language, doc, _numbered(text, start, end, language)):
+            start = part[0]  # "Residencias Los Samanes, piso cuatro, …", "pasando la escuela, la tercera casa…"
         elif place := _place_before(text, start, others):
             start = place.start  # "la dirección era San Rafael de Heredia, del Más x Menos cien metros sur"
         elif (town := _town_right_before(text, start, others, language)) is not None:
@@ -588,12 +611,16 @@ def _numbered(text: str, start: int, end: int, language: str) -> bool:
     return bool(re.search(r"\d", text[start:end]) or _said_part(language).search(text, start, end))
 
 
-def _a_named_piece(part: tuple[int, int], others: list[Detection], language: str, doc: Doc | None) -> bool:
-    """A piece no pattern knows that the parser reads as a place's name ("…, colonia Estado de México") and
-    that holds nothing found as other than a place (not "…, celular +52 33 5550 1842")."""
+def _a_piece(part: tuple[int, int], others: list[Detection], language: str, doc: Doc | None, numbered: bool) -> bool:
+    """A piece no pattern knows that the parser reads as a part of an address: a place's name once the address
+    has a number ("…, colonia Estado de México"), a landmark ("…, derrière la pharmacie du marché") or the house
+    described ("…, la casa de adobe con techo de calamina"); not one holding something found as other than a
+    place (not "…, celular +52 33 5550 1842")."""
     start, end = part
-    other = any(o.start < end and start < o.end for o in others if o.entity_type not in PLACE_TYPES)
-    return not other and a_place_piece(doc, start, end, language)
+    if any(o.start < end and start < o.end for o in others if o.entity_type not in PLACE_TYPES):
+        return False
+    named = numbered and a_place_piece(doc, start, end, language)
+    return named or a_landmark_piece(doc, start, end, language) or a_house_piece(doc, start, end, language)
 
 
 def _false_start_before(text: str, start: int, others: list[Detection], language: str) -> tuple[int, int] | None:
@@ -709,6 +736,8 @@ def _is_part(text: str, start: int, end: int, others: list[Detection], language:
         first = part.split()[0]
     elif first.lower() in STREET_WORDS:  # "boulevard Nangui Abrogoua": the street word, then the name found
         start += text[start:end].index(first) + len(first) + 1
+        if re.fullmatch(rf"{number_word_pattern(language)}|\d{{1,4}}[A-Z]?", part[len(first) :].strip(), re.I):
+            return True  # "pasaje cuatro", "calle 8": a street known by its number
     if any(o.entity_type in PLACE_TYPES and o.start <= start and end <= o.end for o in others):
         return True
     if _DISTRICT_PART.fullmatch(part) or re.fullmatch(r"[A-Z]", part) and part.lower() not in stop_words(language):

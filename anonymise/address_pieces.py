@@ -47,3 +47,63 @@ def _a_name(token: Token, language: str) -> bool:
     """A capitalised word that is not so only because it starts a sentence ("Dirección de casa, …")."""
     everyday = token.is_sent_start and is_everyday_word(token.text.lower(), SENTENCE_START_ZIPF, language)
     return token.text[:1].isupper() and not everyday
+
+
+# where a house is from a landmark, said before the landmark (a closed class of words: "derrière la pharmacie du
+# marché", "pasando el puente de fierro", "a la par de una venta de pupusas")
+_OF = r"d(?:e|u|es|')"
+_SPATIAL_LEADS = {
+    "fr": rf"(?:juste\s+)?(?:derrière|devant|après|avant|en\s+face\s+{_OF}|face\s+(?:à|aux?)|à\s+côté\s+{_OF}"
+    rf"|près\s+{_OF}|au\s+bout\s+{_OF}|au\s+fond\s+{_OF}|à\s+l'angle\s+{_OF})",
+    "es": r"(?:justo\s+)?(?:frente\s+al?|enfrente\s+del?|detrás\s+del?|al\s+lado\s+del?|a\s+la\s+par\s+del?|pasando"
+    r"|después\s+del?|antes\s+del?|cerca\s+del?|junto\s+al?|arriba\s+del?|abajo\s+del?|al\s+costado\s+del?"
+    r"|(?:en\s+)?la\s+entrada\s+del?|entrada\s+del?|de\s+donde\s+fue)",
+}
+# the house itself, described ("la maison au portail bleu", "la casa de adobe con techo de calamina")
+_DWELLINGS = {
+    "fr": {"maison", "case", "villa", "cabane", "baraque", "concession", "maisonnette"},
+    "es": {"casa", "vivienda", "rancho", "casita", "choza", "quinta", "ranchito"},
+}
+_THE_ONE_WITH = {"fr": r"(?i:celle|celui)\s+(?:avec|au|à|aux|du|de)\s", "es": r"(?i:la|el)\s+(?:del?|con)\s"}
+MAX_LANDMARK_WORDS = 8
+MAX_HOUSE_WORDS = 10
+_VERB_TAGS = {"VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
+
+
+def a_landmark_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
+    """Whether the text from `start` to `end` says where a house is from a landmark: a word of place ("derrière",
+    "pasando", "a la par de") and a noun phrase with no verb ("la pharmacie du marché", "el puente de fierro")."""
+    if doc is None or language not in _SPATIAL_LEADS:
+        return False
+    text = doc.text[start:end]
+    lead = re.match(rf"\s*(?i:{_SPATIAL_LEADS[language]})(?:(?<=')|(?![\w-]))", text)
+    span = doc.char_span(start + lead.end(), end, alignment_mode="expand") if lead else None
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LANDMARK_WORDS or _COUNTED.search(span.text):
+        return False
+    return not any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words) and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+
+
+def may_say_a_time(text: str) -> bool:
+    """Whether a landmark piece opens with a word that says a time as often as a place ("après l'école",
+    "después de la misa"): it joins an address but starts none."""
+    return re.match(r"\s*(?i:(?:juste|justo)\s+)?(?i:après|avant|después|antes)(?![\w-])", text) is not None
+
+
+def a_house_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
+    """Whether the text from `start` to `end` describes the house itself, with no verb: a dwelling its first noun
+    ("la maison au portail bleu", "la tercera casa después del puente de hamaca"), or the one with something
+    ("celle avec le grand manguier", "la del portón verde")."""
+    if doc is None or language not in _DWELLINGS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_HOUSE_WORDS:
+        return False
+    if re.match(_THE_ONE_WITH[language], span.text):  # "celle avec le grand manguier", "la del portón verde"
+        words = words[2:]
+        return bool(words) and not any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words)
+    if any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words):
+        return False
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)  # not "Dirección de casa"
+    return head is not None and head.lower_ in _DWELLINGS[language] and "Ind" not in words[0].morph.get("Definite")

@@ -384,7 +384,9 @@ EN_ORDINAL = (  # "3rd", "twenty-third", "eleventh"
 )
 ORDINAL_FLOOR = (
     rf"(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|{EN_ORDINAL}|ground|premier|"
-    r"deuxième|troisième|\d{1,2}(?:er|ero|do|ro|to|vo|no|mo|e|ème))\s+(?:piso|planta|floor|étage)"  # "2do piso"
+    r"primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima|"  # "segunda planta"
+    r"deuxième|troisième|\d{1,2}(?:er|ero|do|ro|to|vo|no|mo|e|ème|ra|da|ta))"
+    r"\s+(?:piso|planta|floor|étage)"  # "2do piso"
 )
 
 

@@ -3381,3 +3381,34 @@ def test_a_named_piece_no_pattern_knows_joins_the_address_but_an_aside_or_a_cont
     assert re.fullmatch(r"Elle vit au \[ADDRESS \d\]\.", french[0]), french
     assert re.fullmatch(r"On était \[ADDRESS \d\], je crois\.", french[1]), french
     assert re.fullmatch(r"Maintenant c'est simple : \[ADDRESS \d\]\.", french[2]), french  # the piece before it
+
+
+def test_a_house_found_from_landmarks_and_described_where_streets_have_no_names(anonymiser):
+    """Where streets have no names a house is said by landmarks and its look: "derrière la boulangerie du
+    rond-point, la maison au portail rouge, juste après le gros baobab", "pasando el puente de madera, la casa de
+    ladrillo con techo de teja"; a street known by its number ("pasaje seis"), "casa número…" and a floor said
+    with a feminine ordinal ("tercera planta") are parts of it. "Après l'école, devant la télé" says when."""
+    french = anonymised(
+        anonymiser,
+        "Chez ma tante c'est au quartier Kossodo, derrière la boulangerie du rond-point, la maison au portail rouge, "
+        "juste après le gros baobab.",
+        "Après l'école, devant la télé, on mange des crêpes.",
+        "Pour ma grand-mère c'est : tribu de Wagap, après la chapelle, la deuxième case à droite, celle avec le grand "
+        "cocotier.",
+        language="fr",
+    )
+    assert left_in(french[0], ["boulangerie", "rond-point", "portail rouge", "baobab"]) == [], french
+    assert french[1] == "Après l'école, devant la télé, on mange des crêpes.", french
+    assert left_in(french[2], ["chapelle", "deuxième case", "cocotier"]) == [], french  # the one with a tree
+    spanish = anonymised(
+        anonymiser,
+        "Mi abuela vive en el caserío Las Piedras, pasando el puente de madera, la casa de ladrillo con techo de "
+        "teja, frente a la cancha de fútbol.",
+        "La oficina está en la colonia Miramonte, pasaje seis, casa número cuarenta y dos... no, cuarenta y cuatro, "
+        "tercera planta.",
+        "Después de la misa, frente al televisor, comimos tamales.",
+        language="es",
+    )
+    assert left_in(spanish[0], ["Piedras", "puente de madera", "ladrillo", "teja", "cancha"]) == [], spanish
+    assert left_in(spanish[1], ["pasaje seis", "cuarenta y dos", "cuarenta y cuatro", "tercera planta"]) == [], spanish
+    assert spanish[2] == "Después de la misa, frente al televisor, comimos tamales.", spanish
