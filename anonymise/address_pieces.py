@@ -64,7 +64,8 @@ _DWELLINGS = {
     "fr": {"maison", "case", "villa", "cabane", "baraque", "concession", "maisonnette"},
     "es": {"casa", "vivienda", "rancho", "casita", "choza", "quinta", "ranchito"},
 }
-_THE_ONE_WITH = {"fr": r"(?i:celle|celui)\s+(?:avec|au|à|aux|du|de)\s", "es": r"(?i:la|el)\s+(?:del?|con)\s"}
+# "the one with…" ("celle avec le grand manguier"); not Spanish "la de…", which is everyone's ("la de mi hermana")
+_THE_ONE_WITH = {"fr": r"(?i:celle|celui)\s+(?:avec|au|à|aux|du|de)\s"}
 MAX_LANDMARK_WORDS = 8
 MAX_HOUSE_WORDS = 10
 _VERB_TAGS = {"VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
@@ -93,14 +94,14 @@ def may_say_a_time(text: str) -> bool:
 def a_house_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
     """Whether the text from `start` to `end` describes the house itself, with no verb: a dwelling its first noun
     ("la maison au portail bleu", "la tercera casa después del puente de hamaca"), or the one with something
-    ("celle avec le grand manguier", "la del portón verde")."""
+    ("celle avec le grand manguier")."""
     if doc is None or language not in _DWELLINGS:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_HOUSE_WORDS:
         return False
-    if re.match(_THE_ONE_WITH[language], span.text):  # "celle avec le grand manguier", "la del portón verde"
+    if language in _THE_ONE_WITH and re.match(_THE_ONE_WITH[language], span.text):  # "celle avec le manguier"
         words = words[2:]
         return bool(words) and not any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words)
     if any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words):
