@@ -63,6 +63,7 @@ from anonymise.propagate import (
 from anonymise.pseudonyms import StudyKey
 from anonymise.retagged_names import names_read_with_a_capital
 from anonymise.said_postcodes import said_postcodes
+from anonymise.sentence_case_names import institutions_in_sentence_case
 from anonymise.spelled_words import words_before_their_spelling
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
@@ -163,6 +164,7 @@ class Anonymiser:
             keep += names_after_a_role(docs, keep, allow, code)
             keep += lower_case_given_names(docs, keep, allow, config.common_word_zipf, code)
             keep += capitalised_runs(docs, keep, allow, code)
+            keep += institutions_in_sentence_case(docs, allow, code)
             keep += employers(docs, keep, allow)
             keep += described_firms(docs, keep, allow, code)
             keep += local_places(docs, keep, allow, code)

@@ -3412,3 +3412,23 @@ def test_a_house_found_from_landmarks_and_described_where_streets_have_no_names(
     assert left_in(spanish[0], ["Piedras", "puente de madera", "ladrillo", "teja", "cancha"]) == [], spanish
     assert left_in(spanish[1], ["pasaje seis", "cuarenta y dos", "cuarenta y cuatro", "tercera planta"]) == [], spanish
     assert spanish[2] == "Después de la misa, frente al televisor, comimos tamales.", spanish
+
+
+def test_an_organisation_written_in_sentence_case_is_one_name(anonymiser):
+    """French and Spanish capitalise only an organisation's head noun: "l'Union des commerçants solidaires de
+    Bafoussam", "la Asociación de vendedores del mercado San Isidro" are one name each; the words after its
+    capitals ("pour l'aide aux devoirs") are not part of it, and a head in lower case names a kind of body."""
+    french = anonymised(
+        anonymiser,
+        "Je suis la trésorière de l'Union des commerçants solidaires de Bafoussam depuis deux ans.",
+        "On a le Centre de services scolaire de la Pointe-de-l'Île pour l'aide aux devoirs.",
+        "Avec la coopérative des femmes, on vend au marché.",
+        language="fr",
+    )
+    assert re.fullmatch(r"Je suis la trésorière de l'\[ORG \d\] depuis deux ans\.", french[0]), french
+    assert re.fullmatch(r"On a le \[ORG \d\] pour l'aide aux devoirs\.", french[1]), french
+    assert french[2] == "Avec la coopérative des femmes, on vend au marché.", french  # a kind of body
+    spanish = anonymised(
+        anonymiser, "Soy tesorera de la Asociación de vendedores del mercado San Isidro desde hace años.", language="es"
+    )
+    assert re.fullmatch(r"Soy tesorera de la \[ORG \d\] desde hace años\.", spanish[0]), spanish
