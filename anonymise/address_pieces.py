@@ -4,7 +4,9 @@ After a street and its number people go on with parts no list can hold: a distri
 village said the way the place says it ("…, Cité Ouvrière Bloc Quatre", "…, Barrio Obrero Sector Seis"). Such
 a piece is short and is all nouns, names, numbers and the small words between them; a clause has a verb or a
 pronoun ("…, je crois", "…, que es donde vivo"), an aside says a thing in general ("…, un edificio viejo",
-"…, por la zona") or counts ("…, tres mil pesos").
+"…, por la zona") or counts ("…, tres mil pesos"). Where streets have no names, a house is said by landmarks
+and its look: a word of place and a noun phrase ("derrière la pharmacie du marché", "pasando el puente de
+fierro") and the house described ("la maison au portail bleu", "la casa de adobe con techo de calamina").
 """
 
 from __future__ import annotations
