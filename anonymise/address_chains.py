@@ -17,7 +17,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from anonymise.address_pieces import a_house_piece, a_landmark_piece, a_place_piece, may_say_a_time
+from anonymise.address_pieces import (
+    PIECE_LANGUAGES,
+    a_house_piece,
+    a_landmark_piece,
+    a_place_piece,
+    may_say_a_time,
+)
 from anonymise.addresses import (
     ANY_CASE_UNIT,
     AREA_WORDS,
@@ -225,7 +231,8 @@ def join_address_parts(
 ) -> list[Detection]:
     """The detections, with each street address (or street found as a name: "Rúa Eduardo Cabello", the
     "Jerusalén" of "calle Jerusalén") grown over the parts around it; a street grown so is a street address.
-    With the turns' parsed `docs`, a piece no pattern knows joins where the parser reads it as a place's name.
+    With the turns' parsed `docs`, a piece no pattern knows joins where the parser reads it as a place's name, a
+    landmark or the house described (French and Spanish).
     A `doubtful` name (set aside for review) comes back only where an address grows from it: "Corrientes...
     eh, cuatro mil ciento, entre Bulnes y Medrano"."""
     streets = _streets_named(texts, language) if language in ("es", "fr") else set()  # "calle X"
@@ -263,7 +270,7 @@ def _landmarks(texts: list[str], docs: list[Doc], language: str) -> list[Detecti
     ]
     parsed = [
         (turn, start, end)
-        for turn, doc in enumerate(docs)
+        for turn, doc in enumerate(docs if language in PIECE_LANGUAGES else ())
         for start, end in _pieces_before_a_pause(texts[turn])
         if a_landmark_piece(doc, start, end, language) or a_house_piece(doc, start, end, language)
     ]

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from anonymise.names import is_everyday_word
 
 MAX_PIECE_TOKENS = 8
 SENTENCE_START_ZIPF = 3.0  # a word at least this common, capitalised only by the sentence, is no name
 PIECE_LANGUAGES = ("fr", "es")  # English asides after an address ("…, thanks", "…, near the station") are common
-_CLAUSE_TAGS = {"VERB", "AUX", "PRON", "INTJ", "CCONJ", "SCONJ", "ADV"}  # "…, aquí en Chimaltenango", "…, again"
+_CLAUSE_TAGS = {"VERB", "AUX", "PRON", "INTJ", "CCONJ", "SCONJ"}  # "…, je crois", "…, que es donde vivo"
+_NAME_CLAUSE_TAGS = _CLAUSE_TAGS | {"ADV"}  # a place's name has no adverb either: "…, aquí en Chimaltenango"
 _COUNTED = re.compile(
     r"(?i)(?<![\w-])(?:pesos|euros|dólares|dollars|francs|soles|colones|bolívares|veces|fois|años|ans|días|jours|"
     r"semanas|semaines|meses|mois|horas|heures|minutos|minutes|personas|personnes|por ciento|pour cent)(?![\w-])"
@@ -34,15 +35,20 @@ def a_place_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
     indefinite article, no letter spelled out ("h comme Henri") and not a count."""
     if doc is None or language not in PIECE_LANGUAGES:
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    span, words = _words(doc, start, end)
     if not words or len(words) > MAX_PIECE_TOKENS or _COUNTED.search(span.text):
         return False
-    if any(t.pos_ in _CLAUSE_TAGS or (len(t) == 1 and t.is_lower) for t in words):
+    if any(t.pos_ in _NAME_CLAUSE_TAGS or (len(t) == 1 and t.is_lower) for t in words):
         return False
     if "Ind" in words[0].morph.get("Definite"):
         return False
     return any(_a_name(t, language) or any(c.isdigit() for c in t.text) for t in words)
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[Span | None, list[Token]]:
+    """The tokens from `start` to `end` (widened to whole tokens), and the words among them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span, [t for t in span or () if not (t.is_punct or t.is_space)]
 
 
 def _a_name(token: Token, language: str) -> bool:
@@ -70,7 +76,6 @@ _DWELLINGS = {
 _THE_ONE_WITH = {"fr": r"(?i:celle|celui)\s+(?:avec|au|à|aux|du|de)\s"}
 MAX_LANDMARK_WORDS = 8
 MAX_HOUSE_WORDS = 10
-_VERB_TAGS = {"VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
 
 
 def a_landmark_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
@@ -80,11 +85,12 @@ def a_landmark_piece(doc: Doc | None, start: int, end: int, language: str) -> bo
         return False
     text = doc.text[start:end]
     lead = re.match(rf"\s*(?i:{_SPATIAL_LEADS[language]})(?:(?<=')|(?![\w-]))", text)
-    span = doc.char_span(start + lead.end(), end, alignment_mode="expand") if lead else None
-    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    if lead is None:
+        return False
+    span, words = _words(doc, start + lead.end(), end)
     if not words or len(words) > MAX_LANDMARK_WORDS or _COUNTED.search(span.text):
         return False
-    return not any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words) and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+    return not any(t.pos_ in _CLAUSE_TAGS for t in words) and any(t.pos_ in ("NOUN", "PROPN") for t in words)
 
 
 def may_say_a_time(text: str) -> bool:
@@ -99,14 +105,13 @@ def a_house_piece(doc: Doc | None, start: int, end: int, language: str) -> bool:
     ("celle avec le grand manguier")."""
     if doc is None or language not in _DWELLINGS:
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    span, words = _words(doc, start, end)
     if not words or len(words) > MAX_HOUSE_WORDS:
         return False
     if language in _THE_ONE_WITH and re.match(_THE_ONE_WITH[language], span.text):  # "celle avec le manguier"
         words = words[2:]
-        return bool(words) and not any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words)
-    if any(t.pos_ in _VERB_TAGS | {"PRON"} for t in words):
+        return bool(words) and not any(t.pos_ in _CLAUSE_TAGS for t in words)
+    if any(t.pos_ in _CLAUSE_TAGS for t in words):
         return False
     head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)  # not "Dirección de casa"
     return head is not None and head.lower_ in _DWELLINGS[language] and "Ind" not in words[0].morph.get("Definite")
