@@ -17,7 +17,7 @@ from functools import lru_cache
 from anonymise.contacts import EMAIL_CONTEXT, PLATFORMS
 from anonymise.detect import Detection
 from anonymise.names import fold, is_common_word
-from anonymise.spoken import ES_LETTER_NAMES, SINGLE_DIGITS, number_word_pattern, spoken_words
+from anonymise.spoken import ES_LETTER_NAMES, LETTER_REMARKS, SINGLE_DIGITS, number_word_pattern, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -32,6 +32,8 @@ MAX_SCHEME_DISTANCE = 10  # units between "https colon slash slash" and the host
 MAX_INTERRUPTION_WORDS = 8  # words of an aside between a phone number and the rest of it
 MAX_PAGE_WORDS = 6  # words of a page's name said after a platform's "slash"
 MAX_CORRECTION_WORDS = 3  # an aside this short ("no, wait", "non, attendez") stays inside the number it corrects
+MAX_REMARK_WORDS = 7  # a remark on the spelling inside a dictated contact ("no, en el correo va sin acento")
+MIN_TALK_LETTERS = 5  # shorter words of the asides are function words ("sans", "todo", "con")
 MIN_REST_DIGITS = 3  # the rest of a number said after an aside: fewer digits are a count
 SHORT_ASIDE_UNITS = 2  # ...unless the aside is a word or two ("attendez", "no, wait"): then it is the number's end
 _TOKEN = re.compile(r"[^\s,;:!?¿¡()\"«»“”]+|[,;:!?¿¡()\"«»“”]")
@@ -100,7 +102,7 @@ def dictation_units(text: str, language: str) -> list[Unit]:
                 units.append(Unit(span[0][0], span[-1][1], kind, span[0][2], span[-1][3]))
                 i += size
                 break
-    return _letters_explained(units, text)
+    return _remarks_on_letters(_letters_explained(units, text), text, language)
 
 
 EXPLAINING = [("de",), ("como",), ("comme",), ("for",), ("as", "in")]  # "ese de sapo", "h comme Henri", "s as in Sam"
@@ -137,6 +139,47 @@ def _explained_size(units: list[Unit], j: int, text: str) -> int:
         if letter and len(word) > 1 and fold(word).startswith(letter) and units[j + n + 1].kind in {WORD, LETTER}:
             return n + 2
     return 0
+
+
+def _remarks_on_letters(units: list[Unit], text: str, language: str) -> list[Unit]:
+    """A remark on how a letter is written is one aside, with what tells the letter apart ("con ve chica las dos",
+    "con be de burro", "sin eñe, con ene normal"), so a dictated e-mail runs on through it."""
+    out, j = [], 0
+    while j < len(units):
+        last = _remark_end(units, j, text, language)
+        if last > j:
+            out.append(Unit(units[j].start, units[last].end, ASIDE, units[j].pause_before, units[last].stop_after))
+        else:
+            out.append(units[j])
+        j = last + 1
+    return out
+
+
+def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
+    """The last unit of a remark on a letter that starts at j, or j: a letter aside ("con be") or "con" and a
+    letter's name of two words ("con ve chica"), then its qualifiers and the word that spells it ("de burro")."""
+    remarks = LETTER_REMARKS.get(language)
+    said = [text[u.start : u.end].lower() for u in units[j : j + 4]]
+    if not remarks or said[0].split()[0] not in remarks["leads"]:
+        return j
+    if units[j].kind == ASIDE and " " in said[0]:
+        k, letter = j, said[0].split()[-1]
+    elif len(said) > 1 and units[j].kind == WORD and units[j + 1].kind == LETTER and " " in said[1]:
+        k, letter = j + 1, said[1].split()[0]  # "con ve chica"
+    else:
+        return j
+    letter = letter if len(letter) == 1 else _LETTER_OF_NAME.get(letter, "")
+    qualifiers = set(remarks["qualifiers"])
+    while k + 1 < len(units) and not units[k].stop_after and not units[k + 1].pause_before:
+        one = text[units[k + 1].start : units[k + 1].end].lower()
+        two = f"{one} {text[units[k + 2].start : units[k + 2].end].lower()}" if k + 2 < len(units) else ""
+        if one in qualifiers:
+            k += 1
+        elif two in qualifiers or (letter and (one,) in EXPLAINING and fold(two.split(" ")[-1]).startswith(letter)):
+            k += 2  # "las dos", "de burro"
+        else:
+            break
+    return k
 
 
 def _single_kind(word: str) -> str:
@@ -285,7 +328,7 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
         if _joins_left(units, first - 1, phone, text, language) or (named and _named_word(units, first - 1, text)):
             first -= 1
             named = named or units[first].kind == ASIDE
-        elif not phone and (bridged := _spelling_before_a_short_aside(units, first, text)) is not None:
+        elif not phone and (bridged := _spelling_before_a_short_aside(units, first, text, language)) is not None:
             first = bridged
         else:
             break
@@ -302,26 +345,44 @@ def _grown_span(units: list[Unit], d: Detection, text: str, language: str) -> tu
     return min(d.start, units[first].start), max(d.end, units[last].end)
 
 
-def _spelling_before_a_short_aside(units: list[Unit], first: int, text: str) -> int | None:
+def _spelling_before_a_short_aside(units: list[Unit], first: int, text: str, language: str) -> int | None:
     """Where the spelling resumes before a few ordinary words inside a dictated address ("k, e, r, o... non
     pardon, deux r", "h comme Henri, u, b", "punto huarcaya con hache"): a correction, or how a letter is said,
     between two runs of spelling belongs to the address. None unless spelling (two units of it, a letter said
-    after a pause) comes within MAX_CORRECTION_WORDS words before and spelling starts after, with no "is" or "es"
-    between."""
+    after a pause) comes within MAX_CORRECTION_WORDS words before (MAX_REMARK_WORDS where one is a word about
+    spelling: "non, pas d'accent dans un courriel") and spelling starts after, with no "is" or "es" between."""
     after = units[first + 1] if first + 1 < len(units) else None
     spelled_after = units[first].kind in {LETTER, DIGIT} or (
         units[first].kind == WORD and after and after.kind == LETTER
     )
     k = first - 1
-    while k >= 0 and first - k <= MAX_CORRECTION_WORDS and units[k].kind == WORD and not units[k].stop_after:
+    while k >= 0 and first - k <= MAX_REMARK_WORDS and units[k].kind == WORD and not units[k].stop_after:
         if text[units[k].start : units[k].end].lower() in INTRODUCERS:
             return None
         k -= 1
+    said = {_unelided(text[u.start : u.end].lower()) for u in units[k + 1 : first]}
+    if first - k - 1 > MAX_CORRECTION_WORDS and not said & _spelling_talk(language):
+        return None  # "… non, pas d'accent dans un courriel, s, e, …": a longer remark only on the spelling
     if not spelled_after or k < 1 or k == first - 1 or units[k].stop_after or units[k - 1].stop_after:
         return None
     spelling = {LETTER, DIGIT, *CONNECTORS}
     said_alone = units[k].kind != LETTER or units[k].pause_before  # ", h comme", not "il y a notre site"
     return k if units[k].kind in spelling and units[k - 1].kind in spelling and said_alone else None
+
+
+@lru_cache(maxsize=8)
+def _spelling_talk(language: str) -> frozenset[str]:
+    """The words a remark on spelling is made of ("accent", "tilde", "minúsculas", "attaché"): those of the
+    language's asides and letter names that are neither a letter, a digit nor a short function word."""
+    words = spoken_words(language)
+    said = {word for phrase in [*words.asides, *words.letters] for word in phrase.lower().split()}
+    digits = {word for phrase in words.digits for word in phrase.split()}
+    return frozenset(w for w in said if len(w) >= MIN_TALK_LETTERS and w not in digits)
+
+
+def _unelided(word: str) -> str:
+    """ "d'accent" -> "accent"."""
+    return re.sub(r"^\w['’]", "", word)
 
 
 def _joins_right(units: list[Unit], k: int, phone: bool, text: str, path: bool = False) -> bool:
@@ -394,6 +455,8 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
         return False  # "the general one, reception at …", "my school one, l dot …": a number word alone, a pause
     if unit.kind in {*CONNECTORS, DIGIT, ASIDE}:
         return True
+    if before is not None and before.kind == ASIDE and _said_inside(units, k - 1) and word.lower() not in INTRODUCERS:
+        return True  # "vivebien, con ve chica las dos, y bien con be de burro": between an aside and the rest
     if unit.kind == LETTER:  # "es a, eme, pe": a letter that is also a word ("a", "de") only before a pause,
         also_a_word = " " not in word and is_common_word(word, SPELLED_NAME_ZIPF, language)
         initial = alone and after.kind == JOINER  # or as the initial that opens it ("a punto lahoz, guion bajo…")
@@ -403,6 +466,11 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
+
+
+def _said_inside(units: list[Unit], k: int) -> bool:
+    """Whether unit k comes after other words of its sentence ("Tout attaché, avec …" opens one)."""
+    return k > 0 and not units[k - 1].stop_after
 
 
 def _joined_words_before(units: list[Unit], first: int) -> bool:

@@ -340,6 +340,22 @@ SELF_CORRECTIONS = ["perdón", "perdon", "perdona", "pardon", "sorry", "attendez
                     "wait", "digo", "mejor dicho"]  # fmt: skip
 
 
+# how a letter is told apart from its look-alike in a remark on it ("con ve chica las dos", "con ene normal",
+# "avec un l minuscule"), after "con"/"sin", "avec"/"sans" and the letter; a word for it ("be de burro") counts too
+LETTER_REMARKS = {
+    "es": {
+        "leads": ["con", "sin"],
+        "qualifiers": ["chica", "chico", "pequeña", "pequeño", "corta", "corto", "grande", "larga", "largo", "alta",
+                       "baja", "normal", "simple", "doble", "mayúscula", "minúscula", "las dos", "los dos", "ambas",
+                       "ambos"],
+    },
+    "fr": {
+        "leads": ["avec", "sans"],
+        "qualifiers": ["majuscule", "minuscule", "normal", "normale", "simple", "double", "les deux", "à la fin"],
+    },
+}  # fmt: skip
+
+
 # in numbers, not among a phone's digits ("huit cents", "trente-trois mille")
 THOUSANDS = {"en": ["thousand"], "fr": ["mille", "mil", "cents"], "es": ["mil"]}
 

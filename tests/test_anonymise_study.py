@@ -3432,3 +3432,27 @@ def test_an_organisation_written_in_sentence_case_is_one_name(anonymiser):
         anonymiser, "Soy tesorera de la Asociación de vendedores del mercado San Isidro desde hace años.", language="es"
     )
     assert re.fullmatch(r"Soy tesorera de la \[ORG \d\] desde hace años\.", spanish[0]), spanish
+
+
+def test_remarks_on_how_letters_are_written_stay_inside_a_dictated_email(anonymiser):
+    """A remark on a letter ("con be de burro", "con ve chica las dos", "sin eñe, con ene normal") and a longer
+    one on the spelling ("non, jamais d'accent dans une adresse") are inside the e-mail they are said in; the
+    same talk with no contact stays, and so does the sentence after the e-mail."""
+    spanish = anonymised(
+        anonymiser,
+        "Anótalo: marisol punto ibarra, arroba, brisaviva, con be de burro, y viva con ve chica las dos, punto org "
+        "punto pe. Gracias por venir.",
+        "Es tere punto nuñez... no, sin eñe, con ene normal, nunez, arroba gmail punto com. Eso es todo.",
+        "Mi apellido se escribe sin eñe, con ene normal.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "C'est h point lebreton, l, e, b, r, e accent grave... non, jamais d'accent dans une adresse, t, o, n, "
+        "arobase orange point fr. Merci.",
+        language="fr",
+    )
+    leaks = ("marisol", "brisaviva", "burro", "viva", "chica", "nuñez", "normal", "nunez")
+    assert left_in(" ".join(spanish[:2]), leaks) == [] and spanish[0].endswith(". Gracias por venir."), spanish
+    assert spanish[1].endswith(". Eso es todo.") and spanish[2] == "Mi apellido se escribe sin eñe, con ene normal."
+    assert left_in(french[0], ["lebreton", "accent", "adresse"]) == [] and french[0].endswith(". Merci."), french
