@@ -17,7 +17,14 @@ from functools import lru_cache
 from anonymise.contacts import EMAIL_CONTEXT, PLATFORMS
 from anonymise.detect import Detection
 from anonymise.names import fold, is_common_word
-from anonymise.spoken import ES_LETTER_NAMES, LETTER_REMARKS, SINGLE_DIGITS, number_word_pattern, spoken_words
+from anonymise.spoken import (
+    ES_LETTER_NAMES,
+    LETTER_REMARKS,
+    SELF_CORRECTIONS,
+    SINGLE_DIGITS,
+    number_word_pattern,
+    spoken_words,
+)
 from anonymise.terms import CONTACT_TYPES
 
 LETTER, DIGIT, JOINER, LINK, ASIDE, WORD = "letter", "digit", "joiner", "link", "aside", "word"
@@ -25,6 +32,7 @@ CONNECTORS = {JOINER, LINK}  # "dot", "underscore", "dash" join inside a name; "
 SPELLING = {DIGIT, LETTER, JOINER, LINK}  # what a contact is dictated with
 COLONS = ["colon", "deux points", "dos puntos"]  # "https colon slash slash"
 EMAIL = "EMAIL_ADDRESS"
+CORRECTIONS = {"no", "non", *SELF_CORRECTIONS}  # "gmail, non, attendez, hotmail": the dictation goes on
 INTRODUCERS = {"is", "was", "it's", "it’s", "its", "es", "era", "son", "est", "c'est", "c’est", "sería", "será"}
 SPELLED_NAME_ZIPF = 4.0  # a word before a spelled run rarer than this is the name being spelled
 MAX_NAMED_WORDS = 4  # words before an aside ("tortilleria la guera, todo junto") that it joins into one
@@ -157,7 +165,8 @@ def _remarks_on_letters(units: list[Unit], text: str, language: str) -> list[Uni
 
 def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
     """The last unit of a remark on a letter that starts at j, or j: a letter aside ("con be") or "con" and a
-    letter's name of two words ("con ve chica"), then its qualifiers and the word that spells it ("de burro")."""
+    letter's name of two words ("con ve chica"), then its qualifiers and the word that spells it ("de burro");
+    j where nothing qualifies the letter."""
     remarks = LETTER_REMARKS.get(language)
     said = [text[u.start : u.end].lower() for u in units[j : j + 4]]
     if not remarks or said[0].split()[0] not in remarks["leads"]:
@@ -169,7 +178,7 @@ def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
     else:
         return j
     letter = letter if len(letter) == 1 else _LETTER_OF_NAME.get(letter, "")
-    qualifiers = set(remarks["qualifiers"])
+    qualifiers, named = set(remarks["qualifiers"]), k
     while k + 1 < len(units) and not units[k].stop_after and not units[k + 1].pause_before:
         one = text[units[k + 1].start : units[k + 1].end].lower()
         two = f"{one} {text[units[k + 2].start : units[k + 2].end].lower()}" if k + 2 < len(units) else ""
@@ -179,7 +188,7 @@ def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
             k += 2  # "las dos", "de burro"
         else:
             break
-    return k
+    return k if k > named else j  # "b, e, con ve chica, i": a letter said plainly is spelling, as before
 
 
 def _single_kind(word: str) -> str:
@@ -402,7 +411,24 @@ def _joins_right(units: list[Unit], k: int, phone: bool, text: str, path: bool =
         )
     if text[unit.start : unit.end].lower() in INTRODUCERS:
         return False
-    return before.kind in CONNECTORS or _aside_follows(units, k)  # "punto, colmenares"
+    return before.kind in CONNECTORS or _aside_follows(units, k) or _corrected_after(units, k, text)
+
+
+def _corrected_after(units: list[Unit], k: int, text: str) -> bool:
+    """ "… arobase gmail, non, attendez, hotmail point fr", "… point b f... non pardon, point org": a correction
+    at unit k (or the word it leads to) after which the dictation goes on with "dot" or "at" belongs to it."""
+    said = [text[u.start : u.end].lower() for u in units]
+    first = k
+    while first > 0 and k - first < MAX_CORRECTION_WORDS and said[first - 1] in CORRECTIONS:
+        first -= 1  # the word after the correction: "hotmail" after "non, attendez"
+    if said[first] not in CORRECTIONS and first == k:
+        return False
+    ahead = k
+    while ahead < len(units) and said[ahead] in CORRECTIONS and ahead - first < MAX_CORRECTION_WORDS:
+        ahead += 1
+    ahead += ahead < len(units) and units[ahead].kind in {WORD, LETTER}  # "hotmail point fr"
+    stopped = any(u.stop_after for u in units[k:ahead])
+    return ahead < len(units) and units[ahead].kind in CONNECTORS and not stopped
 
 
 def _a_page_of_a_platform(units: list[Unit], inside: list[int], text: str, language: str) -> bool:

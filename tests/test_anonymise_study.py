@@ -3444,6 +3444,7 @@ def test_remarks_on_how_letters_are_written_stay_inside_a_dictated_email(anonymi
         "punto pe. Gracias por venir.",
         "Es tere punto nuñez... no, sin eñe, con ene normal, nunez, arroba gmail punto com. Eso es todo.",
         "Mi apellido se escribe sin eñe, con ene normal.",
+        "Anota: be, e, con ve chica, i, arroba yahoo punto es.",
         language="es",
     )
     french = anonymised(
@@ -3455,4 +3456,22 @@ def test_remarks_on_how_letters_are_written_stay_inside_a_dictated_email(anonymi
     leaks = ("marisol", "brisaviva", "burro", "viva", "chica", "nuñez", "normal", "nunez")
     assert left_in(" ".join(spanish[:2]), leaks) == [] and spanish[0].endswith(". Gracias por venir."), spanish
     assert spanish[1].endswith(". Eso es todo.") and spanish[2] == "Mi apellido se escribe sin eñe, con ene normal."
+    assert spanish[3].startswith("Anota: [EMAIL "), spanish  # a letter said plainly is spelled, not remarked on
     assert left_in(french[0], ["lebreton", "accent", "adresse"]) == [] and french[0].endswith(". Merci."), french
+
+
+def test_a_correction_inside_a_dictated_email_is_part_of_it(anonymiser):
+    """ "arobase gmail, non, attendez, hotmail point fr", "point b f... non pardon, point org": the dictation goes
+    on after the correction, so it is the e-mail's; a "non" after a whole e-mail that says something else stays."""
+    french = anonymised(
+        anonymiser,
+        "C'est m, a, e, l, l, e, point, r, quatre-vingt-deux, arobase gmail, non, attendez, yahoo point fr. Voilà.",
+        "c point nikiema, arobase fasonet point b f... non pardon, point org. Merci.",
+        "Le mien c'est paul arobase gmail point com, non, c'est mieux de m'appeler.",
+        language="fr",
+    )
+    english = anonymised(anonymiser, "It's tom dot hale at gmail, no, sorry, outlook dot com. Cheers.")
+    assert left_in(" ".join(french[:2]), ["attendez", "yahoo", "pardon", "org"]) == [], french
+    assert french[0].endswith(". Voilà.") and french[1].endswith(". Merci."), french
+    assert french[2].endswith(", non, c'est mieux de m'appeler."), french
+    assert left_in(english[0], ["sorry", "outlook"]) == [] and english[0].endswith(". Cheers."), english
