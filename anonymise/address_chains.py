@@ -255,7 +255,21 @@ def join_address_parts(
         said_so = _ADDRESS_WORDS.search(text, d.end, address.end) or by_its_block  # not "Llamamos al 112"
         if said_so and _an_address_of_its_own(address, d, detections):
             grown.append(address)
+    grown = [_with_its_area_word(texts[d.turn], d) for d in grown]
     return grown + _false_starts(texts, grown, language)
+
+
+_AREA_WORD_BEFORE = re.compile(
+    rf"(?i)(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True))})"
+    r"(?:\s+(?:de la|de los|de las|del|de|du|des))?\s+$"
+)
+
+
+def _with_its_area_word(text: str, d: Detection) -> Detection:
+    """A street address with the word for its area right before it ("barrio El Centro, del parque…", "la
+    comarca La Fundadora, kilómetro…"): the word is the address's too."""
+    lead = _AREA_WORD_BEFORE.search(text, 0, d.start) if d.entity_type == "STREET_ADDRESS" else None
+    return replace(d, start=lead.start(), text=text[lead.start() : d.end]) if lead else d
 
 
 def _landmarks(texts: list[str], docs: list[Doc], language: str) -> list[Detection]:

@@ -63,7 +63,8 @@ AREA_WORDS = {"résidence", "immeuble", "cité", "lotissement", "zona", "colonia
               "vereda", "finca", "fundo", "caserío", "quinta", "parcela", "población", "reparto", "cerro",
               "polígono", "ensanche", "ens.", "parroquia", "bº", "b°", "paraje", "cantón", "aldea", "condominio",
               "barriada", "lotificación", "ejido", "hacienda", "lieu-dit", "hameau", "urb", "parcelación",
-              "vda.", "fca.", "ciudadela", "morcellement", "morc."}  # fmt: skip
+              "vda.", "fca.", "ciudadela", "morcellement", "morc.", "comarca", "comunidad", "compañía", "quartier",
+              "secteur", "tribu"}  # fmt: skip
 _SPANISH_FLOORS = (
     r"(?:primero|segundo|tercero|cuarto|quinto|sexto|séptimo|octavo|noveno|décimo|bajo|entresuelo|ático|"
     r"planta baja|principal|sobreático)"
@@ -214,7 +215,8 @@ STREET_ADDRESS_PATTERNS += [
         0.75,
     ),
 ]
-_GENERIC_AREAS = {"sector", "zona", "conjunto"}  # "el sector Salud, piso 3": a field of work, not where one lives
+# "el sector Salud, piso 3", "le secteur santé": a field of work, not where one lives
+_GENERIC_AREAS = {"sector", "secteur", "zona", "conjunto"}
 _AREA = rf"(?i:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS - _GENERIC_AREAS, key=lambda w: (-len(w), w)))})"
 _AREA_NAME = (  # "Las Águilas", "Les Hauts de Saint-Paul", "Cda. Pino"
     rf"[{_UPPER}][\w'’.-]*(?:\s+(?:(?:de|du|des|del|de la|de los|las|los|la|le|les)\s+)?[{_UPPER}][\w'’.-]*){{0,3}}"

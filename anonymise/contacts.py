@@ -330,9 +330,16 @@ class PlatformHandleRecognizer(EntityRecognizer):
                 if k == 0:
                     start = match.start()  # the "at" is the handle's "@"
                 aside = self.aside.match(text, end) is not None  # "…, all one word": the "the" is the handle's
-                if k == 2 or self._named_handle(text[start:end].split()[1:], aside):
+                words = text[start:end].split()
+                if (k == 2 and self._joined_words(words)) or (k < 2 and self._named_handle(words[1:], aside)):
                     found.append(RecognizerResult("URL", start, end, 0.7))
         return found
+
+    def _joined_words(self, words: list[str]) -> bool:
+        """Words an underscore joins name a handle unless both ends are function words: "avec le tiret du bas au
+        milieu" talks about the underscore."""
+        language = self.supported_language
+        return not (is_function_word(words[0], language) and is_function_word(words[-1], language))
 
 
 HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])", 0.7)

@@ -3475,3 +3475,35 @@ def test_a_correction_inside_a_dictated_email_is_part_of_it(anonymiser):
     assert french[0].endswith(". Voilà.") and french[1].endswith(". Merci."), french
     assert french[2].endswith(", non, c'est mieux de m'appeler."), french
     assert left_in(english[0], ["sorry", "outlook"]) == [] and english[0].endswith(". Cheers."), english
+
+
+def test_talk_about_the_underscore_is_no_handle(anonymiser):
+    """Words joined by a spoken underscore are a handle ("ksta tiret du bas vancouver"), not where both ends are
+    function words: "avec le tiret du bas au milieu" says where the underscore goes."""
+    said = anonymised(
+        anonymiser,
+        "Sur Insta on est ksta tiret du bas vancouver. Tout attaché, avec le tiret du bas au milieu.",
+        language="fr",
+    )
+    assert "vancouver" not in said[0] and said[0].endswith(". Tout attaché, avec le tiret du bas au milieu."), said
+
+
+def test_the_word_for_an_area_before_an_address_is_part_of_it(anonymiser):
+    """ "barrio", "comarca", "quartier" right before an address found ("el barrio San Judas, de la iglesia dos
+    cuadras al norte…") are the address's words; the same words in talk stay."""
+    spanish = anonymised(
+        anonymiser,
+        "Mi tía vive en el barrio San Judas, de la iglesia dos cuadras al norte, la casa verde.",
+        "Está en la comarca El Limonal, kilómetro cuarenta de la carretera a Boaco, la casa rosada.",
+        "En la comunidad hay mucha pobreza, y el barrio es tranquilo.",
+        language="es",
+    )
+    french = anonymised(
+        anonymiser,
+        "Ma sœur habite au quartier Gounghin, derrière le dispensaire, la maison au portail rouge.",
+        "Le quartier a beaucoup changé.",
+        language="fr",
+    )
+    assert spanish[0].startswith("Mi tía vive en el [ADDRESS ") and spanish[1].startswith("Está en la [ADDRESS ")
+    assert spanish[2] == "En la comunidad hay mucha pobreza, y el barrio es tranquilo.", spanish
+    assert french[0].startswith("Ma sœur habite au [ADDRESS ") and french[1] == "Le quartier a beaucoup changé."
