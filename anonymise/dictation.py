@@ -4,9 +4,10 @@ The contact recognizers find dictated e-mails, web addresses and phone numbers b
 dictation often comes out in pieces: "i griega, o, ere, eme, a, ene, punto, colmenares, ochenta y ocho,
 arroba outlook punto es" as two e-mails with "punto, colmenares" left between them. Each contact found is
 grown here over the dictation around it: letters and their names, digits, the words for "dot", "at",
-"underscore" and "slash", asides ("all one word", "todo junto"), the pauses between them, a word joined on by
-"dot" or "underscore", and the words an aside says belong together ("farmacia don rodolfo, todo junto").
-"""
+"underscore" and "slash", asides ("all one word", "todo junto", a remark on a letter: "con ve chica las dos"),
+corrections the dictation goes on after ("gmail, non, attendez, hotmail…"), the pauses between them, a word
+joined on by "dot" or "underscore", and the words an aside says belong together ("farmacia don rodolfo, todo
+junto")."""
 
 from __future__ import annotations
 
