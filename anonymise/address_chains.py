@@ -260,7 +260,7 @@ def join_address_parts(
 
 
 _AREA_WORD_BEFORE = re.compile(
-    rf"(?i)(?<![\w'’-])(?:{'|'.join(re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True))})"
+    rf"(?i)(?<![\w'’-]){alternatives(sorted(AREA_WORDS))}"
     r"(?:\s+(?:de la|de los|de las|del|de|du|des))?\s+$"
 )
 

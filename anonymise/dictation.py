@@ -121,12 +121,17 @@ _LETTER_OF_NAME = {name: letter for letter, name in ES_LETTER_NAMES.items()} | {
 def _letters_explained(units: list[Unit], text: str) -> list[Unit]:
     """A letter said with a word that starts with it is one spelled letter ("ese de sapo", "h comme Henri", "b for
     Bravo", "s as in Sam"), so a spelled address runs on through it."""
+    return _merged(units, LETTER, lambda j: _explained_size(units, j, text))
+
+
+def _merged(units: list[Unit], kind: str, size_at) -> list[Unit]:
+    """The units with each run of `size_at(j)` units from j (0: none) made one unit of `kind`."""
     out, j = [], 0
     while j < len(units):
-        size = _explained_size(units, j, text)
+        size = size_at(j)
         if size:
             last = units[j + size - 1]
-            out.append(Unit(units[j].start, last.end, LETTER, units[j].pause_before, last.stop_after))
+            out.append(Unit(units[j].start, last.end, kind, units[j].pause_before, last.stop_after))
             j += size
         else:
             out.append(units[j])
@@ -153,31 +158,25 @@ def _explained_size(units: list[Unit], j: int, text: str) -> int:
 def _remarks_on_letters(units: list[Unit], text: str, language: str) -> list[Unit]:
     """A remark on how a letter is written is one aside, with what tells the letter apart ("con ve chica las dos",
     "con be de burro", "sin eñe, con ene normal"), so a dictated e-mail runs on through it."""
-    out, j = [], 0
-    while j < len(units):
-        last = _remark_end(units, j, text, language)
-        if last > j:
-            out.append(Unit(units[j].start, units[last].end, ASIDE, units[j].pause_before, units[last].stop_after))
-        else:
-            out.append(units[j])
-        j = last + 1
-    return out
+    return _merged(units, ASIDE, lambda j: _remark_size(units, j, text, language))
 
 
-def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
-    """The last unit of a remark on a letter that starts at j, or j: a letter aside ("con be") or "con" and a
-    letter's name of two words ("con ve chica"), then its qualifiers and the word that spells it ("de burro");
-    j where nothing qualifies the letter."""
+def _remark_size(units: list[Unit], j: int, text: str, language: str) -> int:
+    """How many units from j are a remark on a letter: a letter aside ("con be") or "con" and a letter's name of
+    two words ("con ve chica"), then its qualifiers and the word that spells it ("de burro"); 0 where nothing
+    qualifies the letter."""
     remarks = LETTER_REMARKS.get(language)
+    if not remarks:
+        return 0
     said = [text[u.start : u.end].lower() for u in units[j : j + 4]]
-    if not remarks or said[0].split()[0] not in remarks["leads"]:
-        return j
+    if said[0].split()[0] not in remarks["leads"]:
+        return 0
     if units[j].kind == ASIDE and " " in said[0]:
         k, letter = j, said[0].split()[-1]
     elif len(said) > 1 and units[j].kind == WORD and units[j + 1].kind == LETTER and " " in said[1]:
         k, letter = j + 1, said[1].split()[0]  # "con ve chica"
     else:
-        return j
+        return 0
     letter = letter if len(letter) == 1 else _LETTER_OF_NAME.get(letter, "")
     qualifiers, named = set(remarks["qualifiers"]), k
     while k + 1 < len(units) and not units[k].stop_after and not units[k + 1].pause_before:
@@ -189,7 +188,7 @@ def _remark_end(units: list[Unit], j: int, text: str, language: str) -> int:
             k += 2  # "las dos", "de burro"
         else:
             break
-    return k if k > named else j  # "b, e, con ve chica, i": a letter said plainly is spelling, as before
+    return k - j + 1 if k > named else 0  # "b, e, con ve chica, i": a letter said plainly is spelling, as before
 
 
 def _single_kind(word: str) -> str:
@@ -370,8 +369,7 @@ def _spelling_before_a_short_aside(units: list[Unit], first: int, text: str, lan
         if text[units[k].start : units[k].end].lower() in INTRODUCERS:
             return None
         k -= 1
-    said = {_unelided(text[u.start : u.end].lower()) for u in units[k + 1 : first]}
-    if first - k - 1 > MAX_CORRECTION_WORDS and not said & _spelling_talk(language):
+    if first - k - 1 > MAX_CORRECTION_WORDS and not _about_spelling(units[k + 1 : first], text, language):
         return None  # "… non, pas d'accent dans un courriel, s, e, …": a longer remark only on the spelling
     if not spelled_after or k < 1 or k == first - 1 or units[k].stop_after or units[k - 1].stop_after:
         return None
@@ -388,6 +386,12 @@ def _spelling_talk(language: str) -> frozenset[str]:
     said = {word for phrase in [*words.asides, *words.letters] for word in phrase.lower().split()}
     digits = {word for phrase in words.digits for word in phrase.split()}
     return frozenset(w for w in said if len(w) >= MIN_TALK_LETTERS and w not in digits)
+
+
+def _about_spelling(units: list[Unit], text: str, language: str) -> bool:
+    """Whether one of the words of `units` talks about spelling ("pas d'accent dans un courriel")."""
+    talk = _spelling_talk(language)
+    return any(_unelided(text[u.start : u.end].lower()) in talk for u in units)
 
 
 def _unelided(word: str) -> str:
@@ -418,14 +422,17 @@ def _joins_right(units: list[Unit], k: int, phone: bool, text: str, path: bool =
 def _corrected_after(units: list[Unit], k: int, text: str) -> bool:
     """ "… arobase gmail, non, attendez, hotmail point fr", "… point b f... non pardon, point org": a correction
     at unit k (or the word it leads to) after which the dictation goes on with "dot" or "at" belongs to it."""
-    said = [text[u.start : u.end].lower() for u in units]
+
+    def a_correction(i: int) -> bool:
+        return text[units[i].start : units[i].end].lower() in CORRECTIONS
+
     first = k
-    while first > 0 and k - first < MAX_CORRECTION_WORDS and said[first - 1] in CORRECTIONS:
+    while first > 0 and k - first < MAX_CORRECTION_WORDS and a_correction(first - 1):
         first -= 1  # the word after the correction: "hotmail" after "non, attendez"
-    if said[first] not in CORRECTIONS and first == k:
+    if first == k and not a_correction(k):
         return False
     ahead = k
-    while ahead < len(units) and said[ahead] in CORRECTIONS and ahead - first < MAX_CORRECTION_WORDS:
+    while ahead < len(units) and a_correction(ahead) and ahead - first < MAX_CORRECTION_WORDS:
         ahead += 1
     ahead += ahead < len(units) and units[ahead].kind in {WORD, LETTER}  # "hotmail point fr"
     stopped = any(u.stop_after for u in units[k:ahead])
