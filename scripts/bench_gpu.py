@@ -303,8 +303,11 @@ def measure(arch: str, clip_audio: list[np.ndarray], minutes: float, batch1_minu
 @click.option("--clips", type=click.Path(path_type=Path), default=GPU_DATA / "clips", show_default=True)
 def run(archs: tuple[str, ...], minutes: float, batch1_minutes: float, clips: Path, **settings) -> None:
     """Seconds per audio hour, end to end, batched and at batch 1, for each architecture."""
+    from transcribe.device import share_python_quickly
+
     clip_audio = read_clips(clips)
     device = settings["device"]
+    share_python_quickly(device)  # as the pipeline does
     say(f"{len(clip_audio)} clips, {sum(len(c) for c in clip_audio) / 16000:.0f} s; {machine(device)}")
     result = {"machine": machine(device), "tokens_per_window": TOKENS_PER_WINDOW, **settings, "archs": {}}
     for arch in archs:

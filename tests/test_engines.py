@@ -3,6 +3,8 @@ repair behave the same; and the pieces that make the whisper engine cheaper give
 
 from __future__ import annotations
 
+import sys
+
 import jiwer
 import numpy as np
 import pytest
@@ -12,6 +14,7 @@ from whisper.normalizers import EnglishTextNormalizer
 
 from transcribe.asr import AsrOptions, decode_with_fallback, transcribe_windows
 from transcribe.audio import SAMPLE_RATE, load_audio
+from transcribe.device import GPU_THREAD_SWITCH_S, share_python_quickly
 from transcribe.engines import pick_engine
 from transcribe.engines.base import DecodeSettings, tokenizer_for
 from transcribe.engines.whisper_engine import _shared_cross_attention
@@ -31,6 +34,16 @@ def wer(reference: str, hypothesis: str) -> float:
 )
 def test_pick_engine(requested, device, expected):
     assert pick_engine(requested, device) == expected
+
+
+@pytest.mark.parametrize("device, interval", [("cpu", "default"), ("cuda", GPU_THREAD_SWITCH_S)])
+def test_threads_hand_python_over_quickly_on_a_gpu_only(device, interval):
+    default = sys.getswitchinterval()
+    try:
+        share_python_quickly(device)
+        assert sys.getswitchinterval() == pytest.approx(default if interval == "default" else interval)
+    finally:
+        sys.setswitchinterval(default)
 
 
 def test_beams_sharing_features_equal_repeated_features():

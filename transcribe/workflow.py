@@ -25,7 +25,7 @@ from transcribe.asr import ProgressHook
 from transcribe.audio import load_audio
 from transcribe.batch import plan_jobs, run_batch
 from transcribe.checkpoints import ResolvedModel, resolve_model
-from transcribe.device import default_batch_size, pick_device
+from transcribe.device import default_batch_size, pick_device, share_python_quickly
 from transcribe.diarise import DiariseOptions
 from transcribe.discover import find_recordings
 from transcribe.encoders import voice_encoder
@@ -120,6 +120,7 @@ def _transcriber(plan: StudyPlan, options: StudyOptions) -> Transcriber:
     """The model loaded on the plan's device, the batch size for it, and the interviewers' voices."""
     if plan.device == "cpu":
         keep_freed_buffers()  # measured on a CPU only (transcribe.memory)
+    share_python_quickly(plan.device)
     voice_files = [f for item in options.interviewer_voices for f in _voice_files(Path(item))]
     voices = _enrolled_voices(voice_files, (options.transcription.diarise or DiariseOptions()).encoder, plan.device)
     model = load_model(plan.model, plan.device, options.transcription.asr.engine)
