@@ -202,6 +202,18 @@ def test_campplus_batched_over_stretches_gives_the_windows_of_each_stretch_alone
     assert len(alone) > 50
 
 
+def test_filterbanks_in_threads_are_those_of_each_stretch_alone(interview):
+    """The GPU machine computes a batch's filterbanks in threads: the same features, in order, as one by one."""
+    from transcribe.encoders import CamPlusPlus, filterbanks_of
+
+    _, samples, regions, _ = interview
+    stretches = [samples[int(r.start * 16000) : int(r.end * 16000)] for r in regions]
+    threaded = filterbanks_of(stretches, workers=3)
+    assert len(stretches) > 5
+    for stretch, feats in zip(stretches, threaded, strict=True):
+        assert np.array_equal(feats, CamPlusPlus.filterbanks(stretch))
+
+
 def _campplus_feats(samples, regions):
     from transcribe.encoders import CamPlusPlus
 
