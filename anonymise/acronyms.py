@@ -114,12 +114,16 @@ def acronym_uses(docs: list, allow: AllowList, language: str) -> list[AcronymUse
     for turn, doc in enumerate(docs):
         for token in doc:
             text = token.text
-            if not is_acronym(text) or allow.covers(text) or allow.covers(_base(text)):
-                continue
-            if is_common_word(_base(text).lower(), COMMON_LOWERCASE_ZIPF, language):
-                continue
-            uses.append(AcronymUse(turn, token.idx, token.idx + len(text), text, _base(text)))
+            if may_name_an_organisation(text, allow, language):
+                uses.append(AcronymUse(turn, token.idx, token.idx + len(text), text, _base(text)))
     return uses
+
+
+def may_name_an_organisation(text: str, allow: AllowList, language: str) -> bool:
+    """An acronym that is neither the study's topic nor a word ("GP", "UNISON"; not "CAT")."""
+    if not is_acronym(text) or allow.covers(text) or allow.covers(_base(text)):
+        return False
+    return not is_common_word(_base(text).lower(), COMMON_LOWERCASE_ZIPF, language)
 
 
 def _one_of_a_kind(doc, index: int) -> bool:

@@ -64,6 +64,7 @@ from anonymise.pseudonyms import StudyKey
 from anonymise.retagged_names import names_read_with_a_capital
 from anonymise.said_postcodes import said_postcodes
 from anonymise.sentence_case_names import institutions_in_sentence_case
+from anonymise.spelled_acronyms import spelled_uses
 from anonymise.spelled_words import words_before_their_spelling
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
@@ -134,6 +135,20 @@ class Anonymiser:
             self._detectors[key] = Detector(self.config, language.code, language.patterns_only)
         return self._detectors[key]
 
+    def _acronyms(
+        self, texts: list[str], docs: list, keep: list[Detection], names: list[str], detector: Detector
+    ) -> tuple[dict[str, str], list[Detection], list[Detection]]:
+        """What each acronym is, decided from all its uses, written whole or letter by letter
+        (anonymise.spelled_acronyms): the kinds, the organisations and initials to replace, and the undecided
+        ones to list for review."""
+        code = detector.language
+        uses = acronym_uses(docs, detector.allow, code)
+        spelled_docs, spelled, letters = spelled_uses(texts, keep, detector.allow, code, detector.reparse, len(docs))
+        regions = self.config.regions_for(code)
+        kinds = acronym_kinds(docs + spelled_docs, uses + spelled, names, code, place_starts(keep), regions)
+        found = organisation_acronyms(uses, kinds) + letters(organisation_acronyms(spelled, kinds))
+        return kinds, found, undecided_acronyms(uses, kinds) + letters(undecided_acronyms(spelled, kinds))
+
     def find(self, texts: list[str], key: StudyKey, language: LanguageChoice) -> Findings:
         """What to replace in the turns (after propagation and merging), and what to list for review."""
         config, detector, code = self.config, self.detector(language), language.code
@@ -144,17 +159,16 @@ class Anonymiser:
         seeds = study_seeds(key, config.deny_list, config.entities)
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
-        uses = acronym_uses(docs, allow, code)
         regions = config.regions_for(code)
-        kinds = acronym_kinds(docs, uses, names, code, place_starts(keep), regions)
+        kinds, acronyms, undecided = self._acronyms(texts, docs, keep, names, detector)
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         review += [
             c
-            for c in undecided_acronyms(uses, kinds) + unknown_words_to_review(docs, allow, code)
+            for c in undecided + unknown_words_to_review(docs, allow, code)
             if not _overlaps(c.turn, c.start, c.end, review)
         ]
-        keep += organisation_acronyms(uses, kinds)
+        keep += acronyms
         keep += said_postcodes(texts, code)
         if not language.patterns_only:  # patterns only: no guessing at names from capitals either
             keep += rare_proper_nouns(docs, keep, allow, code, config.common_word_zipf)

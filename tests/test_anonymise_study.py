@@ -724,6 +724,21 @@ def test_an_acronym_hardly_ever_written_is_an_organisation_unless_said_as_a_term
     assert said[1] == "Every QXV I fill in, my QXV takes an hour.", said
 
 
+def test_an_acronym_spelled_letter_by_letter_is_read_as_the_acronym(anonymiser):
+    """ "u c u balloted", "the U.C.U.", "n-s-g-e-u": letters written one by one are the acronym written whole,
+    decided with its other uses (the acting one makes "we're mostly UCU" an organisation too); a spelled
+    term ("p p e") and letters in the alphabet's order stay."""
+    said = anonymised(
+        anonymiser,
+        "We're mostly UCU in our branch, and then u c u balloted over the summer.",
+        "The U.C.U. rep came in, and later the n-s-g-e-u got involved.",
+        "We wore p p e all day, and the a b c of it is simple.",
+    )
+    assert left_in(said[0], ["UCU", "u c u"]) == [], said
+    assert left_in(said[1], ["U.C.U.", "n-s-g-e-u"]) == [], said
+    assert said[2] == "We wore p p e all day, and the a b c of it is simple.", said
+
+
 @pytest.mark.parametrize(
     "turns, organisations",
     [
