@@ -23,7 +23,8 @@ def pick_device(requested: str = "auto") -> str:
 # and must take it back, while the speaker model and the next recording's speech detection run beside it in
 # Python threads; with Python's default 5 ms hand-over it waits for them. One H200, turbo (random weights,
 # scripts/bench_gpu.py), the same hour decoded four times in turn after a warm-up: 12.6 and 11.8 s with
-# 5 ms, 10.4 and 10.6 s with 0.1 ms; 20 us was no better (11.6 s).
+# 5 ms, 10.4 and 10.6 s with 0.1 ms; 20 us was no better (11.6 s). On a CPU it changed nothing (2 cores, the
+# 12-minute bench recording: 33.7 and 30.0 s with 5 ms, 33.1 and 31.1 s with 0.1 ms), so a CPU run keeps it.
 GPU_THREAD_SWITCH_S = 1e-4
 
 
