@@ -631,4 +631,19 @@ def _one_name_with_and(text: str, left: Detection, right: Detection) -> bool:
     headed = right.entity_type == "ORGANIZATION" and right.text.split()[-1].lower() in INSTITUTION_HEADS
     if left.entity_type == "LOCATION" and right_words >= 2 and headed:
         return True  # "St Thomas and Port Tennant Food Bank": the places an institution serves
-    return left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1 and right.entity_type != "PERSON"
+    if left.entity_type == "ORGANIZATION" and left_words >= 2 and right_words == 1 and right.entity_type != "PERSON":
+        return True
+    return left_words == right_words == 1 and _a_firm_of_surnames(text, left, right)
+
+
+_EMPLOYER_BEFORE = re.compile(r"(?:\b(?:at|for|joined)|\bworks? with|\bworked with) $", re.IGNORECASE)
+
+
+def _a_firm_of_surnames(text: str, left: Detection, right: Detection) -> bool:
+    """ "works at Whynot and Boutilier", "a job for Trelawny and Hext": two surnames joined by "and" where an
+    employer stands are one firm; two given names are two people ("at Tom and Ama's")."""
+    if _EMPLOYER_BEFORE.search(text[max(0, left.start - 12) : left.start]) is None:
+        return False
+    return not any(fold(d.text) in given_names() for d in (left, right)) and not text[right.end :].startswith(
+        ("'", "’")
+    )

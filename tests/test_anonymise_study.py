@@ -1444,6 +1444,20 @@ def test_shops_named_with_an_s_and_firms_with_and_in_their_name_are_replaced_who
     assert said[3].count("'s") == 2 and "[PERSON" in said[3], said
 
 
+def test_two_surnames_joined_by_and_where_an_employer_stands_are_one_firm(anonymiser):
+    """ "at Whynot and Boutilier", "nights for Trelawny and Hext": one firm, one pseudonym; two given names
+    after "with" are two people."""
+    said = anonymised(
+        anonymiser,
+        "Carl is a lawyer, actually, at Whynot and Boutilier, his dad's firm.",
+        "One of my best works nights for Trelawny and Hext, the solicitors.",
+        "I went to the party with Kofi and Ama.",
+    )
+    assert " and " not in said[0] and said[0].count("[ORG") == 1, said
+    assert " and " not in said[1] and said[1].count("[ORG") == 1, said
+    assert " and " in said[2] and "Kofi" not in said[2] and "Ama" not in said[2], said
+
+
 def test_the_name_that_starts_a_firms_said_with_an_s_is_the_firm(anonymiser):
     """ "Pickersgill and Sons", then "Pickersgill's? Never logged in": the owner's name with an 's and a pause is
     the firm, 's and all; "Pickersgill's lad" stays the person's."""
