@@ -57,6 +57,11 @@ class Detection:
     text: str
 
 
+def overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> bool:
+    """Whether any of the detections shares a character with [start, end) of the turn."""
+    return any(d.turn == turn and d.start < end and start < d.end for d in detections)
+
+
 def build_analyzer(config: AnonymiseConfig, language: str, patterns_only: bool = False) -> AnalyzerEngine:
     """Presidio's AnalyzerEngine for one language: its spaCy model (a blank one, tokens only, for patterns
     only), Presidio's predefined recognizers and ours."""

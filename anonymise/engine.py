@@ -23,7 +23,7 @@ from anonymise.config import AnonymiseConfig
 from anonymise.coordinated_names import names_joined_to_a_name
 from anonymise.corrected_numbers import phones_with_their_corrections
 from anonymise.described_firms import described_firms
-from anonymise.detect import Detection, Detector
+from anonymise.detect import Detection, Detector, overlaps
 from anonymise.dictation import grow_dictated_contacts, numbers_across_a_prompt
 from anonymise.doubtful import is_a_country, is_a_holiday, split_doubtful
 from anonymise.employers import employers, employers_typed
@@ -136,7 +136,13 @@ class Anonymiser:
         return self._detectors[key]
 
     def _acronyms(
-        self, texts: list[str], docs: list, keep: list[Detection], names: list[str], detector: Detector
+        self,
+        texts: list[str],
+        docs: list,
+        keep: list[Detection],
+        names: list[str],
+        regions: list[str],
+        detector: Detector,
     ) -> tuple[dict[str, str], list[Detection], list[Detection]]:
         """What each acronym is, decided from all its uses, written whole or letter by letter
         (anonymise.spelled_acronyms): the kinds, the organisations and initials to replace, and the undecided
@@ -144,7 +150,6 @@ class Anonymiser:
         code = detector.language
         uses = acronym_uses(docs, detector.allow, code)
         spelled_docs, spelled, letters = spelled_uses(texts, keep, detector.allow, code, detector.reparse, len(docs))
-        regions = self.config.regions_for(code)
         kinds = acronym_kinds(docs + spelled_docs, uses + spelled, names, code, place_starts(keep), regions)
         found = organisation_acronyms(uses, kinds) + letters(organisation_acronyms(spelled, kinds))
         return kinds, found, undecided_acronyms(uses, kinds) + letters(undecided_acronyms(spelled, kinds))
@@ -160,13 +165,13 @@ class Anonymiser:
         names = [d.text for d in seeds if d.entity_type in NAME_TYPES]
         names += [d.text for d in keep if d.entity_type in NAME_TYPES and " " in d.text]  # for their initials
         regions = config.regions_for(code)
-        kinds, acronyms, undecided = self._acronyms(texts, docs, keep, names, detector)
+        kinds, acronyms, undecided = self._acronyms(texts, docs, keep, names, regions, detector)
         keep, doubtful = split_doubtful(docs, keep, kinds, config.common_word_zipf, code)
         review += doubtful
         review += [
             c
             for c in undecided + unknown_words_to_review(docs, allow, code)
-            if not _overlaps(c.turn, c.start, c.end, review)
+            if not overlaps(c.turn, c.start, c.end, review)
         ]
         keep += acronyms
         keep += said_postcodes(texts, code)
@@ -227,7 +232,7 @@ class Anonymiser:
             found = [d for d in found if d.text.casefold() in listed or not is_a_country(d, texts[d.turn], code)]
         found = merge_detections(found + self._left_for_the_guard(texts, seeds, found, code), texts)
         found = merge_detections(found + street_names_said_alone(review, found), texts)
-        review = [r for r in review if not _overlaps(r.turn, r.start, r.end, found)]
+        review = [r for r in review if not overlaps(r.turn, r.start, r.end, found)]
         return Findings(found, review, cuts)
 
     def _propagate_new_names(self, docs: list, grown: list[Detection], known: KnownNames, allow) -> list[Detection]:
@@ -252,7 +257,7 @@ class Anonymiser:
         return [
             Detection(turn, start, end, kind, 0.9, "known name", texts[turn][start:end])
             for turn, start, end, kind in places
-            if not _overlaps(turn, start, end, found)
+            if not overlaps(turn, start, end, found)
         ]
 
     def anonymise_turns(
@@ -293,10 +298,6 @@ class Anonymiser:
             operators[tag] = OperatorConfig("replace", {"new_value": r.pseudonym})
             results.append(RecognizerResult(tag, r.start, r.end, r.score))
         return self.anonymizer.anonymize(text, results, operators).text
-
-
-def _overlaps(turn: int, start: int, end: int, detections: list[Detection]) -> bool:
-    return any(d.turn == turn and d.start < end and start < d.end for d in detections)
 
 
 _AFTER_A_TITLE = re.compile(rf"(?<![\w-]){honorific_pattern()} $")

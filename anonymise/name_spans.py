@@ -644,6 +644,5 @@ def _a_firm_of_surnames(text: str, left: Detection, right: Detection) -> bool:
     employer stands are one firm; two given names are two people ("at Tom and Ama's")."""
     if _EMPLOYER_BEFORE.search(text[max(0, left.start - 12) : left.start]) is None:
         return False
-    return not any(fold(d.text) in given_names() for d in (left, right)) and not text[right.end :].startswith(
-        ("'", "’")
-    )
+    someones = text[right.end :].startswith(("'", "’"))  # "at Tom and Ama's": their place
+    return not someones and not any(fold(d.text) in given_names() for d in (left, right))

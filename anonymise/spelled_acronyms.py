@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from anonymise.acronyms import AcronymUse, may_name_an_organisation
-from anonymise.detect import Detection
+from anonymise.detect import Detection, overlaps
 from anonymise.terms import CONTACT_TYPES, AllowList
 
 # letters joined by spaces, hyphens or full stops; the last letter's full stop only in the dotted style ("U.C.U.")
@@ -39,18 +39,19 @@ def spelled_acronyms(texts: list[str], taken: list[Detection]) -> list[SpelledAc
     found = []
     for turn, text in enumerate(texts):
         shift = 0  # how much shorter the turn rewritten so far is before this run
+        taken_here = [d for d in taken if d.turn == turn]
         for match in SPELLED.finditer(text):
-            if any(d.turn == turn and d.start < match.end() and match.start() < d.end for d in taken):
+            if overlaps(turn, match.start(), match.end(), taken_here):
                 continue
             acronym = "".join(c for c in match.group() if c.isalpha()).upper()
-            if _not_an_acronym(match.group(), acronym, text, [d for d in taken if d.turn == turn]):
+            if _not_an_acronym(match.group(), acronym, text, turn, taken_here):
                 continue
             found.append(SpelledAcronym(turn, match.start(), match.end(), acronym, match.start() - shift))
             shift += len(match.group()) - len(acronym)
     return found
 
 
-def _not_an_acronym(written: str, acronym: str, text: str, taken_here: list[Detection]) -> bool:
+def _not_an_acronym(written: str, acronym: str, text: str, turn: int, taken_here: list[Detection]) -> bool:
     """Letters that are something else: a lower-case abbreviation with full stops ("i.i.d.", "a.k.a."); the
     alphabet recited ("the a b c of it"); a word of the turn spelled out ("direk en créole, d-i-r-e-k"); or
     the same letters as in a contact found in the turn ("point b z h. Oui, b z h, c'est l'extension")."""
@@ -62,10 +63,8 @@ def _not_an_acronym(written: str, acronym: str, text: str, taken_here: list[Dete
     if any(not word.group().isupper() for word in words):  # the word itself, not the acronym written whole
         return True
     contacts = [d for d in taken_here if d.entity_type in CONTACT_TYPES]
-    for match in re.finditer(r"\W*".join(acronym), text, re.IGNORECASE):
-        if any(d.start < match.end() and match.start() < d.end for d in contacts):
-            return True
-    return False
+    said = re.finditer(r"\W*".join(acronym), text, re.IGNORECASE)
+    return any(overlaps(turn, m.start(), m.end(), contacts) for m in said)
 
 
 def rewritten_turns(texts: list[str], spelled: list[SpelledAcronym]) -> dict[int, str]:
