@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -80,12 +81,14 @@ def test_kill_then_resume(recordings, tmp_path):
 
 def test_a_run_killed_after_writing_a_transcript_but_before_saying_so_is_settled_on_resume(recordings, tmp_path):
     """Killed between writing a transcript and marking it transcribed: the next run finds the transcript
-    complete, skips it and puts the state right (it stayed "running" for ever)."""
+    complete, skips it and puts the state right (it stayed "running" for ever, its claim lay there for ever)."""
     out = tmp_path / "out"
     assert subprocess.run(command(recordings, "-o", out, *FAST), capture_output=True).returncode == 0
     state_file = out / "identified" / ".manifest" / "jfk.json"
     state = json.loads(state_file.read_text())
     state_file.write_text(json.dumps({**state, "stage": "running"}))  # as the kill leaves it
+    dead_run = {"host": socket.gethostname(), "pid": 999999999, "token": "killed"}
+    (out / "identified" / ".claims" / "jfk.claim").write_text(json.dumps(dead_run))
     resumed = subprocess.run(command(recordings, "-o", out, *FAST), capture_output=True, text=True)
     assert resumed.returncode == 0 and f"already done {len(CLIPS)}" in resumed.stderr, resumed.stderr
     assert_complete(out)

@@ -167,3 +167,15 @@ def test_a_killed_writers_temporary_file_is_removed_and_live_or_other_hosts_ones
     assert remove_dead_writers_leftovers([tmp_path]) == 1
     assert not dead.exists() and alive.exists() and elsewhere.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".part")) == ["d.json"]
+
+
+def test_a_dead_process_claim_is_dropped_but_a_live_one_stays(tmp_path):
+    claims, other = Claims(tmp_path), Claims(tmp_path)
+    claims.folder.mkdir(parents=True)
+    dead = claims.folder / "interview-4.claim"
+    dead.write_text('{"host": "%s", "pid": 999999999, "token": "old"}' % claims.host)
+    claims.drop_stale("interview-4")
+    assert not dead.exists()
+    assert other.acquire("interview-5")
+    claims.drop_stale("interview-5")
+    assert (claims.folder / "interview-5.claim").exists()

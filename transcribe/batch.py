@@ -148,6 +148,7 @@ class _Batch:
         if self.force or not is_done(job, self.output_dir, *self.identity):
             return False
         self.manifest.found_transcribed(job.stem)
+        self.claims.drop_stale(job.stem)
         self.result.skipped.append(job.recording)
         self.result.transcripts.append(job.json_path(self.output_dir))
         self._settled(job, "skipped")

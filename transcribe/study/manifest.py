@@ -138,14 +138,25 @@ class Claims:
         for _ in range(2):
             if self._create(path):
                 return True
-            if not self._stale(path):
-                return False
-            try:  # only one of several processes wins this rename of the stale claim
-                os.rename(path, path.with_name(f"{path.name}.stale-{self.token}"))
-                path.with_name(f"{path.name}.stale-{self.token}").unlink()
-            except OSError:
+            if not self._stale(path) or not self._remove_stale(path):
                 return False
         return False
+
+    def drop_stale(self, stem: str) -> None:
+        """Remove the claim a killed run left on a recording that is done (it would lie there for ever)."""
+        path = self._path(stem)
+        if path.exists() and self._stale(path):
+            self._remove_stale(path)
+
+    def _remove_stale(self, path: Path) -> bool:
+        """Remove a stale claim; only one of several processes wins the rename, the others get False."""
+        aside = path.with_name(f"{path.name}.stale-{self.token}")
+        try:
+            os.rename(path, aside)
+            aside.unlink()
+            return True
+        except OSError:
+            return False
 
     def _create(self, path: Path) -> bool:
         """Create the claim file whole, or not at all when it exists: written aside, then linked into place
