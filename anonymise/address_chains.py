@@ -572,6 +572,23 @@ def _street_seed(text: str, d: Detection) -> tuple[int, int] | None:
     return (d.start, d.end) if is_street else None
 
 
+def _said_part_before(text: str, start: int, others: list[Detection], language: str) -> int | None:
+    """Where a part said right before `start` begins ("dix-sept, chemin …"), if it is one; a word before it that
+    is no part is left out ("Au cent quarante-six ter, rue …": not "Au")."""
+    said = _said_before(language).search(text[:start])
+    for _ in range(MAX_PART_WORDS):
+        if said is None:
+            return None
+        said_end = said.start() + len(said.group().rstrip(" ,-"))
+        if _is_part(text, said.start(), said_end, others, language):
+            return said.start()
+        next_word = re.search(r"\s", text[said.start() : start])
+        if next_word is None:
+            return None
+        said = _said_before(language).search(text[:start], said.start() + next_word.end())
+    return None
+
+
 def _hamlet(lead: re.Match, d: Detection) -> bool:
     """ "lugar de Pedrouzos", a hamlet in the north of Spain, where the name after "lugar" is a place found as
     one ("en lugar de Madrid", instead of Madrid, becomes an address only if a number or unit follows)."""
@@ -597,10 +614,8 @@ def _chain(
                 break
         end = part_end
     while True:
-        said = _said_before(language).search(text[:start])
-        said_end = said.start() + len(said.group().rstrip(" ,-")) if said is not None else start
-        if said is not None and _is_part(text, said.start(), said_end, others, language):
-            start = said.start()  # "two-one-two Dumbarton Road", "Block two one six"
+        if (said := _said_part_before(text, start, others, language)) is not None:
+            start = said  # "two-one-two Dumbarton Road", "Block two one six"
         elif (house := _house_number_said_before(text, start, language)) is not None:
             start = house  # "It's sixty-four twenty Bissonnet Street", "dos mil ciento cincuenta de la Siete Calle"
         elif (unit := _UNIT_BEFORE.search(text[:start])) and re.match(
@@ -646,24 +661,59 @@ def _a_piece(part: tuple[int, int], others: list[Detection], language: str, doc:
 
 def _false_start_before(text: str, start: int, others: list[Detection], language: str) -> tuple[int, int] | None:
     """Where an address the speaker began and corrected stands, with the correction, right before `start` ("Onze,
-    rue... non pardon," before "onze quai…", "Twelve Elm... sorry," before "fourteen Elm Street"): back to the
-    sentence's start, every piece of it a part of an address or a street's word, nothing in it found as
-    something else; None if there is none."""
+    rue... non pardon," before "onze quai…", "Twelve Elm... sorry," before "fourteen Elm Street", "c'est au douze
+    bis, non pardon," before "quatorze bis rue…"): the pieces before the correction back to the sentence's start
+    that are parts of an address or start with a street's word, the first of them possibly only a house number
+    or a street at its end ("c'est au douze bis"), nothing in it found as something else; None if there is none."""
     correction = _CORRECTED_BEFORE.search(text[:start])
     if correction is None or correction.start() == start:
         return None
     stops = [m.end() for m in _ONE_STOP.finditer(text, 0, correction.start())]
-    begin = stops[-1] if stops else 0
-    if any(o.entity_type not in PLACE_TYPES and o.start < correction.start() and begin < o.end for o in others):
+    begun = _where_the_false_start_begins(text, stops[-1] if stops else 0, correction.start(), language)
+    if begun is None:
         return None
-    fragment = text[begin : correction.start()]
-    pieces = [p.strip() for p in re.split(rf"{_PAUSE}", fragment)]
-    if not fragment.strip() or len(fragment.split()) > MAX_PART_WORDS or not all(pieces):
+    if any(o.entity_type not in PLACE_TYPES and o.start < correction.start() and begun < o.end for o in others):
         return None
-    if all(p.split()[0].lower() in STREET_WORDS or _is_part(p, 0, len(p), [], language) for p in pieces):
-        said = text[: correction.end()].rstrip(" ,")
-        return begin + len(fragment) - len(fragment.lstrip()), len(said)
-    return None
+    return begun, len(text[: correction.end()].rstrip(" ,"))
+
+
+def _where_the_false_start_begins(text: str, begin: int, end: int, language: str) -> int | None:
+    """Reading the pieces between `begin` and `end` from the last: where the address-like ones start (a piece
+    that is a part of an address or starts with a street's word, or the address-like end of the first piece
+    that is not one); None when the last piece is neither."""
+    bounds = [begin] + [m.end() for m in re.finditer(_PAUSE, text[begin:end])] + [end]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    begun = None
+    for piece_start, piece_end in reversed(pieces):
+        raw = text[piece_start:piece_end]
+        piece = re.sub(rf"{_PAUSE}$", "", raw.strip()).strip()
+        if not piece:
+            return begun
+        offset = piece_start + raw.index(piece)
+        if len(piece.split()) <= MAX_PART_WORDS and (
+            piece.split()[0].lower() in STREET_WORDS or _is_part(piece, 0, len(piece), [], language)
+        ):
+            begun = offset
+            continue
+        tail = _address_end(piece, language)
+        return offset + tail if tail is not None else begun
+    return begun
+
+
+@lru_cache(maxsize=8)
+def _house_or_street_at_the_end(language: str) -> re.Pattern:
+    """A house number (in words or digits, with "bis"/"ter") or a street's word and what follows it, at the end
+    of a piece of speech: "c'est au douze bis", "elle habite rue des Lilas"."""
+    number = rf"(?:(?i:{number_word_pattern(language)})|\d{{1,5}}[A-Za-z]?)(?:\s+(?:bis|ter|quater))?"
+    street = rf"(?:{'|'.join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))})"
+    named = r"(?:\s+[\w'’-]+){1,4}"
+    return re.compile(rf"(?<![\w'’-])(?:{number}|(?i:{street}){named})$")
+
+
+def _address_end(piece: str, language: str) -> int | None:
+    """Where a house number or a street said at the end of `piece` starts; None if it does not end so."""
+    said = _house_or_street_at_the_end(language).search(piece)
+    return said.start() if said is not None else None
 
 
 def _restart_end(text: str, part: tuple[int, int], others: list[Detection], language: str) -> int | None:

@@ -9,6 +9,7 @@ are found alone too; a bare five-digit number only next to a state or a postcode
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -469,6 +470,25 @@ _POSTCODE_INSIDE = re.compile(  # "CH-1012 Lausanne": the 1012 is said alone too
     rf"(?:(?<=\b[A-Z]-)|(?<=\b[A-Z]{{2}}-)|(?<![\w-]))(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{NL_POSTCODE}|{AR_POSTCODE}|{GH_DIGITAL_ADDRESS}|"
     rf"\d{{4,6}}(?:-\d{{4}})?)(?![\w-])"
 )
+
+
+_PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|del|de|des|du|d['’]|la|le|les|los|las|el)"
+_CAPITALISED = r"[A-ZÀ-ÖØ-Ý][\w'’-]*"
+_STREET_NAME = rf"(?:{_PARTICLE}\s*)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s*)?{_CAPITALISED})*"
+
+
+@lru_cache(maxsize=8)
+def _street_inside(language: str) -> re.Pattern:
+    """A street's word and the street's name or number: "impasse des Oliviers", "Calle 80", "rue soixante-treize"."""
+    words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
+    number = rf"(?:(?i:{number_word_pattern(language)})|\d{{1,4}}[A-Z]?)"
+    return re.compile(rf"(?<![\w'’-])(?i:{words})\s+(?:{_STREET_NAME}|{number})(?![\w'’-])")
+
+
+def streets_in(address: str, language: str) -> list[str]:
+    """The streets inside an address, named after their word (French and Spanish), so that the street said again
+    alone ("Impasse des Oliviers, je note") is found too."""
+    return [m.group() for m in _street_inside(language).finditer(address)]
 
 
 def postcodes_in(address: str) -> list[str]:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from text_to_num import alpha2digit
 
-from anonymise.addresses import postcodes_in
+from anonymise.addresses import postcodes_in, streets_in
 from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, is_name_here, sentence_initial
 from anonymise.known_names import KnownNames, NameForm
@@ -197,6 +197,8 @@ def identifier_surfaces(detections: list[Detection], language: str = "en") -> di
             said = digits_said(d.text, language) + [n for _, n in _numbers_said_in_groups(d.text, language)]
             for postcode in postcodes_in(d.text) + [digits for digits in said if 4 <= len(digits) <= 6]:
                 surfaces.setdefault(postcode, d.entity_type)
+            for street in streets_in(d.text, language):  # "impasse des Oliviers" read back alone
+                surfaces.setdefault(street, d.entity_type)
     return surfaces
 
 

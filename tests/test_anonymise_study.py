@@ -3332,6 +3332,34 @@ def test_an_address_started_wrong_and_corrected_and_said_postcodes_with_letters(
     assert "4050" not in said[3], said
 
 
+def test_an_address_started_wrong_after_other_words_and_its_street_read_back(anonymiser):
+    """The wrong start is only the end of what was said before the correction ("c'est au huit bis, non
+    pardon,", "Mi casa es calle Las Acacias ciento diez... no, perdón,"), a house number in words after a
+    capitalised first word ("Au deux cent trente-quatre ter, chemin …"), and the street of an address said
+    again alone, in any case ("Allée des Cerisiers, c'est noté", "¿Pasaje Los Copihues?")."""
+    said = anonymised(
+        anonymiser,
+        "Le bureau c'est au huit bis, non pardon, dix bis avenue des Tilleuls, trente et un mille Toulouse.",
+        "Au deux cent trente-quatre ter, chemin des Vignes, au Pradet. Le ter, c'est important.",
+        "Elle vit au trois ter allée des Cerisiers, à Vannes.",
+        "Allée des Cerisiers, c'est noté.",
+        language="fr",
+    )
+    assert left_in(said[0], ["huit bis", "non pardon", "dix bis", "Tilleuls"]) == [], said
+    assert said[0].startswith("Le bureau c'est au "), said
+    assert left_in(said[1], ["deux cent", "trente-quatre", "Vignes"]) == [] and said[1].startswith("Au "), said
+    assert left_in(said[3], ["Allée", "Cerisiers"]) == [] and said[3].endswith(", c'est noté."), said
+    said = anonymised(
+        anonymiser,
+        "Mi casa es calle Las Acacias ciento diez... no, perdón, calle Los Aromos ciento diez, Talca.",
+        "Y la oficina queda en el pasaje Los Copihues catorce, en Temuco.",
+        "¿Pasaje Los Copihues? Sí, ahí mismo.",
+        language="es",
+    )
+    assert left_in(said[0], ["Acacias", "ciento", "perdón", "Aromos"]) == [] and said[0].startswith("Mi casa es "), said
+    assert left_in(said[2], ["Pasaje", "Copihues"]) == [] and said[2].endswith("? Sí, ahí mismo."), said
+
+
 def test_a_given_name_that_is_a_word_opening_a_self_introduction_is_part_of_the_name(anonymiser):
     """ "Prudence Wahéo, je suis…": the given name is a French word, but it stands right before the name found
     and a pause ends both; "avec prudence" and "Merci Wahéo" keep their words."""
