@@ -155,6 +155,24 @@ def _spelled(letters: int) -> str:
 WEBMAIL = ["gmail", "googlemail", "hotmail", "yahoo", "outlook", "icloud", "protonmail", "proton", "aol", "live"]
 
 
+def own_domain(email: str, language: str) -> str | None:
+    """The domain of an e-mail, written or said ("…@harbour-light.co.nz", "… arobase sud tiret reunion point re"),
+    where it is the sender's own (not a web-mail service) and has a dot: what a web site of theirs is named by;
+    None otherwise."""
+    words = spoken_words(language)
+    ats = "|".join(re.escape(a) for a in sorted(words.ats, key=len, reverse=True))
+    parts = re.split(rf"@|(?<![\w'’-])(?i:{ats})(?![\w'’-])", email)
+    if len(parts) < 2:
+        return None
+    domain = parts[-1].strip(" ,.")
+    dots = "|".join(re.escape(d) for d in words.dots)
+    labels = re.split(rf"\.|(?<![\w'’-])(?i:{dots})(?![\w'’-])", domain)
+    first = labels[0].strip().lower()
+    if len(labels) < 2 or not first or any(first.startswith(mail) for mail in WEBMAIL):
+        return None
+    return domain
+
+
 def spoken_email_patterns(language: str) -> list[Pattern]:
     """E-mails read out: a local part of words, letters and digits joined by "dot"/"underscore", "at",
     then a domain ("harbour light clinic dot co dot n z", or just "the usual gmail"). Asides said while

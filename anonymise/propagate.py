@@ -20,6 +20,7 @@ from dataclasses import replace
 from text_to_num import alpha2digit
 
 from anonymise.addresses import postcodes_in, streets_in
+from anonymise.contacts import own_domain
 from anonymise.detect import Detection
 from anonymise.grammar import CAPITALS_MARK_NAMES, is_name_here, sentence_initial
 from anonymise.known_names import KnownNames, NameForm
@@ -199,6 +200,8 @@ def identifier_surfaces(detections: list[Detection], language: str = "en") -> di
                 surfaces.setdefault(postcode, d.entity_type)
             for street in streets_in(d.text, language):  # "impasse des Oliviers" read back alone
                 surfaces.setdefault(street, d.entity_type)
+        if d.entity_type == "EMAIL_ADDRESS" and (domain := own_domain(d.text, language)):
+            surfaces.setdefault(domain, "URL")  # "… arobase sud tiret immo point re", then the site by that name
     return surfaces
 
 

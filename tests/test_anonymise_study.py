@@ -3360,6 +3360,25 @@ def test_an_address_started_wrong_after_other_words_and_its_street_read_back(ano
     assert left_in(said[2], ["Pasaje", "Copihues"]) == [] and said[2].endswith("? Sí, ahí mismo."), said
 
 
+def test_the_domain_of_an_email_said_again_as_the_web_site(anonymiser):
+    """ "… at harbour light clinic dot co dot nz", then "the website is harbour light clinic dot co dot nz": the
+    sender's own domain names them wherever it is said; a web-mail domain said again stays ("gmail dot com")."""
+    said = anonymised(
+        anonymiser,
+        "You can write to bookings at tui valley physio dot co dot nz, that's the front desk.",
+        "And the website, is it tui valley physio dot co dot nz as well?",
+        language="en",
+    )
+    assert left_in(said[1], ["tui", "valley", "physio"]) == [] and said[1].endswith(" as well?"), said
+    said = anonymised(
+        anonymiser,
+        "El correo es pedidos arroba panaderia la espiga punto cl, ahí mandan todo.",
+        "¿Y la página? La misma, panaderia la espiga punto cl, con el catálogo.",
+        language="es",
+    )
+    assert left_in(said[1], ["panaderia", "espiga"]) == [] and said[1].endswith(", con el catálogo."), said
+
+
 def test_a_given_name_that_is_a_word_opening_a_self_introduction_is_part_of_the_name(anonymiser):
     """ "Prudence Wahéo, je suis…": the given name is a French word, but it stands right before the name found
     and a pause ends both; "avec prudence" and "Merci Wahéo" keep their words."""
