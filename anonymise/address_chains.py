@@ -256,7 +256,39 @@ def join_address_parts(
         if said_so and _an_address_of_its_own(address, d, detections):
             grown.append(address)
     grown = [_with_its_area_word(texts[d.turn], d) for d in grown]
+    grown += _continued_in_a_later_turn(texts, grown, language, docs)
     return grown + _false_starts(texts, grown, language)
+
+
+_TURN_OPENING = re.compile(r"\s*(?:(?:\.{3}|…)\s*)?")  # "... bâtiment des enseignants, …": the speaker goes on
+_FIRST_PIECE = re.compile(r"[^,.…;:?!¿¡\"“«]+")
+TURNS_BETWEEN = 2  # the other speaker's question between: "Perdona, ¿piso o puerta?"
+
+
+def _continued_in_a_later_turn(
+    texts: list[str], found: list[Detection], language: str, docs: list[Doc]
+) -> list[Detection]:
+    """An address the other speaker cut off ("… número setenta y dos..." / "Perdona, ¿piso o puerta?" /
+    "Entresuelo, oficina tres, y el código es …"): a turn shortly after one that ends on an address, and that opens
+    with a part of an address (a unit, a floor, a building), goes on with it, over the parts that follow."""
+    ending = {d.turn for d in found if d.entity_type == "STREET_ADDRESS" and not texts[d.turn][d.end :].strip(" .…")}
+    continued = []
+    for turn, text in enumerate(texts):
+        if not ending & set(range(turn - TURNS_BETWEEN, turn)):
+            continue
+        start = _TURN_OPENING.match(text).end()
+        piece = _FIRST_PIECE.match(text, start)
+        covered = (d.turn == turn and d.start <= start < d.end and d.entity_type == "STREET_ADDRESS" for d in found)
+        if piece is None or any(covered):
+            continue
+        end = start + len(piece.group().rstrip())
+        others = [d for d in found if d.turn == turn]
+        contacts = [d for d in others if d.entity_type not in ("PERSON", "ORGANIZATION")]  # "Entresuelo" read as a name
+        doc = docs[turn] if docs else None
+        if _is_part(text, start, end, contacts, language) or _a_piece((start, end), contacts, language, doc, True):
+            start, end = _chain(text, (start, end), others, language, doc)
+            continued.append(Detection(turn, start, end, "STREET_ADDRESS", 0.6, "address continued", text[start:end]))
+    return continued
 
 
 _AREA_WORD_BEFORE = re.compile(

@@ -3360,6 +3360,28 @@ def test_an_address_started_wrong_after_other_words_and_its_street_read_back(ano
     assert left_in(said[2], ["Pasaje", "Copihues"]) == [] and said[2].endswith("? Sí, ahí mismo."), said
 
 
+def test_an_address_the_other_speaker_cut_off_goes_on_in_a_later_turn(anonymiser):
+    """ "… calle Doctor Sapena, número setenta y dos..." / "Perdona, ¿piso o puerta?" / "Entresuelo, oficina
+    tres, …": the turn that opens with a part of an address goes on with it; the question between is kept."""
+    said = anonymised(
+        anonymiser,
+        "Nos vemos en la oficina. Estamos en la calle Pintor Sorolla, número cuarenta y ocho...",
+        "Perdona, ¿piso o puerta?",
+        "Entresuelo, oficina cuatro. Si no hay nadie, lo dejas en conserjería.",
+        language="es",
+    )
+    assert left_in(said[2], ["Entresuelo", "oficina cuatro"]) == [], said
+    assert said[2].endswith(". Si no hay nadie, lo dejas en conserjería.") and said[1] == "Perdona, ¿piso o puerta?"
+    said = anonymised(
+        anonymiser,
+        "Le dépôt, c'est au quatorze rue des Glycines, à Lorient...",
+        "Oui, je note.",
+        "... bâtiment C, rez-de-chaussée, porte trois. Voilà.",
+        language="fr",
+    )
+    assert left_in(said[2], ["bâtiment C", "rez-de-chaussée", "porte trois"]) == [] and said[2].endswith(". Voilà.")
+
+
 def test_the_domain_of_an_email_said_again_as_the_web_site(anonymiser):
     """ "… at harbour light clinic dot co dot nz", then "the website is harbour light clinic dot co dot nz": the
     sender's own domain names them wherever it is said; a web-mail domain said again stays ("gmail dot com")."""
