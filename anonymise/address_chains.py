@@ -260,6 +260,15 @@ def join_address_parts(
     return grown + _false_starts(texts, grown, language)
 
 
+def _numbered_or_a_unit(piece: str, language: str) -> bool:
+    """A piece with a number in it ("oficina tres", "porte deux"), a unit ("bâtiment C", "rez-de-chaussée") or a
+    floor ("tercer piso")."""
+    if re.search(rf"\d|(?i:{number_word_pattern(language)})", piece):
+        return True
+    unit = re.match(UNIT, piece) or _UNIT_PART.match(piece) or re.match(rf"(?i:{SAID_UNIT})(?![\w-])", piece)
+    return bool(unit or re.match(rf"(?i:{ORDINAL_FLOOR})", piece))  # "Tercer piso"
+
+
 _TURN_OPENING = re.compile(r"\s*(?:(?:\.{3}|…)\s*)?")  # "... bâtiment des enseignants, …": the speaker goes on
 _FIRST_PIECE = re.compile(r"[^,.…;:?!¿¡\"“«]+")
 TURNS_BETWEEN = 2  # the other speaker's question between: "Perdona, ¿piso o puerta?"
@@ -270,7 +279,8 @@ def _continued_in_a_later_turn(
 ) -> list[Detection]:
     """An address the other speaker cut off ("… número setenta y dos..." / "Perdona, ¿piso o puerta?" /
     "Entresuelo, oficina tres, y el código es …"): a turn shortly after one that ends on an address, and that opens
-    with a part of an address (a unit, a floor, a building), goes on with it, over the parts that follow."""
+    with a part of an address that has a number or names a unit ("oficina tres", "bâtiment C"), goes on with it,
+    over the parts that follow."""
     ending = {d.turn for d in found if d.entity_type == "STREET_ADDRESS" and not texts[d.turn][d.end :].strip(" .…")}
     continued = []
     for turn, text in enumerate(texts):
@@ -282,6 +292,8 @@ def _continued_in_a_later_turn(
         if piece is None or any(covered):
             continue
         end = start + len(piece.group().rstrip())
+        if not _numbered_or_a_unit(text[start:end], language):  # "Uy, qué lío", "Mine's …": no part of one
+            continue
         others = [d for d in found if d.turn == turn]
         contacts = [d for d in others if d.entity_type not in ("PERSON", "ORGANIZATION")]  # "Entresuelo" read as a name
         doc = docs[turn] if docs else None
