@@ -288,16 +288,13 @@ def _continued_in_a_later_turn(
             continue
         start = _TURN_OPENING.match(text).end()
         piece = _FIRST_PIECE.match(text, start)
-        covered = (d.turn == turn and d.start <= start < d.end and d.entity_type == "STREET_ADDRESS" for d in found)
-        if piece is None or any(covered):
-            continue
-        end = start + len(piece.group().rstrip())
-        if not _numbered_or_a_unit(text[start:end], language):  # "Uy, qué lío", "Mine's …": no part of one
-            continue
+        end = start + len(piece.group().rstrip()) if piece else start
         others = [d for d in found if d.turn == turn]
-        contacts = [d for d in others if d.entity_type not in ("PERSON", "ORGANIZATION")]  # "Entresuelo" read as a name
+        found_here = any(d.start < end and start < d.end and d.entity_type not in PLACE_TYPES for d in others)
+        if found_here or not _numbered_or_a_unit(text[start:end], language):
+            continue  # found already ("El 46011, perfecto", "Mine's <phone>"), or no part of one ("Uy, qué lío")
         doc = docs[turn] if docs else None
-        if _is_part(text, start, end, contacts, language) or _a_piece((start, end), contacts, language, doc, True):
+        if _is_part(text, start, end, others, language) or _a_piece((start, end), others, language, doc, True):
             start, end = _chain(text, (start, end), others, language, doc)
             continued.append(Detection(turn, start, end, "STREET_ADDRESS", 0.6, "address continued", text[start:end]))
     return continued
