@@ -278,7 +278,7 @@ def _continued_in_a_later_turn(
     texts: list[str], found: list[Detection], language: str, docs: list[Doc]
 ) -> list[Detection]:
     """An address the other speaker cut off ("… número setenta y dos..." / "Perdona, ¿piso o puerta?" /
-    "Entresuelo, oficina tres, y el código es …"): a turn shortly after one that ends on an address, and that opens
+    "Tercer piso, oficina tres, y el código es …"): a turn shortly after one that ends on an address, and that opens
     with a part of an address that has a number or names a unit ("oficina tres", "bâtiment C"), goes on with it,
     over the parts that follow."""
     ending = {d.turn for d in found if d.entity_type == "STREET_ADDRESS" and not texts[d.turn][d.end :].strip(" .…")}
