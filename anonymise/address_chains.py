@@ -261,12 +261,12 @@ def join_address_parts(
 
 
 def _numbered_or_a_unit(piece: str, language: str) -> bool:
-    """A piece with a number in it ("oficina tres", "porte deux"), a unit ("bâtiment C", "rez-de-chaussée") or a
-    floor ("tercer piso")."""
-    if re.search(rf"\d|(?i:{number_word_pattern(language)})", piece):
+    """A piece that opens with a number ("cuarenta y ocho, …"), a unit ("oficina tres", "bâtiment C",
+    "rez-de-chaussée") or a floor ("Tercer piso"); not a clause with a number in it ("Estuve en Mendoza 2019")."""
+    if re.match(rf"\d|(?i:{number_word_pattern(language)})", piece):
         return True
     unit = re.match(UNIT, piece) or _UNIT_PART.match(piece) or re.match(rf"(?i:{SAID_UNIT})(?![\w-])", piece)
-    return bool(unit or re.match(rf"(?i:{ORDINAL_FLOOR})", piece))  # "Tercer piso"
+    return bool(unit or re.match(rf"(?i:{ORDINAL_FLOOR})", piece))
 
 
 _TURN_OPENING = re.compile(r"\s*(?:(?:\.{3}|…)\s*)?")  # "... bâtiment des enseignants, …": the speaker goes on
