@@ -35,6 +35,7 @@ from anonymise.addresses import (
     SAID_UNIT,
     SPANISH_LETTERS,
     STREET_TYPES,
+    STREET_WORD,
     UNIT,
 )
 from anonymise.detect import Detection
@@ -138,12 +139,12 @@ _ADDRESS_ABBREVIATIONS = (
     *("Gral", "Sta", "Sto", "Pdte", "Cnel", "Mons", "Bd", "Pl", "Jr", "Mgr"),  # "Av. Gral. Paz", "Jr. Ica"
     *("Bât", "bât", "Esc", "esc", "ét", "Ét", "Bte", "bte", "Imm", "Rés", "Morc"),  # "Bât. C, esc. 2, 4e ét."
 )
-_SHORT_STREET_WORDS = {w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()}  # "bv", "psje"
+_SHORTSTREET_WORDS = {w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()}  # "bv", "psje"
 _ABBREVIATED = {  # "Bv. San Juan", "apto. 702": a street word or a unit written short, never "no." or "co."
     *_ADDRESS_ABBREVIATIONS,
     *("apto", "depto", "dpto", "urb", "ctra", "esq"),
-    *_SHORT_STREET_WORDS,
-    *(w.capitalize() for w in _SHORT_STREET_WORDS),
+    *_SHORTSTREET_WORDS,
+    *(w.capitalize() for w in _SHORTSTREET_WORDS),
 }
 _NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in sorted(_ABBREVIATED))
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's
@@ -399,10 +400,9 @@ def street_names_said_alone(review: list[Detection], found: list[Detection]) -> 
     ]
 
 
-_STREET_WORD = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
 # the name an address starts with, after its street word: "Rivadavia" of "Av. Rivadavia 5012, 3º B"
 _LEADING_NAME = re.compile(
-    rf"(?:(?i:{_STREET_WORD})\.?\s+(?:{_OF}\s+)?)?([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})(?=[\s,.…]|$)"
+    rf"(?:(?i:{STREET_WORD})\.?\s+(?:{_OF}\s+)?)?([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})(?=[\s,.…]|$)"
 )
 
 
@@ -577,7 +577,7 @@ def _streets_named(texts: list[str], language: str) -> set[str]:
     """The names said after a street word anywhere in the transcript ("calle Belgrano" -> "belgrano"), and
     the last word of a longer one, by which people shorten it ("Ameghino" of "Florentino Ameghino")."""
     name = r"(?:(?:de la|del|de|los|las|la|el|da|do|das)\s+)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}"
-    pattern = re.compile(rf"(?i:(?<![\w-])(?:{_STREET_WORD})){_PAUSED}\s+({name})")
+    pattern = re.compile(rf"(?i:(?<![\w-])(?:{STREET_WORD})){_PAUSED}\s+({name})")
     names = {m.group(1).casefold() for text in texts for m in pattern.finditer(text)}
     last_words = {n.split()[-1] for n in names if len(n.split()) > 1}
     return names | {w for w in last_words if not is_common_word(w, PLACE_WORD_ZIPF, language)}
@@ -746,9 +746,8 @@ def _house_or_street_at_the_end(language: str) -> re.Pattern:
     """A house number (in words or digits, with "bis"/"ter") or a street's word and what follows it, at the end
     of a piece of speech: "c'est au douze bis", "elle habite rue des Lilas"."""
     number = rf"(?:(?i:{number_word_pattern(language)})|\d{{1,5}}[A-Za-z]?)(?:\s+(?:bis|ter|quater))?"
-    street = rf"(?:{'|'.join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))})"
     named = r"(?:\s+[\w'’-]+){1,4}"
-    return re.compile(rf"(?<![\w'’-])(?:{number}|(?i:{street}){named})$")
+    return re.compile(rf"(?<![\w'’-])(?:{number}|(?i:{STREET_WORD}){named})$")
 
 
 def _address_end(piece: str, language: str) -> int | None:

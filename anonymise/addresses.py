@@ -40,6 +40,7 @@ STREET_WORDS = {"rue", "avenue", "boulevard", "bd", "chemin", "impasse", "allée
                 "montée", "sentier", "ruelle", "voie", "passage", "square", "esplanade", "cerrada", "cda.", "andador",
                 "privada", "prolongación", "bv.", "bv", "malecón", "costanera", "rambla", "travessera",
                 "carrer", "ctra.", "pza.", "gta.", "trav.", "calz.", "prol.", "psje.", "cno."}  # fmt: skip
+STREET_WORD = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))  # a regex, longest first
 _ADJECTIVE_STREET_WORDS = {"privada", "cerrada"}  # "una clínica privada": a street only with its capital
 _STREET_BEFORE = (  # the street's word, then its name: "rue …", "Calle …", "Pº …"
     "(?:"
@@ -480,9 +481,8 @@ _STREET_NAME = rf"(?:{_PARTICLE}\s*)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s*)?{_CA
 @lru_cache(maxsize=8)
 def _street_inside(language: str) -> re.Pattern:
     """A street's word and the street's name or number: "impasse des Oliviers", "Calle 80", "rue soixante-treize"."""
-    words = "|".join(re.escape(w) for w in sorted(STREET_WORDS, key=len, reverse=True))
     number = rf"(?:(?i:{number_word_pattern(language)})|\d{{1,4}}[A-Z]?)"
-    return re.compile(rf"(?<![\w'’-])(?i:{words})\s+(?:{_STREET_NAME}|{number})(?![\w'’-])")
+    return re.compile(rf"(?<![\w'’-])(?i:{STREET_WORD})\s+(?:{_STREET_NAME}|{number})(?![\w'’-])")
 
 
 def streets_in(address: str, language: str) -> list[str]:
