@@ -30,6 +30,7 @@ from anonymise.pseudonyms import StudyKey
 
 TYPE_NAMES = {"ORGANIZATION": "ORG", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "STREET_ADDRESS": "ADDRESS"}
 LINE = re.compile(r"^\[\d\d:\d\d:\d\d\] [^:]+: ", re.MULTILINE)
+NOT_TRANSCRIPTS = {"decoys.json", "allow_list.json"}  # a folder's decoys and its allow list (spans.py output, no spans)
 
 
 def turn_bodies(text: str) -> list[tuple[int, str]]:
@@ -192,7 +193,7 @@ def evaluate_folder(folder: Path, config: Path | None, anonymiser_cache: dict) -
     settings = load_config(config, allow_lists=(allow_file,) if allow_file.exists() else ())
     anonymiser = Anonymiser(settings)
     scores = {"tool": Score(), "presidio": Score()}
-    files = [f for f in sorted(folder.glob("*.json")) if f.name != "decoys.json"]
+    files = [f for f in sorted(folder.glob("*.json")) if f.name not in NOT_TRANSCRIPTS]
     languages: Counter = Counter()
     guard_hits = 0
     started = time.perf_counter()
