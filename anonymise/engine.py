@@ -66,6 +66,7 @@ from anonymise.said_postcodes import said_postcodes
 from anonymise.sentence_case_names import institutions_in_sentence_case
 from anonymise.spelled_acronyms import spelled_uses
 from anonymise.spelled_words import words_before_their_spelling
+from anonymise.split_emails import mailboxes_before_an_at
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.unknown_words import unknown_words_to_review
@@ -216,6 +217,7 @@ class Anonymiser:
             for d in merge_detections(found + words_before_their_spelling(texts, code), texts)
             if d.text.casefold() in listed or not _allowed(d, texts, allowed, code, surnames)
         ]
+        found += mailboxes_before_an_at(texts, found, code)
         found = merge_detections(
             phones_with_their_corrections(texts, grow_dictated_contacts(texts, found, code), code), texts
         )

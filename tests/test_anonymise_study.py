@@ -3605,3 +3605,21 @@ def test_the_word_for_an_area_before_an_address_is_part_of_it(anonymiser):
     assert spanish[0].startswith("Mi tía vive en el [ADDRESS ") and spanish[1].startswith("Está en la [ADDRESS ")
     assert spanish[2] == "En la comunidad hay mucha pobreza, y el barrio es tranquilo.", spanish
     assert french[0].startswith("Ma sœur habite au [ADDRESS ") and french[1] == "Le quartier a beaucoup changé."
+
+
+def test_a_mailbox_said_in_the_turn_before_the_rest_of_its_email(anonymiser):
+    """ "Su correo es yasna, con i griega, punto poblete, noventa y uno..." / "¿Arroba qué?" / "Arroba hotmail
+    punto com": the mailbox dictated before the other speaker's prompt is the e-mail's too, with its asides. A
+    "dot" said in passing before an e-mail given whole ("el punto de venta") stays."""
+    said = anonymised(
+        anonymiser,
+        "Su correo es yasna, con i griega, punto poblete, noventa y uno...",
+        "¿Arroba qué?",
+        "Arroba hotmail punto com. Un hotmail de toda la vida.",
+        "Lo vendemos en el punto de venta del mercado, los sábados.",
+        "¿Y el correo?",
+        "Arroba gmail punto com, es el de la tienda.",
+        language="es",
+    )
+    assert left_in(said[0], ["yasna", "griega", "poblete", "noventa"]) == [], said
+    assert said[3] == "Lo vendemos en el punto de venta del mercado, los sábados.", said
