@@ -496,7 +496,8 @@ def _joins_left(units: list[Unit], k: int, phone: bool, text: str, language: str
         initial = alone and after.kind == JOINER  # or as the initial that opens it ("a punto lahoz, guion bajo…")
         return after.kind in {LETTER, *CONNECTORS, DIGIT} and (after.pause_before or not also_a_word or initial)
     if after.kind == LETTER and after.pause_before:  # "lupita, ge, u, a, de…": a name, then spelled
-        return not is_common_word(word, SPELLED_NAME_ZIPF, language)
+        after_a_dot = before is not None and before.kind in CONNECTORS  # "punto, benito, be de burro": any word
+        return after_a_dot or not is_common_word(word, SPELLED_NAME_ZIPF, language)
     if word.lower() in INTRODUCERS:
         return False
     return after.kind == JOINER or (before is not None and before.kind in CONNECTORS)  # not "Yes, at…"
