@@ -18,7 +18,8 @@ from anonymise.spoken import EVERY_ENDING, THOUSANDS, alternatives, spoken_words
 from anonymise.spoken_phones import SpokenPhoneRecognizer
 
 LOCAL_PART_ZIPF = 3.5  # a spoken e-mail's one-word local part rarer than this is a name, not a verb before "at"
-NOT_A_MAILBOX_TAGS = {"VERB", "AUX", "PRON", "ADP", "DET", "ADV", "SCONJ", "CCONJ"}  # "looked at …", "me at …"
+# a one-word "mailbox" with these tags is none: "looked at …", "me at …", "Sí, arroba …"
+NOT_A_MAILBOX_TAGS = {"VERB", "AUX", "PRON", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "INTJ"}
 MAILBOX_SCORE = 0.8
 MIN_PHONE_DIGITS = 7  # fewer digits than this are counts, years, room numbers
 VALID_SCORE, POSSIBLE_SCORE = 0.9, 0.7

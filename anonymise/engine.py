@@ -67,6 +67,7 @@ from anonymise.sentence_case_names import institutions_in_sentence_case
 from anonymise.spelled_acronyms import spelled_uses
 from anonymise.spelled_words import words_before_their_spelling
 from anonymise.split_emails import mailboxes_before_an_at
+from anonymise.spoken import spoken_words
 from anonymise.terms import NAME_TYPES, parse_terms
 from anonymise.turns import CutName, find_cut_names
 from anonymise.unknown_words import unknown_words_to_review
@@ -310,6 +311,8 @@ def _allowed(
 ) -> bool:
     if d.entity_type not in NAME_TYPES:
         return False
+    if d.text.strip().casefold() in spoken_words(language).ats:
+        return True  # "¿Arroba qué?", "Arobase ?": the "@" of an e-mail said alone is no name
     word = re.sub(r"['’]s$", "", d.text)
     kin = (d.entity_type == "PERSON" or language == "en") and fold(word) in KIN_TERMS
     title = language == "en" and " " not in word and is_title(word) and fold(word) not in surnames

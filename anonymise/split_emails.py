@@ -36,7 +36,8 @@ def mailboxes_before_an_at(texts: list[str], detections: list[Detection], langua
     contacts = [(d.turn, d.start, d.end) for d in detections if d.entity_type in CONTACT_TYPES]
     mailboxes = []
     for d in detections:
-        if not _opens_with_an_at(texts[d.turn], d, language):
+        at = _at_opening(texts[d.turn], d, language)
+        if at is None:
             continue
         for turn in range(d.turn - 1, max(-1, d.turn - 1 - MAX_TURNS_BACK), -1):
             prompt = len(re.findall(r"\w+", texts[turn])) <= MAX_PROMPT_WORDS
@@ -45,24 +46,28 @@ def mailboxes_before_an_at(texts: list[str], detections: list[Detection], langua
             mailbox = _mailbox(texts, turn, language)
             if mailbox and not any(t == turn and s < mailbox.end and mailbox.start < e for t, s, e in contacts):
                 mailboxes.append(mailbox)
+                if at < d.start:  # "Arroba hotmail punto com", the "@" word tagged a name or left out: the e-mail's
+                    rest = texts[d.turn][at : d.end]
+                    mailboxes.append(Detection(d.turn, at, d.end, EMAIL, 0.6, "e-mail over two turns", rest))
             if mailbox is not None or not prompt:
                 break  # found, or a longer turn between them: the e-mail was said whole there, or not at all
     return mailboxes
 
 
-def _opens_with_an_at(text: str, d: Detection, language: str) -> bool:
-    """The e-mail or web host found holds or follows its turn's first "@" word, with only a short answer before
-    it ("Sí, arroba hotmail punto com", "Arroba" tagged a name and "hotmail punto com" a host), and a "dot"
-    after it: the rest of an e-mail, not a handle ("arobase ehfs underscore officiel")."""
+def _at_opening(text: str, d: Detection, language: str) -> int | None:
+    """Where the "@" word starts that the e-mail or web host found holds or follows, as its turn's first, with
+    only a short answer before it ("Sí, arroba hotmail punto com"; "Arroba" tagged a name and "hotmail punto
+    com" a host), where a "dot" comes after it: the rest of an e-mail, not a handle ("arobase ehfs underscore
+    officiel"). None otherwise."""
     if d.entity_type not in (EMAIL, URL):
-        return False
+        return None
     words = spoken_words(language)
     at = re.search(rf"(?i)(?<![\w'’-])(?:{_alternation(words.ats)})(?![\w'’-])", text[: d.end])
     if at is None or (at.start() < d.start and text[at.end() : d.start].strip()):
-        return False
+        return None
     rest = text[max(at.end(), d.start) : d.end]
     dotted = "." in rest or re.search(rf"(?i)\b(?:{_alternation(words.dots)})\b", rest) is not None
-    return dotted and len(re.findall(r"\w+", text[: at.start()])) <= MAX_PROMPT_WORDS
+    return at.start() if dotted and len(re.findall(r"\w+", text[: at.start()])) <= MAX_PROMPT_WORDS else None
 
 
 def _alternation(phrases: list[str]) -> str:

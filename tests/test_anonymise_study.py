@@ -3610,7 +3610,9 @@ def test_the_word_for_an_area_before_an_address_is_part_of_it(anonymiser):
 def test_a_mailbox_said_in_the_turn_before_the_rest_of_its_email(anonymiser):
     """ "Su correo es yasna, con i griega, punto poblete, noventa y uno..." / "¿Arroba qué?" / "Arroba hotmail
     punto com": the mailbox dictated before the other speaker's prompt is the e-mail's too, with its asides. A
-    "dot" said in passing before an e-mail given whole ("el punto de venta") stays."""
+    "dot" said in passing before an e-mail given whole ("el punto de venta") stays, and so do the "@" said alone
+    ("¿Arroba qué?") and an answer before it ("Sí, arroba…"); the "@" word is the e-mail's where it opens the rest.
+    """
     said = anonymised(
         anonymiser,
         "Su correo es yasna, con i griega, punto poblete, noventa y uno...",
@@ -3618,8 +3620,9 @@ def test_a_mailbox_said_in_the_turn_before_the_rest_of_its_email(anonymiser):
         "Arroba hotmail punto com. Un hotmail de toda la vida.",
         "Lo vendemos en el punto de venta del mercado, los sábados.",
         "¿Y el correo?",
-        "Arroba gmail punto com, es el de la tienda.",
+        "Sí, arroba gmail punto com, es el de la tienda.",
         language="es",
     )
     assert left_in(said[0], ["yasna", "griega", "poblete", "noventa"]) == [], said
+    assert said[1] == "¿Arroba qué?" and said[5].startswith("Sí, ") and "Arroba" not in said[2], said
     assert said[3] == "Lo vendemos en el punto de venta del mercado, los sábados.", said
