@@ -22,7 +22,7 @@ from anonymise.dictation import (
     Unit,
     dictation_units,
 )
-from anonymise.spoken import spoken_words
+from anonymise.spoken import alternatives, spoken_words
 from anonymise.terms import CONTACT_TYPES
 
 EMAIL, URL = "EMAIL_ADDRESS", "URL"
@@ -62,16 +62,12 @@ def _at_opening(text: str, d: Detection, language: str) -> int | None:
     if d.entity_type not in (EMAIL, URL):
         return None
     words = spoken_words(language)
-    at = re.search(rf"(?i)(?<![\w'’-])(?:{_alternation(words.ats)})(?![\w'’-])", text[: d.end])
+    at = re.search(rf"(?i)(?<![\w'’-]){alternatives(words.ats)}(?![\w'’-])", text[: d.end])
     if at is None or (at.start() < d.start and text[at.end() : d.start].strip()):
         return None
     rest = text[max(at.end(), d.start) : d.end]
-    dotted = "." in rest or re.search(rf"(?i)\b(?:{_alternation(words.dots)})\b", rest) is not None
+    dotted = "." in rest or re.search(rf"(?i)\b{alternatives(words.dots)}\b", rest) is not None
     return at.start() if dotted and len(re.findall(r"\w+", text[: at.start()])) <= MAX_PROMPT_WORDS else None
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
 
 
 def _mailbox(texts: list[str], turn: int, language: str) -> Detection | None:
