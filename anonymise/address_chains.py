@@ -139,12 +139,12 @@ _ADDRESS_ABBREVIATIONS = (
     *("Gral", "Sta", "Sto", "Pdte", "Cnel", "Mons", "Bd", "Pl", "Jr", "Mgr"),  # "Av. Gral. Paz", "Jr. Ica"
     *("Bât", "bât", "Esc", "esc", "ét", "Ét", "Bte", "bte", "Imm", "Rés", "Morc"),  # "Bât. C, esc. 2, 4e ét."
 )
-_SHORTSTREET_WORDS = {w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()}  # "bv", "psje"
+_SHORT_STREET_WORDS = {w[:-1] for w in STREET_WORDS if w.endswith(".") and w[:-1].isalpha()}  # "bv", "psje"
 _ABBREVIATED = {  # "Bv. San Juan", "apto. 702": a street word or a unit written short, never "no." or "co."
     *_ADDRESS_ABBREVIATIONS,
     *("apto", "depto", "dpto", "urb", "ctra", "esq"),
-    *_SHORTSTREET_WORDS,
-    *(w.capitalize() for w in _SHORTSTREET_WORDS),
+    *_SHORT_STREET_WORDS,
+    *(w.capitalize() for w in _SHORT_STREET_WORDS),
 }
 _NOT_AFTER_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in sorted(_ABBREVIATED))
 _SENTENCE_END = re.compile(  # "Co. Clare", "St. Kilda", "Av. Corrientes": the dot is the abbreviation's

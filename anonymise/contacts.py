@@ -161,13 +161,11 @@ def own_domain(email: str, language: str) -> str | None:
     where it is the sender's own (not a web-mail service) and has a dot: what a web site of theirs is named by;
     None otherwise."""
     words = spoken_words(language)
-    ats = "|".join(re.escape(a) for a in sorted(words.ats, key=len, reverse=True))
-    parts = re.split(rf"@|(?<![\w'’-])(?i:{ats})(?![\w'’-])", email)
+    parts = re.split(rf"@|(?<![\w'’-])(?i:{alternatives(words.ats)})(?![\w'’-])", email)
     if len(parts) < 2:
         return None
     domain = parts[-1].strip(" ,.")
-    dots = "|".join(re.escape(d) for d in words.dots)
-    labels = re.split(rf"\.|(?<![\w'’-])(?i:{dots})(?![\w'’-])", domain)
+    labels = re.split(rf"\.|(?<![\w'’-])(?i:{alternatives(words.dots)})(?![\w'’-])", domain)
     first = labels[0].strip().lower()
     if len(labels) < 2 or not first or any(first.startswith(mail) for mail in WEBMAIL):
         return None

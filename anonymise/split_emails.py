@@ -27,7 +27,7 @@ from anonymise.terms import CONTACT_TYPES
 
 EMAIL, URL = "EMAIL_ADDRESS", "URL"
 MAX_TURNS_BACK = 2  # the mailbox's turn, then at most one prompt between it and the rest
-SEED_UNITS = {LETTER, DIGIT, JOINER, ASIDE}  # what a dictation ends with
+DICTATION_ENDS = {LETTER, DIGIT, JOINER, ASIDE}  # the units a mailbox's dictation ends with
 MAX_MAILBOX_UNITS = 24  # units of a mailbox dictated with its asides and corrections
 
 
@@ -80,7 +80,7 @@ def _mailbox(texts: list[str], turn: int, language: str) -> Detection | None:
     if not said or any(u.kind == LINK for u in units):
         return None
     run = units[said[-1] + 1 :]
-    ends = [k for k, u in enumerate(run) if u.kind in SEED_UNITS]
+    ends = [k for k, u in enumerate(run) if u.kind in DICTATION_ENDS]
     if not ends:
         return None
     last = ends[-1] + (1 if run[ends[-1]].kind == JOINER and ends[-1] + 1 < len(run) else 0)  # "dot mckay"
